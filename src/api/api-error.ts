@@ -1,0 +1,31 @@
+import type { ErrorCode } from './error-codes';
+
+export type FieldErrors = Readonly<Record<string, string>>;
+
+/** The one error every failed request becomes (HOUSE rule 4). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly fieldErrors: FieldErrors;
+  /** Seconds until the request may be retried, from `Retry-After`. */
+  readonly retryAfter: number | null;
+
+  constructor(init: {
+    status: number;
+    code: ErrorCode;
+    message?: string;
+    fieldErrors?: FieldErrors;
+    retryAfter?: number | null;
+  }) {
+    super(init.message ?? init.code);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.retryAfter = init.retryAfter ?? null;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { ERROR_CODES } from '../error-codes';
+
+export const EMAIL_MAX_LENGTH = 254;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const emailSchema = z
+  .string()
+  .check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(EMAIL_MAX_LENGTH), z.email());
+
+export const idSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]+$/));
+
+export const isoDateTimeSchema = z.iso.datetime();
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    fieldErrors: z.optional(z.record(z.string(), z.string())),
+    retryAfter: z.optional(z.number()),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * Field errors keyed by dotted path, valued by the zod issue code
+ * (`too_small`, `invalid_format`...), which the UI translates.
+ */
+export function fieldErrorsOf(error: z.core.$ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'unrecognized_key';
+      continue;
+    }
+    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
+    fields[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
+  }
+  return fields;
+}

@@ -1,0 +1,54 @@
+import * as z from 'zod/mini';
+import { emailSchema, idSchema, PASSWORD_MAX_LENGTH } from './common';
+
+export const loginRequestSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_LENGTH)),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const workspaceRoleSchema = z.enum(['owner', 'member']);
+export type WorkspaceRole = z.infer<typeof workspaceRoleSchema>;
+
+export const workspaceSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  role: workspaceRoleSchema,
+  mfaRequired: z.boolean(),
+});
+export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
+
+export const userSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  kind: z.enum(['member', 'agent']),
+  mfaBound: z.boolean(),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** LOGIN-2: the UI is a function of this. */
+export const sessionSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('anonymous') }),
+  z.object({
+    state: z.literal('mfa_required'),
+    email: z.string(),
+    expiresAt: z.string(),
+  }),
+  z.object({
+    state: z.literal('mfa_setup_required'),
+    email: z.string(),
+    expiresAt: z.string(),
+    workspace: z.object({ id: idSchema, name: z.string() }),
+  }),
+  z.object({
+    state: z.literal('active'),
+    user: userSchema,
+    workspaces: z.array(workspaceSummarySchema),
+    currentWorkspaceId: z.nullable(idSchema),
+  }),
+]);
+export type Session = z.infer<typeof sessionSchema>;
+export type SessionState = Session['state'];
+
+export const switchWorkspaceRequestSchema = z.strictObject({ workspaceId: idSchema });

@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+import { idSchema } from './common';
+import { workspaceRoleSchema } from './session';
+
+export const workspaceSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  role: workspaceRoleSchema,
+  mfaRequired: z.boolean(),
+  memberCount: z.number(),
+  ownerEmail: z.string(),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+export const memberSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  role: workspaceRoleSchema,
+  mfaBound: z.boolean(),
+  joinedAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+export const memberListSchema = z.object({ members: z.array(memberSchema) });

@@ -1,0 +1,34 @@
+import { DomainError } from './errors';
+import type { AccountRecord, MembershipRecord, ServerState, WorkspaceRecord } from './state';
+
+export function findAccountByEmail(state: ServerState, email: string): AccountRecord | undefined {
+  const wanted = email.trim().toLowerCase();
+  return state.accounts.find((account) => account.email === wanted);
+}
+
+export function accountById(state: ServerState, id: string): AccountRecord {
+  const account = state.accounts.find((candidate) => candidate.id === id);
+  if (!account) throw new DomainError('UNAUTHENTICATED');
+  return account;
+}
+
+export function membershipsOf(state: ServerState, accountId: string): MembershipRecord[] {
+  return state.memberships.filter((membership) => membership.accountId === accountId);
+}
+
+export function workspaceById(state: ServerState, id: string): WorkspaceRecord | undefined {
+  return state.workspaces.find((workspace) => workspace.id === id);
+}
+
+/** The workspace a login or a session lands in: the last one used, else the first joined. */
+export function defaultWorkspaceId(state: ServerState, account: AccountRecord): string | null {
+  const memberships = membershipsOf(state, account.id);
+  const last = memberships.find((m) => m.workspaceId === account.lastWorkspaceId);
+  return (last ?? memberships[0])?.workspaceId ?? null;
+}
+
+/** True when the workspace enforces MFA and the account has not bound it. */
+export function owesMfaSetup(state: ServerState, account: AccountRecord, workspaceId: string | null): boolean {
+  if (workspaceId === null || account.mfa !== null) return false;
+  return workspaceById(state, workspaceId)?.mfaRequired === true;
+}

@@ -1,0 +1,15 @@
+/** What the domain core needs from the outside world, injected so tests control it. */
+export interface DomainContext {
+  /** Milliseconds since the epoch, on the server's clock. */
+  readonly now: number;
+  /** Cryptographically secure random bytes. */
+  readonly randomBytes: (length: number) => Uint8Array;
+}
+
+export type Clock = () => number;
+
+export const systemClock: Clock = () => Date.now();
+
+export function cryptoRandomBytes(length: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(length));
+}

@@ -1,0 +1,23 @@
+import type { ErrorCode } from '@/api/error-codes';
+
+/**
+ * A refusal by the domain core. Refusals that change nothing are thrown; refusals
+ * that must be recorded (a failed password counts towards a lockout) are returned
+ * from the transaction so the change is written, then thrown by the service.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly retryAfterMs: number | null;
+  readonly fieldErrors: Record<string, string> | null;
+
+  constructor(
+    code: ErrorCode,
+    options: { retryAfterMs?: number; fieldErrors?: Record<string, string> } = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.retryAfterMs = options.retryAfterMs ?? null;
+    this.fieldErrors = options.fieldErrors ?? null;
+  }
+}

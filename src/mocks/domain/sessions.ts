@@ -1,0 +1,172 @@
+import { accountById, defaultWorkspaceId, findAccountByEmail, owesMfaSetup } from './accounts';
+import { recordAudit } from './audit';
+import type { DomainContext } from './context';
+import { base64Url, randomId, sha256Hex } from './encoding';
+import { DomainError } from './errors';
+import {
+  PASSWORD_LOCKOUT_MS,
+  PASSWORD_MAX_FAILURES,
+  PENDING_SESSION_TTL_MS,
+  SESSION_ABSOLUTE_TTL_MS,
+  SESSION_IDLE_TTL_MS,
+  SESSION_TOKEN_BYTES,
+} from './limits';
+import { formatTime, sendEmail } from './mail';
+import { DECOY_PASSWORD_HASH, passwordMatches } from './passwords';
+import type { AccountRecord, LoginThrottleRecord, ServerState, SessionRecord, SessionState } from './state';
+
+export interface IssuedSession {
+  /** Handed to the client once; only its hash is stored. */
+  token: string;
+  session: SessionRecord;
+}
+
+function throttleOf(state: ServerState, email: string): LoginThrottleRecord {
+  const emailHash = sha256Hex(`login:${email.trim().toLowerCase()}`);
+  let record = state.loginThrottle.find((entry) => entry.emailHash === emailHash);
+  if (!record) {
+    record = { emailHash, failures: 0, lockedUntil: null };
+    state.loginThrottle.push(record);
+  }
+  return record;
+}
+
+function lockedError(ctx: DomainContext, lockedUntil: number): DomainError {
+  return new DomainError('ACCOUNT_LOCKED', { retryAfterMs: lockedUntil - ctx.now });
+}
+
+/**
+ * LOGIN-1: checks the password and opens a session whose state says what is still
+ * owed. Returns (rather than throws) refusals that must be recorded.
+ */
+export function logIn(
+  state: ServerState,
+  ctx: DomainContext,
+  email: string,
+  password: string,
+): IssuedSession | DomainError {
+  const throttle = throttleOf(state, email);
+  if (throttle.lockedUntil !== null && ctx.now < throttle.lockedUntil) {
+    return lockedError(ctx, throttle.lockedUntil);
+  }
+  const account = findAccountByEmail(state, email);
+  const matches = passwordMatches(password, account?.password ?? DECOY_PASSWORD_HASH);
+  if (!account || !matches) {
+    throttle.failures += 1;
+    throttle.lockedUntil = null;
+    if (throttle.failures < PASSWORD_MAX_FAILURES) return new DomainError('INVALID_CREDENTIALS');
+    throttle.failures = 0;
+    throttle.lockedUntil = ctx.now + PASSWORD_LOCKOUT_MS;
+    if (account) notifyPasswordLockout(state, ctx, account, throttle.lockedUntil);
+    return lockedError(ctx, throttle.lockedUntil);
+  }
+  state.loginThrottle = state.loginThrottle.filter((entry) => entry !== throttle);
+  purgeExpiredSessions(state, ctx);
+
+  const workspaceId = defaultWorkspaceId(state, account);
+  const sessionState: SessionState = account.mfa
+    ? 'mfa_required'
+    : owesMfaSetup(state, account, workspaceId)
+      ? 'mfa_setup_required'
+      : 'active';
+  return openSession(state, ctx, account, sessionState, workspaceId);
+}
+
+function notifyPasswordLockout(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  lockedUntil: number,
+): void {
+  recordAudit(state, ctx, account.id, 'password.locked', { until: lockedUntil });
+  sendEmail(state, ctx, {
+    to: account.email,
+    subject: 'Sign-in locked after failed attempts',
+    body:
+      `There were ${PASSWORD_MAX_FAILURES} failed sign-in attempts on your account in a row. ` +
+      `Signing in with a password is locked until ${formatTime(lockedUntil)}. ` +
+      'If this was not you, change your password after the lock ends.',
+  });
+}
+
+export function openSession(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  sessionState: SessionState,
+  workspaceId: string | null,
+): IssuedSession {
+  const token = base64Url(ctx.randomBytes(SESSION_TOKEN_BYTES));
+  const session: SessionRecord = {
+    id: randomId(ctx.randomBytes, 'ses'),
+    tokenHash: sha256Hex(token),
+    accountId: account.id,
+    state: sessionState,
+    workspaceId,
+    createdAt: ctx.now,
+    lastSeenAt: ctx.now,
+    expiresAt: ctx.now + (sessionState === 'active' ? SESSION_IDLE_TTL_MS : PENDING_SESSION_TTL_MS),
+  };
+  state.sessions.push(session);
+  return { token, session };
+}
+
+/**
+ * LOGIN-6: a pending session that has paid what it owed is replaced by a new
+ * active one, so the pending token stops working.
+ */
+export function promoteSession(
+  state: ServerState,
+  ctx: DomainContext,
+  pending: SessionRecord,
+): IssuedSession {
+  endSession(state, pending);
+  return openSession(state, ctx, accountById(state, pending.accountId), 'active', pending.workspaceId);
+}
+
+/** The live session a token names; slides the idle expiry of an active one. */
+export function authenticate(state: ServerState, ctx: DomainContext, token: string | null): SessionRecord {
+  if (!token) throw new DomainError('UNAUTHENTICATED');
+  const tokenHash = sha256Hex(token);
+  const session = state.sessions.find((candidate) => candidate.tokenHash === tokenHash);
+  if (!session) throw new DomainError('UNAUTHENTICATED');
+  if (isExpired(session, ctx.now)) throw new DomainError('SESSION_EXPIRED');
+  if (session.state === 'active') {
+    session.lastSeenAt = ctx.now;
+    session.expiresAt = Math.min(
+      ctx.now + SESSION_IDLE_TTL_MS,
+      session.createdAt + SESSION_ABSOLUTE_TTL_MS,
+    );
+  }
+  return session;
+}
+
+/** The session a token names if it is alive, without refusing or sliding it. */
+export function peekSession(state: ServerState, ctx: DomainContext, token: string | null): SessionRecord | null {
+  if (!token) return null;
+  const tokenHash = sha256Hex(token);
+  const session = state.sessions.find((candidate) => candidate.tokenHash === tokenHash);
+  return session && !isExpired(session, ctx.now) ? session : null;
+}
+
+/** LOGIN-5: anything beyond the pending steps needs a session that owes nothing. */
+export function requireActive(session: SessionRecord): void {
+  if (session.state === 'mfa_required') throw new DomainError('MFA_REQUIRED');
+  if (session.state === 'mfa_setup_required') throw new DomainError('MFA_SETUP_REQUIRED');
+}
+
+export function requirePendingState(session: SessionRecord, expected: SessionState): void {
+  if (session.state !== expected) throw new DomainError('FORBIDDEN');
+}
+
+export function endSession(state: ServerState, session: SessionRecord): void {
+  state.sessions = state.sessions.filter((candidate) => candidate.id !== session.id);
+}
+
+function isExpired(session: SessionRecord, now: number): boolean {
+  return now >= session.expiresAt;
+}
+
+export function purgeExpiredSessions(state: ServerState, ctx: DomainContext): void {
+  state.sessions = state.sessions.filter((session) => !isExpired(session, ctx.now));
+}

@@ -1,0 +1,91 @@
+import type { DevSettings } from '@/api/schemas/dev';
+import type { PasswordHash } from './passwords';
+
+/** Bumped whenever the stored shape changes; older stored state is reset. */
+export const SCHEMA_VERSION = 1;
+
+export type AccountKind = 'member' | 'agent';
+export type WorkspaceRole = 'owner' | 'member';
+export type SessionState = 'mfa_required' | 'mfa_setup_required' | 'active';
+
+export interface AccountRecord {
+  id: string;
+  email: string;
+  name: string;
+  kind: AccountKind;
+  password: PasswordHash;
+  createdAt: number;
+  lastWorkspaceId: string | null;
+  mfa: { secret: string; boundAt: number } | null;
+}
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  mfaRequired: boolean;
+  createdAt: number;
+}
+
+export interface MembershipRecord {
+  accountId: string;
+  workspaceId: string;
+  role: WorkspaceRole;
+  joinedAt: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  /** SHA-256 of the token the client holds; the token itself is never stored. */
+  tokenHash: string;
+  accountId: string;
+  state: SessionState;
+  workspaceId: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+}
+
+export interface EmailRecord {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  sentAt: number;
+}
+
+export type AuditEvent = 'password.locked';
+
+export interface AuditRecord {
+  id: string;
+  accountId: string;
+  event: AuditEvent;
+  at: number;
+  detail: Record<string, string | number | boolean>;
+}
+
+export interface ResetNotice {
+  reason: 'corrupt' | 'outdated';
+  at: number;
+}
+
+/** Failed password attempts per email, known or not, so a lockout reveals nothing. */
+export interface LoginThrottleRecord {
+  emailHash: string;
+  failures: number;
+  lockedUntil: number | null;
+}
+
+export interface ServerState {
+  version: number;
+  accounts: AccountRecord[];
+  workspaces: WorkspaceRecord[];
+  memberships: MembershipRecord[];
+  sessions: SessionRecord[];
+  loginThrottle: LoginThrottleRecord[];
+  outbox: EmailRecord[];
+  audit: AuditRecord[];
+  devSettings: DevSettings;
+  notice: ResetNotice | null;
+}
+
+export const DEFAULT_DEV_SETTINGS: DevSettings = { latencyMs: 0, errorRate: 0, offline: false };

@@ -1,0 +1,85 @@
+import type { Account } from '@/api/schemas/account';
+import type { EmailMessage } from '@/api/schemas/dev';
+import type { Session } from '@/api/schemas/session';
+import type { Member, Workspace } from '@/api/schemas/workspace';
+import { accountById, membershipsOf, workspaceById } from './accounts';
+import { membersOf, ownerOf } from './workspaces';
+import type { AccountRecord, EmailRecord, MembershipRecord, ServerState, SessionRecord, WorkspaceRecord } from './state';
+
+/** Maps stored records to the contract; the only place a record leaves the core. */
+export const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+export function sessionView(state: ServerState, session: SessionRecord | null): Session {
+  if (!session) return { state: 'anonymous' };
+  const account = accountById(state, session.accountId);
+  if (session.state === 'mfa_required') {
+    return { state: 'mfa_required', email: account.email, expiresAt: iso(session.expiresAt) };
+  }
+  if (session.state === 'mfa_setup_required') {
+    const workspace = session.workspaceId ? workspaceById(state, session.workspaceId) : undefined;
+    return {
+      state: 'mfa_setup_required',
+      email: account.email,
+      expiresAt: iso(session.expiresAt),
+      workspace: { id: workspace?.id ?? '', name: workspace?.name ?? '' },
+    };
+  }
+  return {
+    state: 'active',
+    user: {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      kind: account.kind,
+      mfaBound: account.mfa !== null,
+    },
+    workspaces: membershipsOf(state, account.id).flatMap((membership) => {
+      const workspace = workspaceById(state, membership.workspaceId);
+      return workspace
+        ? [{ id: workspace.id, name: workspace.name, role: membership.role, mfaRequired: workspace.mfaRequired }]
+        : [];
+    }),
+    currentWorkspaceId: session.workspaceId,
+  };
+}
+
+export function accountView(account: AccountRecord): Account {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    createdAt: iso(account.createdAt),
+    mfa: { bound: account.mfa !== null, boundAt: account.mfa ? iso(account.mfa.boundAt) : null },
+  };
+}
+
+export function workspaceView(
+  state: ServerState,
+  workspace: WorkspaceRecord,
+  membership: MembershipRecord,
+): Workspace {
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    role: membership.role,
+    mfaRequired: workspace.mfaRequired,
+    memberCount: membersOf(state, workspace.id).length,
+    ownerEmail: ownerOf(state, workspace.id)?.email ?? '',
+  };
+}
+
+export function memberView(state: ServerState, membership: MembershipRecord): Member {
+  const account = accountById(state, membership.accountId);
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    role: membership.role,
+    mfaBound: account.mfa !== null,
+    joinedAt: iso(membership.joinedAt),
+  };
+}
+
+export function emailView(message: EmailRecord): EmailMessage {
+  return { id: message.id, to: message.to, subject: message.subject, body: message.body, sentAt: iso(message.sentAt) };
+}

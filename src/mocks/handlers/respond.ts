@@ -1,0 +1,85 @@
+import { http, HttpResponse, type DefaultBodyType, type HttpResponseResolver, type PathParams } from 'msw';
+import type * as z from 'zod/mini';
+import { ERROR_STATUS } from '@/api/error-codes';
+import { fieldErrorsOf, type ErrorBody } from '@/api/schemas/common';
+import { DomainError } from '../domain/errors';
+
+const ERROR_MESSAGES: Partial<Record<DomainError['code'], string>> = {
+  VALIDATION_FAILED: 'The request is not valid.',
+  INVALID_CREDENTIALS: 'Incorrect email or password.',
+  ACCOUNT_LOCKED: 'Too many failed attempts. Try again later.',
+  UNAUTHENTICATED: 'Sign in to continue.',
+  SESSION_EXPIRED: 'The session has expired.',
+  MFA_REQUIRED: 'The MFA code is still owed.',
+  MFA_SETUP_REQUIRED: 'Bind MFA to continue.',
+  FORBIDDEN: 'Not allowed.',
+  NOT_FOUND: 'Not found.',
+};
+
+/** Validates a JSON body against the contract schema the client uses too (MOCK-1). */
+export async function parseBody<T>(request: Request, schema: z.ZodMiniType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new DomainError('VALIDATION_FAILED', { fieldErrors: { _: 'invalid_json' } });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new DomainError('VALIDATION_FAILED', { fieldErrors: fieldErrorsOf(parsed.error) });
+  }
+  return parsed.data;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (!(error instanceof DomainError) || error.code === 'NETWORK') {
+    // Never echo an unexpected error: it could hold a secret (MOCK-6).
+    if (!(error instanceof DomainError)) console.warn('[mock server] unexpected error', error);
+    return HttpResponse.json<ErrorBody>(
+      { error: { code: 'INTERNAL', message: 'Something went wrong.' } },
+      { status: 500 },
+    );
+  }
+  const retryAfter = error.retryAfterMs === null ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+  const headers = new Headers();
+  if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
+  return HttpResponse.json<ErrorBody>(
+    {
+      error: {
+        code: error.code,
+        message: ERROR_MESSAGES[error.code] ?? error.code,
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+        ...(retryAfter === undefined ? {} : { retryAfter }),
+      },
+    },
+    { status: ERROR_STATUS[error.code], headers },
+  );
+}
+
+type Resolver<P extends PathParams> = (
+  info: Parameters<HttpResponseResolver<P, DefaultBodyType, undefined>>[0],
+) => Promise<Response>;
+
+function safely<P extends PathParams>(resolver: Resolver<P>): HttpResponseResolver<P, DefaultBodyType, undefined> {
+  return async (info) => {
+    try {
+      return await resolver(info);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Routes whose every refusal becomes the contract's error body. */
+export const route = {
+  get: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
+    http.get<P>(path, safely(resolver)),
+  post: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
+    http.post<P>(path, safely(resolver)),
+  put: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
+    http.put<P>(path, safely(resolver)),
+  delete: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
+    http.delete<P>(path, safely(resolver)),
+};
+
+export const NO_STORE = { 'Cache-Control': 'no-store' } as const;

@@ -1,0 +1,31 @@
+import { cryptoRandomBytes, type Clock, type DomainContext } from './domain/context';
+import { DomainError } from './domain/errors';
+import type { ServerState } from './domain/state';
+import type { StateStore } from './store/state-store';
+
+export type Operation<T> = (state: ServerState, ctx: DomainContext) => T | DomainError;
+
+/** The mock server: the domain core bound to a store, a clock and a random source. */
+export interface MockServer {
+  /** Runs one operation as one atomic transaction; a returned refusal is thrown after the write. */
+  run<T>(operation: Operation<T>): Promise<T>;
+  readonly store: StateStore;
+  readonly clock: Clock;
+}
+
+export function createMockServer(options: {
+  store: StateStore;
+  clock: Clock;
+  randomBytes?: (length: number) => Uint8Array;
+}): MockServer {
+  const { store, clock, randomBytes = cryptoRandomBytes } = options;
+  return {
+    store,
+    clock,
+    async run(operation) {
+      const result = await store.transact((state) => operation(state, { now: clock(), randomBytes }));
+      if (result instanceof DomainError) throw result;
+      return result;
+    },
+  };
+}

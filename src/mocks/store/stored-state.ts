@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+import { SCHEMA_VERSION, type ResetNotice, type ServerState } from '../domain/state';
+import { seedState } from '../seed';
+
+const storedShape = z.looseObject({
+  version: z.number(),
+  accounts: z.array(z.looseObject({ id: z.string(), email: z.string() })),
+  workspaces: z.array(z.looseObject({ id: z.string() })),
+  memberships: z.array(z.looseObject({ accountId: z.string(), workspaceId: z.string() })),
+  sessions: z.array(z.looseObject({ tokenHash: z.string() })),
+  loginThrottle: z.array(z.unknown()),
+  outbox: z.array(z.unknown()),
+  audit: z.array(z.unknown()),
+  devSettings: z.looseObject({ latencyMs: z.number() }),
+});
+
+/**
+ * MOCK-2: turns whatever storage holds into a usable state. Nothing stored means
+ * the seed; a state from another schema version or one that does not parse is
+ * replaced by the seed with a notice the UI shows, never a blank page.
+ */
+export function restoreState(stored: unknown, now: number): ServerState {
+  if (stored === undefined || stored === null) return seedState(now);
+  const reason = problemWith(stored);
+  if (reason === null) return stored as ServerState;
+  const notice: ResetNotice = { reason, at: now };
+  return { ...seedState(now), notice };
+}
+
+function problemWith(stored: unknown): ResetNotice['reason'] | null {
+  const parsed = storedShape.safeParse(stored);
+  if (!parsed.success) {
+    const version = (stored as { version?: unknown }).version;
+    return typeof version === 'number' && version !== SCHEMA_VERSION ? 'outdated' : 'corrupt';
+  }
+  if (parsed.data.version !== SCHEMA_VERSION) return 'outdated';
+  return null;
+}
