@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors;
   /** Seconds until the request may be retried, from `Retry-After`. */
   readonly retryAfter: number | null;
+  /** When the request may be retried, on this browser's clock. */
+  readonly retryAt: number | null;
 
   constructor(init: {
     status: number;
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.fieldErrors = init.fieldErrors ?? {};
     this.retryAfter = init.retryAfter ?? null;
+    this.retryAt = this.retryAfter === null ? null : Date.now() + this.retryAfter * 1000;
   }
 }
 

@@ -1,0 +1,25 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { createQueryClient } from './query-client';
+import { createRouter } from './router';
+
+/** MOCK-2's reset notice; compiled out when a real backend is configured. */
+const ResetNotice = import.meta.env.VITE_API_BASE_URL
+  ? null
+  : lazy(() => import('@/features/devtools/reset-notice').then((module) => ({ default: module.ResetNotice })));
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+      {ResetNotice && (
+        <Suspense fallback={null}>
+          <ResetNotice />
+        </Suspense>
+      )}
+    </QueryClientProvider>
+  );
+}

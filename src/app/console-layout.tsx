@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { NavLink, Outlet, useLocation, useParams } from 'react-router-dom';
+import { BRAND_NAME } from '@/lib/brand';
+import { useT } from '@/lib/i18n/i18n';
+import { useActiveSession } from '@/lib/session';
+import { BrandMark } from './brand-mark';
+import { DevLinks } from './dev-links';
+import { AccountMenu } from './shell/account-menu';
+import { HelpMenu } from './shell/help-menu';
+import styles from './shell/shell.module.css';
+import { WorkspaceSwitcher } from './shell/workspace-switcher';
+
+/** SHELL-1: the console frame, with the left navigation; a drawer on narrow screens. */
+export function ConsoleLayout() {
+  const t = useT();
+  const session = useActiveSession();
+  const params = useParams();
+  const location = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [drawerFor, setDrawerFor] = useState(location.pathname);
+  if (drawerFor !== location.pathname) {
+    setDrawerFor(location.pathname);
+    setDrawerOpen(false);
+  }
+  const closeDrawer = () => setDrawerOpen(false);
+
+  const workspaceId = params.workspaceId ?? session.currentWorkspaceId ?? session.workspaces[0]?.id ?? null;
+  const workspace = session.workspaces.find((candidate) => candidate.id === workspaceId);
+  const base = workspace ? `/w/${encodeURIComponent(workspace.id)}` : null;
+  const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink);
+
+  return (
+    <div className={styles.shell}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className={styles.topbar}>
+        <button
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={drawerOpen}
+          aria-controls="console-navigation"
+          onClick={() => setDrawerOpen((open) => !open)}
+        >
+          <span aria-hidden="true">☰</span>
+          <span className="visually-hidden">{drawerOpen ? t('shell.closeNavigation') : t('shell.openNavigation')}</span>
+        </button>
+        <span className={styles.topbarBrand}>
+          <BrandMark />
+          {BRAND_NAME}
+        </span>
+      </header>
+
+      <aside id="console-navigation" className={`${styles.sidebar} ${drawerOpen ? styles.open : ''}`}>
+        <div className={styles.sidebarBrand}>
+          <BrandMark />
+          {BRAND_NAME}
+        </div>
+        {session.workspaces.length > 0 && (
+          <WorkspaceSwitcher workspaces={session.workspaces} currentId={workspace?.id ?? null} />
+        )}
+        <nav aria-label={t('shell.navigation')} className={styles.nav}>
+          {base && (
+            <NavLink to={base} end className={navClass}>
+              <span aria-hidden="true" className={styles.navIcon}>
+                ⌂
+              </span>
+              {t('shell.home')}
+            </NavLink>
+          )}
+          {base && workspace?.role === 'owner' && (
+            <NavLink to={`${base}/members`} className={navClass}>
+              <span aria-hidden="true" className={styles.navIcon}>
+                ☷
+              </span>
+              {t('shell.members')}
+            </NavLink>
+          )}
+          {session.user.kind === 'agent' && (
+            <NavLink to="/support" className={navClass}>
+              <span aria-hidden="true" className={styles.navIcon}>
+                ✉
+              </span>
+              {t('shell.supportConsole')}
+            </NavLink>
+          )}
+        </nav>
+        <div className={styles.sidebarFooter}>
+          <DevLinks onNavigate={closeDrawer} />
+          <HelpMenu onNavigate={closeDrawer} />
+          <AccountMenu user={session.user} onNavigate={closeDrawer} />
+        </div>
+      </aside>
+      {drawerOpen && <div className={styles.scrim} onClick={closeDrawer} aria-hidden="true" />}
+
+      <main id="main" className={styles.main}>
+        <div className={styles.content}>
+          <Outlet />
+        </div>
+      </main>
+    </div>
+  );
+}

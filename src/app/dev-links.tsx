@@ -1,0 +1,17 @@
+import { NavLink } from 'react-router-dom';
+import { useT } from '@/lib/i18n/i18n';
+import styles from './shell/shell.module.css';
+
+/** MOCK-8: links to the dev tools; compiled out when a real backend is configured. */
+export function DevLinks({ onNavigate }: { onNavigate: () => void }) {
+  const t = useT();
+  if (import.meta.env.VITE_API_BASE_URL) return null;
+  return (
+    <NavLink to="/dev" className={styles.devLink} onClick={onNavigate}>
+      <span aria-hidden="true" className={styles.navIcon}>
+        ⚙
+      </span>
+      {t('shell.devTools')}
+    </NavLink>
+  );
+}

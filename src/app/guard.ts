@@ -1,0 +1,26 @@
+import type { Session } from '@/api/schemas/session';
+import { loginPathFor, safeReturnTo } from '@/lib/return-to';
+import { homePathFor } from './home-path';
+
+/** What a route needs from the session. */
+export type Requirement = 'login-page' | 'member' | 'agent' | 'active';
+
+export type GuardDecision = { allow: true } | { allow: false; redirectTo: string };
+
+/**
+ * HOUSE rule 3: route guards are a function of the session state. A pending
+ * session (code owed, bind owed) reaches nothing but the login page, and the
+ * place the user was going travels along as `returnTo` (LOGIN-6).
+ */
+export function decide(session: Session, requirement: Requirement, location: { pathname: string; search: string }): GuardDecision {
+  const here = `${location.pathname}${location.search}`;
+  if (requirement === 'login-page') {
+    if (session.state !== 'active') return { allow: true };
+    const returnTo = safeReturnTo(new URLSearchParams(location.search).get('returnTo'));
+    return { allow: false, redirectTo: returnTo ?? homePathFor(session) };
+  }
+  if (session.state !== 'active') return { allow: false, redirectTo: loginPathFor(here) };
+  if (requirement === 'agent' && session.user.kind !== 'agent') return { allow: false, redirectTo: homePathFor(session) };
+  if (requirement === 'member' && session.user.kind !== 'member') return { allow: false, redirectTo: homePathFor(session) };
+  return { allow: true };
+}

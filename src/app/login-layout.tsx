@@ -1,0 +1,23 @@
+import { Outlet } from 'react-router-dom';
+import { BRAND_NAME } from '@/lib/brand';
+import { LanguageSelect } from './language-select';
+import styles from './login-layout.module.css';
+import { BrandMark } from './brand-mark';
+
+/** The frame of every step before the workspace: password, code owed, bind owed. */
+export function LoginLayout() {
+  return (
+    <div className={styles.page}>
+      <header className={styles.top}>
+        <span className={styles.brand}>
+          <BrandMark />
+          {BRAND_NAME}
+        </span>
+        <LanguageSelect className={styles.language} />
+      </header>
+      <main id="main" className={styles.main}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { useSession } from '@/lib/session';
+import { decide, type Requirement } from './guard';
+
+/** Renders its children (or the child routes) only when the session meets the requirement; otherwise redirects. */
+export function RouteGuard({ requirement, children }: { requirement: Requirement; children?: ReactNode }) {
+  const { data: session } = useSession();
+  const location = useLocation();
+  if (!session) return null;
+  const decision = decide(session, requirement, location);
+  if (!decision.allow) return <Navigate to={decision.redirectTo} replace />;
+  return <>{children ?? <Outlet />}</>;
+}

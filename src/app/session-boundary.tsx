@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { Outlet } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { onSessionGone } from '@/api/client';
+import { QueryState } from '@/components/query-state';
+import { sessionQueryOptions, useSession } from '@/lib/session';
+import { useSessionNotice } from './session-notice';
+import { useDocumentPreferences } from './use-document-preferences';
+import styles from './session-boundary.module.css';
+
+/**
+ * Loads the session before any route decides what to show, and turns "the server
+ * says the session is gone" into the anonymous state, which the guards then send
+ * to the login page with `returnTo` (the only global error handling, HOUSE rule 4).
+ */
+export function SessionBoundary() {
+  useDocumentPreferences();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const setExpired = useSessionNotice((state) => state.setExpired);
+
+  useEffect(
+    () =>
+      onSessionGone(() => {
+        const current = queryClient.getQueryData(sessionQueryOptions.queryKey);
+        if (current && current.state !== 'anonymous') setExpired(true);
+        queryClient.setQueryData(sessionQueryOptions.queryKey, { state: 'anonymous' });
+      }),
+    [queryClient, setExpired],
+  );
+
+  return (
+    <div className={styles.root}>
+      <QueryState query={session}>{() => <Outlet />}</QueryState>
+    </div>
+  );
+}

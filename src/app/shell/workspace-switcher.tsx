@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { request } from '@/api/client';
+import { paths } from '@/api/paths';
+import { sessionSchema, type WorkspaceSummary } from '@/api/schemas/session';
+import { DisclosureMenu } from '@/components/disclosure-menu';
+import itemStyles from '@/components/menu-item.module.css';
+import { useT } from '@/lib/i18n/i18n';
+import { sessionKeys } from '@/lib/session';
+import styles from './shell.module.css';
+
+/** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */
+export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: WorkspaceSummary[]; currentId: string | null }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const current = workspaces.find((workspace) => workspace.id === currentId) ?? workspaces[0];
+  const switchTo = useMutation({
+    mutationFn: (workspaceId: string) =>
+      request(paths.sessionWorkspace, { method: 'PUT', body: { workspaceId }, schema: sessionSchema }),
+    onSuccess: (session, workspaceId) => {
+      queryClient.setQueryData(sessionKeys.all, session);
+      navigate(`/w/${encodeURIComponent(workspaceId)}`);
+    },
+  });
+
+  if (!current) return null;
+  return (
+    <DisclosureMenu
+      placement="down"
+      label={`${t('shell.switchWorkspace')}: ${current.name}`}
+      trigger={
+        <span className={styles.workspaceTrigger}>
+          <span className={styles.workspaceInitial} aria-hidden="true">
+            {current.name.slice(0, 1)}
+          </span>
+          <span className={styles.workspaceText}>
+            <span className={styles.eyebrow}>{t('shell.workspace')}</span>
+            <span className={styles.workspaceName}>{current.name}</span>
+          </span>
+          <span aria-hidden="true" className={styles.chevron}>
+            ▾
+          </span>
+        </span>
+      }
+    >
+      {(close) =>
+        workspaces.map((workspace) => (
+          <button
+            key={workspace.id}
+            type="button"
+            className={itemStyles.item}
+            aria-current={workspace.id === current.id ? 'true' : undefined}
+            disabled={switchTo.isPending}
+            onClick={() => {
+              close();
+              if (workspace.id !== current.id) switchTo.mutate(workspace.id);
+            }}
+          >
+            {workspace.name}
+          </button>
+        ))
+      }
+    </DisclosureMenu>
+  );
+}

@@ -1,0 +1,36 @@
+import type { ButtonHTMLAttributes } from 'react';
+import styles from './button.module.css';
+import { Spinner } from './spinner';
+
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'link';
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: Variant;
+  /** Shows a spinner and blocks clicks, so nothing is submitted twice. */
+  busy?: boolean;
+  size?: 'md' | 'sm';
+}
+
+export function Button({
+  variant = 'secondary',
+  busy = false,
+  size = 'md',
+  disabled,
+  className,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
+  return (
+    <button
+      {...rest}
+      type={type}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      className={[styles.button, styles[variant], styles[size], className].filter(Boolean).join(' ')}
+    >
+      {busy && <Spinner size="sm" />}
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { PageHeading } from './page-heading';
+import styles from './page-card.module.css';
+
+/** The single card of a pre-login page: login, code entry, forced bind. */
+export function PageCard({
+  title,
+  subtitle,
+  children,
+  footer,
+  wide = false,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <section className={`${styles.card} ${wide ? styles.wide : ''}`}>
+      <header className={styles.header}>
+        <PageHeading>{title}</PageHeading>
+        {subtitle && <p className={styles.subtitle}>{subtitle}</p>}
+      </header>
+      {children}
+      {footer && <footer className={styles.footer}>{footer}</footer>}
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { PageHeading } from './page-heading';
+import styles from './page-header.module.css';
+
+/** The title row of a console page. */
+export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className={styles.header}>
+      <div>
+        <PageHeading>{title}</PageHeading>
+        {subtitle && <p className={styles.subtitle}>{subtitle}</p>}
+      </div>
+      {actions && <div className={styles.actions}>{actions}</div>}
+    </header>
+  );
+}

@@ -1,0 +1,47 @@
+import { Card } from '@/components/card';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { formatDate } from '@/lib/format';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import styles from './account.module.css';
+import { useAccount } from './account-queries';
+import { MfaRow } from './mfa-row';
+
+/** Account Management: the profile and Security Settings (SEC-1). */
+export function Component() {
+  const t = useT();
+  const language = useLanguage();
+  const account = useAccount();
+  return (
+    <>
+      <PageHeader title={t('account.title')} />
+      <QueryState query={account}>
+        {(data) => (
+          <div className={styles.sections}>
+            <Card title={t('account.profile')}>
+              <dl className={styles.profile}>
+                <div>
+                  <dt>{t('account.name')}</dt>
+                  <dd>{data.name}</dd>
+                </div>
+                <div>
+                  <dt>{t('account.email')}</dt>
+                  <dd>{data.email}</dd>
+                </div>
+                <div>
+                  <dt>{t('account.createdAt')}</dt>
+                  <dd>{formatDate(data.createdAt, language)}</dd>
+                </div>
+              </dl>
+            </Card>
+            <Card title={t('account.securitySettings')}>
+              <ul className={styles.rows}>
+                <MfaRow account={data} />
+              </ul>
+            </Card>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

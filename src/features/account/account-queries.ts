@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { request } from '@/api/client';
+import { paths } from '@/api/paths';
+import { accountSchema } from '@/api/schemas/account';
+
+export const accountKeys = {
+  all: ['account'] as const,
+  profile: () => [...accountKeys.all, 'profile'] as const,
+};
+
+export const accountQueryOptions = queryOptions({
+  queryKey: accountKeys.profile(),
+  queryFn: ({ signal }) => request(paths.account, { schema: accountSchema, signal }),
+});
+
+export function useAccount() {
+  return useQuery(accountQueryOptions);
+}

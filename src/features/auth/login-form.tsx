@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { isApiError } from '@/api/api-error';
+import { fieldErrorsOf } from '@/api/schemas/common';
+import { loginRequestSchema } from '@/api/schemas/session';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { TextField } from '@/components/text-field';
+import { errorMessage, fieldMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useNow } from '@/lib/use-now';
+import styles from './login-form.module.css';
+import { useLogIn } from './use-log-in';
+
+/** LOGIN-1: email and password. A failed attempt keeps what was typed. */
+export function LoginForm({ notice }: { notice?: string | undefined }) {
+  const t = useT();
+  const language = useLanguage();
+  const logIn = useLogIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const error = logIn.error;
+  const lockedUntil = isApiError(error) && error.code === 'ACCOUNT_LOCKED' ? error.retryAt : null;
+  const now = useNow(lockedUntil !== null);
+  const locked = lockedUntil !== null && now < lockedUntil;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (logIn.isPending || locked) return;
+    const parsed = loginRequestSchema.safeParse({ email, password });
+    if (!parsed.success) {
+      setFieldErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setFieldErrors({});
+    logIn.mutate(parsed.data, {
+      onError: (failure) => {
+        if (isApiError(failure)) setFieldErrors(failure.fieldErrors);
+      },
+    });
+  }
+
+  const emailError = fieldErrors.email === 'invalid_format' ? t('field.email') : fieldMessage(t, fieldErrors.email);
+  const showFormError = error && !(isApiError(error) && error.code === 'VALIDATION_FAILED');
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate>
+      {notice && <Alert tone="info">{notice}</Alert>}
+      {showFormError && (
+        <Alert tone="danger" title={locked ? t('login.lockedTitle') : undefined}>
+          {errorMessage(t, language, error)}
+        </Alert>
+      )}
+      <TextField
+        label={t('login.email')}
+        type="email"
+        name="email"
+        autoComplete="username"
+        inputMode="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={emailError}
+        required
+      />
+      <TextField
+        label={t('login.password')}
+        type={showPassword ? 'text' : 'password'}
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={fieldMessage(t, fieldErrors.password)}
+        required
+        trailing={
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => setShowPassword((shown) => !shown)}
+          >
+            {showPassword ? t('login.hidePassword') : t('login.showPassword')}
+          </Button>
+        }
+      />
+      <Button type="submit" variant="primary" busy={logIn.isPending} disabled={locked} className={styles.submit}>
+        {logIn.isPending ? t('login.submitting') : t('login.submit')}
+      </Button>
+    </form>
+  );
+}

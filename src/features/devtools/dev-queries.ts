@@ -1,0 +1,57 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request } from '@/api/client';
+import { paths } from '@/api/paths';
+import { devSettingsSchema, devStatusSchema, mailboxSchema, type DevSettings } from '@/api/schemas/dev';
+
+export const devKeys = {
+  all: ['dev'] as const,
+  mailbox: () => [...devKeys.all, 'mailbox'] as const,
+  status: () => [...devKeys.all, 'status'] as const,
+};
+
+/** Mail sent from another tab shows up here by itself (MOCK-2). */
+export const MAILBOX_REFRESH_MS = 2_000;
+
+export function useMailbox() {
+  return useQuery(
+    queryOptions({
+      queryKey: devKeys.mailbox(),
+      queryFn: ({ signal }) => request(paths.devMailbox, { schema: mailboxSchema, signal }),
+      select: (data) => data.messages,
+      refetchInterval: MAILBOX_REFRESH_MS,
+    }),
+  );
+}
+
+export function useDevStatus() {
+  return useQuery({
+    queryKey: devKeys.status(),
+    queryFn: ({ signal }) => request(paths.devStatus, { schema: devStatusSchema, signal }),
+  });
+}
+
+export function useSaveDevSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: DevSettings) =>
+      request(paths.devSettings, { method: 'PUT', body: settings, schema: devSettingsSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: devKeys.status() }),
+  });
+}
+
+export function useDismissNotice() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request(paths.devNotice, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: devKeys.status() }),
+  });
+}
+
+/** Reset wipes every session too, so everything cached is refetched. */
+export function useResetDemoData() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => request(paths.devReset, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import type { DevSettings } from '@/api/schemas/dev';
+import { MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/schemas/dev';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { Dialog } from '@/components/dialog';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { TextField } from '@/components/text-field';
+import { errorMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useDevStatus, useResetDemoData, useSaveDevSettings } from './dev-queries';
+import styles from './devtools.module.css';
+
+/** MOCK-8: network conditions and Reset demo data. */
+export function Component() {
+  const t = useT();
+  const status = useDevStatus();
+  return (
+    <>
+      <PageHeader title={t('dev.title')} />
+      <div className={styles.sections}>
+        <QueryState query={status}>{(data) => <FaultSwitches initial={data.settings} />}</QueryState>
+        <ResetCard />
+      </div>
+    </>
+  );
+}
+
+function FaultSwitches({ initial }: { initial: DevSettings }) {
+  const t = useT();
+  const language = useLanguage();
+  const save = useSaveDevSettings();
+  const [latencyMs, setLatencyMs] = useState(String(initial.latencyMs));
+  const [errorPercent, setErrorPercent] = useState(String(Math.round(initial.errorRate * 100)));
+  const [offline, setOffline] = useState(initial.offline);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate({ latencyMs: Number(latencyMs), errorRate: Number(errorPercent) / 100, offline });
+  }
+
+  return (
+    <Card title={t('dev.faults')}>
+      <form className={styles.form} onSubmit={submit}>
+        <TextField
+          label={t('dev.latency')}
+          type="number"
+          min={0}
+          max={MAX_LATENCY_MS}
+          step={100}
+          value={latencyMs}
+          onChange={(event) => setLatencyMs(event.target.value)}
+        />
+        <TextField
+          label={t('dev.errorRate')}
+          type="number"
+          min={0}
+          max={MAX_ERROR_RATE * 100}
+          step={5}
+          value={errorPercent}
+          onChange={(event) => setErrorPercent(event.target.value)}
+        />
+        <label className={styles.checkbox}>
+          <input type="checkbox" checked={offline} onChange={(event) => setOffline(event.target.checked)} />
+          {t('dev.offline')}
+        </label>
+        <div className={styles.formActions}>
+          <Button type="submit" variant="primary" busy={save.isPending}>
+            {t('common.save')}
+          </Button>
+          {save.isSuccess && <span role="status">{t('dev.saved')}</span>}
+        </div>
+        {save.isError && <Alert tone="danger">{errorMessage(t, language, save.error)}</Alert>}
+      </form>
+    </Card>
+  );
+}
+
+function ResetCard() {
+  const t = useT();
+  const language = useLanguage();
+  const reset = useResetDemoData();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <Card
+      title={t('dev.reset')}
+      description={t('dev.resetHint')}
+      actions={
+        <Button variant="danger" onClick={() => setConfirming(true)}>
+          {t('dev.reset')}
+        </Button>
+      }
+    >
+      {reset.isSuccess && <Alert tone="success">{t('dev.resetDone')}</Alert>}
+      {reset.isError && <Alert tone="danger">{errorMessage(t, language, reset.error)}</Alert>}
+      <Dialog
+        open={confirming}
+        title={t('dev.reset')}
+        description={t('dev.resetConfirm')}
+        onClose={() => setConfirming(false)}
+        dismissible={!reset.isPending}
+        footer={
+          <>
+            <Button onClick={() => setConfirming(false)} disabled={reset.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="danger"
+              busy={reset.isPending}
+              onClick={() => reset.mutate(undefined, { onSettled: () => setConfirming(false) })}
+            >
+              {t('dev.reset')}
+            </Button>
+          </>
+        }
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+import { Card } from '@/components/card';
+import { EmptyState } from '@/components/empty-state';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { formatDateTime } from '@/lib/format';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useMailbox } from './dev-queries';
+import styles from './devtools.module.css';
+
+/** MOCK-8: every email the mock server sent, newest first. */
+export function Component() {
+  const t = useT();
+  const language = useLanguage();
+  const mailbox = useMailbox();
+  return (
+    <>
+      <PageHeader title={t('dev.mailbox')} subtitle={t('dev.mailboxSubtitle')} />
+      <QueryState query={mailbox}>
+        {(messages) =>
+          messages.length === 0 ? (
+            <Card>
+              <EmptyState title={t('dev.mailboxEmpty')} />
+            </Card>
+          ) : (
+            <ol className={styles.mails} aria-label={t('dev.mailbox')}>
+              {messages.map((message) => (
+                <li key={message.id}>
+                  <article className={styles.mail} aria-labelledby={`subject-${message.id}`}>
+                    <h2 id={`subject-${message.id}`} className={styles.subject}>
+                      {message.subject}
+                    </h2>
+                    <p className={styles.meta}>
+                      <span>
+                        {t('dev.to')}: <strong>{message.to}</strong>
+                      </span>
+                      <span>
+                        {t('dev.sentAt')}: <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, language)}</time>
+                      </span>
+                    </p>
+                    <p className={styles.body}>{message.body}</p>
+                  </article>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { useParams } from 'react-router-dom';
+import { Alert } from '@/components/alert';
+import { Badge } from '@/components/badge';
+import { Card } from '@/components/card';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { formatDate } from '@/lib/format';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useActiveSession } from '@/lib/session';
+import styles from './workspace.module.css';
+import { useMembers } from './workspace-queries';
+
+/** SHELL-2, MANDATORY-4: the Owner's list of members with their MFA status. */
+export function Component() {
+  const t = useT();
+  const language = useLanguage();
+  const { workspaceId = '' } = useParams();
+  const session = useActiveSession();
+  const workspaceName = session.workspaces.find((workspace) => workspace.id === workspaceId)?.name ?? '';
+  const members = useMembers(workspaceId);
+  return (
+    <>
+      <PageHeader title={t('members.title')} subtitle={t('members.subtitle', { workspace: workspaceName })} />
+      <QueryState query={members}>
+        {(list) => {
+          const notBound = list.filter((member) => !member.mfaBound).length;
+          return (
+            <>
+              <div className={styles.summary}>
+                <Alert tone={notBound > 0 ? 'warning' : 'success'}>
+                  {notBound > 0
+                    ? t('members.notBoundCount', { count: notBound, total: list.length })
+                    : t('members.allBound')}
+                </Alert>
+              </div>
+              <Card>
+                <div className={styles.tableWrap}>
+                  <table className={styles.table}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('members.name')}</th>
+                        <th scope="col">{t('members.email')}</th>
+                        <th scope="col">{t('members.role')}</th>
+                        <th scope="col">{t('members.mfa')}</th>
+                        <th scope="col">{t('members.joined')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {list.map((member) => (
+                        <tr key={member.id}>
+                          <td>{member.name}</td>
+                          <td>{member.email}</td>
+                          <td>{t(`role.${member.role}`)}</td>
+                          <td>
+                            <Badge tone={member.mfaBound ? 'success' : 'warning'}>
+                              {member.mfaBound ? t('account.bound') : t('account.notBound')}
+                            </Badge>
+                          </td>
+                          <td>{formatDate(member.joinedAt, language)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </Card>
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { Link, useParams } from 'react-router-dom';
+import { Badge } from '@/components/badge';
+import { Card } from '@/components/card';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useT } from '@/lib/i18n/i18n';
+import { useActiveSession } from '@/lib/session';
+import styles from './workspace.module.css';
+import { useWorkspace } from './workspace-queries';
+
+/** SHELL-2: the home page of the current workspace. */
+export function Component() {
+  const t = useT();
+  const { workspaceId = '' } = useParams();
+  const session = useActiveSession();
+  const workspace = useWorkspace(workspaceId);
+  return (
+    <QueryState query={workspace}>
+      {(data) => (
+        <>
+          <PageHeader title={t('home.title', { workspace: data.name })} />
+          <dl className={styles.stats}>
+            <div className={styles.stat}>
+              <dt>{t('home.yourRole')}</dt>
+              <dd>{t(`role.${data.role}`)}</dd>
+            </div>
+            <div className={styles.stat}>
+              <dt>{t('home.members')}</dt>
+              <dd>{data.memberCount}</dd>
+            </div>
+            <div className={styles.stat}>
+              <dt>{t('home.mfaPolicy')}</dt>
+              <dd>
+                <Badge tone={data.mfaRequired ? 'success' : 'neutral'}>
+                  {data.mfaRequired ? t('home.mfaPolicyOn') : t('home.mfaPolicyOff')}
+                </Badge>
+              </dd>
+            </div>
+            <div className={styles.stat}>
+              <dt>{t('home.yourMfa')}</dt>
+              <dd>
+                <Badge tone={session.user.mfaBound ? 'success' : 'warning'}>
+                  {session.user.mfaBound ? t('home.mfaBound') : t('home.mfaNotBound')}
+                </Badge>
+              </dd>
+            </div>
+          </dl>
+          {!session.user.mfaBound && (
+            <Card title={t('account.mfa')} description={t('home.bindHint')}>
+              <Link to="/account">{t('home.goToSecurity')}</Link>
+            </Card>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,28 @@
+import { isApiError } from '@/api/api-error';
+import { formatTime } from './format';
+import type { Translate } from './i18n/i18n';
+import type { Language } from './preferences';
+import type { MessageKey } from './i18n/en';
+
+/** The translated sentence for a failed request, including until when a lock holds. */
+export function errorMessage(t: Translate, language: Language, error: unknown): string {
+  if (!isApiError(error)) return t('errors.INTERNAL');
+  const sentence = t(`errors.${error.code}`);
+  if (error.retryAt !== null && (error.code === 'ACCOUNT_LOCKED' || error.status === 429)) {
+    return `${sentence} ${t('errors.lockedUntil', { time: formatTime(error.retryAt, language) })}`;
+  }
+  return sentence;
+}
+
+const FIELD_MESSAGES: Record<string, MessageKey> = {
+  required: 'field.required',
+  invalid_format: 'field.invalid_format',
+  too_big: 'field.too_big',
+  too_small: 'field.too_small',
+};
+
+/** The translated message for a field error code from the API or the form's own check. */
+export function fieldMessage(t: Translate, code: string | undefined): string | undefined {
+  if (code === undefined) return undefined;
+  return t(FIELD_MESSAGES[code] ?? 'field.invalid');
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { paths } from '@/api/paths';
+import { memberListSchema, workspaceSchema } from '@/api/schemas/workspace';
+import { sessionSchema } from '@/api/schemas/session';
+import { expectError, useMockApi, type ApiClient, type ApiResponse } from './support/api-client';
+import { HOUR_MS, MINUTE_MS } from './support/fake-clock';
+
+const api = useMockApi();
+
+/** Every endpoint beyond the login steps that exists so far. */
+const GUARDED_ENDPOINTS: ReadonlyArray<
+  readonly [label: string, call: (client: ApiClient) => Promise<ApiResponse>]
+> = [
+  ['GET /account', (client) => client.get(paths.account)],
+  ['GET /workspaces/ws_demo', (client) => client.get(paths.workspace('ws_demo'))],
+  ['GET /workspaces/ws_demo/members', (client) => client.get(paths.workspaceMembers('ws_demo'))],
+  ['GET /workspaces/ws_secure', (client) => client.get(paths.workspace('ws_secure'))],
+  [
+    'GET /workspaces/ws_secure/members',
+    (client) => client.get(paths.workspaceMembers('ws_secure')),
+  ],
+  [
+    'PUT /session/workspace',
+    (client) => client.put(paths.sessionWorkspace, { workspaceId: 'ws_demo' }),
+  ],
+];
+
+describe.each(GUARDED_ENDPOINTS)('%s (LOGIN-5)', (_label, call) => {
+  it('answers 401 UNAUTHENTICATED without a cookie', async () => {
+    expectError(await call(api.client()), 'UNAUTHENTICATED');
+  });
+
+  it('answers 401 UNAUTHENTICATED for a cookie the server never issued', async () => {
+    const client = api.client();
+    client.cookie = 'forged-token';
+
+    expectError(await call(client), 'UNAUTHENTICATED');
+  });
+
+  it('answers 403 MFA_REQUIRED while the MFA code is owed', async () => {
+    const bob = await api.signedIn('bob@example.com');
+
+    expectError(await call(bob), 'MFA_REQUIRED');
+    expect((await bob.get(paths.session)).body).toMatchObject({ state: 'mfa_required' });
+  });
+
+  it('answers 403 MFA_SETUP_REQUIRED while a forced bind is owed', async () => {
+    const carol = await api.signedIn('carol@example.com');
+
+    expectError(await call(carol), 'MFA_SETUP_REQUIRED');
+    expect((await carol.get(paths.session)).body).toMatchObject({ state: 'mfa_setup_required' });
+  });
+
+  it('answers 401 SESSION_EXPIRED for an active session idle for 2 hours', async () => {
+    const owner = await api.signedIn('owner@example.com');
+    api.time.advance(2 * HOUR_MS);
+
+    expectError(await call(owner), 'SESSION_EXPIRED');
+  });
+
+  it('answers 401 SESSION_EXPIRED for a pending session after 10 minutes', async () => {
+    const bob = await api.signedIn('bob@example.com');
+    api.time.advance(10 * MINUTE_MS);
+
+    expectError(await call(bob), 'SESSION_EXPIRED');
+  });
+});
+
+describe('workspace access', () => {
+  it('shows a member their workspace', async () => {
+    const alice = await api.signedIn('alice@example.com');
+
+    const response = await alice.get(paths.workspace('ws_demo'));
+
+    expect(response.status).toBe(200);
+    expect(workspaceSchema.parse(response.body)).toEqual({
+      id: 'ws_demo',
+      name: 'Demo Workspace',
+      role: 'member',
+      mfaRequired: false,
+      memberCount: 3,
+      ownerEmail: 'owner@example.com',
+    });
+  });
+
+  it('lists the members with their MFA status for the owner (MANDATORY-4)', async () => {
+    const owner = await api.signedIn('owner@example.com');
+
+    const response = await owner.get(paths.workspaceMembers('ws_demo'));
+
+    expect(response.status).toBe(200);
+    const { members } = memberListSchema.parse(response.body);
+    expect(
+      members.map(({ email, role, mfaBound }) => ({ email, role, mfaBound })).sort((a, b) =>
+        a.email.localeCompare(b.email),
+      ),
+    ).toEqual([
+      { email: 'alice@example.com', role: 'member', mfaBound: false },
+      { email: 'bob@example.com', role: 'member', mfaBound: true },
+      { email: 'owner@example.com', role: 'owner', mfaBound: false },
+    ]);
+    expect(JSON.stringify(response.body)).not.toMatch(/secret|password|JBSWY3DP/i);
+  });
+
+  it('refuses the members list to a member who is not the owner with 403 FORBIDDEN', async () => {
+    const alice = await api.signedIn('alice@example.com');
+
+    expectError(await alice.get(paths.workspaceMembers('ws_demo')), 'FORBIDDEN');
+  });
+
+  it('answers 404 NOT_FOUND for a workspace the user is not in, as for one that does not exist', async () => {
+    const alice = await api.signedIn('alice@example.com');
+
+    const notMine = await alice.get(paths.workspace('ws_secure'));
+    const missing = await alice.get(paths.workspace('ws_nowhere'));
+
+    expectError(notMine, 'NOT_FOUND');
+    expect(missing.body).toEqual(notMine.body);
+    expectError(await alice.get(paths.workspaceMembers('ws_secure')), 'NOT_FOUND');
+    expectError(
+      await alice.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' }),
+      'NOT_FOUND',
+    );
+  });
+
+  it('answers 404 to an agent, who has no workspace', async () => {
+    const support = await api.signedIn('support@example.com');
+
+    expectError(await support.get(paths.workspace('ws_demo')), 'NOT_FOUND');
+  });
+});
+
+describe('mandatory MFA at the API (MANDATORY-3)', () => {
+  it('lets an unbound owner switch to ws_secure, whose API then answers MFA_SETUP_REQUIRED', async () => {
+    const owner = await api.signedIn('owner@example.com');
+
+    const switched = await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
+
+    expect(switched.status).toBe(200);
+    expect(switched.headers.get('Cache-Control')).toBe('no-store');
+    expect(sessionSchema.parse(switched.body)).toMatchObject({
+      state: 'active',
+      currentWorkspaceId: 'ws_secure',
+    });
+    expectError(await owner.get(paths.workspace('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspaceMembers('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expect((await owner.get(paths.workspace('ws_demo'))).status).toBe(200);
+  });
+
+  it('lands the next login of that owner in the forced bind for ws_secure', async () => {
+    const owner = await api.signedIn('owner@example.com');
+    await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
+
+    const next = await api.client().logIn('owner@example.com');
+
+    expect(next.body).toMatchObject({
+      state: 'mfa_setup_required',
+      workspace: { id: 'ws_secure' },
+    });
+  });
+
+  it('applies a policy switched on to sessions already open, and lifts it when off (MANDATORY-2)', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const setPolicy = (mfaRequired: boolean) =>
+      api.server.run((state) => {
+        const workspace = state.workspaces.find((candidate) => candidate.id === 'ws_demo');
+        if (workspace) workspace.mfaRequired = mfaRequired;
+      });
+
+    await setPolicy(true);
+    expectError(await alice.get(paths.workspace('ws_demo')), 'MFA_SETUP_REQUIRED');
+
+    await setPolicy(false);
+    expect((await alice.get(paths.workspace('ws_demo'))).status).toBe(200);
+  });
+});

@@ -1,0 +1,182 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { ERROR_STATUS } from '@/api/error-codes';
+import { errorBodySchema, type ErrorBody } from '@/api/schemas/common';
+import { allHandlers } from '@/mocks/handlers/all-handlers';
+import { cookieJar, SESSION_COOKIE } from '@/mocks/handlers/session-jar';
+import { DEMO_PASSWORD } from '@/mocks/seed';
+import { createMockServer, type MockServer } from '@/mocks/server';
+import { createMemoryStore } from '@/mocks/store/memory-store';
+import { createFakeClock, type FakeClock } from './fake-clock';
+
+export const ORIGIN = 'http://localhost';
+
+/**
+ * msw/node keeps a cookie store of its own, like a browser, and adds its cookies
+ * to every later request to the same origin. The simulated clients below keep
+ * their own jars (two sessions at once), so after any response that sets a
+ * cookie, msw's copy is expired through this test-only route.
+ */
+const FORGET_COOKIES_URL = `${ORIGIN}/__test__/forget-cookies`;
+const forgetCookiesHandler = http.get(
+  FORGET_COOKIES_URL,
+  () =>
+    new HttpResponse(null, {
+      status: 204,
+      headers: { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` },
+    }),
+);
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, or null for an empty one. */
+  body: unknown;
+}
+
+export interface SendOptions {
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent verbatim as an application/json body, for malformed input. */
+  raw?: string;
+}
+
+/** One simulated browser: it holds the `gsid` cookie the server hands it. */
+export class ApiClient {
+  /** The session cookie's value; a test may set it to replay an old one. */
+  cookie: string | null = null;
+
+  async send(method: string, path: string, options: SendOptions = {}): Promise<ApiResponse> {
+    const headers = new Headers({ Accept: 'application/json' });
+    if (this.cookie !== null) headers.set('Cookie', `${SESSION_COOKIE}=${this.cookie}`);
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.json !== undefined) body = JSON.stringify(options.json);
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+
+    const response = await fetch(`${ORIGIN}${path}`, { method, headers, body });
+    const setCookies = response.headers.getSetCookie();
+    if (setCookies.length > 0) {
+      for (const setCookie of setCookies) this.store(setCookie);
+      await fetch(FORGET_COOKIES_URL);
+    }
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? null : (JSON.parse(text) as unknown),
+    };
+  }
+
+  get(path: string) {
+    return this.send('GET', path);
+  }
+
+  post(path: string, json?: unknown) {
+    return this.send('POST', path, { json });
+  }
+
+  put(path: string, json?: unknown) {
+    return this.send('PUT', path, { json });
+  }
+
+  delete(path: string) {
+    return this.send('DELETE', path);
+  }
+
+  logIn(email: string, password: string = DEMO_PASSWORD) {
+    return this.post('/api/v1/session', { email, password });
+  }
+
+  private store(setCookie: string): void {
+    const [pair = '', ...attributes] = setCookie.split(';').map((part) => part.trim());
+    const separator = pair.indexOf('=');
+    if (pair.slice(0, separator) !== SESSION_COOKIE) return;
+    const expired = attributes.some((attribute) => /^max-age=0$/i.test(attribute));
+    const value = pair.slice(separator + 1);
+    this.cookie = expired || value === '' ? null : value;
+  }
+}
+
+export interface MockApi {
+  readonly server: MockServer;
+  readonly time: FakeClock;
+  /** A new browser with no cookie. */
+  client(): ApiClient;
+  /** A new browser signed in as `email`, whatever state the login lands in. */
+  signedIn(email: string): Promise<ApiClient>;
+  /** Replaces the server by one whose store starts from `stored`. */
+  restart(stored?: unknown): void;
+}
+
+/**
+ * The HTTP harness: one msw server for the file, and per test a fresh mock server
+ * over a fresh memory store with a fake clock that starts at START_MS.
+ */
+export function useMockApi(): MockApi {
+  const msw = setupServer();
+  let server: MockServer | null = null;
+  let time = createFakeClock();
+
+  function restart(stored?: unknown): void {
+    server = createMockServer({ store: createMemoryStore(time.clock, stored), clock: time.clock });
+    msw.resetHandlers(forgetCookiesHandler, ...allHandlers({ server, jar: cookieJar }));
+  }
+
+  beforeAll(() => {
+    // Node has no location; msw resolves the handlers' relative paths against it.
+    Object.defineProperty(globalThis, 'location', {
+      value: new URL(`${ORIGIN}/`),
+      configurable: true,
+      writable: true,
+    });
+    msw.listen({ onUnhandledRequest: 'error' });
+  });
+
+  beforeEach(() => {
+    time = createFakeClock();
+    restart();
+  });
+
+  afterAll(() => {
+    msw.close();
+    Reflect.deleteProperty(globalThis, 'location');
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error('useMockApi: the server exists only inside a test');
+      return server;
+    },
+    get time() {
+      return time;
+    },
+    client: () => new ApiClient(),
+    async signedIn(email) {
+      const client = new ApiClient();
+      const response = await client.logIn(email);
+      expect(response.status).toBe(200);
+      return client;
+    },
+    restart,
+  };
+}
+
+/**
+ * Asserts that a response is the contract's error for `code`: its status from
+ * ERROR_STATUS and a body of the shared error schema. Returns the error body.
+ */
+export function expectError(
+  response: ApiResponse,
+  code: keyof typeof ERROR_STATUS,
+): ErrorBody['error'] {
+  const parsed = errorBodySchema.safeParse(response.body);
+  expect(parsed.success, `error body: ${JSON.stringify(response.body)}`).toBe(true);
+  const error = (parsed.data as ErrorBody).error;
+  expect({ status: response.status, code: error.code }).toEqual({
+    status: ERROR_STATUS[code],
+    code,
+  });
+  return error;
+}

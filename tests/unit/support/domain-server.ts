@@ -1,0 +1,22 @@
+import type { ServerState } from '@/mocks/domain/state';
+import { createMockServer, type MockServer } from '@/mocks/server';
+import { createMemoryStore } from '@/mocks/store/memory-store';
+import { createFakeClock, type FakeClock } from './fake-clock';
+
+export interface TestServer {
+  server: MockServer;
+  time: FakeClock;
+  /** A copy of the stored state, for assertions only. */
+  snapshot(): Promise<ServerState>;
+}
+
+/** A fresh mock server over a fresh memory store and a fake clock. */
+export function createTestServer(): TestServer {
+  const time = createFakeClock();
+  const server = createMockServer({ store: createMemoryStore(time.clock), clock: time.clock });
+  return {
+    server,
+    time,
+    snapshot: () => server.run((state) => structuredClone(state)),
+  };
+}

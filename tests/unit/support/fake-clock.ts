@@ -1,0 +1,26 @@
+import type { Clock } from '@/mocks/domain/context';
+
+export const START_MS = Date.parse('2026-01-01T00:00:00Z');
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+
+/** A clock that only moves when a test moves it. */
+export interface FakeClock {
+  readonly clock: Clock;
+  readonly now: number;
+  advance(ms: number): void;
+}
+
+export function createFakeClock(start: number = START_MS): FakeClock {
+  let now = start;
+  return {
+    clock: () => now,
+    get now() {
+      return now;
+    },
+    advance(ms) {
+      now += ms;
+    },
+  };
+}
