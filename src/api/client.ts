@@ -100,7 +100,11 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
-    throw new ApiError({ status: response.status, code: 'INTERNAL', message: 'Unexpected response' });
+    throw new ApiError({
+      status: response.status,
+      code: 'INTERNAL',
+      message: 'Unexpected response',
+    });
   }
   return parsed.data;
 }

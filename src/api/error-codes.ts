@@ -19,7 +19,6 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-
 /** The HTTP status each code is answered with; NETWORK never comes from a server. */
 export const ERROR_STATUS: Record<Exclude<ErrorCode, 'NETWORK'>, number> = {
   VALIDATION_FAILED: 400,

@@ -7,7 +7,11 @@ import { createRouter } from './router';
 /** MOCK-2's reset notice; compiled out when a real backend is configured. */
 const ResetNotice = import.meta.env.VITE_API_BASE_URL
   ? null
-  : lazy(() => import('@/features/devtools/reset-notice').then((module) => ({ default: module.ResetNotice })));
+  : lazy(() =>
+      import('@/features/devtools/reset-notice').then((module) => ({
+        default: module.ResetNotice,
+      })),
+    );
 
 export function App() {
   const [queryClient] = useState(createQueryClient);

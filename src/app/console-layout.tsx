@@ -24,10 +24,12 @@ export function ConsoleLayout() {
   }
   const closeDrawer = () => setDrawerOpen(false);
 
-  const workspaceId = params.workspaceId ?? session.currentWorkspaceId ?? session.workspaces[0]?.id ?? null;
+  const workspaceId =
+    params.workspaceId ?? session.currentWorkspaceId ?? session.workspaces[0]?.id ?? null;
   const workspace = session.workspaces.find((candidate) => candidate.id === workspaceId);
   const base = workspace ? `/w/${encodeURIComponent(workspace.id)}` : null;
-  const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink);
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    isActive ? `${styles.navLink} ${styles.active}` : styles.navLink;
 
   return (
     <div className={styles.shell}>
@@ -43,7 +45,9 @@ export function ConsoleLayout() {
           onClick={() => setDrawerOpen((open) => !open)}
         >
           <span aria-hidden="true">☰</span>
-          <span className="visually-hidden">{drawerOpen ? t('shell.closeNavigation') : t('shell.openNavigation')}</span>
+          <span className="visually-hidden">
+            {drawerOpen ? t('shell.closeNavigation') : t('shell.openNavigation')}
+          </span>
         </button>
         <span className={styles.topbarBrand}>
           <BrandMark />
@@ -51,7 +55,10 @@ export function ConsoleLayout() {
         </span>
       </header>
 
-      <aside id="console-navigation" className={`${styles.sidebar} ${drawerOpen ? styles.open : ''}`}>
+      <aside
+        id="console-navigation"
+        className={`${styles.sidebar} ${drawerOpen ? styles.open : ''}`}
+      >
         <div className={styles.sidebarBrand}>
           <BrandMark />
           {BRAND_NAME}

@@ -12,7 +12,11 @@ export type GuardDecision = { allow: true } | { allow: false; redirectTo: string
  * session (code owed, bind owed) reaches nothing but the login page, and the
  * place the user was going travels along as `returnTo` (LOGIN-6).
  */
-export function decide(session: Session, requirement: Requirement, location: { pathname: string; search: string }): GuardDecision {
+export function decide(
+  session: Session,
+  requirement: Requirement,
+  location: { pathname: string; search: string },
+): GuardDecision {
   const here = `${location.pathname}${location.search}`;
   if (requirement === 'login-page') {
     if (session.state !== 'active') return { allow: true };
@@ -20,7 +24,9 @@ export function decide(session: Session, requirement: Requirement, location: { p
     return { allow: false, redirectTo: returnTo ?? homePathFor(session) };
   }
   if (session.state !== 'active') return { allow: false, redirectTo: loginPathFor(here) };
-  if (requirement === 'agent' && session.user.kind !== 'agent') return { allow: false, redirectTo: homePathFor(session) };
-  if (requirement === 'member' && session.user.kind !== 'member') return { allow: false, redirectTo: homePathFor(session) };
+  if (requirement === 'agent' && session.user.kind !== 'agent')
+    return { allow: false, redirectTo: homePathFor(session) };
+  if (requirement === 'member' && session.user.kind !== 'member')
+    return { allow: false, redirectTo: homePathFor(session) };
   return { allow: true };
 }

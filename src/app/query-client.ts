@@ -9,7 +9,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         retry: (failureCount, error) =>
-          failureCount < MAX_QUERY_RETRIES && (!isApiError(error) || error.status === 0 || error.status >= 500),
+          failureCount < MAX_QUERY_RETRIES &&
+          (!isApiError(error) || error.status === 0 || error.status >= 500),
         refetchOnWindowFocus: true,
       },
       mutations: { retry: false },

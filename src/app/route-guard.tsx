@@ -4,7 +4,13 @@ import { useSession } from '@/lib/session';
 import { decide, type Requirement } from './guard';
 
 /** Renders its children (or the child routes) only when the session meets the requirement; otherwise redirects. */
-export function RouteGuard({ requirement, children }: { requirement: Requirement; children?: ReactNode }) {
+export function RouteGuard({
+  requirement,
+  children,
+}: {
+  requirement: Requirement;
+  children?: ReactNode;
+}) {
   const { data: session } = useSession();
   const location = useLocation();
   if (!session) return null;

@@ -5,7 +5,7 @@ import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
 import { NotFound } from './not-found';
 import { RouteGuard } from './route-guard';
-import { SessionBoundary } from './session-boundary';
+import { BootSpinner, SessionBoundary } from './session-boundary';
 
 function Home() {
   return <Navigate to={homePathFor(useActiveSession())} replace />;
@@ -29,6 +29,7 @@ const devRoutes: RouteObject[] = import.meta.env.VITE_API_BASE_URL
 export const routes: RouteObject[] = [
   {
     element: <SessionBoundary />,
+    HydrateFallback: BootSpinner,
     children: [
       {
         path: 'login',

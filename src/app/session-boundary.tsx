@@ -3,6 +3,8 @@ import { Outlet } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { onSessionGone } from '@/api/client';
 import { QueryState } from '@/components/query-state';
+import { Spinner } from '@/components/spinner';
+import { useT } from '@/lib/i18n/i18n';
 import { sessionQueryOptions, useSession } from '@/lib/session';
 import { useSessionNotice } from './session-notice';
 import { useDocumentPreferences } from './use-document-preferences';
@@ -32,6 +34,16 @@ export function SessionBoundary() {
   return (
     <div className={styles.root}>
       <QueryState query={session}>{() => <Outlet />}</QueryState>
+    </div>
+  );
+}
+
+/** Shown while the first page's code loads. */
+export function BootSpinner() {
+  const t = useT();
+  return (
+    <div className={styles.boot}>
+      <Spinner label={t('app.loading')} />
     </div>
   );
 }

@@ -13,7 +13,10 @@ function subscribeToSystemTheme(onChange: () => void) {
 export function useDocumentPreferences(): void {
   const language = usePreferences((state) => state.language);
   const theme = usePreferences((state) => state.theme);
-  const systemDark = useSyncExternalStore(subscribeToSystemTheme, () => window.matchMedia(DARK_QUERY).matches);
+  const systemDark = useSyncExternalStore(
+    subscribeToSystemTheme,
+    () => window.matchMedia(DARK_QUERY).matches,
+  );
   const resolved = theme === 'system' ? (systemDark ? 'dark' : 'light') : theme;
 
   useEffect(() => {

@@ -21,7 +21,11 @@ export function Alert({
   id?: string;
 }) {
   return (
-    <div id={id} className={`${styles.alert} ${styles[tone]}`} role={tone === 'danger' ? 'alert' : 'status'}>
+    <div
+      id={id}
+      className={`${styles.alert} ${styles[tone]}`}
+      role={tone === 'danger' ? 'alert' : 'status'}
+    >
       <div className={styles.body}>
         {title && <p className={styles.title}>{title}</p>}
         {children && <div>{children}</div>}

@@ -7,14 +7,11 @@ import styles from './disclosure-menu.module.css';
  */
 export function DisclosureMenu({
   trigger,
-  label,
   children,
   placement = 'up',
   className,
 }: {
   trigger: ReactNode;
-  /** The accessible name of the button when its content is not plain text. */
-  label?: string;
   children: (close: () => void) => ReactNode;
   placement?: 'up' | 'down';
   className?: string;
@@ -36,7 +33,8 @@ export function DisclosureMenu({
       }
     }
     function onFocusOut(event: FocusEvent) {
-      if (event.relatedTarget && !root.current?.contains(event.relatedTarget as Node)) setOpen(false);
+      if (event.relatedTarget && !root.current?.contains(event.relatedTarget as Node))
+        setOpen(false);
     }
     const element = root.current;
     document.addEventListener('pointerdown', onPointerDown);
@@ -57,7 +55,6 @@ export function DisclosureMenu({
         className={styles.trigger}
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={label}
         onClick={() => setOpen((isOpen) => !isOpen)}
       >
         {trigger}

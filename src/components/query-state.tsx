@@ -11,7 +11,13 @@ export function QueryState<T>({
   query,
   children,
 }: {
-  query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown; isRefetching?: boolean };
+  query: {
+    data: T | undefined;
+    error: unknown;
+    isPending: boolean;
+    refetch: () => unknown;
+    isRefetching?: boolean;
+  };
   children: (data: T) => ReactNode;
 }) {
   const t = useT();

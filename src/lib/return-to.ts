@@ -3,7 +3,8 @@
  * a crafted link cannot send a user to another site.
  */
 export function safeReturnTo(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return null;
   if (value.startsWith('/login')) return null;
   return value;
 }

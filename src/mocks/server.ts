@@ -23,7 +23,9 @@ export function createMockServer(options: {
     store,
     clock,
     async run(operation) {
-      const result = await store.transact((state) => operation(state, { now: clock(), randomBytes }));
+      const result = await store.transact((state) =>
+        operation(state, { now: clock(), randomBytes }),
+      );
       if (result instanceof DomainError) throw result;
       return result;
     },

@@ -39,28 +39,28 @@ describe('GET /api/dev/mailbox (MOCK-8)', () => {
     const response = await api.client().get(paths.devMailbox);
 
     const { messages } = mailboxSchema.parse(response.body);
-    expect(messages.map(({ to, subject, body, sentAt }) => ({ to, subject, body, sentAt }))).toEqual(
-      [
-        {
-          to: 'owner@example.com',
-          subject: 'third',
-          body: 'Body of third',
-          sentAt: '2026-01-01T00:02:00.000Z',
-        },
-        {
-          to: 'owner@example.com',
-          subject: 'second',
-          body: 'Body of second',
-          sentAt: '2026-01-01T00:01:00.000Z',
-        },
-        {
-          to: 'owner@example.com',
-          subject: 'first',
-          body: 'Body of first',
-          sentAt: '2026-01-01T00:00:00.000Z',
-        },
-      ],
-    );
+    expect(
+      messages.map(({ to, subject, body, sentAt }) => ({ to, subject, body, sentAt })),
+    ).toEqual([
+      {
+        to: 'owner@example.com',
+        subject: 'third',
+        body: 'Body of third',
+        sentAt: '2026-01-01T00:02:00.000Z',
+      },
+      {
+        to: 'owner@example.com',
+        subject: 'second',
+        body: 'Body of second',
+        sentAt: '2026-01-01T00:01:00.000Z',
+      },
+      {
+        to: 'owner@example.com',
+        subject: 'first',
+        body: 'Body of first',
+        sentAt: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
     expect(new Set(messages.map((message) => message.id)).size).toBe(3);
   });
 
@@ -97,7 +97,11 @@ describe('PUT /api/dev/settings', () => {
     ['a negative error rate', { ...DEFAULT_SETTINGS, errorRate: -0.1 }, { errorRate: 'too_small' }],
     ['offline as a string', { ...DEFAULT_SETTINGS, offline: 'yes' }, { offline: 'invalid_type' }],
     ['a missing field', { latencyMs: 0, errorRate: 0 }, { offline: 'required' }],
-    ['an extra field', { ...DEFAULT_SETTINGS, clockOffsetMs: 5 }, { clockOffsetMs: 'unrecognized_key' }],
+    [
+      'an extra field',
+      { ...DEFAULT_SETTINGS, clockOffsetMs: 5 },
+      { clockOffsetMs: 'unrecognized_key' },
+    ],
   ])('refuses %s with 400 and keeps the settings', async (_label, body, fields) => {
     const response = await api.client().put(paths.devSettings, body);
 
@@ -152,7 +156,9 @@ describe('POST /api/dev/reset', () => {
     const owner = await api.signedIn('owner@example.com');
     await lockOut('alice@example.com');
     await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
-    await api.client().put(paths.devSettings, { ...DEFAULT_SETTINGS, latencyMs: 0, errorRate: 0.2 });
+    await api
+      .client()
+      .put(paths.devSettings, { ...DEFAULT_SETTINGS, latencyMs: 0, errorRate: 0.2 });
     vi.spyOn(Math, 'random').mockReturnValue(0.9);
 
     const response = await api.client().post(paths.devReset);

@@ -91,9 +91,9 @@ describe('workspace access', () => {
     expect(response.status).toBe(200);
     const { members } = memberListSchema.parse(response.body);
     expect(
-      members.map(({ email, role, mfaBound }) => ({ email, role, mfaBound })).sort((a, b) =>
-        a.email.localeCompare(b.email),
-      ),
+      members
+        .map(({ email, role, mfaBound }) => ({ email, role, mfaBound }))
+        .sort((a, b) => a.email.localeCompare(b.email)),
     ).toEqual([
       { email: 'alice@example.com', role: 'member', mfaBound: false },
       { email: 'bob@example.com', role: 'member', mfaBound: true },
@@ -117,10 +117,7 @@ describe('workspace access', () => {
     expectError(notMine, 'NOT_FOUND');
     expect(missing.body).toEqual(notMine.body);
     expectError(await alice.get(paths.workspaceMembers('ws_secure')), 'NOT_FOUND');
-    expectError(
-      await alice.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' }),
-      'NOT_FOUND',
-    );
+    expectError(await alice.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' }), 'NOT_FOUND');
   });
 
   it('answers 404 to an agent, who has no workspace', async () => {

@@ -59,11 +59,7 @@ describe('POST /api/v1/session: validation (MOCK-1)', () => {
       { email: 'owner@example.com', password: 'x'.repeat(10 * 1024) },
       { password: 'too_big' },
     ],
-    [
-      'an empty password',
-      { email: 'owner@example.com', password: '' },
-      { password: 'too_small' },
-    ],
+    ['an empty password', { email: 'owner@example.com', password: '' }, { password: 'too_small' }],
     ['an array instead of an object', [], { _: 'invalid_type' }],
     ['null', null, { _: 'invalid_type' }],
   ])('answers 400 with field errors for %s, and changes nothing', async (_label, body, fields) => {
@@ -123,7 +119,10 @@ describe('POST /api/v1/session: credentials (LOGIN-1)', () => {
   it('answers 429 with Retry-After 900 on the 5th wrong password, and counts down', async () => {
     const client = api.client();
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expectError(await client.logIn('alice@example.com', `wrong-${attempt}`), 'INVALID_CREDENTIALS');
+      expectError(
+        await client.logIn('alice@example.com', `wrong-${attempt}`),
+        'INVALID_CREDENTIALS',
+      );
     }
 
     const locked = await client.logIn('alice@example.com', 'wrong-5');

@@ -348,9 +348,7 @@ describe('promoteSession (LOGIN-6)', () => {
 describe('tokens at rest', () => {
   it('stores only a hash of each token, never the token itself', async () => {
     const issued = await Promise.all(
-      ['owner@example.com', 'bob@example.com', 'carol@example.com'].map((email) =>
-        logInAs(email),
-      ),
+      ['owner@example.com', 'bob@example.com', 'carol@example.com'].map((email) => logInAs(email)),
     );
     const state = await t.snapshot();
     const stored = JSON.stringify(state);

@@ -8,7 +8,13 @@ import { createFakeClock, MINUTE_MS, START_MS } from './support/fake-clock';
 const NOW = START_MS + 42 * MINUTE_MS;
 
 function mailed(state: ServerState, subject: string): ServerState {
-  state.outbox.push({ id: `mail_${subject}`, to: 'owner@example.com', subject, body: '', sentAt: 0 });
+  state.outbox.push({
+    id: `mail_${subject}`,
+    to: 'owner@example.com',
+    subject,
+    body: '',
+    sentAt: 0,
+  });
   return state;
 }
 

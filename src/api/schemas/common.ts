@@ -34,7 +34,8 @@ export function fieldErrorsOf(error: z.core.$ZodError): Record<string, string> {
       continue;
     }
     const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    fields[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
+    fields[key] ??=
+      issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
   }
   return fields;
 }

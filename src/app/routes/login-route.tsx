@@ -24,7 +24,11 @@ export function Component() {
   if (!session || session.state === 'active') return null;
   if (session.state === 'anonymous') {
     return (
-      <PageCard title={t('login.title', { brand: BRAND_NAME })} subtitle={t('login.subtitle')} footer={t('login.demoHint')}>
+      <PageCard
+        title={t('login.title', { brand: BRAND_NAME })}
+        subtitle={t('login.subtitle')}
+        footer={t('login.demoHint')}
+      >
         <LoginForm notice={expired ? t('login.sessionExpired') : undefined} />
       </PageCard>
     );

@@ -14,9 +14,9 @@ export function AccountMenu({ user, onNavigate }: { user: User; onNavigate: () =
   const logOut = useLogOut();
   return (
     <DisclosureMenu
-      label={t('shell.accountMenu', { name: user.name })}
       trigger={
         <span className={styles.accountTrigger}>
+          <span className="visually-hidden">{t('shell.accountMenu')}</span>
           <span className={styles.avatar} aria-hidden="true">
             {initialsOf(user.name)}
           </span>
@@ -45,7 +45,12 @@ export function AccountMenu({ user, onNavigate }: { user: User; onNavigate: () =
             <ThemeSelect />
           </div>
           <div className={itemStyles.separator} />
-          <button type="button" className={itemStyles.item} onClick={() => logOut.mutate()} disabled={logOut.isPending}>
+          <button
+            type="button"
+            className={itemStyles.item}
+            onClick={() => logOut.mutate()}
+            disabled={logOut.isPending}
+          >
             {t('shell.logout')}
           </button>
         </>

@@ -31,8 +31,15 @@ export function HelpMenu({ onNavigate }: { onNavigate: () => void }) {
           >
             {t('shell.ticketManagement')}
           </Link>
-          <a className={itemStyles.item} href={DOCS_URL} target="_blank" rel="noreferrer" onClick={close}>
-            {t('shell.documentation')} <span className="visually-hidden">{t('shell.opensInNewTab')}</span>
+          <a
+            className={itemStyles.item}
+            href={DOCS_URL}
+            target="_blank"
+            rel="noreferrer"
+            onClick={close}
+          >
+            {t('shell.documentation')}{' '}
+            <span className="visually-hidden">{t('shell.opensInNewTab')}</span>
             <span aria-hidden="true">↗</span>
           </a>
         </>

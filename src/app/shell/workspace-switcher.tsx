@@ -10,14 +10,24 @@ import { sessionKeys } from '@/lib/session';
 import styles from './shell.module.css';
 
 /** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */
-export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: WorkspaceSummary[]; currentId: string | null }) {
+export function WorkspaceSwitcher({
+  workspaces,
+  currentId,
+}: {
+  workspaces: WorkspaceSummary[];
+  currentId: string | null;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const current = workspaces.find((workspace) => workspace.id === currentId) ?? workspaces[0];
   const switchTo = useMutation({
     mutationFn: (workspaceId: string) =>
-      request(paths.sessionWorkspace, { method: 'PUT', body: { workspaceId }, schema: sessionSchema }),
+      request(paths.sessionWorkspace, {
+        method: 'PUT',
+        body: { workspaceId },
+        schema: sessionSchema,
+      }),
     onSuccess: (session, workspaceId) => {
       queryClient.setQueryData(sessionKeys.all, session);
       navigate(`/w/${encodeURIComponent(workspaceId)}`);
@@ -28,7 +38,6 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Works
   return (
     <DisclosureMenu
       placement="down"
-      label={`${t('shell.switchWorkspace')}: ${current.name}`}
       trigger={
         <span className={styles.workspaceTrigger}>
           <span className={styles.workspaceInitial} aria-hidden="true">
@@ -37,6 +46,7 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Works
           <span className={styles.workspaceText}>
             <span className={styles.eyebrow}>{t('shell.workspace')}</span>
             <span className={styles.workspaceName}>{current.name}</span>
+            <span className="visually-hidden">{t('shell.switchWorkspace')}</span>
           </span>
           <span aria-hidden="true" className={styles.chevron}>
             ▾

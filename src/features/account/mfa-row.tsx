@@ -14,10 +14,14 @@ export function MfaRow({ account }: { account: Account }) {
       <div className={styles.rowText}>
         <h3 className={styles.rowTitle}>
           {t('account.mfa')}
-          <Badge tone={bound ? 'success' : 'neutral'}>{bound ? t('account.bound') : t('account.notBound')}</Badge>
+          <Badge tone={bound ? 'success' : 'neutral'}>
+            {bound ? t('account.bound') : t('account.notBound')}
+          </Badge>
         </h3>
         <p className={styles.rowDescription}>
-          {bound && boundAt ? t('account.boundAt', { date: formatDateTime(boundAt, language) }) : t('account.mfaDescription')}
+          {bound && boundAt
+            ? t('account.boundAt', { date: formatDateTime(boundAt, language) })
+            : t('account.mfaDescription')}
         </p>
       </div>
     </li>

@@ -42,7 +42,8 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
     });
   }
 
-  const emailError = fieldErrors.email === 'invalid_format' ? t('field.email') : fieldMessage(t, fieldErrors.email);
+  const emailError =
+    fieldErrors.email === 'invalid_format' ? t('field.email') : fieldMessage(t, fieldErrors.email);
   const showFormError = error && !(isApiError(error) && error.code === 'VALIDATION_FAILED');
 
   return (
@@ -74,16 +75,18 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
         error={fieldMessage(t, fieldErrors.password)}
         required
         trailing={
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() => setShowPassword((shown) => !shown)}
-          >
+          <Button variant="ghost" size="sm" onClick={() => setShowPassword((shown) => !shown)}>
             {showPassword ? t('login.hidePassword') : t('login.showPassword')}
           </Button>
         }
       />
-      <Button type="submit" variant="primary" busy={logIn.isPending} disabled={locked} className={styles.submit}>
+      <Button
+        type="submit"
+        variant="primary"
+        busy={logIn.isPending}
+        disabled={locked}
+        className={styles.submit}
+      >
         {logIn.isPending ? t('login.submitting') : t('login.submit')}
       </Button>
     </form>

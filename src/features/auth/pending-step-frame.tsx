@@ -10,7 +10,8 @@ type PendingSession = Extract<Session, { state: 'mfa_required' | 'mfa_setup_requ
 export function PendingStepFrame({ session }: { session: PendingSession }) {
   const t = useT();
   const language = useLanguage();
-  const title = session.state === 'mfa_required' ? t('errors.MFA_REQUIRED') : t('errors.MFA_SETUP_REQUIRED');
+  const title =
+    session.state === 'mfa_required' ? t('errors.MFA_REQUIRED') : t('errors.MFA_SETUP_REQUIRED');
   return (
     <PageCard title={title} subtitle={session.email} footer={<BackToLogin />}>
       <p>{t('login.pendingExpires', { time: formatTime(session.expiresAt, language) })}</p>

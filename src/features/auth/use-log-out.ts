@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { sessionKeys } from '@/lib/session';
+import { sessionKeys, sessionQueryOptions } from '@/lib/session';
 
 /** LOGIN-7: logging out ends the session on the server, then forgets everything cached. */
 export function useLogOut() {
@@ -9,8 +9,8 @@ export function useLogOut() {
   return useMutation({
     mutationFn: () => request(paths.session, { method: 'DELETE' }),
     onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(sessionKeys.all, { state: 'anonymous' });
+      queryClient.setQueryData(sessionQueryOptions.queryKey, { state: 'anonymous' });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
     },
   });
 }

@@ -5,7 +5,8 @@ import styles from './devtools.module.css';
 /** The frame of the dev tools; reachable signed in or not. */
 export function Component() {
   const t = useT();
-  const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? `${styles.tab} ${styles.activeTab}` : styles.tab);
+  const tabClass = ({ isActive }: { isActive: boolean }) =>
+    isActive ? `${styles.tab} ${styles.activeTab}` : styles.tab;
   return (
     <div className={styles.page}>
       <header className={styles.header}>

@@ -1,7 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { devSettingsSchema, devStatusSchema, mailboxSchema, type DevSettings } from '@/api/schemas/dev';
+import {
+  devSettingsSchema,
+  devStatusSchema,
+  mailboxSchema,
+  type DevSettings,
+} from '@/api/schemas/dev';
 
 export const devKeys = {
   all: ['dev'] as const,

@@ -21,7 +21,9 @@ export function Component() {
     <>
       <PageHeader title={t('dev.title')} />
       <div className={styles.sections}>
-        <QueryState query={status}>{(data) => <FaultSwitches initial={data.settings} />}</QueryState>
+        <QueryState query={status}>
+          {(data) => <FaultSwitches initial={data.settings} />}
+        </QueryState>
         <ResetCard />
       </div>
     </>
@@ -63,7 +65,11 @@ function FaultSwitches({ initial }: { initial: DevSettings }) {
           onChange={(event) => setErrorPercent(event.target.value)}
         />
         <label className={styles.checkbox}>
-          <input type="checkbox" checked={offline} onChange={(event) => setOffline(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={offline}
+            onChange={(event) => setOffline(event.target.checked)}
+          />
           {t('dev.offline')}
         </label>
         <div className={styles.formActions}>

@@ -34,7 +34,10 @@ export function Component() {
                         {t('dev.to')}: <strong>{message.to}</strong>
                       </span>
                       <span>
-                        {t('dev.sentAt')}: <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, language)}</time>
+                        {t('dev.sentAt')}:{' '}
+                        <time dateTime={message.sentAt}>
+                          {formatDateTime(message.sentAt, language)}
+                        </time>
                       </span>
                     </p>
                     <p className={styles.body}>{message.body}</p>

@@ -4,6 +4,7 @@ import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatDate } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
@@ -16,11 +17,15 @@ export function Component() {
   const language = useLanguage();
   const { workspaceId = '' } = useParams();
   const session = useActiveSession();
-  const workspaceName = session.workspaces.find((workspace) => workspace.id === workspaceId)?.name ?? '';
+  const workspaceName =
+    session.workspaces.find((workspace) => workspace.id === workspaceId)?.name ?? '';
   const members = useMembers(workspaceId);
   return (
     <>
-      <PageHeader title={t('members.title')} subtitle={t('members.subtitle', { workspace: workspaceName })} />
+      <PageHeader
+        title={t('members.title')}
+        subtitle={t('members.subtitle', { workspace: workspaceName })}
+      />
       <QueryState query={members}>
         {(list) => {
           const notBound = list.filter((member) => !member.mfaBound).length;
@@ -34,7 +39,7 @@ export function Component() {
                 </Alert>
               </div>
               <Card>
-                <div className={styles.tableWrap}>
+                <ScrollRegion label={t('members.title')}>
                   <table className={styles.table}>
                     <thead>
                       <tr>
@@ -61,7 +66,7 @@ export function Component() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               </Card>
             </>
           );

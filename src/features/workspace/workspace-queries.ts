@@ -23,7 +23,8 @@ export function useWorkspace(id: string) {
 export function useMembers(id: string) {
   return useQuery({
     queryKey: workspaceKeys.members(id),
-    queryFn: ({ signal }) => request(paths.workspaceMembers(id), { schema: memberListSchema, signal }),
+    queryFn: ({ signal }) =>
+      request(paths.workspaceMembers(id), { schema: memberListSchema, signal }),
     select: (data) => data.members,
   });
 }

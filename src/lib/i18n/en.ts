@@ -64,7 +64,7 @@ export const en = {
   'shell.ticketManagement': 'Ticket Management',
   'shell.documentation': 'Documentation',
   'shell.opensInNewTab': '(opens in a new tab)',
-  'shell.accountMenu': 'Account menu for {name}',
+  'shell.accountMenu': 'Account menu',
   'shell.accountManagement': 'Account Management',
   'shell.language': 'Language',
   'shell.theme': 'Theme',
@@ -111,7 +111,8 @@ export const en = {
   'account.createdAt': 'Member since',
   'account.securitySettings': 'Security Settings',
   'account.mfa': 'MFA Authentication',
-  'account.mfaDescription': 'A 6-digit dynamic code from an authenticator app, asked at every login.',
+  'account.mfaDescription':
+    'A 6-digit dynamic code from an authenticator app, asked at every login.',
   'account.bound': 'Bound',
   'account.notBound': 'Not Bound',
   'account.boundAt': 'Bound on {date}',
@@ -144,8 +145,10 @@ export const en = {
   'dev.resetHint': 'Restores the demo accounts and workspaces and signs everybody out.',
   'dev.resetConfirm': 'Reset all demo data? Every change, email and session is lost.',
   'dev.resetDone': 'Demo data was reset.',
-  'dev.noticeCorrupt': 'The stored demo data could not be read, so it was reset to the demo defaults.',
-  'dev.noticeOutdated': 'The stored demo data was from an older version, so it was reset to the demo defaults.',
+  'dev.noticeCorrupt':
+    'The stored demo data could not be read, so it was reset to the demo defaults.',
+  'dev.noticeOutdated':
+    'The stored demo data was from an older version, so it was reset to the demo defaults.',
   'dev.dismiss': 'Dismiss',
   'dev.backToConsole': 'Back to the console',
 } as const;

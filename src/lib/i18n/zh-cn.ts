@@ -66,7 +66,7 @@ export const zhCN: Record<MessageKey, string> = {
   'shell.ticketManagement': '工单管理',
   'shell.documentation': '帮助文档',
   'shell.opensInNewTab': '（在新标签页打开）',
-  'shell.accountMenu': '{name} 的账号菜单',
+  'shell.accountMenu': '账号菜单',
   'shell.accountManagement': '账号管理',
   'shell.language': '语言',
   'shell.theme': '主题',

@@ -28,7 +28,11 @@ export function defaultWorkspaceId(state: ServerState, account: AccountRecord): 
 }
 
 /** True when the workspace enforces MFA and the account has not bound it. */
-export function owesMfaSetup(state: ServerState, account: AccountRecord, workspaceId: string | null): boolean {
+export function owesMfaSetup(
+  state: ServerState,
+  account: AccountRecord,
+  workspaceId: string | null,
+): boolean {
   if (workspaceId === null || account.mfa !== null) return false;
   return workspaceById(state, workspaceId)?.mfaRequired === true;
 }

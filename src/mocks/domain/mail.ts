@@ -9,7 +9,8 @@ export function sendEmail(
   message: { to: string; subject: string; body: string },
 ): void {
   state.outbox.push({ id: randomId(ctx.randomBytes, 'mail'), sentAt: ctx.now, ...message });
-  if (state.outbox.length > OUTBOX_MAX_MESSAGES) state.outbox.splice(0, state.outbox.length - OUTBOX_MAX_MESSAGES);
+  if (state.outbox.length > OUTBOX_MAX_MESSAGES)
+    state.outbox.splice(0, state.outbox.length - OUTBOX_MAX_MESSAGES);
 }
 
 export function formatTime(epochMs: number): string {

@@ -13,7 +13,13 @@ import {
 } from './limits';
 import { formatTime, sendEmail } from './mail';
 import { DECOY_PASSWORD_HASH, passwordMatches } from './passwords';
-import type { AccountRecord, LoginThrottleRecord, ServerState, SessionRecord, SessionState } from './state';
+import type {
+  AccountRecord,
+  LoginThrottleRecord,
+  ServerState,
+  SessionRecord,
+  SessionState,
+} from './state';
 
 export interface IssuedSession {
   /** Handed to the client once; only its hash is stored. */
@@ -121,11 +127,21 @@ export function promoteSession(
   pending: SessionRecord,
 ): IssuedSession {
   endSession(state, pending);
-  return openSession(state, ctx, accountById(state, pending.accountId), 'active', pending.workspaceId);
+  return openSession(
+    state,
+    ctx,
+    accountById(state, pending.accountId),
+    'active',
+    pending.workspaceId,
+  );
 }
 
 /** The live session a token names; slides the idle expiry of an active one. */
-export function authenticate(state: ServerState, ctx: DomainContext, token: string | null): SessionRecord {
+export function authenticate(
+  state: ServerState,
+  ctx: DomainContext,
+  token: string | null,
+): SessionRecord {
   if (!token) throw new DomainError('UNAUTHENTICATED');
   const tokenHash = sha256Hex(token);
   const session = state.sessions.find((candidate) => candidate.tokenHash === tokenHash);
@@ -142,7 +158,11 @@ export function authenticate(state: ServerState, ctx: DomainContext, token: stri
 }
 
 /** The session a token names if it is alive, without refusing or sliding it. */
-export function peekSession(state: ServerState, ctx: DomainContext, token: string | null): SessionRecord | null {
+export function peekSession(
+  state: ServerState,
+  ctx: DomainContext,
+  token: string | null,
+): SessionRecord | null {
   if (!token) return null;
   const tokenHash = sha256Hex(token);
   const session = state.sessions.find((candidate) => candidate.tokenHash === tokenHash);

@@ -4,7 +4,14 @@ import type { Session } from '@/api/schemas/session';
 import type { Member, Workspace } from '@/api/schemas/workspace';
 import { accountById, membershipsOf, workspaceById } from './accounts';
 import { membersOf, ownerOf } from './workspaces';
-import type { AccountRecord, EmailRecord, MembershipRecord, ServerState, SessionRecord, WorkspaceRecord } from './state';
+import type {
+  AccountRecord,
+  EmailRecord,
+  MembershipRecord,
+  ServerState,
+  SessionRecord,
+  WorkspaceRecord,
+} from './state';
 
 /** Maps stored records to the contract; the only place a record leaves the core. */
 export const iso = (epochMs: number) => new Date(epochMs).toISOString();
@@ -36,7 +43,14 @@ export function sessionView(state: ServerState, session: SessionRecord | null): 
     workspaces: membershipsOf(state, account.id).flatMap((membership) => {
       const workspace = workspaceById(state, membership.workspaceId);
       return workspace
-        ? [{ id: workspace.id, name: workspace.name, role: membership.role, mfaRequired: workspace.mfaRequired }]
+        ? [
+            {
+              id: workspace.id,
+              name: workspace.name,
+              role: membership.role,
+              mfaRequired: workspace.mfaRequired,
+            },
+          ]
         : [];
     }),
     currentWorkspaceId: session.workspaceId,
@@ -81,5 +95,11 @@ export function memberView(state: ServerState, membership: MembershipRecord): Me
 }
 
 export function emailView(message: EmailRecord): EmailMessage {
-  return { id: message.id, to: message.to, subject: message.subject, body: message.body, sentAt: iso(message.sentAt) };
+  return {
+    id: message.id,
+    to: message.to,
+    subject: message.subject,
+    body: message.body,
+    sentAt: iso(message.sentAt),
+  };
 }

@@ -19,7 +19,9 @@ export function requireWorkspaceAccess(
   workspaceId: string,
 ): WorkspaceAccess {
   requireActive(session);
-  const membership = membershipsOf(state, session.accountId).find((m) => m.workspaceId === workspaceId);
+  const membership = membershipsOf(state, session.accountId).find(
+    (m) => m.workspaceId === workspaceId,
+  );
   const workspace = workspaceById(state, workspaceId);
   if (!membership || !workspace) throw new DomainError('NOT_FOUND');
   if (owesMfaSetup(state, accountById(state, session.accountId), workspaceId)) {
@@ -42,9 +44,15 @@ export function ownerOf(state: ServerState, workspaceId: string) {
 }
 
 /** Makes a workspace the session's current one; the login lands there next time too. */
-export function switchWorkspace(state: ServerState, session: SessionRecord, workspaceId: string): void {
+export function switchWorkspace(
+  state: ServerState,
+  session: SessionRecord,
+  workspaceId: string,
+): void {
   requireActive(session);
-  const membership = membershipsOf(state, session.accountId).find((m) => m.workspaceId === workspaceId);
+  const membership = membershipsOf(state, session.accountId).find(
+    (m) => m.workspaceId === workspaceId,
+  );
   if (!membership) throw new DomainError('NOT_FOUND');
   session.workspaceId = workspaceId;
   accountById(state, session.accountId).lastWorkspaceId = workspaceId;

@@ -9,17 +9,14 @@ import { route } from './respond';
 
 export function accountHandlers({ server, jar }: HandlerDeps) {
   return [
-    route.get(
-      paths.account,
-      async ({ request }) => {
-        const token = jar.read(request);
-        const view = await server.run((state, ctx) => {
-          const session = authenticate(state, ctx, token);
-          requireActive(session);
-          return accountView(accountById(state, session.accountId));
-        });
-        return HttpResponse.json<Account>(view);
-      },
-    ),
+    route.get(paths.account, async ({ request }) => {
+      const token = jar.read(request);
+      const view = await server.run((state, ctx) => {
+        const session = authenticate(state, ctx, token);
+        requireActive(session);
+        return accountView(accountById(state, session.accountId));
+      });
+      return HttpResponse.json<Account>(view);
+    }),
   ];
 }

@@ -1,4 +1,10 @@
-import { http, HttpResponse, type DefaultBodyType, type HttpResponseResolver, type PathParams } from 'msw';
+import {
+  http,
+  HttpResponse,
+  type DefaultBodyType,
+  type HttpResponseResolver,
+  type PathParams,
+} from 'msw';
 import type * as z from 'zod/mini';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { fieldErrorsOf, type ErrorBody } from '@/api/schemas/common';
@@ -40,7 +46,8 @@ export function errorResponse(error: unknown): Response {
       { status: 500 },
     );
   }
-  const retryAfter = error.retryAfterMs === null ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+  const retryAfter =
+    error.retryAfterMs === null ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
   const headers = new Headers();
   if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
   return HttpResponse.json<ErrorBody>(
@@ -60,7 +67,9 @@ type Resolver<P extends PathParams> = (
   info: Parameters<HttpResponseResolver<P, DefaultBodyType, undefined>>[0],
 ) => Promise<Response>;
 
-function safely<P extends PathParams>(resolver: Resolver<P>): HttpResponseResolver<P, DefaultBodyType, undefined> {
+function safely<P extends PathParams>(
+  resolver: Resolver<P>,
+): HttpResponseResolver<P, DefaultBodyType, undefined> {
   return async (info) => {
     try {
       return await resolver(info);

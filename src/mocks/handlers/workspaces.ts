@@ -11,18 +11,19 @@ type WorkspaceParams = { workspaceId: string };
 
 export function workspaceHandlers({ server, jar }: HandlerDeps) {
   return [
-    route.get<WorkspaceParams>(
-      `${API}/workspaces/:workspaceId`,
-      async ({ request, params }) => {
-        const token = jar.read(request);
-        const view = await server.run((state, ctx) => {
-          const session = authenticate(state, ctx, token);
-          const { workspace, membership } = requireWorkspaceAccess(state, session, params.workspaceId);
-          return workspaceView(state, workspace, membership);
-        });
-        return HttpResponse.json<Workspace>(view);
-      },
-    ),
+    route.get<WorkspaceParams>(`${API}/workspaces/:workspaceId`, async ({ request, params }) => {
+      const token = jar.read(request);
+      const view = await server.run((state, ctx) => {
+        const session = authenticate(state, ctx, token);
+        const { workspace, membership } = requireWorkspaceAccess(
+          state,
+          session,
+          params.workspaceId,
+        );
+        return workspaceView(state, workspace, membership);
+      });
+      return HttpResponse.json<Workspace>(view);
+    }),
 
     route.get<WorkspaceParams>(
       `${API}/workspaces/:workspaceId/members`,
@@ -32,7 +33,9 @@ export function workspaceHandlers({ server, jar }: HandlerDeps) {
           const session = authenticate(state, ctx, token);
           const access = requireWorkspaceAccess(state, session, params.workspaceId);
           requireOwner(access);
-          return membersOf(state, params.workspaceId).map((membership) => memberView(state, membership));
+          return membersOf(state, params.workspaceId).map((membership) =>
+            memberView(state, membership),
+          );
         });
         return HttpResponse.json<{ members: Member[] }>({ members });
       },

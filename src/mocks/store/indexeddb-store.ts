@@ -51,7 +51,8 @@ export function createIndexedDbStore(clock: Clock, onChange?: () => void): State
           onChange?.();
           resolve(result);
         };
-        tx.onabort = () => reject(failure ?? tx.error ?? new Error('IndexedDB transaction aborted'));
+        tx.onabort = () =>
+          reject(failure ?? tx.error ?? new Error('IndexedDB transaction aborted'));
         tx.onerror = () => reject(failure ?? tx.error ?? new Error('IndexedDB transaction failed'));
       });
     },

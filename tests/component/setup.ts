@@ -1,0 +1,50 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { usePreferences } from '@/lib/preferences';
+import { mockApi, resetMockApi } from './support/mock-api';
+
+export const mswServer = setupServer();
+
+beforeAll(() => {
+  mswServer.listen({ onUnhandledRequest: 'error' });
+  // jsdom has no matchMedia and no modal dialogs; these stand-ins behave like a light-theme browser.
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
+beforeEach(() => {
+  resetMockApi();
+  mswServer.resetHandlers(...mockApi().handlers);
+  localStorage.clear();
+  sessionStorage.clear();
+  usePreferences.setState({ language: 'en', theme: 'system' });
+  // HOUSE rule 10: an error logged during a test fails it.
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error: ${args.map(String).join(' ')}`);
+  });
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+afterAll(() => {
+  mswServer.close();
+});

@@ -1,0 +1,34 @@
+import { allHandlers } from '@/mocks/handlers/all-handlers';
+import { memoryJar } from '@/mocks/handlers/session-jar';
+import { createMockServer, type MockServer } from '@/mocks/server';
+import { createMemoryStore } from '@/mocks/store/memory-store';
+
+export const TEST_START_MS = Date.parse('2026-03-02T09:00:00Z');
+
+interface MockApi {
+  server: MockServer;
+  handlers: ReturnType<typeof allHandlers>;
+  /** Moves the mock server's clock forward. */
+  advance: (ms: number) => void;
+}
+
+let current: MockApi | null = null;
+
+/** A fresh mock server per test: memory store, its own clock, one browser's session jar. */
+export function resetMockApi(): MockApi {
+  let now = TEST_START_MS;
+  const server = createMockServer({ store: createMemoryStore(() => now), clock: () => now });
+  current = {
+    server,
+    handlers: allHandlers({ server, jar: memoryJar() }),
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+  return current;
+}
+
+export function mockApi(): MockApi {
+  if (!current) throw new Error('mockApi() before resetMockApi()');
+  return current;
+}

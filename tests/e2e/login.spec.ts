@@ -1,0 +1,145 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, logIn, logOut, open, submitLogin, useDarkTheme } from './support/app';
+
+test.describe('logging in and out as each demo account', () => {
+  test('owner reaches both workspaces, the members list, and keeps the login across a reload', async ({
+    page,
+  }) => {
+    await logIn(page, 'owner@example.com');
+    await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Members' }).click();
+    await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /bob@example\.com .* Bound/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /alice@example\.com .* Not Bound/ })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+
+    await page.getByRole('button', { name: /Switch workspace/ }).click();
+    await page.getByRole('button', { name: 'Secure Workspace' }).click();
+    await expect(page).toHaveURL(/\/w\/ws_secure$/);
+    // The owner has not bound MFA, and Secure Workspace enforces it.
+    await expect(page.getByRole('alert')).toContainText('This workspace requires MFA');
+
+    await logOut(page, 'Olivia Owner');
+    await open(page, '/account');
+    await expect(page).toHaveURL(/\/login\?returnTo=%2Faccount$/);
+  });
+
+  test('alice reaches her workspace and Account Management, not the members list', async ({
+    page,
+  }) => {
+    await logIn(page, 'alice@example.com');
+    await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Members' })).toHaveCount(0);
+
+    await page.getByRole('button', { name: /^Account menu Alice Chen/ }).click();
+    await page.getByRole('link', { name: 'Account Management' }).click();
+    await expect(page.getByRole('heading', { name: 'Account Management' })).toBeVisible();
+    await expect(page.getByText('MFA Authentication')).toBeVisible();
+    await expect(page.getByText('Not Bound')).toBeVisible();
+    await expectAccessible(page);
+
+    await open(page, '/w/ws_demo/members');
+    await expect(page.getByRole('alert')).toContainText('You do not have permission');
+
+    await page.getByRole('button', { name: 'Help' }).click();
+    await page.getByRole('link', { name: 'Ticket Management' }).click();
+    await expect(page.getByRole('heading', { name: 'Ticket Management' })).toBeVisible();
+    await expectAccessible(page);
+
+    await logOut(page, 'Alice Chen');
+  });
+
+  test('support lands on the customer-service console and has no workspace', async ({ page }) => {
+    await logIn(page, 'support@example.com');
+    await expect(page.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Switch workspace/ })).toHaveCount(0);
+    await expectAccessible(page);
+    await open(page, '/w/ws_demo');
+    await expect(page.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
+    await logOut(page, 'Guance Support');
+  });
+
+  test('bob owes his code and reaches nothing behind it', async ({ page }) => {
+    await open(page, '/account');
+    await submitLogin(page, 'bob@example.com');
+    await expect(page.getByText('bob@example.com')).toBeVisible();
+    await expect(page).toHaveURL(/\/login\?returnTo=%2Faccount$/);
+    await expectAccessible(page);
+
+    await open(page, '/w/ws_demo');
+    await expect(page).toHaveURL(/\/login\?returnTo=%2Fw%2Fws_demo$/);
+    await expect(page.getByRole('heading', { name: /Welcome/ })).toHaveCount(0);
+
+    const status = await page.evaluate(async () => (await fetch('/api/v1/account')).status);
+    expect(status).toBe(403);
+
+    await page.getByRole('button', { name: 'Back to login' }).click();
+    await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+  });
+
+  test('carol owes an MFA binding before Secure Workspace', async ({ page }) => {
+    await logIn(page, 'carol@example.com');
+    await expect(page.getByText('carol@example.com')).toBeVisible();
+    await open(page, '/w/ws_secure');
+    await expect(page).toHaveURL(/\/login\?returnTo=/);
+    const body = await page.evaluate(async () =>
+      (await fetch('/api/v1/workspaces/ws_secure')).json(),
+    );
+    expect(body.error.code).toBe('MFA_SETUP_REQUIRED');
+  });
+});
+
+test('five wrong passwords lock the login and say until when; the mailbox in another tab has the notice', async ({
+  page,
+  context,
+}) => {
+  await open(page, '/login');
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await submitLogin(page, 'alice@example.com', `wrong-${attempt}`);
+    await expect(page.getByRole('alert')).toBeVisible();
+    if (attempt < 5) await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
+  }
+  await expect(page.getByRole('alert')).toContainText(/Try again after \d{1,2}:\d{2}/);
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeDisabled();
+  await expectAccessible(page);
+
+  const mailbox = await context.newPage();
+  await open(mailbox, '/dev/mailbox');
+  await expect(
+    mailbox.getByRole('heading', { name: 'Sign-in locked after failed attempts' }),
+  ).toBeVisible();
+  await expect(mailbox.getByText('alice@example.com')).toBeVisible();
+  await expectAccessible(mailbox);
+});
+
+test('each screen passes axe in the dark theme too, and at phone width', async ({ page }) => {
+  await useDarkTheme(page);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await open(page, '/login');
+  await expectAccessible(page);
+  await submitLogin(page, 'owner@example.com');
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Open navigation' }).click();
+  await expect(page.getByRole('link', { name: 'Members' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+  await expectAccessible(page);
+  await open(page, '/dev');
+  await expectAccessible(page);
+});
+
+test('the language is switchable and remembered', async ({ page }) => {
+  await open(page, '/login');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '登录 Guance' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '登录 Guance' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
