@@ -1,5 +1,6 @@
 import type { Session } from '@/api/schemas/session';
 import { loginPathFor, safeReturnTo } from '@/lib/return-to';
+import type { SessionEnd } from '@/lib/session-end';
 import { homePathFor } from './home-path';
 
 /** What a route needs from the session. */
@@ -16,6 +17,7 @@ export function decide(
   session: Session,
   requirement: Requirement,
   location: { pathname: string; search: string },
+  endReason: SessionEnd = null,
 ): GuardDecision {
   const here = `${location.pathname}${location.search}`;
   if (requirement === 'login-page') {
@@ -23,7 +25,10 @@ export function decide(
     const returnTo = safeReturnTo(new URLSearchParams(location.search).get('returnTo'));
     return { allow: false, redirectTo: returnTo ?? homePathFor(session) };
   }
-  if (session.state !== 'active') return { allow: false, redirectTo: loginPathFor(here) };
+  if (session.state !== 'active') {
+    // After logging out on purpose, the next login starts afresh rather than where this user was.
+    return { allow: false, redirectTo: endReason === 'logged-out' ? '/login' : loginPathFor(here) };
+  }
   if (requirement === 'agent' && session.user.kind !== 'agent')
     return { allow: false, redirectTo: homePathFor(session) };
   if (requirement === 'member' && session.user.kind !== 'member')

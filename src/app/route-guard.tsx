@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '@/lib/session';
+import { useSessionEnd } from '@/lib/session-end';
 import { decide, type Requirement } from './guard';
 
 /** Renders its children (or the child routes) only when the session meets the requirement; otherwise redirects. */
@@ -13,8 +14,9 @@ export function RouteGuard({
 }) {
   const { data: session } = useSession();
   const location = useLocation();
+  const endReason = useSessionEnd((state) => state.reason);
   if (!session) return null;
-  const decision = decide(session, requirement, location);
+  const decision = decide(session, requirement, location, endReason);
   if (!decision.allow) return <Navigate to={decision.redirectTo} replace />;
   return <>{children ?? <Outlet />}</>;
 }

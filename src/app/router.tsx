@@ -48,7 +48,8 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <Home /> },
-          { path: 'account', lazy: () => import('@/features/account/account-page') },
+          { path: 'account', lazy: () => import('./routes/account-route') },
+          { path: 'account/mfa/bind', lazy: () => import('@/features/mfa/bind-page') },
           { path: 'tickets', lazy: () => import('@/features/tickets/tickets-page') },
           {
             path: 'w/:workspaceId',

@@ -6,7 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { Spinner } from '@/components/spinner';
 import { useT } from '@/lib/i18n/i18n';
 import { sessionQueryOptions, useSession } from '@/lib/session';
-import { useSessionNotice } from './session-notice';
+import { useSessionEnd } from '@/lib/session-end';
 import { useDocumentPreferences } from './use-document-preferences';
 import styles from './session-boundary.module.css';
 
@@ -19,16 +19,16 @@ export function SessionBoundary() {
   useDocumentPreferences();
   const queryClient = useQueryClient();
   const session = useSession();
-  const setExpired = useSessionNotice((state) => state.setExpired);
+  const setReason = useSessionEnd((state) => state.setReason);
 
   useEffect(
     () =>
       onSessionGone(() => {
         const current = queryClient.getQueryData(sessionQueryOptions.queryKey);
-        if (current && current.state !== 'anonymous') setExpired(true);
+        if (current && current.state !== 'anonymous') setReason('expired');
         queryClient.setQueryData(sessionQueryOptions.queryKey, { state: 'anonymous' });
       }),
-    [queryClient, setExpired],
+    [queryClient, setReason],
   );
 
   return (

@@ -11,6 +11,11 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: 'md' | 'sm';
 }
 
+/** The look of a button, for a link that acts as one. */
+export function buttonClassName(variant: Variant = 'secondary', size: 'md' | 'sm' = 'md'): string {
+  return [styles.button, styles[variant], styles[size]].filter(Boolean).join(' ');
+}
+
 export function Button({
   variant = 'secondary',
   busy = false,

@@ -18,3 +18,19 @@ export function PageHeading({ children, className }: { children: ReactNode; clas
     </h1>
   );
 }
+
+/**
+ * A step's h2, focused when the step appears, so each wizard step starts at its
+ * heading (QUAL-2).
+ */
+export function StepHeading({ children }: { children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <h2 ref={heading} tabIndex={-1}>
+      {children}
+    </h2>
+  );
+}

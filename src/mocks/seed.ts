@@ -33,7 +33,12 @@ export function seedState(now: number): ServerState {
       password: demoPasswordHash(account.id),
       createdAt: now,
       lastWorkspaceId: null,
-      mfa: account.id === 'acc_bob' ? { secret: BOB_TOTP_SECRET, boundAt: now } : null,
+      mfa:
+        account.id === 'acc_bob'
+          ? { secret: BOB_TOTP_SECRET, boundAt: now, lastUsedStep: 0 }
+          : null,
+      codeFailures: 0,
+      codeLockedUntil: null,
     })),
     workspaces: [
       { id: 'ws_demo', name: 'Demo Workspace', mfaRequired: false, createdAt: now },
@@ -48,6 +53,9 @@ export function seedState(now: number): ServerState {
     ],
     sessions: [],
     loginThrottle: [],
+    emailCodes: [],
+    emailSends: [],
+    enrollments: [],
     outbox: [],
     audit: [],
     devSettings: { ...DEFAULT_DEV_SETTINGS },

@@ -24,7 +24,8 @@ export function createMockServer(options: {
     clock,
     async run(operation) {
       const result = await store.transact((state) =>
-        operation(state, { now: clock(), randomBytes }),
+        // MOCK-8: the dev tools' clock offset moves the whole server's clock.
+        operation(state, { now: clock() + state.devSettings.clockOffsetMs, randomBytes }),
       );
       if (result instanceof DomainError) throw result;
       return result;

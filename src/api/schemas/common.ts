@@ -24,9 +24,10 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /**
  * Field errors keyed by dotted path, valued by the zod issue code
- * (`too_small`, `invalid_format`...), which the UI translates.
+ * (`too_small`, `invalid_format`...), which the UI translates; a field absent
+ * from `input` is `required`.
  */
-export function fieldErrorsOf(error: z.core.$ZodError): Record<string, string> {
+export function fieldErrorsOf(error: z.core.$ZodError, input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -34,8 +35,21 @@ export function fieldErrorsOf(error: z.core.$ZodError): Record<string, string> {
       continue;
     }
     const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    fields[key] ??=
-      issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.code;
+    const value = issue.path.length > 0 ? valueAt(input, issue.path) : input;
+    const missing =
+      (issue.code === 'invalid_type' && issue.path.length > 0 && value === undefined) ||
+      (issue.code === 'too_small' &&
+        (value === '' || (typeof value === 'string' && value.trim() === '')));
+    fields[key] ??= missing ? 'required' : issue.code;
   }
   return fields;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

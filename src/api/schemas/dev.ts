@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 
 export const MAX_LATENCY_MS = 3_000;
 export const MAX_ERROR_RATE = 0.5;
+/** How far the dev tools may move the server's clock, to try clock drift. */
+export const MAX_CLOCK_OFFSET_MS = 10 * 60 * 1000;
 
 export const emailMessageSchema = z.object({
   id: z.string(),
@@ -17,6 +19,7 @@ export const devSettingsSchema = z.strictObject({
   latencyMs: z.number().check(z.int(), z.gte(0), z.lte(MAX_LATENCY_MS)),
   errorRate: z.number().check(z.gte(0), z.lte(MAX_ERROR_RATE)),
   offline: z.boolean(),
+  clockOffsetMs: z.number().check(z.int(), z.gte(-MAX_CLOCK_OFFSET_MS), z.lte(MAX_CLOCK_OFFSET_MS)),
 });
 export type DevSettings = z.infer<typeof devSettingsSchema>;
 
@@ -25,3 +28,18 @@ export const devStatusSchema = z.object({
   notice: z.nullable(z.object({ reason: z.enum(['corrupt', 'outdated']), at: z.string() })),
 });
 export type DevStatus = z.infer<typeof devStatusSchema>;
+
+/** What a phone app would show for each bound demo account. */
+export const authenticatorSchema = z.object({
+  accounts: z.array(
+    z.object({
+      email: z.string(),
+      issuer: z.string(),
+      code: z.string(),
+      nextCode: z.string(),
+      secondsLeft: z.number(),
+    }),
+  ),
+  serverTime: z.string(),
+});
+export type Authenticator = z.infer<typeof authenticatorSchema>;

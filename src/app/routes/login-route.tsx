@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { LoginForm } from '@/features/auth/login-form';
+import { MfaChallenge } from '@/features/auth/mfa-challenge';
 import { PendingStepFrame } from '@/features/auth/pending-step-frame';
 import { PageCard } from '@/components/page-card';
 import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
-import { useSessionNotice } from '../session-notice';
+import { useSessionEnd } from '@/lib/session-end';
 
 /**
  * /login shows the step the session is at (LOGIN-2): the password form, the
@@ -14,12 +15,12 @@ import { useSessionNotice } from '../session-notice';
 export function Component() {
   const t = useT();
   const { data: session } = useSession();
-  const expired = useSessionNotice((state) => state.expired);
-  const setExpired = useSessionNotice((state) => state.setExpired);
+  const endReason = useSessionEnd((state) => state.reason);
+  const setEndReason = useSessionEnd((state) => state.setReason);
 
   useEffect(() => {
-    if (session?.state === 'active') setExpired(false);
-  }, [session?.state, setExpired]);
+    if (session?.state === 'active') setEndReason(null);
+  }, [session?.state, setEndReason]);
 
   if (!session || session.state === 'active') return null;
   if (session.state === 'anonymous') {
@@ -29,9 +30,10 @@ export function Component() {
         subtitle={t('login.subtitle')}
         footer={t('login.demoHint')}
       >
-        <LoginForm notice={expired ? t('login.sessionExpired') : undefined} />
+        <LoginForm notice={endReason === 'expired' ? t('login.sessionExpired') : undefined} />
       </PageCard>
     );
   }
+  if (session.state === 'mfa_required') return <MfaChallenge session={session} />;
   return <PendingStepFrame session={session} />;
 }

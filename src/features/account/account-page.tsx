@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import type { Account } from '@/api/schemas/account';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
@@ -6,9 +8,13 @@ import { useLanguage, useT } from '@/lib/i18n/i18n';
 import styles from './account.module.css';
 import { useAccount } from './account-queries';
 import { MfaRow } from './mfa-row';
+import { SecurityLog } from './security-log';
 
-/** Account Management: the profile and Security Settings (SEC-1). */
-export function Component() {
+/**
+ * Account Management: the profile and Security Settings (SEC-1). The MFA row's
+ * action comes from the MFA feature, composed in by the app.
+ */
+export function AccountPage({ mfaAction }: { mfaAction: (account: Account) => ReactNode }) {
   const t = useT();
   const language = useLanguage();
   const account = useAccount();
@@ -36,9 +42,10 @@ export function Component() {
             </Card>
             <Card title={t('account.securitySettings')}>
               <ul className={styles.rows}>
-                <MfaRow account={data} />
+                <MfaRow account={data} action={mfaAction(data)} />
               </ul>
             </Card>
+            <SecurityLog />
           </div>
         )}
       </QueryState>

@@ -6,6 +6,7 @@ import { accountSchema } from '@/api/schemas/account';
 export const accountKeys = {
   all: ['account'] as const,
   profile: () => [...accountKeys.all, 'profile'] as const,
+  audit: () => [...accountKeys.all, 'audit'] as const,
 };
 
 export const accountQueryOptions = queryOptions({

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Account } from '@/api/schemas/account';
 import { Badge } from '@/components/badge';
 import { formatDateTime } from '@/lib/format';
@@ -5,7 +6,7 @@ import { useLanguage, useT } from '@/lib/i18n/i18n';
 import styles from './account.module.css';
 
 /** SEC-1: MFA Authentication, its status, when it was bound, and the action on the right. */
-export function MfaRow({ account }: { account: Account }) {
+export function MfaRow({ account, action }: { account: Account; action: ReactNode }) {
   const t = useT();
   const language = useLanguage();
   const { bound, boundAt } = account.mfa;
@@ -24,6 +25,7 @@ export function MfaRow({ account }: { account: Account }) {
             : t('account.mfaDescription')}
         </p>
       </div>
+      <div className={styles.rowAction}>{action}</div>
     </li>
   );
 }

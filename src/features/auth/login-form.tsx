@@ -31,7 +31,7 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
     if (logIn.isPending || locked) return;
     const parsed = loginRequestSchema.safeParse({ email, password });
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
+      setFieldErrors(fieldErrorsOf(parsed.error, { email, password }));
       return;
     }
     setFieldErrors({});

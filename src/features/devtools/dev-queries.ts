@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import {
+  authenticatorSchema,
   devSettingsSchema,
   devStatusSchema,
   mailboxSchema,
@@ -12,6 +13,7 @@ export const devKeys = {
   all: ['dev'] as const,
   mailbox: () => [...devKeys.all, 'mailbox'] as const,
   status: () => [...devKeys.all, 'status'] as const,
+  authenticator: () => [...devKeys.all, 'authenticator'] as const,
 };
 
 /** Mail sent from another tab shows up here by itself (MOCK-2). */
@@ -40,7 +42,7 @@ export function useSaveDevSettings() {
   return useMutation({
     mutationFn: (settings: DevSettings) =>
       request(paths.devSettings, { method: 'PUT', body: settings, schema: devSettingsSchema }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: devKeys.status() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: devKeys.all }),
   });
 }
 
@@ -58,5 +60,16 @@ export function useResetDemoData() {
   return useMutation({
     mutationFn: () => request(paths.devReset, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export const AUTHENTICATOR_REFRESH_MS = 1_000;
+
+export function useAuthenticator() {
+  return useQuery({
+    queryKey: devKeys.authenticator(),
+    queryFn: ({ signal }) =>
+      request(paths.devAuthenticator, { schema: authenticatorSchema, signal }),
+    refetchInterval: AUTHENTICATOR_REFRESH_MS,
   });
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DevSettings } from '@/api/schemas/dev';
-import { MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/schemas/dev';
+import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/schemas/dev';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
@@ -10,6 +10,7 @@ import { QueryState } from '@/components/query-state';
 import { TextField } from '@/components/text-field';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { Authenticator } from './authenticator';
 import { useDevStatus, useResetDemoData, useSaveDevSettings } from './dev-queries';
 import styles from './devtools.module.css';
 
@@ -21,6 +22,7 @@ export function Component() {
     <>
       <PageHeader title={t('dev.title')} />
       <div className={styles.sections}>
+        <Authenticator />
         <QueryState query={status}>
           {(data) => <FaultSwitches initial={data.settings} />}
         </QueryState>
@@ -37,10 +39,18 @@ function FaultSwitches({ initial }: { initial: DevSettings }) {
   const [latencyMs, setLatencyMs] = useState(String(initial.latencyMs));
   const [errorPercent, setErrorPercent] = useState(String(Math.round(initial.errorRate * 100)));
   const [offline, setOffline] = useState(initial.offline);
+  const [clockOffsetSeconds, setClockOffsetSeconds] = useState(
+    String(initial.clockOffsetMs / 1000),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ latencyMs: Number(latencyMs), errorRate: Number(errorPercent) / 100, offline });
+    save.mutate({
+      latencyMs: Number(latencyMs),
+      errorRate: Number(errorPercent) / 100,
+      offline,
+      clockOffsetMs: Number(clockOffsetSeconds) * 1000,
+    });
   }
 
   return (
@@ -63,6 +73,15 @@ function FaultSwitches({ initial }: { initial: DevSettings }) {
           step={5}
           value={errorPercent}
           onChange={(event) => setErrorPercent(event.target.value)}
+        />
+        <TextField
+          label={t('dev.clockOffset')}
+          type="number"
+          min={-MAX_CLOCK_OFFSET_MS / 1000}
+          max={MAX_CLOCK_OFFSET_MS / 1000}
+          step={30}
+          value={clockOffsetSeconds}
+          onChange={(event) => setClockOffsetSeconds(event.target.value)}
         />
         <label className={styles.checkbox}>
           <input

@@ -4,6 +4,7 @@ import type { DomainContext } from './context';
 import { base64Url, randomId, sha256Hex } from './encoding';
 import { DomainError } from './errors';
 import {
+  PASSWORD_FAILURE_MEMORY_MS,
   PASSWORD_LOCKOUT_MS,
   PASSWORD_MAX_FAILURES,
   PENDING_SESSION_TTL_MS,
@@ -27,11 +28,14 @@ export interface IssuedSession {
   session: SessionRecord;
 }
 
-function throttleOf(state: ServerState, email: string): LoginThrottleRecord {
+function throttleOf(state: ServerState, ctx: DomainContext, email: string): LoginThrottleRecord {
+  state.loginThrottle = state.loginThrottle.filter(
+    (entry) => ctx.now - entry.lastFailureAt < PASSWORD_FAILURE_MEMORY_MS,
+  );
   const emailHash = sha256Hex(`login:${email.trim().toLowerCase()}`);
   let record = state.loginThrottle.find((entry) => entry.emailHash === emailHash);
   if (!record) {
-    record = { emailHash, failures: 0, lockedUntil: null };
+    record = { emailHash, failures: 0, lockedUntil: null, lastFailureAt: ctx.now };
     state.loginThrottle.push(record);
   }
   return record;
@@ -51,7 +55,7 @@ export function logIn(
   email: string,
   password: string,
 ): IssuedSession | DomainError {
-  const throttle = throttleOf(state, email);
+  const throttle = throttleOf(state, ctx, email);
   if (throttle.lockedUntil !== null && ctx.now < throttle.lockedUntil) {
     return lockedError(ctx, throttle.lockedUntil);
   }
@@ -60,6 +64,7 @@ export function logIn(
   if (!account || !matches) {
     throttle.failures += 1;
     throttle.lockedUntil = null;
+    throttle.lastFailureAt = ctx.now;
     if (throttle.failures < PASSWORD_MAX_FAILURES) return new DomainError('INVALID_CREDENTIALS');
     throttle.failures = 0;
     throttle.lockedUntil = ctx.now + PASSWORD_LOCKOUT_MS;
@@ -134,6 +139,12 @@ export function promoteSession(
     'active',
     pending.workspaceId,
   );
+}
+
+/** The session now owes an MFA binding, and lives no longer than any pending session. */
+export function demoteToSetup(session: SessionRecord, ctx: DomainContext): void {
+  session.state = 'mfa_setup_required';
+  session.expiresAt = Math.min(session.expiresAt, ctx.now + PENDING_SESSION_TTL_MS);
 }
 
 /** The live session a token names; slides the idle expiry of an active one. */

@@ -16,7 +16,38 @@ export interface AccountRecord {
   password: PasswordHash;
   createdAt: number;
   lastWorkspaceId: string | null;
-  mfa: { secret: string; boundAt: number } | null;
+  mfa: MfaBinding | null;
+  /** MOCK-4: consecutive wrong codes, from any session. */
+  codeFailures: number;
+  codeLockedUntil: number | null;
+}
+
+export interface MfaBinding {
+  secret: string;
+  boundAt: number;
+  /** The last TOTP step accepted; it and every earlier step never verify again. */
+  lastUsedStep: number;
+}
+
+export type EmailCodePurpose = 'bind' | 'ticket';
+
+export interface EmailCodeRecord {
+  accountId: string;
+  purpose: EmailCodePurpose;
+  salt: string;
+  /** SHA-256 of salt and code; the code itself is never stored (MOCK-5). */
+  hash: string;
+  expiresAt: number;
+  failures: number;
+}
+
+/** A bind wizard in progress, owned by one session (BIND-5). */
+export interface EnrollmentRecord {
+  accountId: string;
+  sessionId: string;
+  identityVerifiedUntil: number;
+  secret: string | null;
+  secretExpiresAt: number | null;
 }
 
 export interface WorkspaceRecord {
@@ -53,7 +84,8 @@ export interface EmailRecord {
   sentAt: number;
 }
 
-export type AuditEvent = 'password.locked';
+export type AuditEvent =
+  'password.locked' | 'mfa.bound' | 'mfa.unbound' | 'mfa.code_failed' | 'mfa.locked';
 
 export interface AuditRecord {
   id: string;
@@ -73,6 +105,7 @@ export interface LoginThrottleRecord {
   emailHash: string;
   failures: number;
   lockedUntil: number | null;
+  lastFailureAt: number;
 }
 
 export interface ServerState {
@@ -82,10 +115,19 @@ export interface ServerState {
   memberships: MembershipRecord[];
   sessions: SessionRecord[];
   loginThrottle: LoginThrottleRecord[];
+  emailCodes: EmailCodeRecord[];
+  /** When codes were emailed to whom, for the sending limits. */
+  emailSends: { accountId: string; at: number }[];
+  enrollments: EnrollmentRecord[];
   outbox: EmailRecord[];
   audit: AuditRecord[];
   devSettings: DevSettings;
   notice: ResetNotice | null;
 }
 
-export const DEFAULT_DEV_SETTINGS: DevSettings = { latencyMs: 0, errorRate: 0, offline: false };
+export const DEFAULT_DEV_SETTINGS: DevSettings = {
+  latencyMs: 0,
+  errorRate: 0,
+  offline: false,
+  clockOffsetMs: 0,
+};

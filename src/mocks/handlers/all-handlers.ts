@@ -1,6 +1,7 @@
 import { accountHandlers } from './account';
 import type { HandlerDeps } from './deps';
 import { devHandlers } from './dev';
+import { mfaHandlers } from './mfa';
 import { sessionHandlers } from './session';
 import { workspaceHandlers } from './workspaces';
 
@@ -10,6 +11,7 @@ export function allHandlers(deps: HandlerDeps) {
     ...devHandlers(deps),
     ...sessionHandlers(deps),
     ...accountHandlers(deps),
+    ...mfaHandlers(deps),
     ...workspaceHandlers(deps),
   ];
 }

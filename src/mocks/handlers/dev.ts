@@ -1,15 +1,18 @@
 import { delay, http, HttpResponse } from 'msw';
 import { API, paths } from '@/api/paths';
 import {
+  type Authenticator,
   devSettingsSchema,
   type DevSettings,
   type DevStatus,
   type EmailMessage,
 } from '@/api/schemas/dev';
 import type { ErrorBody } from '@/api/schemas/common';
+import { TOTP_ISSUER, TOTP_PERIOD_SECONDS } from '../domain/limits';
+import { codeAt, stepAt } from '../domain/totp';
 import { emailView, iso } from '../domain/views';
 import type { HandlerDeps } from './deps';
-import { parseBody, route } from './respond';
+import { NO_STORE, parseBody, route } from './respond';
 
 /**
  * MOCK-8: the dev tools' own endpoints, and the latency, error-rate and offline
@@ -33,6 +36,31 @@ export function devHandlers({ server }: HandlerDeps) {
     route.get(paths.devMailbox, async () => {
       const messages = await server.run((state) => state.outbox.map(emailView).reverse());
       return HttpResponse.json<{ messages: EmailMessage[] }>({ messages });
+    }),
+
+    // MOCK-8: what a phone app would show for every bound account, on the server's clock.
+    route.get(paths.devAuthenticator, async () => {
+      const view = await server.run((state, ctx): Authenticator => {
+        const step = stepAt(ctx.now);
+        const periodMs = TOTP_PERIOD_SECONDS * 1000;
+        return {
+          serverTime: iso(ctx.now),
+          accounts: state.accounts.flatMap((account) =>
+            account.mfa
+              ? [
+                  {
+                    email: account.email,
+                    issuer: TOTP_ISSUER,
+                    code: codeAt(account.mfa.secret, step),
+                    nextCode: codeAt(account.mfa.secret, step + 1),
+                    secondsLeft: Math.ceil((periodMs - (ctx.now % periodMs)) / 1000),
+                  },
+                ]
+              : [],
+          ),
+        };
+      });
+      return HttpResponse.json<Authenticator>(view, { headers: NO_STORE });
     }),
 
     route.get(paths.devStatus, async () => {

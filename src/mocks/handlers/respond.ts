@@ -10,6 +10,8 @@ import { ERROR_STATUS } from '@/api/error-codes';
 import { fieldErrorsOf, type ErrorBody } from '@/api/schemas/common';
 import { DomainError } from '../domain/errors';
 
+export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+
 const ERROR_MESSAGES: Partial<Record<DomainError['code'], string>> = {
   VALIDATION_FAILED: 'The request is not valid.',
   INVALID_CREDENTIALS: 'Incorrect email or password.',
@@ -22,19 +24,39 @@ const ERROR_MESSAGES: Partial<Record<DomainError['code'], string>> = {
   NOT_FOUND: 'Not found.',
 };
 
-/** Validates a JSON body against the contract schema the client uses too (MOCK-1). */
-export async function parseBody<T>(request: Request, schema: z.ZodMiniType<T>): Promise<T> {
+/**
+ * Reads a JSON body and checks it against the contract schema the client uses
+ * too (MOCK-1). The verdict is opened with `value()` inside the operation, after
+ * the session is checked, so a caller without the right session learns nothing
+ * about what a valid body looks like (LOGIN-5).
+ */
+export async function readBody<T>(
+  request: Request,
+  schema: z.ZodMiniType<T>,
+): Promise<{ value: () => T }> {
   let body: unknown;
   try {
     body = await request.json();
   } catch {
-    throw new DomainError('VALIDATION_FAILED', { fieldErrors: { _: 'invalid_json' } });
+    return {
+      value: () => {
+        throw new DomainError('VALIDATION_FAILED', { fieldErrors: { _: 'invalid_json' } });
+      },
+    };
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new DomainError('VALIDATION_FAILED', { fieldErrors: fieldErrorsOf(parsed.error) });
-  }
-  return parsed.data;
+  if (parsed.success) return { value: () => parsed.data };
+  const fieldErrors = fieldErrorsOf(parsed.error, body);
+  return {
+    value: () => {
+      throw new DomainError('VALIDATION_FAILED', { fieldErrors });
+    },
+  };
+}
+
+/** For endpoints open to anyone: the body is checked at once. */
+export async function parseBody<T>(request: Request, schema: z.ZodMiniType<T>): Promise<T> {
+  return (await readBody(request, schema)).value();
 }
 
 export function errorResponse(error: unknown): Response {
@@ -43,12 +65,12 @@ export function errorResponse(error: unknown): Response {
     if (!(error instanceof DomainError)) console.warn('[mock server] unexpected error', error);
     return HttpResponse.json<ErrorBody>(
       { error: { code: 'INTERNAL', message: 'Something went wrong.' } },
-      { status: 500 },
+      { status: 500, headers: NO_STORE },
     );
   }
   const retryAfter =
     error.retryAfterMs === null ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-  const headers = new Headers();
+  const headers = new Headers(NO_STORE);
   if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
   return HttpResponse.json<ErrorBody>(
     {
@@ -91,4 +113,7 @@ export const route = {
     http.delete<P>(path, safely(resolver)),
 };
 
-export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+/** Whole seconds from now until a moment on the server's clock; null for none. */
+export function secondsUntil(epochMs: number | null, now: number): number | null {
+  return epochMs === null ? null : Math.max(0, Math.ceil((epochMs - now) / 1000));
+}

@@ -5,11 +5,11 @@ import {
   switchWorkspaceRequestSchema,
   type Session,
 } from '@/api/schemas/session';
-import { authenticate, endSession, logIn, peekSession } from '../domain/sessions';
+import { authenticate, endSession, logIn, peekSession, requireActive } from '../domain/sessions';
 import { sessionView } from '../domain/views';
 import { switchWorkspace } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';
-import { NO_STORE, parseBody, route } from './respond';
+import { NO_STORE, parseBody, readBody, route } from './respond';
 
 export function sessionHandlers({ server, jar }: HandlerDeps) {
   return [
@@ -23,9 +23,13 @@ export function sessionHandlers({ server, jar }: HandlerDeps) {
 
     route.post(paths.session, async ({ request }) => {
       const { email, password } = await parseBody(request, loginRequestSchema);
+      const previousToken = jar.read(request);
       const { token, view } = await server.run((state, ctx) => {
         const issued = logIn(state, ctx, email, password);
         if (!('token' in issued)) return issued;
+        // A new login replaces whatever session this client held.
+        const previous = peekSession(state, ctx, previousToken);
+        if (previous) endSession(state, previous);
         return { token: issued.token, view: sessionView(state, issued.session) };
       });
       const headers = new Headers(NO_STORE);
@@ -45,11 +49,12 @@ export function sessionHandlers({ server, jar }: HandlerDeps) {
     }),
 
     route.put(paths.sessionWorkspace, async ({ request }) => {
-      const { workspaceId } = await parseBody(request, switchWorkspaceRequestSchema);
       const token = jar.read(request);
+      const body = await readBody(request, switchWorkspaceRequestSchema);
       const view = await server.run((state, ctx) => {
         const session = authenticate(state, ctx, token);
-        switchWorkspace(state, session, workspaceId);
+        requireActive(session);
+        switchWorkspace(state, session, body.value().workspaceId);
         return sessionView(state, session);
       });
       return HttpResponse.json<Session>(view, { headers: NO_STORE });

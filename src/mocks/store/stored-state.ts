@@ -4,14 +4,34 @@ import { seedState } from '../seed';
 
 const storedShape = z.looseObject({
   version: z.number(),
-  accounts: z.array(z.looseObject({ id: z.string(), email: z.string() })),
+  accounts: z.array(
+    z.looseObject({
+      id: z.string(),
+      email: z.string(),
+      password: z.object({ salt: z.string(), hash: z.string() }),
+      mfa: z.nullable(
+        z.looseObject({ secret: z.string(), boundAt: z.number(), lastUsedStep: z.number() }),
+      ),
+      codeFailures: z.number(),
+    }),
+  ),
   workspaces: z.array(z.looseObject({ id: z.string() })),
   memberships: z.array(z.looseObject({ accountId: z.string(), workspaceId: z.string() })),
-  sessions: z.array(z.looseObject({ tokenHash: z.string() })),
+  sessions: z.array(
+    z.looseObject({
+      id: z.string(),
+      tokenHash: z.string(),
+      accountId: z.string(),
+      expiresAt: z.number(),
+    }),
+  ),
   loginThrottle: z.array(z.unknown()),
+  emailCodes: z.array(z.unknown()),
+  emailSends: z.array(z.unknown()),
+  enrollments: z.array(z.unknown()),
   outbox: z.array(z.unknown()),
   audit: z.array(z.unknown()),
-  devSettings: z.looseObject({ latencyMs: z.number() }),
+  devSettings: z.looseObject({ latencyMs: z.number(), clockOffsetMs: z.number() }),
 });
 
 /**

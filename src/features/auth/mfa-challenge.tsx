@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import type { Session } from '@/api/schemas/session';
+import { CodeForm } from '@/components/code-form';
+import { PageCard } from '@/components/page-card';
+import { formatTime } from '@/lib/format';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { BackToLogin } from './back-to-login';
+import styles from './mfa-challenge.module.css';
+import { useVerifyLoginCode } from './use-verify-login-code';
+
+/**
+ * LOGIN-3: a bound account owes its 6-digit dynamic code. `lostDevice` is the
+ * way out for a member without their phone (TICKET-8).
+ */
+export function MfaChallenge({
+  session,
+  lostDevice,
+}: {
+  session: Extract<Session, { state: 'mfa_required' }>;
+  lostDevice?: ReactNode;
+}) {
+  const t = useT();
+  const language = useLanguage();
+  const verify = useVerifyLoginCode();
+  return (
+    <PageCard
+      title={t('challenge.title')}
+      subtitle={t('challenge.subtitle', { email: session.email })}
+      footer={
+        <div className={styles.footer}>
+          <BackToLogin />
+          {lostDevice}
+        </div>
+      }
+    >
+      <CodeForm
+        label={t('code.dynamicLabel')}
+        onSubmit={(code) => verify.mutate(code)}
+        pending={verify.isPending}
+        error={verify.error}
+      />
+      <p className={styles.expiry}>
+        {t('login.pendingExpires', { time: formatTime(session.expiresAt, language) })}
+      </p>
+    </PageCard>
+  );
+}

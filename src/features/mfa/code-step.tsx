@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { Session } from '@/api/schemas/session';
+import { CodeForm } from '@/components/code-form';
+import { StepHeading } from '@/components/page-heading';
+import { useT } from '@/lib/i18n/i18n';
+import { useConfirmEnrollment } from './enrollment-api';
+import styles from './bind-wizard.module.css';
+
+/** BIND-3: the first dynamic code from the app confirms the binding. */
+export function CodeStep({
+  email,
+  onBound,
+  secondary,
+}: {
+  email: string;
+  onBound: (session: Session) => void;
+  secondary: ReactNode;
+}) {
+  const t = useT();
+  const confirm = useConfirmEnrollment();
+  return (
+    <div className={styles.step}>
+      <StepHeading>{t('bind.codeTitle')}</StepHeading>
+      <p>{t('bind.codeText', { email })}</p>
+      <CodeForm
+        label={t('code.dynamicLabel')}
+        focusOnMount={false}
+        onSubmit={(code) => confirm.mutate(code, { onSuccess: onBound })}
+        pending={confirm.isPending}
+        error={confirm.error}
+        secondary={secondary}
+      />
+    </div>
+  );
+}

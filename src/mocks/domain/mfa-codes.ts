@@ -1,0 +1,55 @@
+import { recordAudit } from './audit';
+import type { DomainContext } from './context';
+import { DomainError } from './errors';
+import { CODE_LOCKOUT_MS, CODE_MAX_FAILURES } from './limits';
+import { formatTime, sendEmail } from './mail';
+import type { AccountRecord, ServerState } from './state';
+import { matchingStep } from './totp';
+
+export type CodeUse = 'login' | 'bind' | 'unbind';
+
+/** CODE-4 / MOCK-4: refuses any code, right or wrong, while the account is locked. */
+export function requireCodeEntryOpen(account: AccountRecord, ctx: DomainContext): void {
+  if (account.codeLockedUntil !== null && ctx.now < account.codeLockedUntil) {
+    throw new DomainError('CODE_LOCKED', { retryAfterMs: account.codeLockedUntil - ctx.now });
+  }
+}
+
+/**
+ * Checks a dynamic code against a secret for an account (MOCK-3, MOCK-4).
+ * Returns the step it matched, or the refusal to throw after the failure count
+ * is written. Five wrong codes in a row, from any session, lock code entry.
+ */
+export function checkDynamicCode(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  secret: string,
+  lastUsedStep: number | null,
+  code: string,
+  use: CodeUse,
+): number | DomainError {
+  requireCodeEntryOpen(account, ctx);
+  const step = matchingStep(secret, code, ctx.now, lastUsedStep);
+  if (step !== null) {
+    account.codeFailures = 0;
+    account.codeLockedUntil = null;
+    return step;
+  }
+  account.codeFailures += 1;
+  recordAudit(state, ctx, account.id, 'mfa.code_failed', { use, attempt: account.codeFailures });
+  if (account.codeFailures < CODE_MAX_FAILURES) return new DomainError('INVALID_CODE');
+
+  account.codeFailures = 0;
+  account.codeLockedUntil = ctx.now + CODE_LOCKOUT_MS;
+  recordAudit(state, ctx, account.id, 'mfa.locked', { until: account.codeLockedUntil });
+  sendEmail(state, ctx, {
+    to: account.email,
+    subject: 'MFA code entry locked after wrong codes',
+    body:
+      `${CODE_MAX_FAILURES} wrong dynamic codes were entered for your account in a row. ` +
+      `Code entry is locked until ${formatTime(account.codeLockedUntil)}. ` +
+      'If this was not you, someone may know your password: change it as soon as you can.',
+  });
+  return new DomainError('CODE_LOCKED', { retryAfterMs: CODE_LOCKOUT_MS });
+}

@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
+import { readEmailCode, readLatestEmail } from './support/mailbox';
+import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
+
+const BOB_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** Types a code key by key, as a person would, then confirms. */
+async function enterCode(page: Page, label: string, code: string) {
+  await page.getByLabel(label).clear();
+  await page.getByLabel(label).pressSequentially(code);
+  await page.getByRole('button', { name: 'Confirm' }).click();
+}
+
+/** MOCK-8: moves the demo server's clock, as the dev tools allow, to reach a later TOTP step. */
+async function setServerClockOffset(page: Page, seconds: number) {
+  const tab = await page.context().newPage();
+  await open(tab, '/dev');
+  await tab.getByLabel('Server clock offset (s)').fill(String(seconds));
+  await tab.getByRole('button', { name: 'Save' }).click();
+  await expect(tab.getByText('Saved.')).toBeVisible();
+  await tab.close();
+}
+
+test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unbinds', async ({ page, context }) => {
+  await logIn(page, 'alice@example.com');
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  await open(page, '/account');
+  await page.getByRole('link', { name: 'Bind' }).click();
+
+  // Step 1: the email code.
+  await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeFocused();
+  await expect(page.getByText('a***e@example.com', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
+  const emailCode = await readEmailCode(context, 'alice@example.com', 'Your verification code for binding MFA');
+  await enterCode(page, 'Email verification code', emailCode);
+
+  // Step 2: the QR code, read from pixels.
+  await expect(page.getByRole('heading', { name: 'Scan the QR code with your authenticator app' })).toBeFocused();
+  const qr = page.getByRole('img', { name: /QR code/ });
+  const uri = await scanQrCode(qr);
+  expect(uri).toMatch(/^otpauth:\/\/totp\/Guance:alice%40example\.com\?/);
+  const params = new URL(uri).searchParams;
+  expect(params.get('issuer')).toBe('Guance');
+  expect(params.get('algorithm')).toBe('SHA1');
+  expect(params.get('digits')).toBe('6');
+  expect(params.get('period')).toBe('30');
+  const secret = secretOf(uri);
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await page.getByText("Can't scan the QR code?").click();
+  await expect(page.getByLabel('Setup key')).toHaveText(secret.match(/.{4}/g)!.join(' '));
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Step 3: the code from the phone.
+  await expect(page.getByRole('heading', { name: 'Enter the dynamic code' })).toBeFocused();
+  await expectAccessible(page);
+  await enterCode(page, '6-digit dynamic security code', phoneCode(secret));
+  await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
+  await page.getByRole('button', { name: 'Return to Account Management' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText('Bound');
+  await expect(page.getByRole('button', { name: 'Unbind' })).toBeVisible();
+  expect(await readLatestEmail(context, 'alice@example.com', 'MFA was bound to your account')).toContain('bound');
+
+  // The next login owes a code; the step that confirmed the binding is spent, so use the next one.
+  await logOut(page, 'Alice Chen');
+  await submitLogin(page, 'alice@example.com');
+  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expectAccessible(page);
+  await enterCode(page, '6-digit dynamic security code', phoneCode(secret, 1));
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+
+  // Unbind with a code from a later step still, reached by moving the server's clock.
+  await setServerClockOffset(page, 60);
+  await open(page, '/account');
+  await page.getByRole('button', { name: 'Unbind' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Unbind MFA' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel('6-digit dynamic security code').pressSequentially(phoneCode(secret, 2));
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText('Not Bound');
+  expect(await readLatestEmail(context, 'alice@example.com', 'MFA was unbound from your account')).toContain('unbound');
+});
+
+test('bob logs in with a code computed from his published secret', async ({ page }) => {
+  await open(page, '/account');
+  await submitLogin(page, 'bob@example.com');
+  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await page.getByLabel('6-digit dynamic security code').pressSequentially(phoneCode(BOB_SECRET));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Account Management' })).toBeVisible();
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test('five wrong codes lock bob out and the page says until when', async ({ page }) => {
+  await logIn(page, 'bob@example.com');
+  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  const input = page.getByLabel('6-digit dynamic security code');
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await enterCode(page, '6-digit dynamic security code', wrongCode(BOB_SECRET));
+    await expect(page.getByRole('alert')).toHaveText(/That code is not right/);
+    await expect(input).toBeFocused();
+  }
+  await enterCode(page, '6-digit dynamic security code', wrongCode(BOB_SECRET));
+  await expect(page.getByRole('alert')).toHaveText(/Too many wrong codes\. Code entry is locked\. Try again after \d{1,2}:\d{2}/);
+  await expect(page.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  await expect(input).toBeDisabled();
+  await expectAccessible(page);
+});
+
+test('a pasted code with a space submits by itself', async ({ page }) => {
+  await logIn(page, 'bob@example.com');
+  await page.getByLabel('6-digit dynamic security code').focus();
+  const code = phoneCode(BOB_SECRET);
+  // insertText delivers the whole string in one input event, as a paste or an autofill does.
+  await page.keyboard.insertText(`${code.slice(0, 3)} ${code.slice(3)}`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+});
