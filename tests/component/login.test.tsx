@@ -74,7 +74,10 @@ describe('login form (LOGIN-1)', () => {
     const { user, router } = renderApp('/account');
     await screen.findByRole('heading', { name: 'Log in to Guance' });
     await logIn(user, 'bob@example.com', PASSWORD);
-    expect(await screen.findByText('bob@example.com')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Enter your MFA security code' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/bob@example\.com/)).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
     expect(screen.queryByRole('heading', { name: 'Account Management' })).not.toBeInTheDocument();
   });

@@ -1,0 +1,157 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/api/api-error';
+import { CodeForm } from '@/components/code-form';
+import { digitsOf } from '@/components/code-input';
+
+function Harness({
+  onSubmit,
+  error = null,
+  pending = false,
+}: {
+  onSubmit: (code: string) => void;
+  error?: unknown;
+  pending?: boolean;
+}) {
+  return (
+    <CodeForm
+      label="6-digit dynamic security code"
+      onSubmit={onSubmit}
+      pending={pending}
+      error={error}
+    />
+  );
+}
+
+/** A form whose request stays in flight until the test resolves it. */
+function InFlightHarness({ onSubmit }: { onSubmit: (code: string) => void }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <CodeForm
+      label="6-digit dynamic security code"
+      pending={pending}
+      error={null}
+      onSubmit={(code) => {
+        setPending(true);
+        onSubmit(code);
+      }}
+    />
+  );
+}
+
+describe('digitsOf (CODE-1)', () => {
+  it.each([
+    ['123456', '123456'],
+    ['123 456', '123456'],
+    ['123-456', '123456'],
+    [' 12 34 56 ', '123456'],
+    ['1234567', '123456'],
+  ])('reads %j as %j', (raw, digits) => {
+    expect(digitsOf(raw)).toBe(digits);
+  });
+
+  it.each(['12a456', 'abcdef', '12.456', '１２３４５６'])('refuses %j', (raw) => {
+    expect(digitsOf(raw)).toBeNull();
+  });
+});
+
+describe('CodeForm (CODE-1 to CODE-4)', () => {
+  it('is one labelled one-time-code input with a numeric keyboard', () => {
+    render(<Harness onSubmit={vi.fn()} />);
+    const input = screen.getByLabelText('6-digit dynamic security code');
+    expect(input).toHaveAttribute('autocomplete', 'one-time-code');
+    expect(input).toHaveAttribute('inputmode', 'numeric');
+    expect(screen.getAllByRole('textbox')).toHaveLength(1);
+  });
+
+  it('refuses letters as they are typed', async () => {
+    const user = userEvent.setup();
+    render(<Harness onSubmit={vi.fn()} />);
+    const input = screen.getByLabelText('6-digit dynamic security code');
+    await user.type(input, '12ab3');
+    expect(input).toHaveValue('123');
+  });
+
+  it('submits on Enter, not while incomplete', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    const input = screen.getByLabelText('6-digit dynamic security code');
+    await user.type(input, '12345{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter all 6 digits.');
+    await user.type(input, '6{Enter}');
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith('123456');
+  });
+
+  it.each(['123456', '123 456', '123-456'])('submits a pasted %j by itself', async (pasted) => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    await user.click(screen.getByLabelText('6-digit dynamic security code'));
+    await user.paste(pasted);
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith('123456');
+  });
+
+  it('submits an autofilled code by itself', () => {
+    const onSubmit = vi.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    fireEvent.change(screen.getByLabelText('6-digit dynamic security code'), {
+      target: { value: '654321' },
+    });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith('654321');
+  });
+
+  it('sends nothing twice while a request is in flight', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<InFlightHarness onSubmit={onSubmit} />);
+    const input = screen.getByLabelText('6-digit dynamic security code');
+    await user.type(input, '123456{Enter}');
+    await user.type(input, '{Enter}');
+    expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it('announces a refusal, keeps the code selected and focus in the field', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<Harness onSubmit={vi.fn()} />);
+    const input = screen.getByLabelText<HTMLInputElement>('6-digit dynamic security code');
+    await user.type(input, '111111');
+    rerender(
+      <Harness onSubmit={vi.fn()} error={new ApiError({ status: 400, code: 'INVALID_CODE' })} />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'That code is not right. Enter the current 6-digit code from your authenticator app.',
+    );
+    expect(input).toHaveFocus();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveValue('111111');
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 6]);
+  });
+
+  it('stays disabled until a lockout ends, and says until when', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+    try {
+      const locked = new ApiError({ status: 429, code: 'CODE_LOCKED', retryAfter: 900 });
+      render(<Harness onSubmit={vi.fn()} error={locked} />);
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        /Code entry is locked\. Try again after .+\./,
+      );
+      expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+      expect(screen.getByLabelText('6-digit dynamic security code')).toBeDisabled();
+      act(() => {
+        vi.advanceTimersByTime(899_000);
+      });
+      expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+      act(() => {
+        vi.advanceTimersByTime(2_000);
+      });
+      expect(screen.getByRole('button', { name: 'Confirm' })).toBeEnabled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
