@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+/** E2E_PORT lets two checkouts run their suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** End-to-end journeys in Debian's Chromium against the built app (`npm run build`). */
 export default defineConfig({

@@ -1,13 +1,27 @@
 import { describe, expect, it, vi } from 'vitest';
 import { paths } from '@/api/paths';
-import { devStatusSchema, mailboxSchema, type DevSettings } from '@/api/schemas/dev';
+import {
+  authenticatorSchema,
+  devStatusSchema,
+  mailboxSchema,
+  MAX_CLOCK_OFFSET_MS,
+  type DevSettings,
+} from '@/api/schemas/dev';
+import { sessionSchema } from '@/api/schemas/session';
 import { sendEmail } from '@/mocks/domain/mail';
-import { expectError, useMockApi } from './support/api-client';
-import { MINUTE_MS } from './support/fake-clock';
+import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { expectError, setupMockApi } from './support/api-client';
+import { MINUTE_MS, START_MS } from './support/fake-clock';
+import { totpAt } from './support/mfa';
 
-const api = useMockApi();
+const api = setupMockApi();
 
-const DEFAULT_SETTINGS: DevSettings = { latencyMs: 0, errorRate: 0, offline: false };
+const DEFAULT_SETTINGS: DevSettings = {
+  latencyMs: 0,
+  errorRate: 0,
+  offline: false,
+  clockOffsetMs: 0,
+};
 
 async function settingsNow(): Promise<DevSettings> {
   const response = await api.client().get(paths.devStatus);
@@ -80,7 +94,12 @@ describe('GET /api/dev/mailbox (MOCK-8)', () => {
 
 describe('PUT /api/dev/settings', () => {
   it('accepts the limits themselves and reports them in the status', async () => {
-    const limits: DevSettings = { latencyMs: 3000, errorRate: 0.5, offline: false };
+    const limits: DevSettings = {
+      latencyMs: 3000,
+      errorRate: 0.5,
+      offline: false,
+      clockOffsetMs: -10 * MINUTE_MS,
+    };
 
     const response = await api.client().put(paths.devSettings, limits);
 
@@ -96,12 +115,33 @@ describe('PUT /api/dev/settings', () => {
     ['an error rate over 0.5', { ...DEFAULT_SETTINGS, errorRate: 0.51 }, { errorRate: 'too_big' }],
     ['a negative error rate', { ...DEFAULT_SETTINGS, errorRate: -0.1 }, { errorRate: 'too_small' }],
     ['offline as a string', { ...DEFAULT_SETTINGS, offline: 'yes' }, { offline: 'invalid_type' }],
-    ['a missing field', { latencyMs: 0, errorRate: 0 }, { offline: 'required' }],
+    ['a missing field', { latencyMs: 0, errorRate: 0, clockOffsetMs: 0 }, { offline: 'required' }],
     [
-      'an extra field',
-      { ...DEFAULT_SETTINGS, clockOffsetMs: 5 },
-      { clockOffsetMs: 'unrecognized_key' },
+      'a missing clock offset',
+      { latencyMs: 0, errorRate: 0, offline: false },
+      { clockOffsetMs: 'required' },
     ],
+    [
+      'a clock offset over 10 minutes',
+      { ...DEFAULT_SETTINGS, clockOffsetMs: 10 * MINUTE_MS + 1 },
+      { clockOffsetMs: 'too_big' },
+    ],
+    [
+      'a clock offset under -10 minutes',
+      { ...DEFAULT_SETTINGS, clockOffsetMs: -10 * MINUTE_MS - 1 },
+      { clockOffsetMs: 'too_small' },
+    ],
+    [
+      'a fractional clock offset',
+      { ...DEFAULT_SETTINGS, clockOffsetMs: 0.5 },
+      { clockOffsetMs: 'invalid_type' },
+    ],
+    [
+      'a clock offset as a string',
+      { ...DEFAULT_SETTINGS, clockOffsetMs: '60000' },
+      { clockOffsetMs: 'invalid_type' },
+    ],
+    ['an extra field', { ...DEFAULT_SETTINGS, timeZone: 'UTC' }, { timeZone: 'unrecognized_key' }],
   ])('refuses %s with 400 and keeps the settings', async (_label, body, fields) => {
     const response = await api.client().put(paths.devSettings, body);
 
@@ -156,9 +196,12 @@ describe('POST /api/dev/reset', () => {
     const owner = await api.signedIn('owner@example.com');
     await lockOut('alice@example.com');
     await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
-    await api
-      .client()
-      .put(paths.devSettings, { ...DEFAULT_SETTINGS, latencyMs: 0, errorRate: 0.2 });
+    await api.client().put(paths.devSettings, {
+      ...DEFAULT_SETTINGS,
+      latencyMs: 0,
+      errorRate: 0.2,
+      clockOffsetMs: 5 * MINUTE_MS,
+    });
     vi.spyOn(Math, 'random').mockReturnValue(0.9);
 
     const response = await api.client().post(paths.devReset);
@@ -200,5 +243,146 @@ describe('reset notice (MOCK-2)', () => {
     const status = devStatusSchema.parse((await api.client().get(paths.devStatus)).body);
 
     expect(status).toEqual({ settings: DEFAULT_SETTINGS, notice: null });
+  });
+});
+
+describe('GET /api/dev/authenticator (MOCK-8)', () => {
+  const STEP = Math.floor(START_MS / 30_000);
+
+  it('shows every bound account with its current and next code, never cached', async () => {
+    const response = await api.client().get(paths.devAuthenticator);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(authenticatorSchema.parse(response.body)).toEqual({
+      serverTime: '2026-01-01T00:00:00.000Z',
+      accounts: [
+        {
+          email: 'bob@example.com',
+          issuer: 'Guance',
+          code: totpAt(BOB_TOTP_SECRET, START_MS),
+          nextCode: totpAt(BOB_TOTP_SECRET, START_MS, 1),
+          secondsLeft: 30,
+        },
+      ],
+    });
+    expect(response.text).not.toContain(BOB_TOTP_SECRET);
+  });
+
+  it('follows the clock: the seconds left count down and the codes move on each step', async () => {
+    const first = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+
+    api.time.advance(12_500);
+    const later = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    expect(later.accounts[0]).toMatchObject({ code: first.accounts[0]?.code, secondsLeft: 18 });
+
+    api.time.advance(17_499);
+    const last = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    expect(last.accounts[0]).toMatchObject({ code: first.accounts[0]?.code, secondsLeft: 1 });
+
+    api.time.advance(1);
+    const next = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    expect(next.serverTime).toBe('2026-01-01T00:00:30.000Z');
+    expect(next.accounts[0]).toMatchObject({
+      code: first.accounts[0]?.nextCode,
+      nextCode: totpAt(BOB_TOTP_SECRET, api.time.now, 1),
+      secondsLeft: 30,
+    });
+  });
+
+  it('shows a code that logs bob in', async () => {
+    const bob = await api.signedIn('bob@example.com');
+    const view = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+
+    const response = await bob.post(paths.sessionMfa, { code: view.accounts[0]?.code });
+
+    expect(response.status).toBe(200);
+    expect(sessionSchema.parse(response.body).state).toBe('active');
+  });
+
+  it('lists accounts as they bind and unbind', async () => {
+    const aliceSecret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+    await api.server.run((state) => {
+      for (const account of state.accounts) {
+        if (account.id === 'acc_alice') {
+          account.mfa = { secret: aliceSecret, boundAt: START_MS, lastUsedStep: STEP };
+        }
+        if (account.id === 'acc_bob') account.mfa = null;
+      }
+    });
+
+    const view = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+
+    expect(view.accounts).toEqual([
+      {
+        email: 'alice@example.com',
+        issuer: 'Guance',
+        code: totpAt(aliceSecret, START_MS),
+        nextCode: totpAt(aliceSecret, START_MS, 1),
+        secondsLeft: 30,
+      },
+    ]);
+  });
+});
+
+describe('server clock offset (MOCK-8)', () => {
+  async function setOffset(clockOffsetMs: number): Promise<void> {
+    const response = await api.client().put(paths.devSettings, {
+      ...DEFAULT_SETTINGS,
+      clockOffsetMs,
+    });
+    expect(response.status).toBe(200);
+  }
+
+  it('allows at most 10 minutes either way', () => {
+    expect(MAX_CLOCK_OFFSET_MS).toBe(10 * MINUTE_MS);
+  });
+
+  it('keeps the offset in the status', async () => {
+    await setOffset(-90_000);
+
+    expect(await settingsNow()).toEqual({ ...DEFAULT_SETTINGS, clockOffsetMs: -90_000 });
+  });
+
+  it("moves the server's clock: the authenticator's server time and codes", async () => {
+    await setOffset(2 * MINUTE_MS);
+
+    const view = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+
+    expect(view.serverTime).toBe('2026-01-01T00:02:00.000Z');
+    expect(view.accounts[0]?.code).toBe(totpAt(BOB_TOTP_SECRET, START_MS + 2 * MINUTE_MS));
+  });
+
+  it("moves the server's clock for sessions too: a pending login expires 10 minutes after server time", async () => {
+    await setOffset(-3 * MINUTE_MS);
+
+    const response = await api.client().logIn('bob@example.com');
+
+    expect(response.body).toMatchObject({
+      state: 'mfa_required',
+      expiresAt: '2026-01-01T00:07:00.000Z',
+    });
+  });
+
+  it("refuses a phone's code once the server is more than one step ahead, and accepts the server-time code", async () => {
+    const phoneCode = totpAt(BOB_TOTP_SECRET, START_MS);
+    await setOffset(2 * MINUTE_MS);
+    const serverCode = totpAt(BOB_TOTP_SECRET, START_MS + 2 * MINUTE_MS);
+    expect(
+      [-1, 0, 1].map((delta) => totpAt(BOB_TOTP_SECRET, START_MS + 2 * MINUTE_MS, delta)),
+    ).not.toContain(phoneCode);
+    const bob = await api.signedIn('bob@example.com');
+
+    expectError(await bob.post(paths.sessionMfa, { code: phoneCode }), 'INVALID_CODE');
+    expect((await bob.post(paths.sessionMfa, { code: serverCode })).status).toBe(200);
+  });
+
+  it("still accepts a phone's code when the server is one step ahead", async () => {
+    await setOffset(30_000);
+    const bob = await api.signedIn('bob@example.com');
+
+    const response = await bob.post(paths.sessionMfa, { code: totpAt(BOB_TOTP_SECRET, START_MS) });
+
+    expect(response.status).toBe(200);
   });
 });

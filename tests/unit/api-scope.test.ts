@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { memberListSchema, workspaceSchema } from '@/api/schemas/workspace';
 import { sessionSchema } from '@/api/schemas/session';
-import { expectError, useMockApi, type ApiClient, type ApiResponse } from './support/api-client';
+import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
 import { HOUR_MS, MINUTE_MS } from './support/fake-clock';
 
-const api = useMockApi();
+const api = setupMockApi();
 
 /** Every endpoint beyond the login steps that exists so far. */
 const GUARDED_ENDPOINTS: ReadonlyArray<

@@ -3,10 +3,10 @@ import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { sessionSchema } from '@/api/schemas/session';
 import { DEMO_PASSWORD } from '@/mocks/seed';
-import { expectError, useMockApi } from './support/api-client';
+import { expectError, setupMockApi } from './support/api-client';
 import { HOUR_MS, MINUTE_MS } from './support/fake-clock';
 
-const api = useMockApi();
+const api = setupMockApi();
 
 async function storedSessionsAndThrottle() {
   return api.server.run((state) => ({

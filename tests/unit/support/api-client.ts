@@ -33,6 +33,8 @@ export interface ApiResponse {
   headers: Headers;
   /** The parsed JSON body, or null for an empty one. */
   body: unknown;
+  /** The body exactly as sent, for byte-level comparisons and leak checks. */
+  text: string;
 }
 
 export interface SendOptions {
@@ -66,6 +68,7 @@ export class ApiClient {
       status: response.status,
       headers: response.headers,
       body: text === '' ? null : (JSON.parse(text) as unknown),
+      text,
     };
   }
 
@@ -114,7 +117,7 @@ export interface MockApi {
  * The HTTP harness: one msw server for the file, and per test a fresh mock server
  * over a fresh memory store with a fake clock that starts at START_MS.
  */
-export function useMockApi(): MockApi {
+export function setupMockApi(): MockApi {
   const msw = setupServer();
   let server: MockServer | null = null;
   let time = createFakeClock();
@@ -146,7 +149,7 @@ export function useMockApi(): MockApi {
 
   return {
     get server() {
-      if (!server) throw new Error('useMockApi: the server exists only inside a test');
+      if (!server) throw new Error('setupMockApi: the server exists only inside a test');
       return server;
     },
     get time() {

@@ -10,10 +10,19 @@ export interface TestServer {
   snapshot(): Promise<ServerState>;
 }
 
-/** A fresh mock server over a fresh memory store and a fake clock. */
-export function createTestServer(): TestServer {
+/**
+ * A fresh mock server over a fresh memory store and a fake clock. `randomBytes`
+ * replaces the CSPRNG where a test needs to know or repeat what it draws.
+ */
+export function createTestServer(
+  options: { randomBytes?: (length: number) => Uint8Array } = {},
+): TestServer {
   const time = createFakeClock();
-  const server = createMockServer({ store: createMemoryStore(time.clock), clock: time.clock });
+  const server = createMockServer({
+    store: createMemoryStore(time.clock),
+    clock: time.clock,
+    ...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
+  });
   return {
     server,
     time,
