@@ -17,16 +17,17 @@ export interface RequestOptions<T> {
   headers?: Record<string, string>;
 }
 
-type SessionGoneListener = (error: ApiError) => void;
-const sessionGoneListeners = new Set<SessionGoneListener>();
+type SessionListener = (error: ApiError) => void;
+const sessionListeners = new Set<SessionListener>();
 
 /**
- * Lets the app react when the server says the session is gone. Only that case
- * is handled globally; every other error belongs to the screen that asked.
+ * Lets the app react when a request is refused because of the session itself:
+ * it is gone, or it now owes MFA (a workspace switched mandatory MFA on). Only
+ * these are handled globally; every other error belongs to the screen that asked.
  */
-export function onSessionGone(listener: SessionGoneListener): () => void {
-  sessionGoneListeners.add(listener);
-  return () => sessionGoneListeners.delete(listener);
+export function onSessionInterrupted(listener: SessionListener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
 }
 
 function urlOf(path: string): string {
@@ -92,8 +93,8 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
 
   if (!response.ok) {
     const error = await errorOf(response);
-    if (error.status === 401 && isSessionGone(error.code)) {
-      for (const listener of sessionGoneListeners) listener(error);
+    if (interruptsSession(error.code)) {
+      for (const listener of sessionListeners) listener(error);
     }
     throw error;
   }
@@ -109,6 +110,13 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
   return parsed.data;
 }
 
-function isSessionGone(code: ErrorCode): boolean {
-  return code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED';
+const SESSION_INTERRUPTIONS: ReadonlySet<ErrorCode> = new Set([
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'MFA_REQUIRED',
+  'MFA_SETUP_REQUIRED',
+]);
+
+function interruptsSession(code: ErrorCode): boolean {
+  return SESSION_INTERRUPTIONS.has(code);
 }

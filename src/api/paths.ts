@@ -16,6 +16,7 @@ export const paths = {
   enrollmentConfirm: `${API}/mfa/enrollment/confirm`,
   workspace: (id: string) => `${API}/workspaces/${encodeURIComponent(id)}`,
   workspaceMembers: (id: string) => `${API}/workspaces/${encodeURIComponent(id)}/members`,
+  workspaceSecurity: (id: string) => `${API}/workspaces/${encodeURIComponent(id)}/security`,
   devMailbox: `${DEV_API}/mailbox`,
   devAuthenticator: `${DEV_API}/authenticator`,
   devStatus: `${DEV_API}/status`,

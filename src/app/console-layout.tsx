@@ -83,6 +83,15 @@ export function ConsoleLayout() {
               {t('shell.members')}
             </NavLink>
           )}
+          {base && (
+            <NavLink to={`${base}/settings/security`} className={navClass}>
+              <span aria-hidden="true" className={styles.navIcon}>
+                ⛨
+              </span>
+              {t('shell.workspaceSettings')}
+              <span className={styles.navSub}>{t('shell.security')}</span>
+            </NavLink>
+          )}
           {session.user.kind === 'agent' && (
             <NavLink to="/support" className={navClass}>
               <span aria-hidden="true" className={styles.navIcon}>

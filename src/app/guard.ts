@@ -22,7 +22,11 @@ export function decide(
   const here = `${location.pathname}${location.search}`;
   if (requirement === 'login-page') {
     if (session.state !== 'active') return { allow: true };
-    const returnTo = safeReturnTo(new URLSearchParams(location.search).get('returnTo'));
+    // Someone who logged out, or backed out of a pending step, starts afresh.
+    const returnTo =
+      endReason === 'logged-out'
+        ? null
+        : safeReturnTo(new URLSearchParams(location.search).get('returnTo'));
     return { allow: false, redirectTo: returnTo ?? homePathFor(session) };
   }
   if (session.state !== 'active') {

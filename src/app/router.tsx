@@ -57,6 +57,10 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, lazy: () => import('@/features/workspace/workspace-home') },
               { path: 'members', lazy: () => import('@/features/workspace/members-page') },
+              {
+                path: 'settings/security',
+                lazy: () => import('@/features/workspace/security-page'),
+              },
             ],
           },
           {

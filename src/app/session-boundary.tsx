@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Outlet } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { onSessionGone } from '@/api/client';
+import { onSessionInterrupted } from '@/api/client';
 import { QueryState } from '@/components/query-state';
 import { Spinner } from '@/components/spinner';
 import { useT } from '@/lib/i18n/i18n';
@@ -11,9 +11,10 @@ import { useDocumentPreferences } from './use-document-preferences';
 import styles from './session-boundary.module.css';
 
 /**
- * Loads the session before any route decides what to show, and turns "the server
- * says the session is gone" into the anonymous state, which the guards then send
- * to the login page with `returnTo` (the only global error handling, HOUSE rule 4).
+ * Loads the session before any route decides what to show. When the server says
+ * the session is gone, it becomes anonymous; when it says the session owes MFA,
+ * the session is refetched. Either way the guards then send the user to the
+ * login page with `returnTo` (the only global error handling, HOUSE rule 4).
  */
 export function SessionBoundary() {
   useDocumentPreferences();
@@ -23,7 +24,12 @@ export function SessionBoundary() {
 
   useEffect(
     () =>
-      onSessionGone(() => {
+      onSessionInterrupted((error) => {
+        if (error.code === 'MFA_REQUIRED' || error.code === 'MFA_SETUP_REQUIRED') {
+          // The session now owes MFA: its new state decides where the user goes.
+          void queryClient.invalidateQueries({ queryKey: sessionQueryOptions.queryKey });
+          return;
+        }
         const current = queryClient.getQueryData(sessionQueryOptions.queryKey);
         if (current && current.state !== 'anonymous') setReason('expired');
         queryClient.setQueryData(sessionQueryOptions.queryKey, { state: 'anonymous' });

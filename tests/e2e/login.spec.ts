@@ -20,9 +20,17 @@ test.describe('logging in and out as each demo account', () => {
 
     await page.getByRole('button', { name: /Switch workspace/ }).click();
     await page.getByRole('button', { name: 'Secure Workspace' }).click();
-    await expect(page).toHaveURL(/\/w\/ws_secure$/);
-    // The owner has not bound MFA, and Secure Workspace enforces it.
-    await expect(page.getByRole('alert')).toContainText('This workspace requires MFA');
+    // The owner has not bound MFA, and Secure Workspace enforces it: the wizard comes first.
+    await expect(
+      page.getByRole('heading', { name: 'Bind MFA to enter Secure Workspace' }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(/\/login\?returnTo=%2Fw%2Fws_secure$/);
+    await page.getByRole('button', { name: 'Back to login' }).click();
+    await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+
+    // The next login lands in the workspace the owner may enter.
+    await submitLogin(page, 'owner@example.com');
+    await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
 
     await logOut(page, 'Olivia Owner');
     await open(page, '/account');
@@ -84,7 +92,9 @@ test.describe('logging in and out as each demo account', () => {
 
   test('carol owes an MFA binding before Secure Workspace', async ({ page }) => {
     await logIn(page, 'carol@example.com');
-    await expect(page.getByText('carol@example.com')).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Bind MFA to enter Secure Workspace' }),
+    ).toBeVisible();
     await open(page, '/w/ws_secure');
     await expect(page).toHaveURL(/\/login\?returnTo=/);
     const body = await page.evaluate(async () =>

@@ -128,7 +128,7 @@ describe('workspace access', () => {
 });
 
 describe('mandatory MFA at the API (MANDATORY-3)', () => {
-  it('lets an unbound owner switch to ws_secure, whose API then answers MFA_SETUP_REQUIRED', async () => {
+  it('answers an unbound owner switching to ws_secure with a session that owes the binding', async () => {
     const owner = await api.signedIn('owner@example.com');
 
     const switched = await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
@@ -136,24 +136,32 @@ describe('mandatory MFA at the API (MANDATORY-3)', () => {
     expect(switched.status).toBe(200);
     expect(switched.headers.get('Cache-Control')).toBe('no-store');
     expect(sessionSchema.parse(switched.body)).toMatchObject({
-      state: 'active',
-      currentWorkspaceId: 'ws_secure',
+      state: 'mfa_setup_required',
+      workspace: { id: 'ws_secure', name: 'Secure Workspace' },
     });
+    // Nothing else is reachable before the binding (LOGIN-4), not even the other workspace.
     expectError(await owner.get(paths.workspace('ws_secure')), 'MFA_SETUP_REQUIRED');
     expectError(await owner.get(paths.workspaceMembers('ws_secure')), 'MFA_SETUP_REQUIRED');
-    expect((await owner.get(paths.workspace('ws_demo'))).status).toBe(200);
+    expectError(await owner.get(paths.workspace('ws_demo')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.account), 'MFA_SETUP_REQUIRED');
   });
 
-  it('lands the next login of that owner in the forced bind for ws_secure', async () => {
+  it('gates a workspace reached by URL the same way as one switched to', async () => {
+    const owner = await api.signedIn('owner@example.com');
+    expectError(await owner.get(paths.workspace('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expect(sessionSchema.parse((await owner.get(paths.session)).body)).toMatchObject({
+      state: 'mfa_setup_required',
+      workspace: { id: 'ws_secure' },
+    });
+  });
+
+  it('lands the next login of that owner in the workspace they may enter', async () => {
     const owner = await api.signedIn('owner@example.com');
     await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
 
     const next = await api.client().logIn('owner@example.com');
 
-    expect(next.body).toMatchObject({
-      state: 'mfa_setup_required',
-      workspace: { id: 'ws_secure' },
-    });
+    expect(next.body).toMatchObject({ state: 'active', currentWorkspaceId: 'ws_demo' });
   });
 
   it('applies a policy switched on to sessions already open, and lifts it when off (MANDATORY-2)', async () => {
@@ -166,8 +174,12 @@ describe('mandatory MFA at the API (MANDATORY-3)', () => {
 
     await setPolicy(true);
     expectError(await alice.get(paths.workspace('ws_demo')), 'MFA_SETUP_REQUIRED');
+    expect(sessionSchema.parse((await alice.get(paths.session)).body).state).toBe(
+      'mfa_setup_required',
+    );
 
     await setPolicy(false);
     expect((await alice.get(paths.workspace('ws_demo'))).status).toBe(200);
+    expect(sessionSchema.parse((await alice.get(paths.session)).body).state).toBe('active');
   });
 });

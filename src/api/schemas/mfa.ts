@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 export const CODE_LENGTH = 6;
 
 /** A 6-digit code as typed; spaces and dashes from a paste are the client's to strip. */
-export const codeSchema = z.string().check(z.regex(/^\d{6}$/));
+export const codeSchema = z.string().check(z.minLength(1), z.regex(/^\d{6}$/));
 
 export const codeRequestSchema = z.strictObject({ code: codeSchema });
 export type CodeRequest = z.infer<typeof codeRequestSchema>;
@@ -29,9 +29,21 @@ export const enrollmentSecretSchema = z.object({
 });
 export type EnrollmentSecret = z.infer<typeof enrollmentSecretSchema>;
 
+/** MOCK-7: what the audit log records. */
+export const AUDIT_EVENTS = [
+  'password.locked',
+  'mfa.bound',
+  'mfa.unbound',
+  'mfa.code_failed',
+  'mfa.locked',
+  'workspace.mfa_required_on',
+  'workspace.mfa_required_off',
+] as const;
+export type AuditEventName = (typeof AUDIT_EVENTS)[number];
+
 export const auditEventSchema = z.object({
   id: z.string(),
-  event: z.enum(['password.locked', 'mfa.bound', 'mfa.unbound', 'mfa.code_failed', 'mfa.locked']),
+  event: z.enum(AUDIT_EVENTS),
   at: z.string(),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });

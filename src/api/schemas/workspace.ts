@@ -21,4 +21,16 @@ export const memberSchema = z.object({
   joinedAt: z.string(),
 });
 export type Member = z.infer<typeof memberSchema>;
+/** Workspace Settings > Security: the mandatory MFA policy (MANDATORY-1, MANDATORY-2). */
+export const mfaPolicySchema = z.object({
+  mfaRequired: z.boolean(),
+  /** Members who have not bound MFA; only the Owner is told. */
+  unboundMemberCount: z.nullable(z.number()),
+  ownerMfaBound: z.boolean(),
+  canChange: z.boolean(),
+});
+export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
+
+export const mfaPolicyRequestSchema = z.strictObject({ mfaRequired: z.boolean() });
+
 export const memberListSchema = z.object({ members: z.array(memberSchema) });

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { LoginForm } from '@/features/auth/login-form';
 import { MfaChallenge } from '@/features/auth/mfa-challenge';
-import { PendingStepFrame } from '@/features/auth/pending-step-frame';
 import { PageCard } from '@/components/page-card';
 import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
+import { ForcedBind } from './forced-bind';
 
 /**
  * /login shows the step the session is at (LOGIN-2): the password form, the
@@ -35,5 +35,5 @@ export function Component() {
     );
   }
   if (session.state === 'mfa_required') return <MfaChallenge session={session} />;
-  return <PendingStepFrame session={session} />;
+  return <ForcedBind session={session} />;
 }

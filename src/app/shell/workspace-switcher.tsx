@@ -6,7 +6,7 @@ import { sessionSchema, type WorkspaceSummary } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import itemStyles from '@/components/menu-item.module.css';
 import { useT } from '@/lib/i18n/i18n';
-import { sessionKeys } from '@/lib/session';
+import { sessionQueryOptions } from '@/lib/session';
 import styles from './shell.module.css';
 
 /** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */
@@ -28,9 +28,11 @@ export function WorkspaceSwitcher({
         body: { workspaceId },
         schema: sessionSchema,
       }),
-    onSuccess: (session, workspaceId) => {
-      queryClient.setQueryData(sessionKeys.all, session);
-      navigate(`/w/${encodeURIComponent(workspaceId)}`);
+    // Move first, then take the new session: if it owes MFA for the new
+    // workspace, the guards then keep that workspace as the place to return to.
+    onSuccess: async (session, workspaceId) => {
+      await navigate(`/w/${encodeURIComponent(workspaceId)}`);
+      queryClient.setQueryData(sessionQueryOptions.queryKey, session);
     },
   });
 

@@ -36,7 +36,7 @@ export function SecurityLog() {
             <ol className={styles.log}>
               {events.map((entry) => (
                 <li key={entry.id} className={styles.logEntry}>
-                  <span>{t(eventKey(entry))}</span>
+                  <span>{t(eventKey(entry), entry.detail)}</span>
                   <time className={styles.logTime} dateTime={entry.at}>
                     {formatDateTime(entry.at, language)}
                   </time>

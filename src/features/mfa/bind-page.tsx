@@ -1,14 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
-import { StepHeading } from '@/components/page-heading';
 import { useT } from '@/lib/i18n/i18n';
 import { BindWizard } from './bind-wizard';
-import styles from './bind-wizard.module.css';
+import { BoundPanel } from './bound-panel';
 
 const ACCOUNT_PATH = '/account';
 
@@ -37,12 +35,13 @@ function BindSuccess() {
     void queryClient.invalidateQueries();
   }, [queryClient]);
   return (
-    <div className={styles.success}>
-      <StepHeading>{t('bind.successTitle')}</StepHeading>
-      <Alert tone="success">{t('bind.successText')}</Alert>
-      <Button variant="primary" onClick={() => navigate(ACCOUNT_PATH)}>
-        {t('bind.returnToAccount')}
-      </Button>
-    </div>
+    <BoundPanel
+      text={t('bind.successText')}
+      action={
+        <Button variant="primary" onClick={() => navigate(ACCOUNT_PATH)}>
+          {t('bind.returnToAccount')}
+        </Button>
+      }
+    />
   );
 }

@@ -1,12 +1,13 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { memberListSchema, workspaceSchema } from '@/api/schemas/workspace';
+import { memberListSchema, mfaPolicySchema, workspaceSchema } from '@/api/schemas/workspace';
 
 export const workspaceKeys = {
   all: ['workspace'] as const,
   detail: (id: string) => [...workspaceKeys.all, id] as const,
   members: (id: string) => [...workspaceKeys.all, id, 'members'] as const,
+  security: (id: string) => [...workspaceKeys.all, id, 'security'] as const,
 };
 
 export function workspaceQueryOptions(id: string) {
@@ -26,5 +27,30 @@ export function useMembers(id: string) {
     queryFn: ({ signal }) =>
       request(paths.workspaceMembers(id), { schema: memberListSchema, signal }),
     select: (data) => data.members,
+  });
+}
+
+export function useMfaPolicy(id: string) {
+  return useQuery({
+    queryKey: workspaceKeys.security(id),
+    queryFn: ({ signal }) =>
+      request(paths.workspaceSecurity(id), { schema: mfaPolicySchema, signal }),
+  });
+}
+
+/** MANDATORY-1: the Owner switches the policy; the workspace and its members are refetched. */
+export function useSetMfaPolicy(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (mfaRequired: boolean) =>
+      request(paths.workspaceSecurity(id), {
+        method: 'PUT',
+        body: { mfaRequired },
+        schema: mfaPolicySchema,
+      }),
+    onSuccess: (policy) => {
+      queryClient.setQueryData(workspaceKeys.security(id), policy);
+      return queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(id) });
+    },
   });
 }

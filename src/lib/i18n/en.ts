@@ -102,6 +102,7 @@ export const en = {
   'members.mfa': 'MFA',
   'members.joined': 'Joined',
   'members.notBoundCount': '{count} of {total} members have not bound MFA.',
+  'members.notBoundCount.one': '{count} of {total} members has not bound MFA.',
   'members.allBound': 'Every member has bound MFA.',
 
   'account.title': 'Account Management',
@@ -233,6 +234,39 @@ export const en = {
   'dev.nextCode': 'Next code',
   'dev.secondsLeft': '{seconds} s left',
   'dev.clockOffset': 'Server clock offset (s)',
+  'errors.OWNER_MFA_REQUIRED': 'Bind MFA to your own account before switching this on.',
+  'audit.workspace.mfa_required_on': 'Mandatory MFA switched on for {workspace}',
+  'audit.workspace.mfa_required_off': 'Mandatory MFA switched off for {workspace}',
+  'security.title': 'Security',
+  'security.subtitle': 'Workspace Settings of {workspace}',
+  'security.mfaTitle': 'MFA Security Authentication',
+  'security.mfaDescription':
+    'When on, every member must bind MFA and enter a dynamic code to enter this workspace. Members without MFA are asked to bind it at once, even in the middle of their work.',
+  'security.on': 'On',
+  'security.off': 'Off',
+  'security.ownerOnly': 'Only the workspace Owner can change this.',
+  'security.bindFirst':
+    'Bind MFA to your own account first, so that switching this on cannot lock you out.',
+  'security.bindFirstLink': 'Bind MFA now',
+  'security.confirmOnTitle': 'Switch on mandatory MFA?',
+  'security.confirmOnText':
+    '{count} members have not bound MFA yet. They will have to bind it before they can enter {workspace} again, including anyone working in it now.',
+  'security.confirmOnText.one':
+    '{count} member has not bound MFA yet. They will have to bind it before they can enter {workspace} again, including anyone working in it now.',
+  'security.confirmOnAllBound':
+    'Every member has bound MFA already. From now on, they all enter {workspace} with a dynamic code.',
+  'security.confirmOffTitle': 'Switch off mandatory MFA?',
+  'security.confirmOffText':
+    'Members will be able to enter {workspace} without binding MFA. Members who bound MFA keep it.',
+  'security.switchOn': 'Switch on',
+  'security.switchOff': 'Switch off',
+  'security.changedOn': 'Mandatory MFA is now on.',
+  'security.changedOff': 'Mandatory MFA is now off.',
+  'forced.title': 'Bind MFA to enter {workspace}',
+  'forced.subtitle':
+    '{workspace} requires MFA for every member. Bind an authenticator app to continue.',
+  'forced.successText':
+    'You can now enter {workspace}. From now on, logging in asks for a dynamic code from your authenticator app.',
 } as const;
 
 export type MessageKey = keyof typeof en;

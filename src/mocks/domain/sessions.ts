@@ -147,6 +147,27 @@ export function demoteToSetup(session: SessionRecord, ctx: DomainContext): void 
   session.expiresAt = Math.min(session.expiresAt, ctx.now + PENDING_SESSION_TTL_MS);
 }
 
+/**
+ * Brings a session in line with the policy of its workspace: an active one owes
+ * a binding once mandatory MFA is switched on, and one that owed it is a full
+ * session again once the policy is switched off (MANDATORY-2, MANDATORY-3).
+ */
+function reconcile(state: ServerState, ctx: DomainContext, session: SessionRecord): void {
+  if (session.state === 'mfa_required') return;
+  const owes = owesMfaSetup(state, accountById(state, session.accountId), session.workspaceId);
+  if (owes && session.state === 'active') demoteToSetup(session, ctx);
+  if (!owes && session.state === 'mfa_setup_required') restoreActive(session, ctx);
+}
+
+/** The session owes nothing any more and is a full one again. */
+function restoreActive(session: SessionRecord, ctx: DomainContext): void {
+  session.state = 'active';
+  session.expiresAt = Math.min(
+    ctx.now + SESSION_IDLE_TTL_MS,
+    session.createdAt + SESSION_ABSOLUTE_TTL_MS,
+  );
+}
+
 /** The live session a token names; slides the idle expiry of an active one. */
 export function authenticate(
   state: ServerState,
@@ -158,6 +179,7 @@ export function authenticate(
   const session = state.sessions.find((candidate) => candidate.tokenHash === tokenHash);
   if (!session) throw new DomainError('UNAUTHENTICATED');
   if (isExpired(session, ctx.now)) throw new DomainError('SESSION_EXPIRED');
+  reconcile(state, ctx, session);
   if (session.state === 'active') {
     session.lastSeenAt = ctx.now;
     session.expiresAt = Math.min(
@@ -177,7 +199,9 @@ export function peekSession(
   if (!token) return null;
   const tokenHash = sha256Hex(token);
   const session = state.sessions.find((candidate) => candidate.tokenHash === tokenHash);
-  return session && !isExpired(session, ctx.now) ? session : null;
+  if (!session || isExpired(session, ctx.now)) return null;
+  reconcile(state, ctx, session);
+  return session;
 }
 
 /** LOGIN-5: anything beyond the pending steps needs a session that owes nothing. */

@@ -84,8 +84,8 @@ export interface EmailRecord {
   sentAt: number;
 }
 
-export type AuditEvent =
-  'password.locked' | 'mfa.bound' | 'mfa.unbound' | 'mfa.code_failed' | 'mfa.locked';
+export type { AuditEventName as AuditEvent } from '@/api/schemas/mfa';
+import type { AuditEventName as AuditEvent } from '@/api/schemas/mfa';
 
 export interface AuditRecord {
   id: string;

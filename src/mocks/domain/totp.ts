@@ -1,4 +1,5 @@
 import { HOTP, Secret, TOTP } from 'otpauth';
+import { digestsEqual } from './encoding';
 import type { DomainContext } from './context';
 import {
   TOTP_ALGORITHM,
@@ -31,7 +32,9 @@ export function codeAt(secret: string, step: number): string {
 
 /**
  * The step a code matches within the window around `now`, or null. A step at or
- * before `lastUsedStep` never matches again (MOCK-3 replay protection).
+ * before `lastUsedStep` never matches again (MOCK-3 replay protection), and is
+ * skipped rather than ending the search, so a code that also matches a later,
+ * unused step in the window still counts.
  */
 export function matchingStep(
   secret: string,
@@ -41,17 +44,11 @@ export function matchingStep(
 ): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   const current = stepAt(now);
-  const delta = HOTP.validate({
-    token: code,
-    secret: Secret.fromBase32(secret),
-    algorithm: TOTP_ALGORITHM,
-    digits: TOTP_DIGITS,
-    counter: current,
-    window: TOTP_WINDOW_STEPS,
-  });
-  if (delta === null) return null;
-  const step = current + delta;
-  return lastUsedStep !== null && step <= lastUsedStep ? null : step;
+  for (let step = current - TOTP_WINDOW_STEPS; step <= current + TOTP_WINDOW_STEPS; step++) {
+    if (lastUsedStep !== null && step <= lastUsedStep) continue;
+    if (digestsEqual(codeAt(secret, step), code)) return step;
+  }
+  return null;
 }
 
 /** BIND-2: the otpauth:// URI a phone app scans. */

@@ -1,6 +1,8 @@
 import { accountById, membershipsOf, owesMfaSetup, workspaceById } from './accounts';
+import { recordAudit } from './audit';
+import type { DomainContext } from './context';
 import { DomainError } from './errors';
-import { requireActive } from './sessions';
+import { demoteToSetup, requireActive } from './sessions';
 import type { MembershipRecord, ServerState, SessionRecord, WorkspaceRecord } from './state';
 
 export interface WorkspaceAccess {
@@ -30,6 +32,70 @@ export function requireWorkspaceAccess(
   return { workspace, membership };
 }
 
+/**
+ * MANDATORY-2: entering a workspace that enforces MFA without a binding turns
+ * the session into one that owes it, so the UI moves to the forced bind wizard
+ * (LOGIN-4). Returns the refusal, to be thrown once the change is written.
+ */
+export function enterWorkspace(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+  workspaceId: string,
+): DomainError | null {
+  requireActive(session);
+  const isMember = membershipsOf(state, session.accountId).some(
+    (m) => m.workspaceId === workspaceId,
+  );
+  if (!isMember || !workspaceById(state, workspaceId)) throw new DomainError('NOT_FOUND');
+  if (!owesMfaSetup(state, accountById(state, session.accountId), workspaceId)) return null;
+  session.workspaceId = workspaceId;
+  demoteToSetup(session, ctx);
+  return new DomainError('MFA_SETUP_REQUIRED');
+}
+
+export interface MfaPolicy {
+  mfaRequired: boolean;
+  unboundMemberCount: number;
+  ownerMfaBound: boolean;
+}
+
+export function mfaPolicyOf(state: ServerState, workspace: WorkspaceRecord): MfaPolicy {
+  const members = membersOf(state, workspace.id).map((m) => accountById(state, m.accountId));
+  return {
+    mfaRequired: workspace.mfaRequired,
+    unboundMemberCount: members.filter((account) => account.mfa === null).length,
+    ownerMfaBound: ownerOf(state, workspace.id)?.mfa !== null,
+  };
+}
+
+/**
+ * MANDATORY-1: only the Owner switches the policy, and an Owner without MFA
+ * cannot switch it on, so no admin locks themselves out.
+ */
+export function setMfaPolicy(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+  access: WorkspaceAccess,
+  mfaRequired: boolean,
+): void {
+  requireOwner(access);
+  const owner = accountById(state, session.accountId);
+  if (mfaRequired && owner.mfa === null) throw new DomainError('OWNER_MFA_REQUIRED');
+  if (access.workspace.mfaRequired === mfaRequired) return;
+  access.workspace.mfaRequired = mfaRequired;
+  recordAudit(
+    state,
+    ctx,
+    owner.id,
+    mfaRequired ? 'workspace.mfa_required_on' : 'workspace.mfa_required_off',
+    {
+      workspace: access.workspace.name,
+    },
+  );
+}
+
 export function requireOwner(access: WorkspaceAccess): void {
   if (access.membership.role !== 'owner') throw new DomainError('FORBIDDEN');
 }
@@ -43,17 +109,19 @@ export function ownerOf(state: ServerState, workspaceId: string) {
   return owner ? accountById(state, owner.accountId) : null;
 }
 
-/** Makes a workspace the session's current one; the login lands there next time too. */
+/**
+ * Makes a workspace the session's current one; the login lands there next time
+ * too, unless it is one the user may not enter yet.
+ */
 export function switchWorkspace(
   state: ServerState,
+  ctx: DomainContext,
   session: SessionRecord,
   workspaceId: string,
-): void {
-  requireActive(session);
-  const membership = membershipsOf(state, session.accountId).find(
-    (m) => m.workspaceId === workspaceId,
-  );
-  if (!membership) throw new DomainError('NOT_FOUND');
+): DomainError | null {
+  const refusal = enterWorkspace(state, ctx, session, workspaceId);
+  if (refusal) return refusal;
   session.workspaceId = workspaceId;
   accountById(state, session.accountId).lastWorkspaceId = workspaceId;
+  return null;
 }

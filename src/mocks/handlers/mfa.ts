@@ -147,7 +147,7 @@ export function mfaHandlers({ server, jar }: HandlerDeps) {
           detail: entry.detail,
         }));
       });
-      return HttpResponse.json<{ events: AuditEvent[] }>({ events });
+      return HttpResponse.json<{ events: AuditEvent[] }>({ events }, { headers: NO_STORE });
     }),
   ];
 }

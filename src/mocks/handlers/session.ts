@@ -15,9 +15,9 @@ export function sessionHandlers({ server, jar }: HandlerDeps) {
   return [
     route.get(paths.session, async ({ request }) => {
       const token = jar.read(request);
-      const view = await server.run((state, ctx) =>
-        sessionView(state, peekSession(state, ctx, token)),
-      );
+      const view = await server.run((state, ctx) => {
+        return sessionView(state, peekSession(state, ctx, token));
+      });
       return HttpResponse.json<Session>(view, { headers: NO_STORE });
     }),
 
@@ -54,7 +54,9 @@ export function sessionHandlers({ server, jar }: HandlerDeps) {
       const view = await server.run((state, ctx) => {
         const session = authenticate(state, ctx, token);
         requireActive(session);
-        switchWorkspace(state, session, body.value().workspaceId);
+        // Switching to a workspace that enforces MFA without a binding answers
+        // the session that now owes it, which the client follows (LOGIN-4).
+        switchWorkspace(state, ctx, session, body.value().workspaceId);
         return sessionView(state, session);
       });
       return HttpResponse.json<Session>(view, { headers: NO_STORE });

@@ -19,9 +19,11 @@ export async function submitLogin(
   await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** Logs in and waits until the password step is behind: the console, or the step still owed. */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await open(page, '/login');
   await submitLogin(page, email, password);
+  await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeHidden();
 }
 
 export async function logOut(page: Page, name: string): Promise<void> {

@@ -1,0 +1,54 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { Session } from '@/api/schemas/session';
+import { Button } from '@/components/button';
+import { PageCard } from '@/components/page-card';
+import { BackToLogin } from '@/features/auth/back-to-login';
+import { useLogOut } from '@/features/auth/use-log-out';
+import { BindWizard } from '@/features/mfa/bind-wizard';
+import { BoundPanel } from '@/features/mfa/bound-panel';
+import { useT } from '@/lib/i18n/i18n';
+import { sessionQueryOptions } from '@/lib/session';
+
+type SetupSession = Extract<Session, { state: 'mfa_setup_required' }>;
+
+/**
+ * LOGIN-4: the same bind wizard as Account Management, in the login layout.
+ * The workspace opens only once the binding succeeded and the session that
+ * owed it has been replaced by a full one.
+ */
+export function ForcedBind({ session }: { session: SetupSession }) {
+  const t = useT();
+  const logOut = useLogOut();
+  const workspace = session.workspace.name;
+  return (
+    <PageCard
+      wide
+      title={t('forced.title', { workspace })}
+      subtitle={t('forced.subtitle', { workspace })}
+      footer={<BackToLogin />}
+    >
+      <BindWizard
+        onCancelled={() => logOut.mutate()}
+        renderSuccess={(active) => <EnterWorkspace session={active} workspace={workspace} />}
+      />
+    </PageCard>
+  );
+}
+
+function EnterWorkspace({ session, workspace }: { session: Session; workspace: string }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  return (
+    <BoundPanel
+      text={t('forced.successText', { workspace })}
+      action={
+        <Button
+          variant="primary"
+          onClick={() => queryClient.setQueryData(sessionQueryOptions.queryKey, session)}
+        >
+          {t('bind.enterWorkspace', { workspace })}
+        </Button>
+      }
+    />
+  );
+}

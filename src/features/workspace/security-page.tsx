@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { MfaPolicy } from '@/api/schemas/workspace';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { Dialog } from '@/components/dialog';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { Switch } from '@/components/switch';
+import { errorMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useActiveSession } from '@/lib/session';
+import styles from './workspace.module.css';
+import { useMfaPolicy, useSetMfaPolicy } from './workspace-queries';
+
+/** The path of the bind wizard, reached by URL so this feature stays apart from the MFA one. */
+const BIND_PATH = '/account/mfa/bind';
+
+/** Workspace Settings > Security > MFA Security Authentication (MANDATORY-1, MANDATORY-2). */
+export function Component() {
+  const t = useT();
+  const { workspaceId = '' } = useParams();
+  const session = useActiveSession();
+  const workspaceName =
+    session.workspaces.find((workspace) => workspace.id === workspaceId)?.name ?? '';
+  const policy = useMfaPolicy(workspaceId);
+  return (
+    <>
+      <PageHeader
+        title={t('security.title')}
+        subtitle={t('security.subtitle', { workspace: workspaceName })}
+      />
+      <QueryState query={policy}>
+        {(current) => (
+          <MfaPolicyCard workspaceId={workspaceId} workspaceName={workspaceName} policy={current} />
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function MfaPolicyCard({
+  workspaceId,
+  workspaceName,
+  policy,
+}: {
+  workspaceId: string;
+  workspaceName: string;
+  policy: MfaPolicy;
+}) {
+  const t = useT();
+  const language = useLanguage();
+  const setPolicy = useSetMfaPolicy(workspaceId);
+  const [confirming, setConfirming] = useState(false);
+  const next = !policy.mfaRequired;
+  const blockedByOwnMfa = policy.canChange && next && !policy.ownerMfaBound;
+
+  const confirmText = next
+    ? policy.unboundMemberCount
+      ? t('security.confirmOnText', { count: policy.unboundMemberCount, workspace: workspaceName })
+      : t('security.confirmOnAllBound', { workspace: workspaceName })
+    : t('security.confirmOffText', { workspace: workspaceName });
+
+  return (
+    <Card title={t('security.mfaTitle')} description={t('security.mfaDescription')}>
+      <div className={styles.policy}>
+        <Switch
+          label={t('security.mfaTitle')}
+          checked={policy.mfaRequired}
+          onLabel={t('security.on')}
+          offLabel={t('security.off')}
+          disabled={!policy.canChange || blockedByOwnMfa || setPolicy.isPending}
+          onChange={() => {
+            setPolicy.reset();
+            setConfirming(true);
+          }}
+        />
+        {!policy.canChange && <p className={styles.muted}>{t('security.ownerOnly')}</p>}
+      </div>
+      {blockedByOwnMfa && (
+        <Alert tone="warning" action={<Link to={BIND_PATH}>{t('security.bindFirstLink')}</Link>}>
+          {t('security.bindFirst')}
+        </Alert>
+      )}
+      {setPolicy.isSuccess && (
+        <Alert tone="success">
+          {policy.mfaRequired ? t('security.changedOn') : t('security.changedOff')}
+        </Alert>
+      )}
+      <Dialog
+        open={confirming}
+        title={next ? t('security.confirmOnTitle') : t('security.confirmOffTitle')}
+        description={confirmText}
+        onClose={() => setConfirming(false)}
+        dismissible={!setPolicy.isPending}
+        footer={
+          <>
+            <Button onClick={() => setConfirming(false)} disabled={setPolicy.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="primary"
+              busy={setPolicy.isPending}
+              onClick={() => setPolicy.mutate(next, { onSuccess: () => setConfirming(false) })}
+            >
+              {next ? t('security.switchOn') : t('security.switchOff')}
+            </Button>
+          </>
+        }
+      >
+        {setPolicy.isError && (
+          <Alert tone="danger">{errorMessage(t, language, setPolicy.error)}</Alert>
+        )}
+      </Dialog>
+    </Card>
+  );
+}

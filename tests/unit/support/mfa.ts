@@ -1,0 +1,53 @@
+import type { DomainContext } from '@/mocks/domain/context';
+import { DomainError } from '@/mocks/domain/errors';
+import type { ServerState, SessionRecord } from '@/mocks/domain/state';
+import { authenticate } from '@/mocks/domain/sessions';
+import { codeAt, stepAt } from '@/mocks/domain/totp';
+import type { MockServer } from '@/mocks/server';
+
+/** The refusal a promise ends in; fails the test if it succeeded or threw anything else. */
+export async function refusalOf(outcome: Promise<unknown>): Promise<DomainError> {
+  try {
+    await outcome;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal, but the operation succeeded');
+}
+
+/** Runs one domain operation as the session a token names, in one transaction. */
+export function runAs<T>(
+  server: MockServer,
+  token: string,
+  operation: (state: ServerState, ctx: DomainContext, session: SessionRecord) => T | DomainError,
+): Promise<T> {
+  return server.run((state, ctx) => operation(state, ctx, authenticate(state, ctx, token)));
+}
+
+/** The code an authenticator app shows for a secret at a moment. */
+export function totpAt(secret: string, epochMs: number, stepDelta = 0): string {
+  return codeAt(secret, stepAt(epochMs) + stepDelta);
+}
+
+/**
+ * `count` distinct 6-digit codes that match none of the steps from two before to
+ * two after `epochMs` for the secret: wrong codes that are wrong for certain.
+ */
+export function wrongCodes(secret: string, epochMs: number, count: number): string[] {
+  const near = new Set([-2, -1, 0, 1, 2].map((delta) => totpAt(secret, epochMs, delta)));
+  const codes: string[] = [];
+  for (let i = 0; codes.length < count; i++) {
+    const code = String((271_828 + i * 104_729) % 1_000_000).padStart(6, '0');
+    if (!near.has(code) && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
+
+/** The verification code in the newest email to `to`, as the mailbox shows it. */
+export function latestEmailCode(outbox: ServerState['outbox'], to: string): string {
+  const message = outbox.filter((entry) => entry.to === to).at(-1);
+  const code = message?.body.match(/verification code is (\d{6})\b/)?.[1];
+  if (!code) throw new Error(`no verification code was emailed to ${to}`);
+  return code;
+}
