@@ -1,0 +1,29 @@
+import { request } from '@/api/client';
+import { paths } from '@/api/paths';
+import { sessionSchema } from '@/api/schemas/session';
+import { codeAt, stepAt } from '@/mocks/domain/totp';
+import { mockApi } from './mock-api';
+
+export const DEMO_PASSWORD = 'Guance@2026';
+
+/**
+ * Signs the test's one browser in through the API, as the login form would,
+ * and pays the code owed by a bound account as its phone would.
+ */
+export async function signIn(email: string): Promise<void> {
+  const session = await request(paths.session, {
+    method: 'POST',
+    body: { email, password: DEMO_PASSWORD },
+    schema: sessionSchema,
+  });
+  if (session.state !== 'mfa_required') return;
+  const { secret, now } = await mockApi().server.run((state, ctx) => ({
+    secret: state.accounts.find((account) => account.email === email)?.mfa?.secret ?? '',
+    now: ctx.now,
+  }));
+  await request(paths.sessionMfa, {
+    method: 'POST',
+    body: { code: codeAt(secret, stepAt(now)) },
+    schema: sessionSchema,
+  });
+}
