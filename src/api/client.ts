@@ -30,9 +30,10 @@ export function onSessionInterrupted(listener: SessionListener): () => void {
   return () => sessionListeners.delete(listener);
 }
 
+/** The contract's paths are absolute; a base URL may add a prefix such as `/gateway`. */
 function urlOf(path: string): string {
   const base = API_BASE_URL || globalThis.location.origin;
-  return new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
+  return new URL(path.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).toString();
 }
 
 function retryAfterOf(response: Response, bodyValue: number | undefined): number | null {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { NavLink, Outlet, useLocation, useParams } from 'react-router-dom';
+import { Icon } from '@/components/icon';
 import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
@@ -44,7 +45,7 @@ export function ConsoleLayout() {
           aria-controls="console-navigation"
           onClick={() => setDrawerOpen((open) => !open)}
         >
-          <span aria-hidden="true">☰</span>
+          <Icon name="menu" />
           <span className="visually-hidden">
             {drawerOpen ? t('shell.closeNavigation') : t('shell.openNavigation')}
           </span>
@@ -69,34 +70,28 @@ export function ConsoleLayout() {
         <nav aria-label={t('shell.navigation')} className={styles.nav}>
           {base && (
             <NavLink to={base} end className={navClass}>
-              <span aria-hidden="true" className={styles.navIcon}>
-                ⌂
-              </span>
+              <Icon name="home" />
               {t('shell.home')}
             </NavLink>
           )}
           {base && workspace?.role === 'owner' && (
             <NavLink to={`${base}/members`} className={navClass}>
-              <span aria-hidden="true" className={styles.navIcon}>
-                ☷
-              </span>
+              <Icon name="members" />
               {t('shell.members')}
             </NavLink>
           )}
           {base && (
             <NavLink to={`${base}/settings/security`} className={navClass}>
-              <span aria-hidden="true" className={styles.navIcon}>
-                ⛨
+              <Icon name="shield" />
+              <span className={styles.navStack}>
+                <span className={styles.navEyebrow}>{t('shell.workspaceSettings')}</span>
+                {t('shell.security')}
               </span>
-              {t('shell.workspaceSettings')}
-              <span className={styles.navSub}>{t('shell.security')}</span>
             </NavLink>
           )}
           {session.user.kind === 'agent' && (
             <NavLink to="/support" className={navClass}>
-              <span aria-hidden="true" className={styles.navIcon}>
-                ✉
-              </span>
+              <Icon name="inbox" />
               {t('shell.supportConsole')}
             </NavLink>
           )}

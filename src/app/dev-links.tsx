@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router-dom';
+import { Icon } from '@/components/icon';
 import { useT } from '@/lib/i18n/i18n';
 import styles from './shell/shell.module.css';
 
@@ -8,9 +9,7 @@ export function DevLinks({ onNavigate }: { onNavigate: () => void }) {
   if (import.meta.env.VITE_API_BASE_URL) return null;
   return (
     <NavLink to="/dev" className={styles.devLink} onClick={onNavigate}>
-      <span aria-hidden="true" className={styles.navIcon}>
-        ⚙
-      </span>
+      <Icon name="tool" />
       {t('shell.devTools')}
     </NavLink>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
 import styles from './card.module.css';
 
 /** A titled section of a page. */
@@ -27,7 +27,7 @@ export function Card({
           {actions && <div className={styles.actions}>{actions}</div>}
         </header>
       )}
-      {children && <div className={styles.body}>{children}</div>}
+      {Children.toArray(children).length > 0 && <div className={styles.body}>{children}</div>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import itemStyles from '@/components/menu-item.module.css';
+import { Icon } from '@/components/icon';
 import { DOCS_URL } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import styles from './shell.module.css';
@@ -12,9 +13,7 @@ export function HelpMenu({ onNavigate }: { onNavigate: () => void }) {
     <DisclosureMenu
       trigger={
         <span className={styles.helpTrigger}>
-          <span aria-hidden="true" className={styles.navIcon}>
-            ?
-          </span>
+          <Icon name="help" />
           {t('shell.help')}
         </span>
       }

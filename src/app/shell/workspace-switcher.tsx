@@ -4,6 +4,7 @@ import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import { sessionSchema, type WorkspaceSummary } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
+import { Icon } from '@/components/icon';
 import itemStyles from '@/components/menu-item.module.css';
 import { useT } from '@/lib/i18n/i18n';
 import { sessionQueryOptions } from '@/lib/session';
@@ -50,9 +51,7 @@ export function WorkspaceSwitcher({
             <span className={styles.workspaceName}>{current.name}</span>
             <span className="visually-hidden">{t('shell.switchWorkspace')}</span>
           </span>
-          <span aria-hidden="true" className={styles.chevron}>
-            ▾
-          </span>
+          <Icon name="chevron" />
         </span>
       }
     >

@@ -109,17 +109,19 @@ function ResetCard() {
   const reset = useResetDemoData();
   const [confirming, setConfirming] = useState(false);
   return (
-    <Card
-      title={t('dev.reset')}
-      description={t('dev.resetHint')}
-      actions={
-        <Button variant="danger" onClick={() => setConfirming(true)}>
-          {t('dev.reset')}
-        </Button>
-      }
-    >
-      {reset.isSuccess && <Alert tone="success">{t('dev.resetDone')}</Alert>}
-      {reset.isError && <Alert tone="danger">{errorMessage(t, language, reset.error)}</Alert>}
+    <>
+      <Card
+        title={t('dev.reset')}
+        description={t('dev.resetHint')}
+        actions={
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            {t('dev.reset')}
+          </Button>
+        }
+      >
+        {reset.isSuccess && <Alert tone="success">{t('dev.resetDone')}</Alert>}
+        {reset.isError && <Alert tone="danger">{errorMessage(t, language, reset.error)}</Alert>}
+      </Card>
       <Dialog
         open={confirming}
         title={t('dev.reset')}
@@ -141,6 +143,6 @@ function ResetCard() {
           </>
         }
       />
-    </Card>
+    </>
   );
 }

@@ -12,7 +12,7 @@ import { DomainError } from '../domain/errors';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
-const ERROR_MESSAGES: Partial<Record<DomainError['code'], string>> = {
+const ERROR_MESSAGES: Record<Exclude<DomainError['code'], 'NETWORK'>, string> = {
   VALIDATION_FAILED: 'The request is not valid.',
   INVALID_CREDENTIALS: 'Incorrect email or password.',
   ACCOUNT_LOCKED: 'Too many failed attempts. Try again later.',
@@ -22,6 +22,16 @@ const ERROR_MESSAGES: Partial<Record<DomainError['code'], string>> = {
   MFA_SETUP_REQUIRED: 'Bind MFA to continue.',
   FORBIDDEN: 'Not allowed.',
   NOT_FOUND: 'Not found.',
+  INVALID_CODE: 'The code is not valid.',
+  CODE_LOCKED: 'Too many wrong codes. Try again later.',
+  INVALID_EMAIL_CODE: 'The verification code is not valid.',
+  RATE_LIMITED: 'Too many requests. Try again later.',
+  MFA_ALREADY_BOUND: 'MFA is already bound.',
+  MFA_NOT_BOUND: 'MFA is not bound.',
+  ENROLLMENT_REQUIRED: 'Start the binding again.',
+  OWNER_MFA_REQUIRED: 'Bind MFA before switching this on.',
+  SERVICE_UNAVAILABLE: 'The service is unavailable.',
+  INTERNAL: 'Something went wrong.',
 };
 
 /**
@@ -76,7 +86,7 @@ export function errorResponse(error: unknown): Response {
     {
       error: {
         code: error.code,
-        message: ERROR_MESSAGES[error.code] ?? error.code,
+        message: ERROR_MESSAGES[error.code],
         ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
         ...(retryAfter === undefined ? {} : { retryAfter }),
       },
