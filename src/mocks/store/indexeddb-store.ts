@@ -26,7 +26,16 @@ function openDatabase(): Promise<IDBDatabase> {
  */
 export function createIndexedDbStore(clock: Clock, onChange?: () => void): StateStore {
   let database: Promise<IDBDatabase> | null = null;
-  const db = () => (database ??= openDatabase());
+  const db = () =>
+    (database ??= openDatabase().then((connection) => {
+      // A newer version opened in another tab (or a reset deleting the database)
+      // must not be blocked by this tab: let go, and reopen on the next request.
+      connection.onversionchange = () => {
+        connection.close();
+        database = null;
+      };
+      return connection;
+    }));
 
   return {
     async transact(change) {
