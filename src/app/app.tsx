@@ -3,6 +3,13 @@ import { lazy, Suspense, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
+import { useDocumentPreferences } from './use-document-preferences';
+
+/** Keeps <html lang> and the theme in step with the preferences, on every page. */
+function DocumentPreferences() {
+  useDocumentPreferences();
+  return null;
+}
 
 /** MOCK-2's reset notice; compiled out when a real backend is configured. */
 const ResetNotice = import.meta.env.VITE_API_BASE_URL
@@ -18,6 +25,7 @@ export function App() {
   const [router] = useState(createRouter);
   return (
     <QueryClientProvider client={queryClient}>
+      <DocumentPreferences />
       <RouterProvider router={router} />
       {ResetNotice && (
         <Suspense fallback={null}>

@@ -17,6 +17,7 @@ const devRoutes: RouteObject[] = import.meta.env.VITE_API_BASE_URL
   : [
       {
         path: 'dev',
+        HydrateFallback: BootSpinner,
         lazy: () => import('@/features/devtools/dev-layout'),
         children: [
           { index: true, lazy: () => import('@/features/devtools/dev-tools-page') },
@@ -70,10 +71,11 @@ export const routes: RouteObject[] = [
           },
         ],
       },
-      ...devRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },
+  // The dev tools need no session, and must work while the product API is switched off.
+  ...devRoutes,
 ];
 
 export function createRouter() {

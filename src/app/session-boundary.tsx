@@ -2,12 +2,14 @@ import { useEffect } from 'react';
 import { Outlet } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { onSessionInterrupted } from '@/api/client';
-import { QueryState } from '@/components/query-state';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { PageCard } from '@/components/page-card';
 import { Spinner } from '@/components/spinner';
-import { useT } from '@/lib/i18n/i18n';
+import { errorMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { sessionQueryOptions, useSession } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
-import { useDocumentPreferences } from './use-document-preferences';
 import styles from './session-boundary.module.css';
 
 /**
@@ -17,7 +19,6 @@ import styles from './session-boundary.module.css';
  * login page with `returnTo` (the only global error handling, HOUSE rule 4).
  */
 export function SessionBoundary() {
-  useDocumentPreferences();
   const queryClient = useQueryClient();
   const session = useSession();
   const setReason = useSessionEnd((state) => state.setReason);
@@ -37,10 +38,45 @@ export function SessionBoundary() {
     [queryClient, setReason],
   );
 
+  if (session.data) return <Outlet />;
+  if (session.error)
+    return (
+      <SessionUnavailable
+        error={session.error}
+        retry={() => void session.refetch()}
+        busy={session.isRefetching}
+      />
+    );
+  return <BootSpinner />;
+}
+
+/** Without a session nothing can be shown; say why in words and offer a retry (QUAL-1). */
+function SessionUnavailable({
+  error,
+  retry,
+  busy,
+}: {
+  error: unknown;
+  retry: () => void;
+  busy: boolean;
+}) {
+  const t = useT();
+  const language = useLanguage();
   return (
-    <div className={styles.root}>
-      <QueryState query={session}>{() => <Outlet />}</QueryState>
-    </div>
+    <main id="main" className={styles.boot}>
+      <PageCard title={t('common.loadFailed')}>
+        <Alert
+          tone="danger"
+          action={
+            <Button size="sm" onClick={retry} busy={busy}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
+          {errorMessage(t, language, error)}
+        </Alert>
+      </PageCard>
+    </main>
   );
 }
 

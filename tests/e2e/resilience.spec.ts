@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, logIn, open } from './support/app';
+import { bindThroughWizard } from './support/bind-wizard';
+
+const devTabs = new WeakMap<Page, Page>();
+
+/**
+ * MOCK-8: the dev tools' network switches, set in another tab as a tester would.
+ * The tab stays open for the test, as a tester's would.
+ */
+async function setNetwork(page: Page, settings: { offline?: boolean; errorRate?: number }) {
+  let tab = devTabs.get(page);
+  if (!tab) {
+    tab = await page.context().newPage();
+    devTabs.set(page, tab);
+  }
+  await open(tab, '/dev');
+  if (settings.errorRate !== undefined)
+    await tab.getByLabel('Error rate (%)').fill(String(settings.errorRate));
+  const offline = tab.getByLabel('Offline');
+  if (settings.offline !== undefined && (await offline.isChecked()) !== settings.offline)
+    await offline.click();
+  await tab.getByRole('button', { name: 'Save' }).click();
+  await expect(tab.getByText('Saved.')).toBeVisible();
+}
+
+test('offline, a screen says so in words and recovers with a retry (QUAL-1)', async ({ page }) => {
+  await logIn(page, 'owner@example.com');
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  await setNetwork(page, { offline: true });
+  await open(page, '/w/ws_demo/members').catch(() => undefined);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'Cannot reach the server. Check your connection and try again.',
+  );
+  await expectAccessible(page);
+  await setNetwork(page, { offline: false });
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+});
+
+test('a failed login keeps what was typed, and the next try goes through', async ({ page }) => {
+  await open(page, '/login');
+  await setNetwork(page, { offline: true });
+  await page.getByLabel('Email').fill('alice@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('Guance@2026');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cannot reach the server');
+  await expect(page.getByLabel('Email')).toHaveValue('alice@example.com');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('Guance@2026');
+  await setNetwork(page, { offline: false });
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+});
+
+test('another tab catches up when it comes back into view (two tabs)', async ({
+  page,
+  context,
+}) => {
+  const other = await context.newPage();
+  await logIn(other, 'alice@example.com');
+  await open(other, '/account');
+  await expect(other.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(
+    'Not Bound',
+  );
+
+  await logIn(page, 'alice@example.com');
+  await open(page, '/account/mfa/bind');
+  await bindThroughWizard(page, context, 'alice@example.com');
+
+  await other.bringToFront();
+  await other.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
+  await expect(other.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(
+    /Bound on/,
+  );
+});
+
+test('the console reads in Simplified Chinese with no English left on the page', async ({
+  page,
+}) => {
+  await open(page, '/login');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '登录 Guance' })).toBeVisible();
+  await page.getByLabel('邮箱').fill('owner@example.com');
+  await page.getByLabel('密码', { exact: true }).fill('Guance@2026');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '欢迎来到 Demo Workspace' })).toBeVisible();
+  for (const path of [
+    '/w/ws_demo',
+    '/w/ws_demo/members',
+    '/w/ws_demo/settings/security',
+    '/account',
+    '/tickets',
+  ]) {
+    await open(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('body').innerText();
+    // Names are data, not interface: workspace and people names, emails, brand and standards.
+    const leftover = text
+      .replace(/[\w.+-]+@[\w.-]+/g, '')
+      .replace(
+        /Demo Workspace|Secure Workspace|Olivia Owner|Alice Chen|Bob Li|Guance|English|MFA|TOTP|SHA1|RFC 6238/g,
+        '',
+      )
+      .match(/[A-Za-z]{3,}/g);
+    expect(leftover, `English left on ${path}`).toBeNull();
+  }
+  await expectAccessible(page);
+});

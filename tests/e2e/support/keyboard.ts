@@ -1,0 +1,12 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+const MAX_TAB_PRESSES = 40;
+
+/** Presses Tab until the target has focus, proving it is reachable by keyboard alone. */
+export async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let presses = 0; presses < MAX_TAB_PRESSES; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target, `not reachable within ${MAX_TAB_PRESSES} Tab presses`).toBeFocused();
+}
