@@ -3,6 +3,7 @@ import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import { sessionKeys, sessionQueryOptions } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
+import { discardAllDrafts } from '@/lib/drafts';
 
 /**
  * LOGIN-7: logging out ends the session on the server, then forgets everything
@@ -16,6 +17,7 @@ export function useLogOut() {
     mutationFn: () => request(paths.session, { method: 'DELETE' }),
     onSuccess: () => {
       setEndReason('logged-out');
+      discardAllDrafts();
       queryClient.setQueryData(sessionQueryOptions.queryKey, { state: 'anonymous' });
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
     },
