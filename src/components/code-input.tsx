@@ -1,6 +1,7 @@
 import { forwardRef, useId, type ChangeEvent, type InputHTMLAttributes } from 'react';
 import { CODE_LENGTH } from '@/api/schemas/mfa';
 import styles from './code-input.module.css';
+import { describedBy, FieldMessages } from './field-messages';
 
 /** Digits of a typed, pasted or autofilled code; null when it holds anything but digits and separators. */
 export function digitsOf(raw: string): string | null {
@@ -32,8 +33,6 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
 ) {
   const generatedId = useId();
   const inputId = id ?? generatedId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
 
   function change(event: ChangeEvent<HTMLInputElement>) {
     const digits = digitsOf(event.target.value);
@@ -63,9 +62,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
           onChange={change}
           disabled={disabled}
           aria-invalid={error ? true : undefined}
-          aria-describedby={
-            [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
-          }
+          aria-describedby={describedBy(inputId, hint, error)}
         />
         {Array.from({ length: CODE_LENGTH }, (_, index) => (
           <span
@@ -79,16 +76,7 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
           </span>
         ))}
       </div>
-      {hint && (
-        <p id={hintId} className={styles.hint}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className={styles.error} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={inputId} hint={hint} error={error} announce />
     </div>
   );
 });

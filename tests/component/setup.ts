@@ -1,11 +1,15 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { usePreferences } from '@/lib/preferences';
 import { mockApi, resetMockApi } from './support/mock-api';
 
 export const mswServer = setupServer();
+
+// The mock answers at once; this only absorbs a busy machine's first lazy route
+// load and password hash, on two cores shared with the browser suite.
+configure({ asyncUtilTimeout: 4_000 });
 
 beforeAll(() => {
   mswServer.listen({ onUnhandledRequest: 'error' });

@@ -1,6 +1,7 @@
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { QueryState } from '@/components/query-state';
+import tableStyles from '@/components/data-table.module.css';
 import { ScrollRegion } from '@/components/scroll-region';
 import { useT } from '@/lib/i18n/i18n';
 import { useAuthenticator } from './dev-queries';
@@ -18,7 +19,7 @@ export function Authenticator() {
             <EmptyState title={t('dev.authenticatorEmpty')} />
           ) : (
             <ScrollRegion label={t('dev.authenticator')}>
-              <table className={styles.table}>
+              <table className={tableStyles.table}>
                 <thead>
                   <tr>
                     <th scope="col">{t('dev.account')}</th>

@@ -4,6 +4,7 @@ import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
+import tableStyles from '@/components/data-table.module.css';
 import { ScrollRegion } from '@/components/scroll-region';
 import { formatDate } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
@@ -40,7 +41,7 @@ export function Component() {
               </div>
               <Card>
                 <ScrollRegion label={t('members.title')}>
-                  <table className={styles.table}>
+                  <table className={tableStyles.table}>
                     <thead>
                       <tr>
                         <th scope="col">{t('members.name')}</th>

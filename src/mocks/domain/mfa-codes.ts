@@ -53,3 +53,29 @@ export function checkDynamicCode(
   });
   return new DomainError('CODE_LOCKED', { retryAfterMs: CODE_LOCKOUT_MS });
 }
+
+/**
+ * Checks the current code of an account's own binding; a code that passes uses
+ * up its step. Returns the refusal, to be thrown once the failure is written.
+ */
+export function checkBoundCode(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  code: string,
+  use: Exclude<CodeUse, 'bind'>,
+): DomainError | null {
+  if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
+  const step = checkDynamicCode(
+    state,
+    ctx,
+    account,
+    account.mfa.secret,
+    account.mfa.lastUsedStep,
+    code,
+    use,
+  );
+  if (step instanceof DomainError) return step;
+  account.mfa.lastUsedStep = step;
+  return null;
+}

@@ -5,7 +5,7 @@ import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes'
 import { DomainError } from './errors';
 import { ENROLLMENT_IDENTITY_TTL_MS, ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTime, sendEmail } from './mail';
-import { checkDynamicCode } from './mfa-codes';
+import { checkBoundCode, checkDynamicCode } from './mfa-codes';
 import { demoteToSetup, promoteSession, requireActive, type IssuedSession } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
 import { generateSecret, otpauthUri } from './totp';
@@ -18,19 +18,8 @@ export function verifyLoginCode(
   code: string,
 ): IssuedSession | DomainError {
   if (session.state !== 'mfa_required') throw new DomainError('FORBIDDEN');
-  const account = accountById(state, session.accountId);
-  if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
-  const step = checkDynamicCode(
-    state,
-    ctx,
-    account,
-    account.mfa.secret,
-    account.mfa.lastUsedStep,
-    code,
-    'login',
-  );
-  if (step instanceof DomainError) return step;
-  account.mfa.lastUsedStep = step;
+  const refusal = checkBoundCode(state, ctx, accountById(state, session.accountId), code, 'login');
+  if (refusal) return refusal;
   return promoteSession(state, ctx, session);
 }
 
@@ -176,17 +165,8 @@ export function unbindWithCode(
 ): null | DomainError {
   requireActive(session);
   const account = accountById(state, session.accountId);
-  if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
-  const step = checkDynamicCode(
-    state,
-    ctx,
-    account,
-    account.mfa.secret,
-    account.mfa.lastUsedStep,
-    code,
-    'unbind',
-  );
-  if (step instanceof DomainError) return step;
+  const refusal = checkBoundCode(state, ctx, account, code, 'unbind');
+  if (refusal) return refusal;
   removeBinding(state, ctx, account, 'self');
   if (owesMfaSetup(state, account, session.workspaceId)) demoteToSetup(session, ctx);
   return null;
