@@ -1,4 +1,4 @@
-import { HOTP, Secret, TOTP } from 'otpauth';
+import { HOTP, Secret, TOTP } from 'otpauth/slim';
 import { digestsEqual } from './encoding';
 import type { DomainContext } from './context';
 import {
