@@ -6,14 +6,18 @@ import './styles/base.css';
 const root = document.getElementById('root');
 
 /**
- * Boot: the mock backend (when no real backend is configured) starts while the
- * app's code loads, not before it (QUAL-3).
+ * Boot: the mock backend (when no real backend is configured) starts, and the
+ * chosen language's words load, while the app's code loads (QUAL-3).
  */
 async function boot(): Promise<void> {
   const mockReady = import.meta.env.VITE_API_BASE_URL
     ? Promise.resolve()
     : import('./mocks/browser').then(({ startMockBackend }) => startMockBackend());
-  const [{ App }] = await Promise.all([import('./app/app'), mockReady]);
+  const languageReady = import('./lib/i18n/i18n').then(async ({ loadCatalogue }) => {
+    const { usePreferences } = await import('./lib/preferences');
+    await loadCatalogue(usePreferences.getState().language);
+  });
+  const [{ App }] = await Promise.all([import('./app/app'), mockReady, languageReady]);
   if (!root) return;
   createRoot(root).render(
     <StrictMode>

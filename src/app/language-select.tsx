@@ -1,17 +1,16 @@
 import { SelectField } from '@/components/select-field';
-import { useT } from '@/lib/i18n/i18n';
+import { chooseLanguage, useT } from '@/lib/i18n/i18n';
 import { LANGUAGES, usePreferences, type Language } from '@/lib/preferences';
 
 export function LanguageSelect({ className }: { className?: string }) {
   const t = useT();
   const language = usePreferences((state) => state.language);
-  const setLanguage = usePreferences((state) => state.setLanguage);
   return (
     <SelectField
       className={className}
       label={t('shell.language')}
       value={language}
-      onChange={(event) => setLanguage(event.target.value as Language)}
+      onChange={(event) => void chooseLanguage(event.target.value as Language)}
       options={LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
     />
   );

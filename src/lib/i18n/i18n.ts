@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { usePreferences, type Language } from '../preferences';
 import { en, type MessageKey } from './en';
-import { zhCN } from './zh-cn';
 
 export type { MessageKey };
 export type Translate = (
@@ -9,14 +8,35 @@ export type Translate = (
   values?: Record<string, string | number | boolean>,
 ) => string;
 
-const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+type Catalogue = Record<MessageKey, string>;
+
+/**
+ * English ships with the app; other languages load when chosen, so the first
+ * page carries one catalogue, not all of them (QUAL-3).
+ */
+const catalogues: Partial<Record<Language, Catalogue>> = { en };
+
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
+  'zh-CN': () => import('./zh-cn').then((module) => module.zhCN),
+};
+
+export async function loadCatalogue(language: Language): Promise<void> {
+  if (language === 'en' || catalogues[language]) return;
+  catalogues[language] = await LOADERS[language]();
+}
+
+/** Switches the language once its catalogue is in, so no screen shows half of each. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  await loadCatalogue(language);
+  usePreferences.getState().setLanguage(language);
+}
 
 export function translate(
   language: Language,
   key: MessageKey,
   values?: Record<string, string | number | boolean>,
 ): string {
-  const catalogue = CATALOGUES[language];
+  const catalogue = catalogues[language] ?? en;
   const template = pluralOf(catalogue, language, key, values?.count) ?? catalogue[key];
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
@@ -29,7 +49,7 @@ export function translate(
  * chosen by the language's plural rules (Chinese has none; English has "one").
  */
 function pluralOf(
-  catalogue: Record<MessageKey, string>,
+  catalogue: Catalogue,
   language: Language,
   key: MessageKey,
   count: unknown,
