@@ -28,7 +28,8 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
  * from `input` is `required`.
  */
 export function fieldErrorsOf(error: z.core.$ZodError, input: unknown): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // No prototype, so a field named `__proto__` is reported like any other.
+  const fields = Object.create(null) as Record<string, string>;
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'unrecognized_key';

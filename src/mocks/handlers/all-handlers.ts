@@ -1,17 +1,35 @@
+import { http } from 'msw';
 import { accountHandlers } from './account';
 import type { HandlerDeps } from './deps';
 import { devHandlers } from './dev';
 import { mfaHandlers } from './mfa';
+import { errorResponse } from './respond';
+import { DomainError } from '../domain/errors';
 import { sessionHandlers } from './session';
 import { workspaceHandlers } from './workspaces';
 
 /** Every handler of the mock server, in the order they match (fault switches first). */
 export function allHandlers(deps: HandlerDeps) {
   return [
+    // A path that is not valid percent-encoding names nothing; answer so before
+    // the routes try to decode it.
+    http.all(
+      ({ request }) => !isDecodable(new URL(request.url).pathname),
+      () => errorResponse(new DomainError('NOT_FOUND')),
+    ),
     ...devHandlers(deps),
     ...sessionHandlers(deps),
     ...accountHandlers(deps),
     ...mfaHandlers(deps),
     ...workspaceHandlers(deps),
   ];
+}
+
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,16 @@
+import type { MockServer } from '@/mocks/server';
+
+/**
+ * The whole stored state as JSON, for byte-for-byte comparisons. The only fields
+ * blanked are the ones any authenticated request may move without anything
+ * having happened: an active session's sliding idle expiry (`lastSeenAt`,
+ * `expiresAt`). Everything else, a session's state included, is compared.
+ */
+export function comparableState(server: MockServer): Promise<string> {
+  return server.run((state) =>
+    JSON.stringify({
+      ...state,
+      sessions: state.sessions.map((session) => ({ ...session, lastSeenAt: 0, expiresAt: 0 })),
+    }),
+  );
+}
