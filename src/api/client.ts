@@ -1,19 +1,16 @@
-import type * as z from 'zod/mini';
 import { ApiError } from './api-error';
-import type { ErrorCode } from './error-codes';
-import { errorBodySchema } from './schemas/common';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
 
 /** Empty means same origin, where the mock backend answers. */
 const API_BASE_URL: string = import.meta.env.VITE_API_BASE_URL ?? '';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface RequestOptions<T> {
+export interface RequestOptions {
   method?: Method;
+  /** Sent as JSON. */
   body?: unknown;
-  /** Parses the success body; omit for 204 answers. */
-  schema?: z.ZodMiniType<T>;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   headers?: Record<string, string>;
 }
 
@@ -30,50 +27,68 @@ export function onSessionInterrupted(listener: SessionListener): () => void {
   return () => sessionListeners.delete(listener);
 }
 
+const SESSION_INTERRUPTIONS: ReadonlySet<ErrorCode> = new Set([
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'MFA_REQUIRED',
+  'MFA_SETUP_REQUIRED',
+]);
+
 /** The contract's paths are absolute; a base URL may add a prefix such as `/gateway`. */
 function urlOf(path: string): string {
   const base = API_BASE_URL || globalThis.location.origin;
   return new URL(path.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).toString();
 }
 
-function retryAfterOf(response: Response, bodyValue: number | undefined): number | null {
-  if (typeof bodyValue === 'number') return bodyValue;
-  const header = response.headers.get('Retry-After');
-  if (header === null) return null;
-  const seconds = Number(header);
+function retryAfterOf(response: Response, fromBody: unknown): number | null {
+  if (typeof fromBody === 'number') return fromBody;
+  const seconds = Number(response.headers.get('Retry-After') ?? Number.NaN);
   return Number.isFinite(seconds) ? seconds : null;
 }
 
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}
+
 async function errorOf(response: Response): Promise<ApiError> {
-  const text = await response.text().catch(() => '');
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  const parsed = errorBodySchema.safeParse(json);
-  if (parsed.success) {
-    const { code, message, fieldErrors, retryAfter } = parsed.data.error;
+  const body: unknown = await response.json().catch(() => null);
+  const error =
+    typeof body === 'object' && body !== null && 'error' in body
+      ? (body.error as Record<string, unknown>)
+      : null;
+  if (error && isErrorCode(error.code)) {
     return new ApiError({
       status: response.status,
-      code,
-      message,
-      fieldErrors,
-      retryAfter: retryAfterOf(response, retryAfter),
+      code: error.code,
+      message: typeof error.message === 'string' ? error.message : undefined,
+      fieldErrors: stringRecord(error.fieldErrors),
+      retryAfter: retryAfterOf(response, error.retryAfter),
     });
   }
-  const fallback: ErrorCode = response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
   return new ApiError({
     status: response.status,
-    code: fallback,
+    code: response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL',
     retryAfter: retryAfterOf(response, undefined),
   });
 }
 
-/** The one HTTP client (HOUSE rule 4): every failure becomes an ApiError. */
-export async function request<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const { method = 'GET', body, schema, signal, headers } = options;
+/**
+ * The one HTTP client (HOUSE rule 4): every failure becomes an ApiError. `T` is
+ * the contract's type for the answer; the server validates what it is sent
+ * against the contract's schemas, and the client trusts the types it is given
+ * (docs/decisions/0010).
+ */
+export async function request<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, headers } = options;
   let response: Response;
   try {
     response = await fetch(urlOf(path), {
@@ -94,30 +109,19 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
 
   if (!response.ok) {
     const error = await errorOf(response);
-    if (interruptsSession(error.code)) {
+    if (SESSION_INTERRUPTIONS.has(error.code)) {
       for (const listener of sessionListeners) listener(error);
     }
     throw error;
   }
-  if (!schema) return undefined as T;
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) {
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
     throw new ApiError({
       status: response.status,
       code: 'INTERNAL',
       message: 'Unexpected response',
     });
   }
-  return parsed.data;
-}
-
-const SESSION_INTERRUPTIONS: ReadonlySet<ErrorCode> = new Set([
-  'UNAUTHENTICATED',
-  'SESSION_EXPIRED',
-  'MFA_REQUIRED',
-  'MFA_SETUP_REQUIRED',
-]);
-
-function interruptsSession(code: ErrorCode): boolean {
-  return SESSION_INTERRUPTIONS.has(code);
 }

@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { RouterProvider } from 'react-router-dom';
+import { BrowserRouter } from 'react-router-dom';
 import { createQueryClient } from './query-client';
-import { createRouter } from './router';
+import { AppRoutes } from './router';
 import { useDocumentPreferences } from './use-document-preferences';
 
 /** Keeps <html lang> and the theme in step with the preferences, on every page. */
@@ -22,11 +22,12 @@ const ResetNotice = import.meta.env.VITE_API_BASE_URL
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
   return (
     <QueryClientProvider client={queryClient}>
       <DocumentPreferences />
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
       {ResetNotice && (
         <Suspense fallback={null}>
           <ResetNotice />

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation, useParams } from 'react-router-dom';
 import { Icon } from '@/components/icon';
+import { PageSpinner } from '@/components/page-spinner';
 import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
@@ -106,7 +107,9 @@ export function ConsoleLayout() {
 
       <main id="main" className={styles.main}>
         <div className={styles.content}>
-          <Outlet />
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
         </div>
       </main>
     </div>

@@ -17,9 +17,10 @@ export function decide(
   session: Session,
   requirement: Requirement,
   location: { pathname: string; search: string },
-  endReason: SessionEnd = null,
+  end: { reason: SessionEnd; destination: string | null } = { reason: null, destination: null },
 ): GuardDecision {
-  const here = `${location.pathname}${location.search}`;
+  const here = end.destination ?? `${location.pathname}${location.search}`;
+  const endReason = end.reason;
   if (requirement === 'login-page') {
     if (session.state !== 'active') return { allow: true };
     // Someone who logged out, or backed out of a pending step, starts afresh.

@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
+import { PageSpinner } from '@/components/page-spinner';
 import { BRAND_NAME } from '@/lib/brand';
 import { LanguageSelect } from './language-select';
 import styles from './login-layout.module.css';
@@ -16,7 +18,9 @@ export function LoginLayout() {
         <LanguageSelect className={styles.language} />
       </header>
       <main id="main" className={styles.main}>
-        <Outlet />
+        <Suspense fallback={<PageSpinner />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

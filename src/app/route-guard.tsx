@@ -14,9 +14,10 @@ export function RouteGuard({
 }) {
   const { data: session } = useSession();
   const location = useLocation();
-  const endReason = useSessionEnd((state) => state.reason);
+  const reason = useSessionEnd((state) => state.reason);
+  const destination = useSessionEnd((state) => state.destination);
   if (!session) return null;
-  const decision = decide(session, requirement, location, endReason);
+  const decision = decide(session, requirement, location, { reason, destination });
   if (!decision.allow) return <Navigate to={decision.redirectTo} replace />;
   return <>{children ?? <Outlet />}</>;
 }

@@ -1,14 +1,34 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Navigate, Outlet, useRoutes, type RouteObject } from 'react-router-dom';
 import { useActiveSession } from '@/lib/session';
-import { ConsoleLayout } from './console-layout';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
 import { NotFound } from './not-found';
 import { RouteGuard } from './route-guard';
 import { BootSpinner, SessionBoundary } from './session-boundary';
 
+/** A page in its own chunk (QUAL-3): route modules export `Component`. */
+function page(load: () => Promise<{ Component: ComponentType }>) {
+  const Page = lazy(() => load().then((module) => ({ default: module.Component })));
+  return <Page />;
+}
+
+/** The console frame is not needed to log in, so it loads after. */
+const ConsoleLayout = lazy(() =>
+  import('./console-layout').then((module) => ({ default: module.ConsoleLayout })),
+);
+
 function Home() {
   return <Navigate to={homePathFor(useActiveSession())} replace />;
+}
+
+/** Shows the page's spinner, not a blank screen, while a chunk loads. */
+function Loading() {
+  return (
+    <Suspense fallback={<BootSpinner />}>
+      <Outlet />
+    </Suspense>
+  );
 }
 
 /** MOCK-8: the dev tools exist only while the mock backend is on. */
@@ -17,20 +37,17 @@ const devRoutes: RouteObject[] = import.meta.env.VITE_API_BASE_URL
   : [
       {
         path: 'dev',
-        HydrateFallback: BootSpinner,
-        lazy: () => import('@/features/devtools/dev-layout'),
+        element: page(() => import('@/features/devtools/dev-layout')),
         children: [
-          { index: true, lazy: () => import('@/features/devtools/dev-tools-page') },
-          { path: 'mailbox', lazy: () => import('@/features/devtools/mailbox-page') },
+          { index: true, element: page(() => import('@/features/devtools/dev-tools-page')) },
+          { path: 'mailbox', element: page(() => import('@/features/devtools/mailbox-page')) },
         ],
       },
     ];
 
-/** Each page is its own chunk (QUAL-3); layouts and guards load with the app. */
 export const routes: RouteObject[] = [
   {
     element: <SessionBoundary />,
-    HydrateFallback: BootSpinner,
     children: [
       {
         path: 'login',
@@ -39,7 +56,7 @@ export const routes: RouteObject[] = [
             <LoginLayout />
           </RouteGuard>
         ),
-        children: [{ index: true, lazy: () => import('./routes/login-route') }],
+        children: [{ index: true, element: page(() => import('./routes/login-route')) }],
       },
       {
         element: (
@@ -49,25 +66,27 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <Home /> },
-          { path: 'account', lazy: () => import('./routes/account-route') },
-          { path: 'account/mfa/bind', lazy: () => import('@/features/mfa/bind-page') },
-          { path: 'tickets', lazy: () => import('@/features/tickets/tickets-page') },
+          { path: 'account', element: page(() => import('./routes/account-route')) },
+          { path: 'account/mfa/bind', element: page(() => import('@/features/mfa/bind-page')) },
+          { path: 'tickets', element: page(() => import('@/features/tickets/tickets-page')) },
           {
             path: 'w/:workspaceId',
             element: <RouteGuard requirement="member" />,
             children: [
-              { index: true, lazy: () => import('@/features/workspace/workspace-home') },
-              { path: 'members', lazy: () => import('@/features/workspace/members-page') },
+              { index: true, element: page(() => import('@/features/workspace/workspace-home')) },
+              { path: 'members', element: page(() => import('@/features/workspace/members-page')) },
               {
                 path: 'settings/security',
-                lazy: () => import('@/features/workspace/security-page'),
+                element: page(() => import('@/features/workspace/security-page')),
               },
             ],
           },
           {
             path: 'support',
             element: <RouteGuard requirement="agent" />,
-            children: [{ index: true, lazy: () => import('@/features/support/support-page') }],
+            children: [
+              { index: true, element: page(() => import('@/features/support/support-page')) },
+            ],
           },
         ],
       },
@@ -78,6 +97,12 @@ export const routes: RouteObject[] = [
   ...devRoutes,
 ];
 
-export function createRouter() {
-  return createBrowserRouter(routes);
+/**
+ * The routes, in the declarative router: the data router's loaders and actions
+ * are not used here, and leaving them out halves the router's share of the
+ * first page (see docs/decisions/0010).
+ */
+export function AppRoutes() {
+  const element = useRoutes([{ element: <Loading />, children: routes }]);
+  return <Suspense fallback={<BootSpinner />}>{element}</Suspense>;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '@/api/api-error';
-import { CODE_LENGTH } from '@/api/schemas/mfa';
+import { CODE_LENGTH } from '@/api/limits';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useNow } from '@/lib/use-now';

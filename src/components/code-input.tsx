@@ -1,5 +1,5 @@
 import { forwardRef, useId, type ChangeEvent, type InputHTMLAttributes } from 'react';
-import { CODE_LENGTH } from '@/api/schemas/mfa';
+import { CODE_LENGTH } from '@/api/limits';
 import styles from './code-input.module.css';
 import { describedBy, FieldMessages } from './field-messages';
 

@@ -3,8 +3,7 @@ import { useT, useLanguage } from '@/lib/i18n/i18n';
 import { errorMessage } from '@/lib/error-message';
 import { Alert } from './alert';
 import { Button } from './button';
-import { Spinner } from './spinner';
-import styles from './query-state.module.css';
+import { PageSpinner } from './page-spinner';
 
 /** Loading and failure of a query, with a retry (QUAL-1); renders children once there is data. */
 export function QueryState<T>({
@@ -38,9 +37,5 @@ export function QueryState<T>({
       </Alert>
     );
   }
-  return (
-    <div className={styles.loading}>
-      <Spinner label={t('app.loading')} />
-    </div>
-  );
+  return <PageSpinner />;
 }

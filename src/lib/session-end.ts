@@ -3,10 +3,20 @@ import { create } from 'zustand';
 /** Why the last session ended, if it did: it decides what the login page says and where it leads. */
 export type SessionEnd = 'expired' | 'logged-out' | null;
 
-export const useSessionEnd = create<{
+interface SessionEndState {
   reason: SessionEnd;
+  /**
+   * Where the user was going when the session stopped being a full one, when
+   * that is not the page on screen (a workspace switch that now owes MFA).
+   */
+  destination: string | null;
   setReason: (reason: SessionEnd) => void;
-}>()((set) => ({
+  setDestination: (destination: string | null) => void;
+}
+
+export const useSessionEnd = create<SessionEndState>()((set) => ({
   reason: null,
+  destination: null,
   setReason: (reason) => set({ reason }),
+  setDestination: (destination) => set({ destination }),
 }));

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { sessionSchema, type Session } from '@/api/schemas/session';
+import type { Session } from '@/api/schemas/session';
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -9,7 +9,7 @@ export const sessionKeys = {
 
 export const sessionQueryOptions = queryOptions({
   queryKey: sessionKeys.all,
-  queryFn: ({ signal }) => request(paths.session, { schema: sessionSchema, signal }),
+  queryFn: ({ signal }) => request<Session>(paths.session, { signal }),
   staleTime: 60_000,
 });
 

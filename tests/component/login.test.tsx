@@ -15,12 +15,12 @@ async function logIn(user: ReturnType<typeof renderApp>['user'], email: string, 
 
 describe('login form (LOGIN-1)', () => {
   it('sends an anonymous visitor of a console page to the login page, then back there', async () => {
-    const { user, router } = renderApp('/account');
+    const { user, location } = renderApp('/account');
     expect(await screen.findByRole('heading', { name: 'Log in to Guance' })).toBeInTheDocument();
-    expect(router.state.location.search).toBe('?returnTo=%2Faccount');
+    expect(location().search).toBe('?returnTo=%2Faccount');
     await logIn(user, 'alice@example.com', PASSWORD);
     expect(await screen.findByRole('heading', { name: 'Account Management' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/account');
+    expect(location().pathname).toBe('/account');
   });
 
   it('lands a member on the home page of their workspace', async () => {
@@ -71,14 +71,14 @@ describe('login form (LOGIN-1)', () => {
   });
 
   it('shows the code step, not the console, to an account with MFA bound (LOGIN-2)', async () => {
-    const { user, router } = renderApp('/account');
+    const { user, location } = renderApp('/account');
     await screen.findByRole('heading', { name: 'Log in to Guance' });
     await logIn(user, 'bob@example.com', PASSWORD);
     expect(
       await screen.findByRole('heading', { name: 'Enter your MFA security code' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/bob@example\.com/)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/login');
+    expect(location().pathname).toBe('/login');
     expect(screen.queryByRole('heading', { name: 'Account Management' })).not.toBeInTheDocument();
   });
 

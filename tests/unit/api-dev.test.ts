@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_CLOCK_OFFSET_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import {
   authenticatorSchema,
   devStatusSchema,
   mailboxSchema,
-  MAX_CLOCK_OFFSET_MS,
   type DevSettings,
 } from '@/api/schemas/dev';
 import { sessionSchema } from '@/api/schemas/session';

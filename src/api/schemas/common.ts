@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../error-codes';
-
-export const EMAIL_MAX_LENGTH = 254;
-export const PASSWORD_MAX_LENGTH = 128;
+import { EMAIL_MAX_LENGTH } from '../limits';
 
 export const emailSchema = z
   .string()

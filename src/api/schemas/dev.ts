@@ -1,9 +1,5 @@
 import * as z from 'zod/mini';
-
-export const MAX_LATENCY_MS = 3_000;
-export const MAX_ERROR_RATE = 0.5;
-/** How far the dev tools may move the server's clock, to try clock drift. */
-export const MAX_CLOCK_OFFSET_MS = 10 * 60 * 1000;
+import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '../limits';
 
 export const emailMessageSchema = z.object({
   id: z.string(),
@@ -14,6 +10,7 @@ export const emailMessageSchema = z.object({
 });
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
 export const mailboxSchema = z.object({ messages: z.array(emailMessageSchema) });
+export type Mailbox = z.infer<typeof mailboxSchema>;
 
 export const devSettingsSchema = z.strictObject({
   latencyMs: z.number().check(z.int(), z.gte(0), z.lte(MAX_LATENCY_MS)),

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-
-export const CODE_LENGTH = 6;
+import { CODE_LENGTH } from '../limits';
 
 /** A 6-digit code as typed; spaces and dashes from a paste are the client's to strip. */
-export const codeSchema = z.string().check(z.minLength(1), z.regex(/^\d{6}$/));
+export const codeSchema = z
+  .string()
+  .check(z.minLength(1), z.regex(new RegExp(`^\\d{${CODE_LENGTH}}$`)));
 
 export const codeRequestSchema = z.strictObject({ code: codeSchema });
 export type CodeRequest = z.infer<typeof codeRequestSchema>;
@@ -17,6 +18,7 @@ export const enrollmentStatusSchema = z.object({
 export type EnrollmentStatus = z.infer<typeof enrollmentStatusSchema>;
 
 export const emailCodeSentSchema = z.object({ resendInSeconds: z.number() });
+export type EmailCodeSent = z.infer<typeof emailCodeSentSchema>;
 
 /** BIND-2: what the app step shows. Never cached, never stored by the client (BIND-5). */
 export const enrollmentSecretSchema = z.object({
@@ -49,3 +51,4 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditListSchema = z.object({ events: z.array(auditEventSchema) });
+export type AuditList = z.infer<typeof auditListSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { emailSchema, idSchema, PASSWORD_MAX_LENGTH } from './common';
+import { PASSWORD_MAX_LENGTH } from '../limits';
+import { emailSchema, idSchema } from './common';
 
 export const loginRequestSchema = z.strictObject({
   email: emailSchema,

@@ -34,3 +34,4 @@ export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
 export const mfaPolicyRequestSchema = z.strictObject({ mfaRequired: z.boolean() });
 
 export const memberListSchema = z.object({ members: z.array(memberSchema) });
+export type MemberList = z.infer<typeof memberListSchema>;

@@ -16,11 +16,10 @@ export function Component() {
   const t = useT();
   const { data: session } = useSession();
   const endReason = useSessionEnd((state) => state.reason);
-  const setEndReason = useSessionEnd((state) => state.setReason);
 
   useEffect(() => {
-    if (session?.state === 'active') setEndReason(null);
-  }, [session?.state, setEndReason]);
+    if (session?.state === 'active') useSessionEnd.setState({ reason: null, destination: null });
+  }, [session?.state]);
 
   if (!session || session.state === 'active') return null;
   if (session.state === 'anonymous') {

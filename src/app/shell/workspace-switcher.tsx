@@ -2,12 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { sessionSchema, type WorkspaceSummary } from '@/api/schemas/session';
+import type { Session, WorkspaceSummary } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import { Icon } from '@/components/icon';
 import itemStyles from '@/components/menu-item.module.css';
 import { useT } from '@/lib/i18n/i18n';
 import { sessionQueryOptions } from '@/lib/session';
+import { useSessionEnd } from '@/lib/session-end';
 import styles from './shell.module.css';
 
 /** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */
@@ -21,18 +22,20 @@ export function WorkspaceSwitcher({
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const setDestination = useSessionEnd((state) => state.setDestination);
   const current = workspaces.find((workspace) => workspace.id === currentId) ?? workspaces[0];
   const switchTo = useMutation({
     mutationFn: (workspaceId: string) =>
-      request(paths.sessionWorkspace, {
+      request<Session>(paths.sessionWorkspace, {
         method: 'PUT',
         body: { workspaceId },
-        schema: sessionSchema,
       }),
-    // Move first, then take the new session: if it owes MFA for the new
-    // workspace, the guards then keep that workspace as the place to return to.
-    onSuccess: async (session, workspaceId) => {
-      await navigate(`/w/${encodeURIComponent(workspaceId)}`);
+    // A workspace that enforces MFA answers with a session that owes it; the
+    // guards then send the user to bind, and back to that workspace after.
+    onSuccess: (session, workspaceId) => {
+      const destination = `/w/${encodeURIComponent(workspaceId)}`;
+      if (session.state === 'active') navigate(destination);
+      else setDestination(destination);
       queryClient.setQueryData(sessionQueryOptions.queryKey, session);
     },
   });

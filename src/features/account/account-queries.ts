@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { accountSchema } from '@/api/schemas/account';
+import type { Account } from '@/api/schemas/account';
 
 export const accountKeys = {
   all: ['account'] as const,
@@ -11,7 +11,7 @@ export const accountKeys = {
 
 export const accountQueryOptions = queryOptions({
   queryKey: accountKeys.profile(),
-  queryFn: ({ signal }) => request(paths.account, { schema: accountSchema, signal }),
+  queryFn: ({ signal }) => request<Account>(paths.account, { signal }),
 });
 
 export function useAccount() {

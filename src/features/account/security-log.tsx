@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { auditListSchema, type AuditEvent } from '@/api/schemas/mfa';
+import type { AuditEvent, AuditList } from '@/api/schemas/mfa';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { QueryState } from '@/components/query-state';
@@ -23,7 +23,7 @@ export function SecurityLog() {
   const language = useLanguage();
   const log = useQuery({
     queryKey: accountKeys.audit(),
-    queryFn: ({ signal }) => request(paths.accountAudit, { schema: auditListSchema, signal }),
+    queryFn: ({ signal }) => request<AuditList>(paths.accountAudit, { signal }),
     select: (data) => data.events,
   });
   return (

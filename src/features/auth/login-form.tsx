@@ -1,7 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '@/api/api-error';
-import { fieldErrorsOf } from '@/api/schemas/common';
-import { loginRequestSchema } from '@/api/schemas/session';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/text-field';
@@ -29,17 +27,14 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (logIn.isPending || locked) return;
-    const parsed = loginRequestSchema.safeParse({ email, password });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error, { email, password }));
-      return;
-    }
-    setFieldErrors({});
-    logIn.mutate(parsed.data, {
-      onError: (failure) => {
-        if (isApiError(failure)) setFieldErrors(failure.fieldErrors);
+    // The server checks the fields against the contract and names any wrong one.
+    logIn.mutate(
+      { email, password },
+      {
+        onSuccess: () => setFieldErrors({}),
+        onError: (failure) => setFieldErrors(isApiError(failure) ? failure.fieldErrors : {}),
       },
-    });
+    );
   }
 
   const emailError =

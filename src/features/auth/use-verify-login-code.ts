@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { sessionSchema } from '@/api/schemas/session';
+import type { Session } from '@/api/schemas/session';
 import { sessionQueryOptions } from '@/lib/session';
 
 /** LOGIN-3 / LOGIN-6: the code owed; the answer is the new, full session. */
@@ -9,7 +9,7 @@ export function useVerifyLoginCode() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) =>
-      request(paths.sessionMfa, { method: 'POST', body: { code }, schema: sessionSchema }),
+      request<Session>(paths.sessionMfa, { method: 'POST', body: { code } }),
     onSuccess: (session) => {
       queryClient.setQueryData(sessionQueryOptions.queryKey, session);
     },

@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
+import { PageSpinner } from '@/components/page-spinner';
 import { useT } from '@/lib/i18n/i18n';
 import styles from './devtools.module.css';
 
@@ -24,7 +26,9 @@ export function Component() {
         </nav>
       </header>
       <main id="main" className={styles.main}>
-        <Outlet />
+        <Suspense fallback={<PageSpinner />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

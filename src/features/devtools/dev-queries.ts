@@ -1,13 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import {
-  authenticatorSchema,
-  devSettingsSchema,
-  devStatusSchema,
-  mailboxSchema,
-  type DevSettings,
-} from '@/api/schemas/dev';
+import type { Authenticator, DevSettings, DevStatus, Mailbox } from '@/api/schemas/dev';
 
 export const devKeys = {
   all: ['dev'] as const,
@@ -23,7 +17,7 @@ export function useMailbox() {
   return useQuery(
     queryOptions({
       queryKey: devKeys.mailbox(),
-      queryFn: ({ signal }) => request(paths.devMailbox, { schema: mailboxSchema, signal }),
+      queryFn: ({ signal }) => request<Mailbox>(paths.devMailbox, { signal }),
       select: (data) => data.messages,
       refetchInterval: MAILBOX_REFRESH_MS,
     }),
@@ -33,7 +27,7 @@ export function useMailbox() {
 export function useDevStatus() {
   return useQuery({
     queryKey: devKeys.status(),
-    queryFn: ({ signal }) => request(paths.devStatus, { schema: devStatusSchema, signal }),
+    queryFn: ({ signal }) => request<DevStatus>(paths.devStatus, { signal }),
   });
 }
 
@@ -41,7 +35,7 @@ export function useSaveDevSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (settings: DevSettings) =>
-      request(paths.devSettings, { method: 'PUT', body: settings, schema: devSettingsSchema }),
+      request<DevSettings>(paths.devSettings, { method: 'PUT', body: settings }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: devKeys.all }),
   });
 }
@@ -68,8 +62,7 @@ export const AUTHENTICATOR_REFRESH_MS = 1_000;
 export function useAuthenticator() {
   return useQuery({
     queryKey: devKeys.authenticator(),
-    queryFn: ({ signal }) =>
-      request(paths.devAuthenticator, { schema: authenticatorSchema, signal }),
+    queryFn: ({ signal }) => request<Authenticator>(paths.devAuthenticator, { signal }),
     refetchInterval: AUTHENTICATOR_REFRESH_MS,
   });
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { DevSettings } from '@/api/schemas/dev';
-import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/schemas/dev';
+import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/limits';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';

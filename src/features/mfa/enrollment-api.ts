@@ -1,12 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import {
-  emailCodeSentSchema,
-  enrollmentSecretSchema,
-  enrollmentStatusSchema,
-} from '@/api/schemas/mfa';
-import { sessionSchema } from '@/api/schemas/session';
+import type { EmailCodeSent, EnrollmentSecret, EnrollmentStatus } from '@/api/schemas/mfa';
+import type { Session } from '@/api/schemas/session';
 
 export const mfaKeys = {
   all: ['mfa'] as const,
@@ -17,7 +13,7 @@ export const mfaKeys = {
 export function useEnrollmentStatus() {
   return useQuery({
     queryKey: mfaKeys.enrollment(),
-    queryFn: ({ signal }) => request(paths.enrollment, { schema: enrollmentStatusSchema, signal }),
+    queryFn: ({ signal }) => request<EnrollmentStatus>(paths.enrollment, { signal }),
     staleTime: 0,
     refetchOnWindowFocus: false,
   });
@@ -25,8 +21,7 @@ export function useEnrollmentStatus() {
 
 export function useSendBindEmailCode() {
   return useMutation({
-    mutationFn: () =>
-      request(paths.enrollmentEmailCode, { method: 'POST', schema: emailCodeSentSchema }),
+    mutationFn: () => request<EmailCodeSent>(paths.enrollmentEmailCode, { method: 'POST' }),
   });
 }
 
@@ -43,8 +38,7 @@ export function useVerifyBindIdentity() {
  */
 export function useIssueSecret() {
   return useMutation({
-    mutationFn: () =>
-      request(paths.enrollmentSecret, { method: 'POST', schema: enrollmentSecretSchema }),
+    mutationFn: () => request<EnrollmentSecret>(paths.enrollmentSecret, { method: 'POST' }),
     gcTime: 0,
   });
 }
@@ -54,7 +48,7 @@ export function useConfirmEnrollment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) =>
-      request(paths.enrollmentConfirm, { method: 'POST', body: { code }, schema: sessionSchema }),
+      request<Session>(paths.enrollmentConfirm, { method: 'POST', body: { code } }),
     onSuccess: () => queryClient.removeQueries({ queryKey: mfaKeys.enrollment() }),
   });
 }

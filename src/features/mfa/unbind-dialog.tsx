@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { sessionSchema } from '@/api/schemas/session';
+import type { Session } from '@/api/schemas/session';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { CodeForm } from '@/components/code-form';
@@ -21,7 +21,7 @@ export function UnbindButton() {
   const [done, setDone] = useState(false);
   const unbind = useMutation({
     mutationFn: (code: string) =>
-      request(paths.unbindMfa, { method: 'POST', body: { code }, schema: sessionSchema }),
+      request<Session>(paths.unbindMfa, { method: 'POST', body: { code } }),
     onSuccess: async (session) => {
       setOpen(false);
       setDone(true);

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { memberListSchema, mfaPolicySchema, workspaceSchema } from '@/api/schemas/workspace';
+import type { MemberList, MfaPolicy, Workspace } from '@/api/schemas/workspace';
 
 export const workspaceKeys = {
   all: ['workspace'] as const,
@@ -13,7 +13,7 @@ export const workspaceKeys = {
 export function workspaceQueryOptions(id: string) {
   return queryOptions({
     queryKey: workspaceKeys.detail(id),
-    queryFn: ({ signal }) => request(paths.workspace(id), { schema: workspaceSchema, signal }),
+    queryFn: ({ signal }) => request<Workspace>(paths.workspace(id), { signal }),
   });
 }
 
@@ -24,8 +24,7 @@ export function useWorkspace(id: string) {
 export function useMembers(id: string) {
   return useQuery({
     queryKey: workspaceKeys.members(id),
-    queryFn: ({ signal }) =>
-      request(paths.workspaceMembers(id), { schema: memberListSchema, signal }),
+    queryFn: ({ signal }) => request<MemberList>(paths.workspaceMembers(id), { signal }),
     select: (data) => data.members,
   });
 }
@@ -33,8 +32,7 @@ export function useMembers(id: string) {
 export function useMfaPolicy(id: string) {
   return useQuery({
     queryKey: workspaceKeys.security(id),
-    queryFn: ({ signal }) =>
-      request(paths.workspaceSecurity(id), { schema: mfaPolicySchema, signal }),
+    queryFn: ({ signal }) => request<MfaPolicy>(paths.workspaceSecurity(id), { signal }),
   });
 }
 
@@ -43,10 +41,9 @@ export function useSetMfaPolicy(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (mfaRequired: boolean) =>
-      request(paths.workspaceSecurity(id), {
+      request<MfaPolicy>(paths.workspaceSecurity(id), {
         method: 'PUT',
         body: { mfaRequired },
-        schema: mfaPolicySchema,
       }),
     onSuccess: (policy) => {
       queryClient.setQueryData(workspaceKeys.security(id), policy);

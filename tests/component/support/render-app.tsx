@@ -1,9 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { MemoryRouter, useLocation, type Location } from 'react-router-dom';
 import { createQueryClient } from '@/app/query-client';
-import { routes } from '@/app/router';
+import { AppRoutes } from '@/app/router';
 
 /** Renders the whole app at a path, with a fresh query client (HOUSE rule 10). */
 export function renderApp(path = '/') {
@@ -15,12 +15,24 @@ export function renderApp(path = '/') {
       refetchOnWindowFocus: false,
     },
   });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const seen: { location: Location | null } = { location: null };
+  function LocationProbe() {
+    seen.location = useLocation();
+    return null;
+  }
   const user = userEvent.setup();
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        <AppRoutes />
+        <LocationProbe />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
-  return { ...view, user, router, queryClient };
+  /** Where the app is now, as the address bar would show it. */
+  const location = () => {
+    if (!seen.location) throw new Error('The router has not rendered yet');
+    return seen.location;
+  };
+  return { ...view, user, location, queryClient };
 }

@@ -1,6 +1,6 @@
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { sessionSchema } from '@/api/schemas/session';
+import type { Session } from '@/api/schemas/session';
 import { codeAt, stepAt } from '@/mocks/domain/totp';
 import { mockApi } from './mock-api';
 
@@ -11,19 +11,17 @@ export const DEMO_PASSWORD = 'Guance@2026';
  * and pays the code owed by a bound account as its phone would.
  */
 export async function signIn(email: string): Promise<void> {
-  const session = await request(paths.session, {
+  const session = await request<Session>(paths.session, {
     method: 'POST',
     body: { email, password: DEMO_PASSWORD },
-    schema: sessionSchema,
   });
   if (session.state !== 'mfa_required') return;
   const { secret, now } = await mockApi().server.run((state, ctx) => ({
     secret: state.accounts.find((account) => account.email === email)?.mfa?.secret ?? '',
     now: ctx.now,
   }));
-  await request(paths.sessionMfa, {
+  await request<Session>(paths.sessionMfa, {
     method: 'POST',
     body: { code: codeAt(secret, stepAt(now)) },
-    schema: sessionSchema,
   });
 }
