@@ -1,12 +1,18 @@
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { LoginForm } from '@/features/auth/login-form';
-import { MfaChallenge } from '@/features/auth/mfa-challenge';
 import { PageCard } from '@/components/page-card';
 import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
-import { ForcedBind } from './forced-bind';
+
+/** The later steps load only for a session that owes them, so the password form stays light. */
+const MfaChallenge = lazy(() =>
+  import('@/features/auth/mfa-challenge').then((module) => ({ default: module.MfaChallenge })),
+);
+const ForcedBind = lazy(() =>
+  import('./forced-bind').then((module) => ({ default: module.ForcedBind })),
+);
 
 /**
  * /login shows the step the session is at (LOGIN-2): the password form, the

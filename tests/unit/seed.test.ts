@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '@/mocks/domain/passwords';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSalt, seedState } from '@/mocks/seed';
+
+describe('demo data (SPEC section 2)', () => {
+  it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))(
+    'stores the hash of the demo password for %s',
+    (_email, account) => {
+      expect(hashPassword(DEMO_PASSWORD, demoSalt(account.id)).hash).toBe(account.passwordHash);
+    },
+  );
+
+  it('seeds the accounts, workspaces and roles of the spec', () => {
+    const state = seedState(0);
+    expect(
+      state.accounts.map((account) => [account.email, account.kind, account.mfa !== null]),
+    ).toEqual([
+      ['owner@example.com', 'member', false],
+      ['alice@example.com', 'member', false],
+      ['bob@example.com', 'member', true],
+      ['carol@example.com', 'member', false],
+      ['support@example.com', 'agent', false],
+    ]);
+    expect(state.workspaces.map((workspace) => [workspace.name, workspace.mfaRequired])).toEqual([
+      ['Demo Workspace', false],
+      ['Secure Workspace', true],
+    ]);
+    expect(state.memberships.map((m) => `${m.accountId}@${m.workspaceId}:${m.role}`)).toEqual([
+      'acc_owner@ws_demo:owner',
+      'acc_owner@ws_secure:owner',
+      'acc_alice@ws_demo:member',
+      'acc_bob@ws_demo:member',
+      'acc_carol@ws_secure:member',
+    ]);
+  });
+});
