@@ -33,11 +33,17 @@ function scoresOf(lhr, expectedPath) {
         value: lhr.audits[ref.id].displayValue ?? null,
       })),
   );
+  // Where the blocking time comes from, by script.
+  const longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((task) => ({
+    file: URL.canParse(task.url) ? new URL(task.url).pathname : task.url,
+    durationMs: Math.round(task.duration),
+  }));
   return {
     lighthouseVersion: lhr.lighthouseVersion,
     finalUrl: lhr.finalDisplayedUrl,
     scores,
     lost,
+    longTasks,
     warnings: lhr.runWarnings,
   };
 }
