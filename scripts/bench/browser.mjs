@@ -12,6 +12,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 export const DEMO_PASSWORD = 'Guance@2026';
+export const LOGIN_HEADING = 'Log in to Guance';
 /** Generous: nothing here waits on a network, only on a 2-core machine. */
 export const STEP_TIMEOUT_MS = 30_000;
 
@@ -71,6 +72,18 @@ export async function waitForHeading(page, name) {
   await page.getByRole('heading', { name, exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
+/** The login form is drawn: its heading, both fields and the button. */
+export async function waitForLoginForm(page) {
+  await waitForHeading(page, LOGIN_HEADING);
+  for (const control of [
+    page.getByLabel('Email'),
+    page.getByLabel('Password', { exact: true }),
+    page.getByRole('button', { name: 'Log in', exact: true }),
+  ]) {
+    await control.waitFor({ timeout: STEP_TIMEOUT_MS });
+  }
+}
+
 export async function fillLogin(page, email) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -79,7 +92,7 @@ export async function fillLogin(page, email) {
 /** Logs in from /login in this tab; the mock keeps the session in this tab's sessionStorage. */
 export async function logIn(page, origin, email, landingHeading) {
   await page.goto(`${origin}/login`);
-  await waitForHeading(page, 'Log in to Guance');
+  await waitForLoginForm(page);
   await fillLogin(page, email);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await waitForHeading(page, landingHeading);

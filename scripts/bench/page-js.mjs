@@ -1,6 +1,11 @@
-import { collectJavaScript, logIn, waitForHeading } from './browser.mjs';
+import {
+  collectJavaScript,
+  LOGIN_HEADING,
+  logIn,
+  waitForHeading,
+  waitForLoginForm,
+} from './browser.mjs';
 
-const LOGIN_HEADING = 'Log in to Guance';
 const OWNER_HOME_HEADING = 'Welcome to Demo Workspace';
 
 /** SPEC 13's routes, each with the heading that says its page is drawn. */
@@ -16,18 +21,21 @@ export const ROUTES = [
   { path: '/dev/mailbox', heading: 'Mailbox' },
 ];
 
+export const loginFormShown = waitForLoginForm;
+export const headingShown = (name) => (page) => waitForHeading(page, name);
+
 /**
- * Initial JavaScript: every JS file a first visit downloads until the page's
- * heading is visible (for /login: the login form). A fresh context has an
+ * Initial JavaScript: every JS file a first visit downloads until `shown(page)`
+ * resolves (for /login: the login form is visible). A fresh context has an
  * empty cache and no service worker.
  */
-export async function measureInitialJs(browser, url, heading) {
+export async function measureInitialJs(browser, url, shown) {
   const context = await browser.newContext();
   try {
     const js = collectJavaScript(context);
     const page = await context.newPage();
     await page.goto(url);
-    await waitForHeading(page, heading);
+    await shown(page);
     return await js.snapshot();
   } finally {
     await context.close();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { fillLogin, logIn, STEP_TIMEOUT_MS, waitForHeading } from './browser.mjs';
+import { fillLogin, logIn, STEP_TIMEOUT_MS, waitForHeading, waitForLoginForm } from './browser.mjs';
 
 const BIND_EMAIL_SUBJECT = 'Your verification code for binding MFA';
 const EMAIL_CODE_PATTERN = /\b(\d{6})\b/;
@@ -116,7 +116,7 @@ export async function timeLoginToHome(browser, origin) {
   try {
     const page = await context.newPage();
     await page.goto(`${origin}/login`);
-    await waitForHeading(page, 'Log in to Guance');
+    await waitForLoginForm(page);
     await assertNoMockLatency(page);
     await fillLogin(page, 'owner@example.com');
     const submit = page.getByRole('button', { name: 'Log in', exact: true });
