@@ -112,6 +112,14 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  {
+    // The bench: Node scripts whose page.evaluate() callbacks run in the page, and its empty React app.
+    files: ['scripts/**/*.{mjs,jsx}'],
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+  },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   ...boundaries,
 );

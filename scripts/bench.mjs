@@ -1,0 +1,310 @@
+// `npm run bench`: the numbers of SPEC section 13 in one run, printed as one
+// table on stdout (progress goes to stderr); the raw numbers go to
+// bench-results/bench.json. Everything it measures, it builds in this run.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH, launchChromium } from './bench/browser.mjs';
+import { buildConsole, buildEmptyApp } from './bench/build.mjs';
+import { LIGHTHOUSE_PRESET, runLighthouse } from './bench/lighthouse.mjs';
+import {
+  headingShown,
+  loginFormShown,
+  measureInitialJs,
+  measureRouteJs,
+} from './bench/page-js.mjs';
+import { startStaticServer } from './bench/static-server.mjs';
+import { timeBindConfirm, timeLoginToHome } from './bench/timings.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REAL_BUILD_DIR = join(ROOT, 'dist-real');
+const MOCK_BUILD_DIR = join(ROOT, 'dist-bench');
+const RESULTS_FILE = join(ROOT, 'bench-results', 'bench.json');
+
+/** The real backend, as far as /login needs one: nobody is signed in. */
+const REAL_BACKEND_STUB = { 'GET /api/v1/session': { state: 'anonymous' } };
+const EMPTY_APP_HEADING = 'Empty';
+const TIMING_RUNS = 5;
+const LIGHTHOUSE_RUNS = 3;
+/** Sources kept per initial file in bench.json, as evidence of what a chunk carries. */
+const SOURCES_PER_FILE = 5;
+/** What a missed size target names as its cost: the files and sources that weigh. */
+const FILE_BYTES_WORTH_NAMING = 5_000;
+const SOURCE_SHARE_WORTH_NAMING = 0.2;
+const AUDITS_WORTH_NAMING = 2;
+
+const TARGET_REAL_LOGIN_RATIO = 1.4;
+const TARGET_ACCESSIBILITY = 100;
+const TARGET_PERFORMANCE = 90;
+
+/** The two tools from Debian the bench needs besides node_modules; say so before building anything. */
+function checkTools() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`,
+    );
+  }
+  try {
+    execFileSync('oathtool', ['--version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('No oathtool: apt-get install oathtool');
+  }
+}
+
+/** Timings and Lighthouse's performance score depend on a quiet machine; the load says whether it was. */
+const loadAverage = () => Number(loadavg()[0].toFixed(2));
+
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const times = (value) => `${value.toFixed(2)}x`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+async function repeat(count, measure) {
+  const runs = [];
+  for (let run = 0; run < count; run += 1) runs.push(await measure());
+  return { median: median(runs), runs };
+}
+
+function withSources(measurement, sourcesByChunk) {
+  return {
+    ...measurement,
+    files: measurement.files.map((file) => ({
+      ...file,
+      sources: sourcesByChunk[file.file]?.slice(0, SOURCES_PER_FILE) ?? [],
+    })),
+  };
+}
+
+/** Builds the three apps, serves them on loopback ports, and measures everything. */
+async function measure() {
+  const loadAtStart = loadAverage();
+  const scratch = await mkdtemp(join(tmpdir(), 'guance-bench-'));
+  const servers = [];
+  let browser;
+  try {
+    // The real build has its backend's origin baked in, so that server starts first.
+    const real = await startStaticServer({ root: REAL_BUILD_DIR, api: REAL_BACKEND_STUB });
+    servers.push(real);
+    progress('building the empty React app, the real-backend build and the mock build');
+    const emptyDir = join(scratch, 'empty-app');
+    await buildEmptyApp(emptyDir);
+    const realSources = await buildConsole({ outDir: REAL_BUILD_DIR, apiBaseUrl: real.origin });
+    const mockSources = await buildConsole({ outDir: MOCK_BUILD_DIR });
+    const empty = await startStaticServer({ root: emptyDir });
+    const mock = await startStaticServer({ root: MOCK_BUILD_DIR });
+    servers.push(empty, mock);
+
+    browser = await launchChromium();
+    const chromium = browser.version();
+    progress('measuring JavaScript');
+    const floor = await measureInitialJs(
+      browser,
+      `${empty.origin}/`,
+      headingShown(EMPTY_APP_HEADING),
+    );
+    const realLogin = await measureInitialJs(browser, `${real.origin}/login`, loginFormShown);
+    const mockLogin = await measureInitialJs(browser, `${mock.origin}/login`, loginFormShown);
+    const routes = await measureRouteJs(browser, mock.origin);
+
+    progress(`timing the bind confirmation and the login, ${TIMING_RUNS} runs each`);
+    const bindConfirm = await repeat(TIMING_RUNS, () => timeBindConfirm(browser, mock.origin));
+    const loginToHome = await repeat(TIMING_RUNS, () => timeLoginToHome(browser, mock.origin));
+    await browser.close();
+    browser = undefined;
+
+    // With the measuring browser closed: Lighthouse's scores depend on the CPU it gets.
+    progress(`running Lighthouse on /login and /account, ${LIGHTHOUSE_RUNS} times`);
+    const lighthouse = await runLighthouse(mock.origin, LIGHTHOUSE_RUNS);
+
+    return {
+      environment: {
+        node: process.version,
+        chromium,
+        cpus: cpus().length,
+        lighthouse: lighthouse.login.lighthouseVersion,
+        lighthousePreset: LIGHTHOUSE_PRESET,
+        loadAverage1m: { atStart: loadAtStart, atEnd: loadAverage() },
+      },
+      emptyReactApp: floor,
+      realBackendBuild: {
+        loginInitialJs: {
+          ...withSources(realLogin, realSources),
+          ratioToEmptyApp: realLogin.gzipBytes / floor.gzipBytes,
+        },
+      },
+      mockBuild: {
+        loginInitialJs: {
+          ...withSources(mockLogin, mockSources),
+          ratioToEmptyApp: mockLogin.gzipBytes / floor.gzipBytes,
+        },
+        routeJs: routes,
+        lighthouse,
+        timingsMs: {
+          bindConfirmToBoundHeading: bindConfirm,
+          loginSubmitToWorkspaceHome: loginToHome,
+        },
+      },
+    };
+  } finally {
+    await browser?.close();
+    await Promise.all(servers.map((server) => server.close()));
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** `/assets/app-BtbxXevl.js` -> `app`. */
+const chunkName = (path) => path.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
+const mainSources = (file) =>
+  file.sources
+    .filter((source) => source.share >= SOURCE_SHARE_WORTH_NAMING)
+    .map((source) => `${source.source} ${Math.round(source.share * 100)}%`)
+    .join(', ');
+
+/** The targets of issue #6, each with whether this run met it and, if not, what cost it. */
+function targetsOf({ realBackendBuild, mockBuild }) {
+  const { ratioToEmptyApp } = realBackendBuild.loginInitialJs;
+  const lostPerformance = (page) => {
+    const [longest] = page.longTasks;
+    const lost = page.lost
+      .filter((audit) => audit.category === 'performance')
+      .sort((a, b) => a.score - b.score)
+      .slice(0, AUDITS_WORTH_NAMING)
+      .map((audit) => `${audit.audit} ${audit.value} (score ${audit.score})`);
+    const task = longest
+      ? `; longest task ${longest.durationMs.toLocaleString('en-US')} ms in ${longest.file}`
+      : '';
+    return `${lost.join(', ')}${task}`;
+  };
+  return {
+    realLoginRatio: {
+      target: `real <= ${times(TARGET_REAL_LOGIN_RATIO)}`,
+      met: ratioToEmptyApp <= TARGET_REAL_LOGIN_RATIO,
+      cost: realBackendBuild.loginInitialJs.files
+        .filter((file) => file.gzipBytes >= FILE_BYTES_WORTH_NAMING)
+        .map((file) => `${chunkName(file.file)} ${kB(file.gzipBytes)} (${mainSources(file)})`)
+        .join(', '),
+    },
+    ...Object.fromEntries(
+      Object.entries(mockBuild.lighthouse).flatMap(([page, result]) => [
+        [
+          `${page}Performance`,
+          {
+            target: `>= ${TARGET_PERFORMANCE}`,
+            met: result.scores.performance >= TARGET_PERFORMANCE,
+            cost: `lost most on ${lostPerformance(result)}`,
+          },
+        ],
+        [
+          `${page}Accessibility`,
+          {
+            target: `${TARGET_ACCESSIBILITY}`,
+            met: result.scores.accessibility >= TARGET_ACCESSIBILITY,
+            cost: `failed ${result.lost
+              .filter((audit) => audit.category === 'accessibility')
+              .map((audit) => audit.audit)
+              .join(', ')}`,
+          },
+        ],
+      ]),
+    ),
+  };
+}
+
+function renderTable(header, rows) {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function report(results, targets, wallTimeSeconds) {
+  const { emptyReactApp, realBackendBuild, mockBuild, environment } = results;
+  const real = realBackendBuild.loginInitialJs;
+  const mock = mockBuild.loginInitialJs;
+  const { atStart, atEnd } = environment.loadAverage1m;
+  const busy = Math.max(atStart, atEnd) > environment.cpus;
+  const timing = (label, { median: value, runs }) =>
+    row(
+      `${label} (median of ${runs.length})`,
+      '-',
+      `${ms(value)} [${ms(Math.min(...runs))}..${ms(Math.max(...runs))}]`,
+    );
+  const missed = [];
+  function row(measure, realCell, mockCell, goal) {
+    if (goal && !goal.met) missed.push(`Missed: ${measure}: ${goal.cost}.`);
+    return [measure, realCell, mockCell, goal?.target ?? '', goal ? (goal.met ? 'yes' : 'NO') : ''];
+  }
+
+  const rows = [
+    row(
+      'Empty React 19 + react-dom app, JS (gzip): the floor',
+      kB(emptyReactApp.gzipBytes),
+      kB(emptyReactApp.gzipBytes),
+    ),
+    row('/login initial JS until the form shows (gzip)', kB(real.gzipBytes), kB(mock.gzipBytes)),
+    row(
+      '/login initial JS / floor',
+      times(real.ratioToEmptyApp),
+      times(mock.ratioToEmptyApp),
+      targets.realLoginRatio,
+    ),
+    ...mockBuild.routeJs.map(({ route, gzipBytes }) =>
+      row(`Total JS to show ${route} (gzip)`, '-', kB(gzipBytes)),
+    ),
+    ...Object.entries(mockBuild.lighthouse).flatMap(([page, { scores, runs }]) => {
+      const score = (category, goal) =>
+        row(
+          `Lighthouse /${page} ${category.replace('-', ' ')} (median of ${runs.length})`,
+          '-',
+          `${scores[category]} [${runs.map((run) => run[category]).join(', ')}]`,
+          goal,
+        );
+      return [
+        score('performance', targets[`${page}Performance`]),
+        score('accessibility', targets[`${page}Accessibility`]),
+        score('best-practices'),
+      ];
+    }),
+    timing(
+      'Bind: Confirm on a right code -> heading "MFA is bound"',
+      mockBuild.timingsMs.bindConfirmToBoundHeading,
+    ),
+    timing(
+      'Log in (owner) -> heading "Welcome to Demo Workspace"',
+      mockBuild.timingsMs.loginSubmitToWorkspaceHome,
+    ),
+  ];
+  return [
+    renderTable(['Measure', 'Real backend', 'Mock (demo)', 'Target', 'Met'], rows),
+    '',
+    ...missed,
+    'JS: gzip -9 of each JS file Chromium downloaded. Routes: cold load (no HTTP cache, no service worker), signed in as owner, until the heading shows and the network is idle.',
+    `Lighthouse ${environment.lighthouse}, ${environment.lighthousePreset}, Chromium ${environment.chromium}: /login cold first visit; /account cold, in the tab owner logged in to.`,
+    'Times: performance.now() in the page from the click to the heading in the DOM; mock latency 0; fresh browser context and demo data per run. [min..max] for times, [each run] for scores.',
+    `Load average (1 min) ${atStart} at start, ${atEnd} at end, on ${environment.cpus} CPUs${busy ? ': the machine was busy, so the times run long and the performance scores low' : ''}.`,
+    `Wall time ${wallTimeSeconds.toFixed(0)} s. Raw numbers: bench-results/bench.json.`,
+  ].join('\n');
+}
+
+const startedAtMs = performance.now();
+checkTools();
+const results = await measure();
+const targets = targetsOf(results);
+const wallTimeSeconds = (performance.now() - startedAtMs) / 1000;
+console.log(report(results, targets, wallTimeSeconds));
+await mkdir(dirname(RESULTS_FILE), { recursive: true });
+await writeFile(
+  RESULTS_FILE,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), wallTimeSeconds, targets, ...results }, null, 2)}\n`,
+);
