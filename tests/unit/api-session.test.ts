@@ -59,7 +59,7 @@ describe('POST /api/v1/session: validation (MOCK-1)', () => {
       { email: 'owner@example.com', password: 'x'.repeat(10 * 1024) },
       { password: 'too_big' },
     ],
-    ['an empty password', { email: 'owner@example.com', password: '' }, { password: 'too_small' }],
+    ['an empty password', { email: 'owner@example.com', password: '' }, { password: 'required' }],
     ['an array instead of an object', [], { _: 'invalid_type' }],
     ['null', null, { _: 'invalid_type' }],
   ])('answers 400 with field errors for %s, and changes nothing', async (_label, body, fields) => {
