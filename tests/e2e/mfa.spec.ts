@@ -22,7 +22,10 @@ async function setServerClockOffset(page: Page, seconds: number) {
   await tab.close();
 }
 
-test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unbinds', async ({ page, context }) => {
+test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unbinds', async ({
+  page,
+  context,
+}) => {
   await logIn(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
   await open(page, '/account');
@@ -36,11 +39,17 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   await page.reload();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
-  const emailCode = await readEmailCode(context, 'alice@example.com', 'Your verification code for binding MFA');
+  const emailCode = await readEmailCode(
+    context,
+    'alice@example.com',
+    'Your verification code for binding MFA',
+  );
   await enterCode(page, 'Email verification code', emailCode);
 
   // Step 2: the QR code, read from pixels.
-  await expect(page.getByRole('heading', { name: 'Scan the QR code with your authenticator app' })).toBeFocused();
+  await expect(
+    page.getByRole('heading', { name: 'Scan the QR code with your authenticator app' }),
+  ).toBeFocused();
   const qr = page.getByRole('img', { name: /QR code/ });
   const uri = await scanQrCode(qr);
   expect(uri).toMatch(/^otpauth:\/\/totp\/Guance:alice%40example\.com\?/);
@@ -62,9 +71,13 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   await enterCode(page, '6-digit dynamic security code', phoneCode(secret));
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
   await page.getByRole('button', { name: 'Return to Account Management' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText('Bound');
+  await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(
+    'Bound',
+  );
   await expect(page.getByRole('button', { name: 'Unbind' })).toBeVisible();
-  expect(await readLatestEmail(context, 'alice@example.com', 'MFA was bound to your account')).toContain('bound');
+  expect(
+    await readLatestEmail(context, 'alice@example.com', 'MFA was bound to your account'),
+  ).toContain('bound');
 
   // The next login owes a code; the step that confirmed the binding is spent, so use the next one.
   await logOut(page, 'Alice Chen');
@@ -84,8 +97,12 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   await dialog.getByLabel('6-digit dynamic security code').pressSequentially(phoneCode(secret, 2));
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText('Not Bound');
-  expect(await readLatestEmail(context, 'alice@example.com', 'MFA was unbound from your account')).toContain('unbound');
+  await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(
+    'Not Bound',
+  );
+  expect(
+    await readLatestEmail(context, 'alice@example.com', 'MFA was unbound from your account'),
+  ).toContain('unbound');
 });
 
 test('bob logs in with a code computed from his published secret', async ({ page }) => {
@@ -108,7 +125,9 @@ test('five wrong codes lock bob out and the page says until when', async ({ page
     await expect(input).toBeFocused();
   }
   await enterCode(page, '6-digit dynamic security code', wrongCode(BOB_SECRET));
-  await expect(page.getByRole('alert')).toHaveText(/Too many wrong codes\. Code entry is locked\. Try again after \d{1,2}:\d{2}/);
+  await expect(page.getByRole('alert')).toHaveText(
+    /Too many wrong codes\. Code entry is locked\. Try again after \d{1,2}:\d{2}/,
+  );
   await expect(page.getByRole('button', { name: 'Confirm' })).toBeDisabled();
   await expect(input).toBeDisabled();
   await expectAccessible(page);

@@ -12,7 +12,9 @@ const PERIOD_SECONDS = 30;
  */
 export function phoneCode(secret: string, offsetSteps = 0): string {
   const at = Math.floor(Date.now() / 1000) + offsetSteps * PERIOD_SECONDS;
-  return execFileSync('oathtool', ['--totp', '-b', secret, `--now=@${at}`], { encoding: 'utf8' }).trim();
+  return execFileSync('oathtool', ['--totp', '-b', secret, `--now=@${at}`], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** A 6-digit code that is none of the codes the server would accept now. */
