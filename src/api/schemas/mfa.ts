@@ -31,7 +31,15 @@ export type EnrollmentSecret = z.infer<typeof enrollmentSecretSchema>;
 
 export const auditEventSchema = z.object({
   id: z.string(),
-  event: z.enum(['password.locked', 'mfa.bound', 'mfa.unbound', 'mfa.code_failed', 'mfa.locked']),
+  event: z.enum([
+    'password.locked',
+    'mfa.bound',
+    'mfa.unbound',
+    'mfa.code_failed',
+    'mfa.locked',
+    'ticket.unbind_requested',
+    'ticket.unbind_processed',
+  ]),
   at: z.string(),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });

@@ -1,3 +1,5 @@
+import { enTickets } from './en-tickets';
+
 /** English, the reference language: every key exists here first. */
 export const en = {
   'app.loading': 'Loading…',
@@ -233,6 +235,7 @@ export const en = {
   'dev.nextCode': 'Next code',
   'dev.secondsLeft': '{seconds} s left',
   'dev.clockOffset': 'Server clock offset (s)',
+  ...enTickets,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNTickets } from './zh-cn-tickets';
 
 /** Simplified Chinese. Typed against English so a missing key fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -227,4 +228,5 @@ export const zhCN: Record<MessageKey, string> = {
   'dev.nextCode': '下一个动态码',
   'dev.secondsLeft': '剩余 {seconds} 秒',
   'dev.clockOffset': '服务器时钟偏移（秒）',
+  ...zhCNTickets,
 };

@@ -3,6 +3,7 @@ import type { HandlerDeps } from './deps';
 import { devHandlers } from './dev';
 import { mfaHandlers } from './mfa';
 import { sessionHandlers } from './session';
+import { ticketHandlers } from './tickets';
 import { workspaceHandlers } from './workspaces';
 
 /** Every handler of the mock server, in the order they match (fault switches first). */
@@ -13,5 +14,6 @@ export function allHandlers(deps: HandlerDeps) {
     ...accountHandlers(deps),
     ...mfaHandlers(deps),
     ...workspaceHandlers(deps),
+    ...ticketHandlers(deps),
   ];
 }
