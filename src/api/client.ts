@@ -10,6 +10,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions<T> {
   method?: Method;
+  /** Sent as JSON, or as multipart when it is FormData. */
   body?: unknown;
   /** Parses the success body; omit for 204 answers. */
   schema?: z.ZodMiniType<T>;
@@ -69,9 +70,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   });
 }
 
-/** The one HTTP client (HOUSE rule 4): every failure becomes an ApiError. */
-export async function request<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const { method = 'GET', body, schema, signal, headers } = options;
+/** Sends a request; answers the response when it is a success, else throws its ApiError. */
+async function send(path: string, options: RequestOptions<unknown>): Promise<Response> {
+  const { method = 'GET', body, signal, headers } = options;
+  // Multipart bodies (uploads) carry their own Content-Type with the boundary.
+  const multipart = body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(urlOf(path), {
@@ -80,10 +83,10 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
       signal,
       headers: {
         Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
@@ -97,6 +100,13 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
     }
     throw error;
   }
+  return response;
+}
+
+/** The one HTTP client (HOUSE rule 4): every failure becomes an ApiError. */
+export async function request<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const response = await send(path, options);
+  const { schema } = options;
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
@@ -107,6 +117,15 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
     });
   }
   return parsed.data;
+}
+
+/** A file download through the same client, so its failures are ApiErrors too. */
+export async function requestBlob(
+  path: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Blob> {
+  const response = await send(path, options);
+  return response.blob();
 }
 
 function isSessionGone(code: ErrorCode): boolean {

@@ -51,6 +51,11 @@ export const routes: RouteObject[] = [
           { path: 'account', lazy: () => import('./routes/account-route') },
           { path: 'account/mfa/bind', lazy: () => import('@/features/mfa/bind-page') },
           { path: 'tickets', lazy: () => import('@/features/tickets/tickets-page') },
+          { path: 'tickets/new', lazy: () => import('@/features/tickets/submit-ticket-page') },
+          {
+            path: 'tickets/:ticketId',
+            lazy: () => import('@/features/tickets/ticket-detail-page'),
+          },
           {
             path: 'w/:workspaceId',
             element: <RouteGuard requirement="member" />,
@@ -62,7 +67,13 @@ export const routes: RouteObject[] = [
           {
             path: 'support',
             element: <RouteGuard requirement="agent" />,
-            children: [{ index: true, lazy: () => import('@/features/support/support-page') }],
+            children: [
+              { index: true, lazy: () => import('@/features/support/support-page') },
+              {
+                path: 'tickets/:ticketId',
+                lazy: () => import('@/features/support/support-ticket-page'),
+              },
+            ],
           },
         ],
       },

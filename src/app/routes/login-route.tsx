@@ -1,12 +1,26 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
 import { MfaChallenge } from '@/features/auth/mfa-challenge';
 import { PendingStepFrame } from '@/features/auth/pending-step-frame';
 import { PageCard } from '@/components/page-card';
+import { Spinner } from '@/components/spinner';
 import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
+
+/** The ticket form loads only when someone follows Unbind MFA, not with the login page (QUAL-3). */
+const UnbindMfaTicket = lazy(() =>
+  import('@/features/tickets/unbind-mfa-ticket').then((module) => ({
+    default: module.UnbindMfaTicket,
+  })),
+);
+
+/** `/login?help=unbind-mfa`: the Unbind MFA ticket of TICKET-8, so a reload stays on it. */
+const HELP_PARAM = 'help';
+const UNBIND_MFA = 'unbind-mfa';
 
 /**
  * /login shows the step the session is at (LOGIN-2): the password form, the
@@ -15,12 +29,28 @@ import { useSessionEnd } from '@/lib/session-end';
 export function Component() {
   const t = useT();
   const { data: session } = useSession();
+  const [params, setParams] = useSearchParams();
   const endReason = useSessionEnd((state) => state.reason);
   const setEndReason = useSessionEnd((state) => state.setReason);
+  const wantsUnbind = params.get(HELP_PARAM) === UNBIND_MFA;
 
   useEffect(() => {
     if (session?.state === 'active') setEndReason(null);
   }, [session?.state, setEndReason]);
+
+  // The ticket form belongs to a login owing its code; anyone else starts from the login form.
+  useEffect(() => {
+    if (wantsUnbind && session && session.state !== 'mfa_required') {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete(HELP_PARAM);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [wantsUnbind, session, setParams]);
 
   if (!session || session.state === 'active') return null;
   if (session.state === 'anonymous') {
@@ -34,6 +64,36 @@ export function Component() {
       </PageCard>
     );
   }
-  if (session.state === 'mfa_required') return <MfaChallenge session={session} />;
+  if (session.state === 'mfa_required') {
+    const withHelp = new URLSearchParams(params);
+    withHelp.set(HELP_PARAM, UNBIND_MFA);
+    if (wantsUnbind) {
+      return (
+        <Suspense fallback={<Spinner label={t('app.loading')} />}>
+          <UnbindMfaTicket
+            email={session.email}
+            expiresAt={session.expiresAt}
+            backToLogin={<BackToLogin />}
+            onBack={() => {
+              const next = new URLSearchParams(params);
+              next.delete(HELP_PARAM);
+              setParams(next);
+            }}
+          />
+        </Suspense>
+      );
+    }
+    return (
+      <MfaChallenge
+        session={session}
+        lostDevice={
+          <span>
+            {t('tickets.lost.lead')}{' '}
+            <Link to={`?${withHelp.toString()}`}>{t('tickets.lost.link')}</Link>
+          </span>
+        }
+      />
+    );
+  }
   return <PendingStepFrame session={session} />;
 }
