@@ -73,7 +73,6 @@ export function AttachmentPicker({
         })}
       </p>
       <label className={styles.addFiles} data-disabled={full || disabled || undefined}>
-        <span aria-hidden="true">＋</span>
         {t('tickets.attachments.add')}
         <input
           type="file"

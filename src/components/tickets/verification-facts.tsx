@@ -9,7 +9,7 @@ function Check({ ok, label }: { ok: boolean; label: string }) {
   return (
     <span className={styles.check} data-ok={ok || undefined}>
       <span aria-hidden="true">{ok ? '✓' : '✗'}</span>
-      {label}
+      {label}{' '}
       <span className="visually-hidden">
         {ok ? t('tickets.verification.verified') : t('tickets.verification.notVerified')}
       </span>

@@ -70,9 +70,9 @@ function EmailCode({
 
   return (
     <section className={styles.verify} aria-labelledby={titleId}>
-      <h3 id={titleId} className={styles.verifyTitle}>
+      <h2 id={titleId} className={styles.verifyTitle}>
         {t('tickets.code.title')}
-      </h3>
+      </h2>
       <p className={styles.verifyText}>{t('tickets.code.text', { email: maskedEmail })}</p>
       <div className={styles.verifyRow}>
         <CodeInput

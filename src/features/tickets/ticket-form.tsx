@@ -164,20 +164,19 @@ export function TicketForm({
     create.mutate(
       { input: parsed.data, key: idempotencyKey.current },
       {
+        // After success the form stays locked: it is done, and the page moves on.
         onSuccess: (ticket) => {
           if (keepDraft) sessionStorage.removeItem(DRAFT_KEY);
           onSubmitted(ticket);
         },
         onError: (error) => {
+          inFlight.current = false;
           // A refusal means nothing was made, so the next try is a new submission;
           // after a lost answer the same key lets the server say what it made.
           if (isApiError(error) && error.status >= 400 && error.status < 500)
             idempotencyKey.current = newIdempotencyKey();
           if (isApiError(error)) setFieldErrors(error.fieldErrors);
           setFocusRequest((count) => count + 1);
-        },
-        onSettled: () => {
-          inFlight.current = false;
         },
       },
     );
