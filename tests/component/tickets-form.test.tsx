@@ -12,8 +12,7 @@ import { seedState } from '@/mocks/seed';
 import { mswServer } from './setup';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
-
-const PASSWORD = 'Guance@2026';
+import { signIn } from './support/sign-in';
 
 // The demo password hashes are slow on purpose; make them once, before any test's clock runs.
 beforeAll(() => {
@@ -22,13 +21,10 @@ beforeAll(() => {
 
 type User = ReturnType<typeof renderApp>['user'];
 
-/** Opens Submit Ticket as alice: the guard sends her to log in, then back to the form. */
+/** Opens Submit Ticket as alice. */
 async function openForm(path = '/tickets/new') {
+  await signIn('alice@example.com');
   const view = renderApp(path);
-  await screen.findByRole('heading', { name: 'Log in to Guance' });
-  await view.user.type(screen.getByLabelText('Email'), 'alice@example.com');
-  await view.user.type(screen.getByLabelText('Password'), PASSWORD);
-  await view.user.click(screen.getByRole('button', { name: 'Log in' }));
   await screen.findByRole('heading', { name: 'Submit Ticket' });
   return view;
 }
@@ -255,12 +251,10 @@ describe('Submit Ticket: one ticket per submission (Idempotency-Key)', () => {
 });
 
 describe('Unbind MFA from the login code step (TICKET-8)', () => {
+  /** Bob after his password: the code dialog (LOGIN-3). */
   async function bobAtTheCodeStep() {
+    await signIn('bob@example.com', 'mfa_required');
     const view = renderApp('/login');
-    await screen.findByRole('heading', { name: 'Log in to Guance' });
-    await view.user.type(screen.getByLabelText('Email'), 'bob@example.com');
-    await view.user.type(screen.getByLabelText('Password'), PASSWORD);
-    await view.user.click(screen.getByRole('button', { name: 'Log in' }));
     await screen.findByRole('heading', { name: 'Enter your MFA security code' });
     return view;
   }

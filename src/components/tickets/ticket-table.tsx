@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { TicketSummary } from '@/api/schemas/tickets';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { ticketTypeKey } from '@/lib/ticket-labels';
+import { formatCompactDateTime, ticketTypeKey } from '@/lib/ticket-labels';
 import { ScrollRegion } from '../scroll-region';
 import { TicketStatusBadge } from './ticket-status-badge';
 import styles from './tickets.module.css';
@@ -38,13 +38,15 @@ export function TicketTable({
             <th scope="col" data-wide>
               {t('tickets.field.type')}
             </th>
-            <th scope="col">{t('tickets.field.status')}</th>
+            <th scope="col" data-wide>
+              {t('tickets.field.status')}
+            </th>
             {columns.includes('submitter') && (
               <th scope="col" data-wide>
                 {t('tickets.field.submitter')}
               </th>
             )}
-            {columns.includes('workspace') && (
+            {columns.includes('workspace') && !columns.includes('submitter') && (
               <th scope="col" data-wide>
                 {t('tickets.field.workspace')}
               </th>
@@ -64,26 +66,38 @@ export function TicketTable({
                 <Link to={hrefOf(ticket)}>{ticket.title}</Link>
                 {/* On a phone the other columns fold into this line. */}
                 <span className={styles.narrowMeta}>
-                  {ticket.number} · {t(ticketTypeKey(ticket.type))} ·{' '}
-                  {formatDateTime(ticket.updatedAt, language)}
+                  <TicketStatusBadge status={ticket.status} />
+                  <span>
+                    {ticket.number} · {t(ticketTypeKey(ticket.type))} ·{' '}
+                    {formatCompactDateTime(ticket.updatedAt, language)}
+                  </span>
                 </span>
               </td>
               <td data-wide>{t(ticketTypeKey(ticket.type))}</td>
-              <td>
+              <td data-wide>
                 <TicketStatusBadge status={ticket.status} />
               </td>
               {columns.includes('submitter') && (
                 <td data-wide>
                   <span className={styles.person}>{ticket.requester.name}</span>
                   <span className={styles.personEmail}>{ticket.requester.email}</span>
+                  {/* With both, the workspace rides along under the submitter to keep the table narrow. */}
+                  {columns.includes('workspace') && (
+                    <span className={styles.personEmail}>
+                      {ticket.workspace?.name ?? t('tickets.noWorkspace')}
+                    </span>
+                  )}
                 </td>
               )}
-              {columns.includes('workspace') && (
+              {columns.includes('workspace') && !columns.includes('submitter') && (
                 <td data-wide>{ticket.workspace?.name ?? t('tickets.noWorkspace')}</td>
               )}
               <td data-wide>
-                <time dateTime={ticket.updatedAt}>
-                  {formatDateTime(ticket.updatedAt, language)}
+                <time
+                  dateTime={ticket.updatedAt}
+                  title={formatDateTime(ticket.updatedAt, language)}
+                >
+                  {formatCompactDateTime(ticket.updatedAt, language)}
                 </time>
               </td>
             </tr>

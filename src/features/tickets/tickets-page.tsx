@@ -64,7 +64,12 @@ export function Component() {
           aria-current={view === 'all' ? 'page' : undefined}
         >
           {t('tickets.view.all')}
-          {workspace && <span className={styles.tabNote}>{workspace.name}</span>}
+          {workspace && (
+            <>
+              {' '}
+              <span className={styles.tabNote}>{workspace.name}</span>
+            </>
+          )}
         </Link>
         <Link
           to={tabHref('mine')}
