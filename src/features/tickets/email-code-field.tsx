@@ -75,13 +75,6 @@ function EmailCode({
       </h2>
       <p className={styles.verifyText}>{t('tickets.code.text', { email: maskedEmail })}</p>
       <div className={styles.verifyRow}>
-        <CodeInput
-          label={t('code.emailLabel')}
-          value={value}
-          onChange={onChange}
-          error={error}
-          hint={t('code.hint')}
-        />
         <Button onClick={sendCode} busy={send.isPending} disabled={secondsLeft > 0}>
           {secondsLeft > 0
             ? t('bind.resendIn', { seconds: secondsLeft })
@@ -94,6 +87,13 @@ function EmailCode({
         <Alert tone="success">{t('tickets.code.sent', { email: maskedEmail })}</Alert>
       )}
       {send.isError && <Alert tone="danger">{errorMessage(t, language, send.error)}</Alert>}
+      <CodeInput
+        label={t('code.emailLabel')}
+        value={value}
+        onChange={onChange}
+        error={error}
+        hint={t('code.hint')}
+      />
     </section>
   );
 }
