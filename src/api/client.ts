@@ -8,7 +8,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
-  /** Sent as JSON. */
+  /** Sent as JSON, or as multipart when it is FormData (uploads). */
   body?: unknown;
   signal?: AbortSignal | undefined;
   headers?: Record<string, string>;
@@ -81,14 +81,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   });
 }
 
-/**
- * The one HTTP client (HOUSE rule 4): every failure becomes an ApiError. `T` is
- * the contract's type for the answer; the server validates what it is sent
- * against the contract's schemas, and the client trusts the types it is given
- * (docs/decisions/0010).
- */
-export async function request<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends a request; answers the response when it is a success, else throws its ApiError. */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, signal, headers } = options;
+  // Multipart bodies carry their own Content-Type, with the boundary.
+  const multipart = body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(urlOf(path), {
@@ -97,10 +94,10 @@ export async function request<T = void>(path: string, options: RequestOptions = 
       signal,
       headers: {
         Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
@@ -114,6 +111,17 @@ export async function request<T = void>(path: string, options: RequestOptions = 
     }
     throw error;
   }
+  return response;
+}
+
+/**
+ * The one HTTP client (HOUSE rule 4): every failure becomes an ApiError. `T` is
+ * the contract's type for the answer; the server validates what it is sent
+ * against the contract's schemas, and the client trusts the types it is given
+ * (docs/decisions/0010).
+ */
+export async function request<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
   if (response.status === 204) return undefined as T;
   try {
     return (await response.json()) as T;
@@ -124,4 +132,13 @@ export async function request<T = void>(path: string, options: RequestOptions = 
       message: 'Unexpected response',
     });
   }
+}
+
+/** A file download through the same client, so its failures are ApiErrors too. */
+export async function requestBlob(
+  path: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Blob> {
+  const response = await send(path, options);
+  return response.blob();
 }

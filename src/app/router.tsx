@@ -70,6 +70,14 @@ export const routes: RouteObject[] = [
           { path: 'account/mfa/bind', element: page(() => import('@/features/mfa/bind-page')) },
           { path: 'tickets', element: page(() => import('@/features/tickets/tickets-page')) },
           {
+            path: 'tickets/new',
+            element: page(() => import('@/features/tickets/submit-ticket-page')),
+          },
+          {
+            path: 'tickets/:ticketId',
+            element: page(() => import('@/features/tickets/ticket-detail-page')),
+          },
+          {
             path: 'w/:workspaceId',
             element: <RouteGuard requirement="member" />,
             children: [
@@ -86,6 +94,10 @@ export const routes: RouteObject[] = [
             element: <RouteGuard requirement="agent" />,
             children: [
               { index: true, element: page(() => import('@/features/support/support-page')) },
+              {
+                path: 'tickets/:ticketId',
+                element: page(() => import('@/features/support/support-ticket-page')),
+              },
             ],
           },
         ],

@@ -85,6 +85,10 @@ export function seedState(now: number): ServerState {
     enrollments: [],
     outbox: [],
     audit: [],
+    tickets: [],
+    ticketSequence: 0,
+    attachments: [],
+    idempotencyKeys: [],
     devSettings: { ...DEFAULT_DEV_SETTINGS },
     notice: null,
   };

@@ -1,6 +1,7 @@
 import { cryptoRandomBytes, type Clock, type DomainContext } from './domain/context';
 import { DomainError } from './domain/errors';
 import type { ServerState } from './domain/state';
+import { createMemoryAttachmentStore, type AttachmentStore } from './store/attachment-store';
 import type { StateStore } from './store/state-store';
 
 export type Operation<T> = (state: ServerState, ctx: DomainContext) => T | DomainError;
@@ -10,6 +11,8 @@ export interface MockServer {
   /** Runs one operation as one atomic transaction; a returned refusal is thrown after the write. */
   run<T>(operation: Operation<T>): Promise<T>;
   readonly store: StateStore;
+  /** The bytes of ticket attachments, beside the state that describes them. */
+  readonly attachments: AttachmentStore;
   readonly clock: Clock;
 }
 
@@ -17,10 +20,17 @@ export function createMockServer(options: {
   store: StateStore;
   clock: Clock;
   randomBytes?: (length: number) => Uint8Array;
+  attachments?: AttachmentStore;
 }): MockServer {
-  const { store, clock, randomBytes = cryptoRandomBytes } = options;
+  const {
+    store,
+    clock,
+    randomBytes = cryptoRandomBytes,
+    attachments = createMemoryAttachmentStore(),
+  } = options;
   return {
     store,
+    attachments,
     clock,
     async run(operation) {
       const result = await store.transact((state) =>

@@ -15,6 +15,7 @@ import { memoryJar } from '@/mocks/handlers/session-jar';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
 import { MINUTE_MS } from './support/fake-clock';
+import { BUG_REPORT, uploadFile } from './support/tickets';
 import { totpAt, wrongCodes } from './support/mfa';
 
 const api = setupMockApi();
@@ -266,8 +267,11 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
 });
 
 describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () => {
+  /** Filled in by the test once alice has filed a ticket with an attachment. */
+  let TICKET_ID = '';
+  let ATTACHMENT_ID = '';
   /** Every GET endpoint of the mock server, as a route pattern and a path to call. */
-  const GET_ENDPOINTS: ReadonlyArray<readonly [route: string, path: string]> = [
+  const getEndpoints = (): ReadonlyArray<readonly [route: string, path: string]> => [
     ['/api/v1/session', paths.session],
     ['/api/v1/account', paths.account],
     ['/api/v1/account/audit', paths.accountAudit],
@@ -275,6 +279,15 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     ['/api/v1/workspaces/:workspaceId', paths.workspace('ws_demo')],
     ['/api/v1/workspaces/:workspaceId/members', paths.workspaceMembers('ws_demo')],
     ['/api/v1/workspaces/:workspaceId/security', paths.workspaceSecurity('ws_demo')],
+    ['/api/v1/workspaces/:workspaceId/tickets', paths.workspaceTickets('ws_demo')],
+    ['/api/v1/workspaces/:workspaceId/tickets/export', paths.workspaceTicketsExport('ws_demo')],
+    ['/api/v1/tickets', paths.tickets],
+    ['/api/v1/tickets/export', paths.ticketsExport],
+    ['/api/v1/tickets/email-code', paths.ticketEmailCode],
+    ['/api/v1/tickets/:ticketId', paths.ticket(TICKET_ID)],
+    ['/api/v1/tickets/attachments/:attachmentId', paths.ticketAttachment(ATTACHMENT_ID)],
+    ['/api/v1/support/tickets', paths.supportTickets],
+    ['/api/v1/support/tickets/:ticketId', paths.supportTicket(TICKET_ID)],
     ['/api/dev/mailbox', paths.devMailbox],
     ['/api/dev/authenticator', paths.devAuthenticator],
     ['/api/dev/status', paths.devStatus],
@@ -285,7 +298,11 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       .filter((handler) => handler instanceof HttpHandler && handler.info.method === 'GET')
       .map((handler) => String(handler.info.path));
 
-    expect([...routes].sort()).toEqual(GET_ENDPOINTS.map(([route]) => route).sort());
+    expect([...routes].sort()).toEqual(
+      getEndpoints()
+        .map(([route]) => route)
+        .sort(),
+    );
   });
 
   it('appears in no response of any endpoint after the bind, to any caller, in any spelling', async () => {
@@ -293,6 +310,13 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     const { secret, responses } = await bind(alice, 'alice@example.com');
     const secretResponse = responses[2];
     expect(secretResponse?.text).toContain(secret);
+    const upload = await uploadFile(alice, 'notes.txt', 'my notes');
+    ATTACHMENT_ID = (upload.body as { id: string }).id;
+    const ticket = await alice.post(paths.tickets, {
+      ...BUG_REPORT,
+      attachmentIds: [ATTACHMENT_ID],
+    });
+    TICKET_ID = (ticket.body as { id: string }).id;
 
     const callers: Array<[string, ApiClient]> = [
       ['alice', alice],
@@ -300,12 +324,13 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       ['owner', await api.signedIn('owner@example.com')],
       ['carol, bind owed', await api.signedIn('carol@example.com')],
       ['bob', await activeBob()],
+      ['support', await api.signedIn('support@example.com')],
       ['anonymous', api.client()],
     ];
     const seen: Array<[label: string, status: number, text: string]> = responses
       .filter((response) => response !== secretResponse)
       .map((response, index) => [`wizard step ${index}`, response.status, response.text]);
-    for (const [route, path] of GET_ENDPOINTS) {
+    for (const [route, path] of getEndpoints()) {
       for (const [who, client] of callers) {
         const response = await client.get(path);
         seen.push([`GET ${route} as ${who}`, response.status, response.text]);
@@ -320,7 +345,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     }
 
     // Each endpoint answered someone with 200, so no check below ran against a refusal only.
-    for (const [route] of GET_ENDPOINTS) {
+    for (const [route] of getEndpoints()) {
       expect(
         seen.some(([label, status]) => label.startsWith(`GET ${route} as`) && status === 200),
         route,

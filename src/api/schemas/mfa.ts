@@ -40,6 +40,8 @@ export const AUDIT_EVENTS = [
   'mfa.locked',
   'workspace.mfa_required_on',
   'workspace.mfa_required_off',
+  'ticket.unbind_requested',
+  'ticket.unbind_processed',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 

@@ -1,4 +1,6 @@
 import { lazy, useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
 import { PageCard } from '@/components/page-card';
 import { BRAND_NAME } from '@/lib/brand';
@@ -13,6 +15,16 @@ const MfaChallenge = lazy(() =>
 const ForcedBind = lazy(() =>
   import('./forced-bind').then((module) => ({ default: module.ForcedBind })),
 );
+/** The ticket form loads only when someone follows Unbind MFA (QUAL-3). */
+const UnbindMfaTicket = lazy(() =>
+  import('@/features/tickets/unbind-mfa-ticket').then((module) => ({
+    default: module.UnbindMfaTicket,
+  })),
+);
+
+/** `/login?help=unbind-mfa`: the Unbind MFA ticket of TICKET-8, so a reload stays on it. */
+const HELP_PARAM = 'help';
+const UNBIND_MFA = 'unbind-mfa';
 
 /**
  * /login shows the step the session is at (LOGIN-2): the password form, the
@@ -21,11 +33,27 @@ const ForcedBind = lazy(() =>
 export function Component() {
   const t = useT();
   const { data: session } = useSession();
+  const [params, setParams] = useSearchParams();
   const endReason = useSessionEnd((state) => state.reason);
+  const wantsUnbind = params.get(HELP_PARAM) === UNBIND_MFA;
 
   useEffect(() => {
     if (session?.state === 'active') useSessionEnd.setState({ reason: null, destination: null });
   }, [session?.state]);
+
+  // The ticket form belongs to a login owing its code; anyone else starts from the login form.
+  useEffect(() => {
+    if (wantsUnbind && session && session.state !== 'mfa_required') {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete(HELP_PARAM);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [wantsUnbind, session, setParams]);
 
   if (!session || session.state === 'active') return null;
   if (session.state === 'anonymous') {
@@ -39,6 +67,32 @@ export function Component() {
       </PageCard>
     );
   }
-  if (session.state === 'mfa_required') return <MfaChallenge session={session} />;
-  return <ForcedBind session={session} />;
+  if (session.state === 'mfa_setup_required') return <ForcedBind session={session} />;
+  if (wantsUnbind) {
+    return (
+      <UnbindMfaTicket
+        email={session.email}
+        expiresAt={session.expiresAt}
+        backToLogin={<BackToLogin />}
+        onBack={() => {
+          const next = new URLSearchParams(params);
+          next.delete(HELP_PARAM);
+          setParams(next);
+        }}
+      />
+    );
+  }
+  const withHelp = new URLSearchParams(params);
+  withHelp.set(HELP_PARAM, UNBIND_MFA);
+  return (
+    <MfaChallenge
+      session={session}
+      lostDevice={
+        <span>
+          {t('tickets.lost.lead')}{' '}
+          <Link to={`?${withHelp.toString()}`}>{t('tickets.lost.link')}</Link>
+        </span>
+      }
+    />
+  );
 }

@@ -1,17 +1,171 @@
+import { useMutation } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
+import { TICKET_PAGE_SIZES } from '@/api/schemas/tickets';
+import { Alert } from '@/components/alert';
+import { Button, buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
-import { useT } from '@/lib/i18n/i18n';
+import { Pagination } from '@/components/pagination';
+import { QueryState } from '@/components/query-state';
+import { TicketFilters } from '@/components/tickets/ticket-filters';
+import { TicketTable } from '@/components/tickets/ticket-table';
+import {
+  useTicketListParams,
+  type TicketListParams,
+} from '@/components/tickets/use-ticket-list-params';
+import { saveBlob } from '@/lib/download';
+import { errorMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useActiveSession } from '@/lib/session';
+import { csvFileName, ticketsCsv } from './export-csv';
+import { fetchTicketsForExport, useTicketPage, type TicketScope } from './ticket-queries';
+import styles from './tickets.module.css';
 
-/** Help > Ticket Management (TICKET-1). */
+type View = 'all' | 'mine';
+
+/** Help > Ticket Management (TICKET-1): All Tickets of the workspace, and My Tickets. */
 export function Component() {
   const t = useT();
+  const session = useActiveSession();
+  const [params] = useSearchParams();
+  const view: View = params.get('view') === 'mine' ? 'mine' : 'all';
+  const workspaceId = session.currentWorkspaceId ?? session.workspaces[0]?.id ?? null;
+  const workspace = session.workspaces.find((candidate) => candidate.id === workspaceId);
+  const list = useTicketListParams();
+  const scope: TicketScope | null =
+    view === 'mine' ? { view } : workspaceId ? { view, workspaceId } : null;
+
+  const tabHref = (next: View) => {
+    const search = new URLSearchParams(params);
+    search.delete('page');
+    if (next === 'mine') search.set('view', 'mine');
+    else search.delete('view');
+    const text = search.toString();
+    return text ? `/tickets?${text}` : '/tickets';
+  };
+
   return (
     <>
-      <PageHeader title={t('tickets.title')} subtitle={t('tickets.subtitle')} />
+      <PageHeader
+        title={t('tickets.title')}
+        subtitle={t('tickets.subtitle')}
+        actions={
+          <Link to="/tickets/new" className={buttonClassName('primary')}>
+            <span aria-hidden="true">＋</span>
+            {t('tickets.submit')}
+          </Link>
+        }
+      />
+      <nav className={styles.tabs} aria-label={t('tickets.views')}>
+        <Link
+          to={tabHref('all')}
+          className={styles.tab}
+          aria-current={view === 'all' ? 'page' : undefined}
+        >
+          {t('tickets.view.all')}
+          {workspace && (
+            <>
+              {' '}
+              <span className={styles.tabNote}>{workspace.name}</span>
+            </>
+          )}
+        </Link>
+        <Link
+          to={tabHref('mine')}
+          className={styles.tab}
+          aria-current={view === 'mine' ? 'page' : undefined}
+        >
+          {t('tickets.view.mine')}
+        </Link>
+      </nav>
       <Card>
-        <EmptyState title={t('tickets.empty')} hint={t('tickets.emptyHint')} />
+        {scope ? (
+          <TicketList scope={scope} list={list} />
+        ) : (
+          <EmptyState title={t('tickets.noWorkspaceTitle')} hint={t('tickets.noWorkspaceHint')} />
+        )}
       </Card>
     </>
+  );
+}
+
+function TicketList({ scope, list }: { scope: TicketScope; list: TicketListParams }) {
+  const t = useT();
+  const language = useLanguage();
+  const page = useTicketPage(scope, list.query);
+  const exporting = useMutation({
+    mutationFn: () => fetchTicketsForExport(scope, list.query),
+    onSuccess: (tickets) => {
+      const csv = ticketsCsv(tickets, t);
+      saveBlob(
+        new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+        csvFileName(scope.view, new Date()),
+      );
+    },
+  });
+
+  return (
+    <div className={styles.list}>
+      <TicketFilters
+        list={list}
+        actions={
+          <Button
+            onClick={() => exporting.mutate()}
+            busy={exporting.isPending}
+            disabled={page.data?.total === 0}
+          >
+            {t('tickets.export')}
+          </Button>
+        }
+      />
+      {exporting.isError && (
+        <Alert tone="danger" title={t('tickets.exportFailed')}>
+          {errorMessage(t, language, exporting.error)}
+        </Alert>
+      )}
+      <QueryState query={page}>
+        {(data) =>
+          data.total === 0 ? (
+            list.filtered ? (
+              <EmptyState
+                title={t('tickets.noMatches')}
+                hint={t('tickets.noMatchesHint')}
+                action={<Button onClick={list.clear}>{t('tickets.filter.clear')}</Button>}
+              />
+            ) : (
+              <EmptyState
+                title={t('tickets.empty')}
+                hint={scope.view === 'mine' ? t('tickets.emptyMineHint') : t('tickets.emptyHint')}
+                action={
+                  <Link to="/tickets/new" className={buttonClassName('secondary')}>
+                    {t('tickets.submit')}
+                  </Link>
+                }
+              />
+            )
+          ) : (
+            <>
+              <TicketTable
+                label={scope.view === 'mine' ? t('tickets.view.mine') : t('tickets.view.all')}
+                tickets={data.tickets}
+                columns={scope.view === 'mine' ? ['workspace'] : ['submitter']}
+                hrefOf={(ticket) => `/tickets/${encodeURIComponent(ticket.id)}`}
+                busy={page.isPlaceholderData}
+              />
+              <Pagination
+                label={t('pagination.label')}
+                page={list.state.page}
+                pageSize={list.state.pageSize}
+                total={data.total}
+                pageSizes={TICKET_PAGE_SIZES}
+                onPage={(next) => list.update({ page: next })}
+                onPageSize={(size) => list.update({ pageSize: size })}
+              />
+            </>
+          )
+        }
+      </QueryState>
+    </div>
   );
 }

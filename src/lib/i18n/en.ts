@@ -1,3 +1,5 @@
+import { enTickets } from './en-tickets';
+
 /** English, the reference language: every key exists here first. */
 export const en = {
   'app.loading': 'Loading…',
@@ -267,6 +269,7 @@ export const en = {
     '{workspace} requires MFA for every member. Bind an authenticator app to continue.',
   'forced.successText':
     'You can now enter {workspace}. From now on, logging in asks for a dynamic code from your authenticator app.',
+  ...enTickets,
 } as const;
 
 export type MessageKey = keyof typeof en;

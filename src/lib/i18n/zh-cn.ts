@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNTickets } from './zh-cn-tickets';
 
 /** Simplified Chinese. Typed against English so a missing key fails the build. */
 export const zhCN: Record<MessageKey, string> = {
@@ -256,4 +257,5 @@ export const zhCN: Record<MessageKey, string> = {
   'forced.title': '绑定 MFA 以进入 {workspace}',
   'forced.subtitle': '{workspace} 要求所有成员进行 MFA 认证。请绑定身份验证器应用后继续。',
   'forced.successText': '现在可以进入 {workspace} 了。今后登录时需要输入身份验证器应用中的动态码。',
+  ...zhCNTickets,
 };

@@ -1,8 +1,9 @@
 import type { DevSettings } from '@/api/schemas/dev';
+import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/tickets';
 import type { PasswordHash } from './passwords';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type AccountKind = 'member' | 'agent';
 export type WorkspaceRole = 'owner' | 'member';
@@ -95,6 +96,64 @@ export interface AuditRecord {
   detail: Record<string, string | number | boolean>;
 }
 
+/** One entry of a ticket's conversation: a message, or something that happened to it. */
+export type TicketEntryRecord =
+  | {
+      kind: 'message';
+      id: string;
+      authorId: string;
+      role: 'requester' | 'agent';
+      body: string;
+      at: number;
+      attachmentIds: string[];
+    }
+  | { kind: 'event'; id: string; event: TicketEvent; at: number };
+
+export interface TicketRecord {
+  id: string;
+  /** What people quote: sequential and searchable. */
+  number: string;
+  /** The workspace it belongs to; null for an account in none (an agent). */
+  workspaceId: string | null;
+  requesterId: string;
+  type: TicketType;
+  title: string;
+  status: TicketStatus;
+  createdAt: number;
+  updatedAt: number;
+  assigneeId: string | null;
+  /** When customer service last replied; Feedback Provided closes by itself a while after it. */
+  feedbackAt: number | null;
+  closedAt: number | null;
+  rating: { score: number; comment: string; at: number } | null;
+  /** TICKET-8: how the requester of an Unbind MFA ticket proved who they are. */
+  verification: { password: boolean; email: boolean; submittedFrom: 'login' | 'console' } | null;
+  /** TICKET-9: set once an agent has unbound the requester's MFA for this ticket. */
+  mfaUnboundAt: number | null;
+  entries: TicketEntryRecord[];
+}
+
+/** An uploaded file's metadata; its bytes live in the attachment store. */
+export interface AttachmentRecord {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  ownerId: string;
+  uploadedAt: number;
+  /** Null until a ticket or reply uses it; unused uploads are purged. */
+  ticketId: string | null;
+}
+
+/** A ticket creation remembered by its Idempotency-Key, so a repeat makes nothing new. */
+export interface IdempotencyRecord {
+  accountId: string;
+  key: string;
+  requestHash: string;
+  ticketId: string;
+  expiresAt: number;
+}
+
 export interface ResetNotice {
   reason: 'corrupt' | 'outdated';
   at: number;
@@ -121,6 +180,11 @@ export interface ServerState {
   enrollments: EnrollmentRecord[];
   outbox: EmailRecord[];
   audit: AuditRecord[];
+  tickets: TicketRecord[];
+  /** The last ticket number handed out. */
+  ticketSequence: number;
+  attachments: AttachmentRecord[];
+  idempotencyKeys: IdempotencyRecord[];
   devSettings: DevSettings;
   notice: ResetNotice | null;
 }

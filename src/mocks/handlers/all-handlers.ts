@@ -6,6 +6,7 @@ import { mfaHandlers } from './mfa';
 import { errorResponse } from './respond';
 import { DomainError } from '../domain/errors';
 import { sessionHandlers } from './session';
+import { ticketHandlers } from './tickets';
 import { workspaceHandlers } from './workspaces';
 
 /** Every handler of the mock server, in the order they match (fault switches first). */
@@ -22,6 +23,7 @@ export function allHandlers(deps: HandlerDeps) {
     ...accountHandlers(deps),
     ...mfaHandlers(deps),
     ...workspaceHandlers(deps),
+    ...ticketHandlers(deps),
   ];
 }
 

@@ -88,6 +88,7 @@ export function devHandlers({ server }: HandlerDeps) {
 
     route.post(paths.devReset, async () => {
       await server.store.reset();
+      await server.attachments.clear();
       return new HttpResponse(null, { status: 204 });
     }),
   ];

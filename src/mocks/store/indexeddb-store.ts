@@ -3,17 +3,26 @@ import type { StateStore } from './state-store';
 import { restoreState } from './stored-state';
 
 const DB_NAME = 'guance-mock-server';
-const DB_VERSION = 1;
+/** 2: ticket attachments get an object store of their own. */
+const DB_VERSION = 2;
 const STATE_STORE = 'state';
+export const ATTACHMENT_STORE = 'attachments';
 const STATE_KEY = 'current';
 
-function openDatabase(): Promise<IDBDatabase> {
+export function openDatabase(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const opening = indexedDB.open(DB_NAME, DB_VERSION);
     opening.onupgradeneeded = () => {
-      opening.result.createObjectStore(STATE_STORE);
+      const db = opening.result;
+      for (const name of [STATE_STORE, ATTACHMENT_STORE]) {
+        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+      }
     };
-    opening.onsuccess = () => resolve(opening.result);
+    opening.onsuccess = () => {
+      // A newer version opened in another tab must not wait for this one to close.
+      opening.result.onversionchange = () => opening.result.close();
+      resolve(opening.result);
+    };
     opening.onerror = () => reject(opening.error ?? new Error('IndexedDB open failed'));
     opening.onblocked = () => reject(new Error('IndexedDB open blocked by another tab'));
   });

@@ -31,6 +31,18 @@ const storedShape = z.looseObject({
   enrollments: z.array(z.unknown()),
   outbox: z.array(z.unknown()),
   audit: z.array(z.unknown()),
+  tickets: z.array(
+    z.looseObject({
+      id: z.string(),
+      number: z.string(),
+      requesterId: z.string(),
+      status: z.string(),
+      entries: z.array(z.unknown()),
+    }),
+  ),
+  ticketSequence: z.number(),
+  attachments: z.array(z.looseObject({ id: z.string(), ownerId: z.string() })),
+  idempotencyKeys: z.array(z.unknown()),
   devSettings: z.looseObject({ latencyMs: z.number(), clockOffsetMs: z.number() }),
 });
 

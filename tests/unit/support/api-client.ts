@@ -67,7 +67,9 @@ export class ApiClient {
     return {
       status: response.status,
       headers: response.headers,
-      body: text === '' ? null : (JSON.parse(text) as unknown),
+      body: response.headers.get('Content-Type')?.includes('json')
+        ? (JSON.parse(text) as unknown)
+        : null,
       text,
     };
   }

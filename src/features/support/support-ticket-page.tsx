@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { TICKET_REPLY_MAX_LENGTH, type SupportTicket } from '@/api/schemas/tickets';
+import { Alert } from '@/components/alert';
+import { Badge } from '@/components/badge';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { Dialog } from '@/components/dialog';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { TextAreaField } from '@/components/text-area-field';
+import { Conversation } from '@/components/tickets/conversation';
+import { ReplyForm } from '@/components/tickets/reply-form';
+import { TicketFacts } from '@/components/tickets/ticket-facts';
+import { BackLink, TicketLayout, TicketSubtitle } from '@/components/tickets/ticket-layout';
+import { VerificationFacts } from '@/components/tickets/verification-facts';
+import { errorMessage } from '@/lib/error-message';
+import { formatDateTime } from '@/lib/format';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import {
+  useAcceptTicket,
+  useAgentClose,
+  useAgentReply,
+  useUnbindRequesterMfa,
+} from './support-mutations';
+import { useSupportTicket } from './support-queries';
+import styles from './support.module.css';
+
+/** TICKET-7: one ticket as customer service works it. */
+export function Component() {
+  const t = useT();
+  const { ticketId = '' } = useParams();
+  const ticket = useSupportTicket(ticketId);
+  return (
+    <>
+      <BackLink to="/support">{t('support.backToQueue')}</BackLink>
+      <QueryState query={ticket}>{(data) => <SupportTicketView ticket={data} />}</QueryState>
+    </>
+  );
+}
+
+function SupportTicketView({ ticket }: { ticket: SupportTicket }) {
+  const t = useT();
+  const language = useLanguage();
+  const accept = useAcceptTicket(ticket.id);
+  const reply = useAgentReply(ticket.id);
+  const close = useAgentClose(ticket.id);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const failed = accept.error ?? close.error;
+
+  return (
+    <>
+      <PageHeader
+        title={ticket.title}
+        subtitle={<TicketSubtitle ticket={ticket} />}
+        actions={
+          ticket.actions.includes('accept') ? (
+            <Button
+              variant="primary"
+              busy={accept.isPending}
+              onClick={() =>
+                accept.mutate(undefined, { onSuccess: () => setNotice(t('support.accepted')) })
+              }
+            >
+              {t('support.accept')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <TicketLayout
+        sideLabel={t('tickets.detail.details')}
+        notices={
+          (notice || failed || ticket.ownTicket || ticket.status === 'waiting_assignment') && (
+            <>
+              {notice && <Alert tone="success">{notice}</Alert>}
+              {failed ? <Alert tone="danger">{errorMessage(t, language, failed)}</Alert> : null}
+              {ticket.ownTicket && <Alert tone="warning">{t('support.ownTicket')}</Alert>}
+              {ticket.status === 'waiting_assignment' && !ticket.ownTicket && (
+                <Alert tone="info">{t('support.acceptFirst')}</Alert>
+              )}
+            </>
+          )
+        }
+        main={
+          <>
+            {ticket.review && (
+              <ReviewPanel ticket={ticket} review={ticket.review} onDone={setNotice} />
+            )}
+            <Card title={t('tickets.detail.conversation')}>
+              <Conversation entries={ticket.entries} />
+              {ticket.actions.includes('reply') && (
+                <div className={styles.replyArea}>
+                  <ReplyForm
+                    label={t('support.reply')}
+                    submitLabel={t('support.sendReply')}
+                    pending={reply.isPending}
+                    error={reply.error}
+                    onSubmit={(body) =>
+                      reply.mutateAsync(body).then(() => setNotice(t('support.replied')))
+                    }
+                  />
+                </div>
+              )}
+            </Card>
+          </>
+        }
+        side={
+          <>
+            <Card title={t('tickets.detail.details')}>
+              <TicketFacts ticket={ticket} />
+            </Card>
+            {ticket.actions.includes('close') && (
+              <Card title={t('tickets.detail.actions')}>
+                <div className={styles.actionList}>
+                  <p className={styles.actionHint}>{t('support.closeHint')}</p>
+                  <Button onClick={() => setConfirmClose(true)}>{t('support.close')}</Button>
+                </div>
+              </Card>
+            )}
+          </>
+        }
+      />
+      <Dialog
+        open={confirmClose}
+        title={t('support.closeTitle')}
+        description={t('support.closeConfirm')}
+        onClose={() => setConfirmClose(false)}
+        dismissible={!close.isPending}
+        footer={
+          <>
+            <Button onClick={() => setConfirmClose(false)} disabled={close.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="primary"
+              busy={close.isPending}
+              onClick={() =>
+                close.mutate(undefined, {
+                  onSuccess: () => setNotice(t('support.closed')),
+                  onSettled: () => setConfirmClose(false),
+                })
+              }
+            >
+              {t('support.close')}
+            </Button>
+          </>
+        }
+      />
+    </>
+  );
+}
+
+type Review = NonNullable<SupportTicket['review']>;
+
+/** TICKET-7: what the agent checks before unbinding, and the unbind itself. */
+function ReviewPanel({
+  ticket,
+  review,
+  onDone,
+}: {
+  ticket: SupportTicket;
+  review: Review;
+  onDone: (message: string) => void;
+}) {
+  const t = useT();
+  const language = useLanguage();
+  const unbind = useUnbindRequesterMfa(ticket.id);
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState(() => t('support.unbindDefaultReply'));
+  const [problem, setProblem] = useState<string | null>(null);
+  const canUnbind = ticket.actions.includes('unbind_mfa');
+
+  function confirm() {
+    const body = message.trim();
+    if (body.length === 0) return setProblem(t('field.required'));
+    if (body.length > TICKET_REPLY_MAX_LENGTH)
+      return setProblem(t('tickets.form.tooLong', { max: TICKET_REPLY_MAX_LENGTH }));
+    unbind.mutate(body, {
+      onSuccess: () => {
+        setOpen(false);
+        onDone(t('support.unbound', { email: review.accountEmail }));
+      },
+    });
+  }
+
+  return (
+    <Card title={t('support.review.title')} description={t('support.review.subtitle')}>
+      <dl className={styles.review}>
+        <div>
+          <dt>{t('support.review.account')}</dt>
+          <dd>
+            {review.accountName}
+            <span className={styles.note}>{review.accountEmail}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('tickets.field.workspace')}</dt>
+          <dd>{review.workspaceName ?? t('tickets.noWorkspace')}</dd>
+        </div>
+        <div>
+          <dt>{t('support.review.mfa')}</dt>
+          <dd>
+            <Badge tone={review.mfaBound ? 'success' : 'neutral'}>
+              {review.mfaBound ? t('account.bound') : t('account.notBound')}
+            </Badge>
+            {review.mfaUnboundAt && (
+              <span className={styles.note}>
+                {t('support.review.unboundAt', {
+                  time: formatDateTime(review.mfaUnboundAt, language),
+                })}
+              </span>
+            )}
+          </dd>
+        </div>
+        {ticket.verification && <VerificationFacts verification={ticket.verification} />}
+      </dl>
+      {canUnbind ? (
+        <div className={styles.reviewAction}>
+          <p className={styles.reviewHint}>{t('support.review.unbindHint')}</p>
+          <Button variant="danger" onClick={() => setOpen(true)}>
+            {t('support.unbind')}
+          </Button>
+        </div>
+      ) : (
+        review.mfaBound &&
+        !ticket.ownTicket && (
+          <p className={styles.reviewHint}>
+            {ticket.status === 'waiting_assignment'
+              ? t('support.review.acceptToUnbind')
+              : t('support.review.cannotUnbind')}
+          </p>
+        )
+      )}
+      <Dialog
+        open={open}
+        title={t('support.unbindTitle')}
+        description={t('support.unbindConfirm', { email: review.accountEmail })}
+        onClose={() => setOpen(false)}
+        dismissible={!unbind.isPending}
+        footer={
+          <>
+            <Button onClick={() => setOpen(false)} disabled={unbind.isPending}>
+              {t('common.cancel')}
+            </Button>
+            <Button variant="danger" busy={unbind.isPending} onClick={confirm}>
+              {t('support.unbindAndReply')}
+            </Button>
+          </>
+        }
+      >
+        {unbind.isError && <Alert tone="danger">{errorMessage(t, language, unbind.error)}</Alert>}
+        <TextAreaField
+          label={t('support.unbindReply')}
+          rows={4}
+          value={message}
+          onChange={(event) => {
+            setMessage(event.target.value);
+            setProblem(null);
+          }}
+          error={problem ?? undefined}
+        />
+      </Dialog>
+    </Card>
+  );
+}
