@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 const DRAFT_PREFIX = 'guance-console:draft:';
 
-function read<T>(key: string, initial: T): T {
+function read<T>(key: string | null, initial: T): T {
+  if (key === null) return initial;
   try {
     const stored = sessionStorage.getItem(DRAFT_PREFIX + key);
     return stored === null ? initial : { ...initial, ...(JSON.parse(stored) as T) };
@@ -14,14 +15,16 @@ function read<T>(key: string, initial: T): T {
 /**
  * A form's typed values, kept in this tab until the form is sent (QUAL-1,
  * LOGIN-8): a reload, a failed request or an expired login loses nothing.
- * Never for a password, a code or a secret (HOUSE rule 6).
+ * Never for a password, a code or a secret (HOUSE rule 6). A null key keeps the
+ * values in memory only.
  */
-export function useDraft<T extends object>(key: string, initial: T) {
+export function useDraft<T extends object>(key: string | null, initial: T) {
   const [value, setValue] = useState<T>(() => read(key, initial));
   // The first render's blank form; later renders pass equal, fresh objects.
   const blank = useRef(initial);
 
   useEffect(() => {
+    if (key === null) return;
     try {
       sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(value));
     } catch {
@@ -30,7 +33,7 @@ export function useDraft<T extends object>(key: string, initial: T) {
   }, [key, value]);
 
   const discard = useCallback(() => {
-    sessionStorage.removeItem(DRAFT_PREFIX + key);
+    if (key !== null) sessionStorage.removeItem(DRAFT_PREFIX + key);
     setValue(blank.current);
   }, [key]);
 

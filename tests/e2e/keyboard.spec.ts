@@ -79,3 +79,35 @@ test('the navigation drawer on a phone opens and works by keyboard', async ({ pa
   await expect(page.getByRole('heading', { name: 'Members' })).toBeFocused();
   await expect(page.getByRole('link', { name: 'Members' })).toBeHidden();
 });
+
+test('submit a ticket by keyboard alone', async ({ page }) => {
+  await open(page, '/login');
+  await tabTo(page, page.getByLabel('Email'));
+  await page.keyboard.type('alice@example.com');
+  await tabTo(page, page.getByLabel('Password', { exact: true }));
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeFocused();
+
+  await tabTo(page, page.getByRole('button', { name: 'Help' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('link', { name: 'Ticket Management' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Ticket Management' })).toBeFocused();
+  await tabTo(page, page.getByRole('link', { name: 'Submit Ticket' }).first());
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Submit Ticket' })).toBeFocused();
+
+  await tabTo(page, page.getByLabel('Type'));
+  // End picks the last type, Others, which asks for nothing more.
+  await page.getByLabel('Type').press('End');
+  await expect(page.getByLabel('Type')).toHaveValue('other');
+  await tabTo(page, page.getByLabel('Title'));
+  await page.keyboard.type('Keyboard-only ticket');
+  await tabTo(page, page.getByLabel('Description'));
+  await page.keyboard.type('Filed without touching the mouse.');
+  await tabTo(page, page.getByRole('button', { name: 'Submit' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Keyboard-only ticket' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, logIn, open } from './support/app';
+import { expectAccessible, logIn, open, submitLogin } from './support/app';
 import { bindThroughWizard } from './support/bind-wizard';
 
 const devTabs = new WeakMap<Page, Page>();
@@ -108,4 +108,37 @@ test('the console reads in Simplified Chinese with no English left on the page',
     expect(leftover, `English left on ${path}`).toBeNull();
   }
   await expectAccessible(page);
+});
+
+test('a login that ends in the middle of a form returns to it with what was typed (LOGIN-8)', async ({
+  page,
+  context,
+}) => {
+  await logIn(page, 'alice@example.com');
+  await open(page, '/tickets/new');
+  await page.getByLabel('Type').selectOption('bug_report');
+  await page.getByLabel('Title').fill('Charts are empty after midnight');
+  await page
+    .getByLabel('Description')
+    .fill('Since yesterday the dashboards show no data after 00:00 UTC.');
+
+  // The server forgets every session (the dev tools' reset does that), as an expiry would.
+  const dev = await context.newPage();
+  await open(dev, '/dev');
+  await dev.getByRole('button', { name: 'Reset demo data' }).click();
+  await dev.getByRole('dialog').getByRole('button', { name: 'Reset demo data' }).click();
+  await expect(dev.getByText('Demo data was reset.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(
+    page.getByText('Your session ended. Log in again to continue where you were.'),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?returnTo=%2Ftickets%2Fnew$/);
+  await submitLogin(page, 'alice@example.com');
+  await expect(page.getByRole('heading', { name: 'Submit Ticket' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Charts are empty after midnight');
+  await expect(page.getByLabel('Description')).toHaveValue(
+    'Since yesterday the dashboards show no data after 00:00 UTC.',
+  );
+  await expect(page.getByLabel('Type')).toHaveValue('bug_report');
 });

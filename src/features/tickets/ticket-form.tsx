@@ -20,34 +20,20 @@ import { useAttachmentUploads } from '@/components/tickets/use-attachment-upload
 import { errorMessage } from '@/lib/error-message';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useLanguage, useT, type Translate } from '@/lib/i18n/i18n';
+import { useDraft } from '@/lib/drafts';
 import { ticketTypeKey } from '@/lib/ticket-labels';
 import { EmailCodeField } from './email-code-field';
 import { useCreateTicket } from './ticket-mutations';
 import styles from './tickets.module.css';
 
 /** What a draft keeps across a reload or a new login (QUAL-1, LOGIN-8); never the code. */
-const DRAFT_KEY = 'guance-console:ticket-draft';
-
 interface Draft {
   type: TicketType | '';
   title: string;
   description: string;
 }
 
-function readDraft(): Draft | null {
-  try {
-    const raw = sessionStorage.getItem(DRAFT_KEY);
-    if (!raw) return null;
-    const draft = JSON.parse(raw) as Partial<Draft>;
-    return {
-      type: TICKET_TYPES.find((type) => type === draft.type) ?? '',
-      title: typeof draft.title === 'string' ? draft.title : '',
-      description: typeof draft.description === 'string' ? draft.description : '',
-    };
-  } catch {
-    return null;
-  }
-}
+const DRAFT_KEY = 'ticket';
 
 function newIdempotencyKey(): string {
   return `ticket-${crypto.randomUUID()}`;
@@ -101,12 +87,17 @@ export function TicketForm({
   const language = useLanguage();
   const create = useCreateTicket();
   const uploads = useAttachmentUploads();
-  const [draft] = useState(() => (keepDraft ? readDraft() : null));
-  const [type, setType] = useState<TicketType | ''>(
-    lockedType ?? (initialType || draft?.type || ''),
-  );
-  const [title, setTitle] = useState(draft?.title ?? '');
-  const [description, setDescription] = useState(draft?.description ?? '');
+  const [draft, setDraft, discardDraft] = useDraft<Draft>(keepDraft ? DRAFT_KEY : null, {
+    type: initialType,
+    title: '',
+    description: '',
+  });
+  const type = lockedType ?? TICKET_TYPES.find((known) => known === draft.type) ?? '';
+  const { title, description } = draft;
+  const setType = (next: TicketType | '') => setDraft((current) => ({ ...current, type: next }));
+  const setTitle = (next: string) => setDraft((current) => ({ ...current, title: next }));
+  const setDescription = (next: string) =>
+    setDraft((current) => ({ ...current, description: next }));
   const [emailCode, setEmailCode] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [stillUploading, setStillUploading] = useState(false);
@@ -121,11 +112,6 @@ export function TicketForm({
     if (focusRequest === 0) return;
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusRequest]);
-
-  useEffect(() => {
-    if (!keepDraft) return;
-    sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ type, title, description }));
-  }, [keepDraft, type, title, description]);
 
   const unbind = type === 'unbind_mfa';
   const changeOwner = type === 'change_owner';
@@ -166,7 +152,7 @@ export function TicketForm({
       {
         // After success the form stays locked: it is done, and the page moves on.
         onSuccess: (ticket) => {
-          if (keepDraft) sessionStorage.removeItem(DRAFT_KEY);
+          discardDraft();
           onSubmitted(ticket);
         },
         onError: (error) => {
