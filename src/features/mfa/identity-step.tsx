@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { Alert } from '@/components/alert';
-import { Button } from '@/components/button';
 import { CodeForm } from '@/components/code-form';
 import { StepHeading } from '@/components/page-heading';
+import { SendCodeButton } from '@/components/send-code-button';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useNow } from '@/lib/use-now';
 import { useSendBindEmailCode, useVerifyBindIdentity } from './enrollment-api';
 import styles from './bind-wizard.module.css';
 
@@ -28,31 +26,12 @@ export function IdentityStep({
   const language = useLanguage();
   const send = useSendBindEmailCode();
   const verify = useVerifyBindIdentity();
-  const [resendAt, setResendAt] = useState<number | null>(() =>
-    initialResendInSeconds === null ? null : Date.now() + initialResendInSeconds * 1000,
-  );
-  const now = useNow(resendAt !== null);
-  const secondsLeft = resendAt === null ? 0 : Math.max(0, Math.ceil((resendAt - now) / 1000));
-  const codeSent = resendAt !== null || send.isSuccess;
-
-  function sendCode() {
-    send.mutate(undefined, {
-      onSuccess: ({ resendInSeconds }) => setResendAt(Date.now() + resendInSeconds * 1000),
-    });
-  }
-
   return (
     <div className={styles.step}>
       <StepHeading>{t('bind.identityTitle')}</StepHeading>
       <p>{t('bind.identityText', { email: maskedEmail })}</p>
       <div className={styles.sendRow}>
-        <Button onClick={sendCode} busy={send.isPending} disabled={secondsLeft > 0}>
-          {secondsLeft > 0
-            ? t('bind.resendIn', { seconds: secondsLeft })
-            : codeSent
-              ? t('bind.resend')
-              : t('bind.getCode')}
-        </Button>
+        <SendCodeButton mutation={send} initialResendInSeconds={initialResendInSeconds} />
       </div>
       {send.isSuccess && <Alert tone="success">{t('bind.codeSent', { email: maskedEmail })}</Alert>}
       {send.isError && <Alert tone="danger">{errorMessage(t, language, send.error)}</Alert>}

@@ -1,11 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { Alert } from '@/components/alert';
-import { Button } from '@/components/button';
 import { CodeInput } from '@/components/code-input';
 import { QueryState } from '@/components/query-state';
+import { SendCodeButton } from '@/components/send-code-button';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useNow } from '@/lib/use-now';
 import { useSendTicketEmailCode, useTicketEmailCodeStatus } from './email-code-api';
 import styles from './tickets.module.css';
 
@@ -55,18 +54,6 @@ function EmailCode({
   const language = useLanguage();
   const titleId = useId();
   const send = useSendTicketEmailCode();
-  const [resendAt, setResendAt] = useState<number | null>(() =>
-    initialResendInSeconds === null ? null : Date.now() + initialResendInSeconds * 1000,
-  );
-  const now = useNow(resendAt !== null);
-  const secondsLeft = resendAt === null ? 0 : Math.max(0, Math.ceil((resendAt - now) / 1000));
-  const codeSent = resendAt !== null || send.isSuccess;
-
-  function sendCode() {
-    send.mutate(undefined, {
-      onSuccess: ({ resendInSeconds }) => setResendAt(Date.now() + resendInSeconds * 1000),
-    });
-  }
 
   return (
     <section className={styles.verify} aria-labelledby={titleId}>
@@ -75,13 +62,7 @@ function EmailCode({
       </h2>
       <p className={styles.verifyText}>{t('tickets.code.text', { email: maskedEmail })}</p>
       <div className={styles.verifyRow}>
-        <Button onClick={sendCode} busy={send.isPending} disabled={secondsLeft > 0}>
-          {secondsLeft > 0
-            ? t('bind.resendIn', { seconds: secondsLeft })
-            : codeSent
-              ? t('bind.resend')
-              : t('bind.getCode')}
-        </Button>
+        <SendCodeButton mutation={send} initialResendInSeconds={initialResendInSeconds} />
       </div>
       {send.isSuccess && (
         <Alert tone="success">{t('tickets.code.sent', { email: maskedEmail })}</Alert>
