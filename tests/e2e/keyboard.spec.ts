@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, expectAccessible, open } from './support/app';
 import { readEmailCode } from './support/mailbox';
-import { tabTo } from './support/keyboard';
+import { logInByKeyboard, tabTo } from './support/keyboard';
 import { phoneCode } from './support/totp';
 
 /** QUAL-2 / SHELL-4: the main journeys, by keyboard alone. */
 test('log in, bind MFA and cancel an unbind, by keyboard alone', async ({ page, context }) => {
-  await open(page, '/login');
-  await tabTo(page, page.getByLabel('Email'));
-  await page.keyboard.type('alice@example.com');
-  await tabTo(page, page.getByLabel('Password', { exact: true }));
-  await page.keyboard.type(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
+  await logInByKeyboard(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeFocused();
 
   // The account menu at the bottom left, to Account Management.
@@ -81,12 +76,7 @@ test('the navigation drawer on a phone opens and works by keyboard', async ({ pa
 });
 
 test('submit a ticket by keyboard alone', async ({ page }) => {
-  await open(page, '/login');
-  await tabTo(page, page.getByLabel('Email'));
-  await page.keyboard.type('alice@example.com');
-  await tabTo(page, page.getByLabel('Password', { exact: true }));
-  await page.keyboard.type(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
+  await logInByKeyboard(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeFocused();
 
   await tabTo(page, page.getByRole('button', { name: 'Help' }));

@@ -8,8 +8,6 @@ export const emailSchema = z
 
 export const idSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]+$/));
 
-export const isoDateTimeSchema = z.iso.datetime();
-
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),

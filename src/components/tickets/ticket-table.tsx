@@ -5,6 +5,7 @@ import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { formatCompactDateTime, ticketTypeKey } from '@/lib/ticket-labels';
 import { ScrollRegion } from '../scroll-region';
 import { TicketStatusBadge } from './ticket-status-badge';
+import tableStyles from '../data-table.module.css';
 import styles from './tickets.module.css';
 
 export type TicketColumn = 'submitter' | 'workspace';
@@ -28,7 +29,11 @@ export function TicketTable({
   const language = useLanguage();
   return (
     <ScrollRegion label={label}>
-      <table className={styles.table} aria-busy={busy || undefined} data-busy={busy || undefined}>
+      <table
+        className={`${tableStyles.table} ${styles.ticketTable}`}
+        aria-busy={busy || undefined}
+        data-busy={busy || undefined}
+      >
         <thead>
           <tr>
             <th scope="col" data-wide>

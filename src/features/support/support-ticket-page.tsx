@@ -24,6 +24,7 @@ import {
   useUnbindRequesterMfa,
 } from './support-mutations';
 import { useSupportTicket } from './support-queries';
+import ticketStyles from '@/components/tickets/tickets.module.css';
 import styles from './support.module.css';
 
 /** TICKET-7: one ticket as customer service works it. */
@@ -112,8 +113,8 @@ function SupportTicketView({ ticket }: { ticket: SupportTicket }) {
             </Card>
             {ticket.actions.includes('close') && (
               <Card title={t('tickets.detail.actions')}>
-                <div className={styles.actionList}>
-                  <p className={styles.actionHint}>{t('support.closeHint')}</p>
+                <div className={ticketStyles.actionList}>
+                  <p className={ticketStyles.actionHint}>{t('support.closeHint')}</p>
                   <Button onClick={() => setConfirmClose(true)}>{t('support.close')}</Button>
                 </div>
               </Card>

@@ -23,6 +23,7 @@ import {
 } from './ticket-mutations';
 import { useTicket } from './ticket-queries';
 import { RatingForm } from './rating-form';
+import ticketStyles from '@/components/tickets/tickets.module.css';
 import styles from './tickets.module.css';
 
 /** TICKET-6: one ticket, its conversation, and exactly the actions its status allows. */
@@ -160,11 +161,11 @@ function TicketActions({
 
   return (
     <Card title={t('tickets.detail.actions')}>
-      <div className={styles.actionList}>
+      <div className={ticketStyles.actionList}>
         {failed ? <Alert tone="danger">{errorMessage(t, language, failed)}</Alert> : null}
         {ticket.actions.includes('close') && (
           <>
-            <p className={styles.actionHint}>{t('tickets.detail.closeHint')}</p>
+            <p className={ticketStyles.actionHint}>{t('tickets.detail.closeHint')}</p>
             <Button variant="primary" onClick={() => setConfirming('close')}>
               {t('tickets.detail.close')}
             </Button>
@@ -172,13 +173,13 @@ function TicketActions({
         )}
         {ticket.actions.includes('cancel') && (
           <>
-            <p className={styles.actionHint}>{t('tickets.detail.cancelHint')}</p>
+            <p className={ticketStyles.actionHint}>{t('tickets.detail.cancelHint')}</p>
             <Button onClick={() => setConfirming('cancel')}>{t('tickets.detail.cancel')}</Button>
           </>
         )}
         {ticket.actions.includes('restart') && (
           <>
-            <p className={styles.actionHint}>{t('tickets.detail.restartHint')}</p>
+            <p className={ticketStyles.actionHint}>{t('tickets.detail.restartHint')}</p>
             <Button
               variant="primary"
               busy={restart.isPending}

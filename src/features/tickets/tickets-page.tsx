@@ -1,15 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { TICKET_PAGE_SIZES } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button, buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
-import { Pagination } from '@/components/pagination';
-import { QueryState } from '@/components/query-state';
 import { TicketFilters } from '@/components/tickets/ticket-filters';
-import { TicketTable } from '@/components/tickets/ticket-table';
+import { TicketListResults } from '@/components/tickets/ticket-list-results';
 import {
   useTicketListParams,
   type TicketListParams,
@@ -124,48 +121,24 @@ function TicketList({ scope, list }: { scope: TicketScope; list: TicketListParam
           {errorMessage(t, language, exporting.error)}
         </Alert>
       )}
-      <QueryState query={page}>
-        {(data) =>
-          data.total === 0 ? (
-            list.filtered ? (
-              <EmptyState
-                title={t('tickets.noMatches')}
-                hint={t('tickets.noMatchesHint')}
-                action={<Button onClick={list.clear}>{t('tickets.filter.clear')}</Button>}
-              />
-            ) : (
-              <EmptyState
-                title={t('tickets.empty')}
-                hint={scope.view === 'mine' ? t('tickets.emptyMineHint') : t('tickets.emptyHint')}
-                action={
-                  <Link to="/tickets/new" className={buttonClassName('secondary')}>
-                    {t('tickets.submit')}
-                  </Link>
-                }
-              />
-            )
-          ) : (
-            <>
-              <TicketTable
-                label={scope.view === 'mine' ? t('tickets.view.mine') : t('tickets.view.all')}
-                tickets={data.tickets}
-                columns={scope.view === 'mine' ? ['workspace'] : ['submitter']}
-                hrefOf={(ticket) => `/tickets/${encodeURIComponent(ticket.id)}`}
-                busy={page.isPlaceholderData}
-              />
-              <Pagination
-                label={t('pagination.label')}
-                page={list.state.page}
-                pageSize={list.state.pageSize}
-                total={data.total}
-                pageSizes={TICKET_PAGE_SIZES}
-                onPage={(next) => list.update({ page: next })}
-                onPageSize={(size) => list.update({ pageSize: size })}
-              />
-            </>
-          )
+      <TicketListResults
+        list={list}
+        page={page}
+        label={scope.view === 'mine' ? t('tickets.view.mine') : t('tickets.view.all')}
+        columns={scope.view === 'mine' ? ['workspace'] : ['submitter']}
+        hrefOf={(ticket) => `/tickets/${encodeURIComponent(ticket.id)}`}
+        empty={
+          <EmptyState
+            title={t('tickets.empty')}
+            hint={scope.view === 'mine' ? t('tickets.emptyMineHint') : t('tickets.emptyHint')}
+            action={
+              <Link to="/tickets/new" className={buttonClassName('secondary')}>
+                {t('tickets.submit')}
+              </Link>
+            }
+          />
         }
-      </QueryState>
+      />
     </div>
   );
 }

@@ -68,7 +68,3 @@ export function useT(): Translate {
 export function useLanguage(): Language {
   return usePreferences((state) => state.language);
 }
-
-export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
-}
