@@ -11,8 +11,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [['list']],
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Sized for a busy 2-core machine (CI runs right after a session, on the same
+  // machine). A journey that is long by nature says so with test.slow(), which
+  // triples this; nothing waits on a fixed sleep or a TOTP boundary.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',

@@ -13,6 +13,8 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   test: {
     restoreMocks: true,
+    // A ceiling for a busy 2-core machine, not a wait: the mock answers at once.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,

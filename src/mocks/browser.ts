@@ -5,8 +5,13 @@ import { tabJar } from './handlers/session-jar';
 import { createMockServer } from './server';
 import { createIndexedDbAttachmentStore } from './store/indexeddb-attachment-store';
 import { createIndexedDbStore } from './store/indexeddb-store';
+import { probeMockBackend, untilControlled, untilMockAnswers } from './worker-readiness';
 
-/** Starts the in-page server: IndexedDB state shared by the tabs of this origin. */
+/**
+ * Starts the in-page server: IndexedDB state shared by the tabs of this origin.
+ * Resolves only once a request from this tab is answered by it; never, when the
+ * tab is reloading to get there.
+ */
 export async function startMockBackend(): Promise<void> {
   const server = createMockServer({
     store: createIndexedDbStore(systemClock),
@@ -15,4 +20,12 @@ export async function startMockBackend(): Promise<void> {
   });
   const worker = setupWorker(...allHandlers({ server, jar: tabJar(sessionStorage) }));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  const outcome = await untilMockAnswers({
+    probe: probeMockBackend,
+    untilControlled,
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    reload: () => location.reload(),
+    storage: sessionStorage,
+  });
+  if (outcome === 'reloading') await new Promise<never>(() => undefined);
 }

@@ -9,7 +9,7 @@ export const mswServer = setupServer();
 
 // The mock answers at once; this only absorbs a busy machine's first lazy route
 // load and password hash, on two cores shared with the browser suite.
-configure({ asyncUtilTimeout: 4_000 });
+configure({ asyncUtilTimeout: 8_000 });
 
 beforeAll(() => {
   mswServer.listen({ onUnhandledRequest: 'error' });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_PASSWORD, expectAccessible, open } from './support/app';
 import { readEmailCode } from './support/mailbox';
 import { logInByKeyboard, tabTo } from './support/keyboard';
@@ -6,6 +6,7 @@ import { phoneCode } from './support/totp';
 
 /** QUAL-2 / SHELL-4: the main journeys, by keyboard alone. */
 test('log in, bind MFA and cancel an unbind, by keyboard alone', async ({ page, context }) => {
+  test.slow();
   await logInByKeyboard(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeFocused();
 

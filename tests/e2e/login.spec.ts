@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectAccessible, logIn, logOut, open, submitLogin, useDarkTheme } from './support/app';
 
 test.describe('logging in and out as each demo account', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectAccessible, logIn, open, submitLogin } from './support/app';
 import { bindThroughWizard } from './support/bind-wizard';
 
@@ -6,6 +6,7 @@ test('carol is forced through the bind wizard before she sees Secure Workspace',
   page,
   context,
 }) => {
+  test.slow();
   await open(page, '/w/ws_secure');
   await submitLogin(page, 'carol@example.com');
   const wizardTitle = page.getByRole('heading', { name: 'Bind MFA to enter Secure Workspace' });
@@ -38,6 +39,7 @@ test('the owner switches mandatory MFA on while alice works; her next navigation
   page: owner,
   context,
 }) => {
+  test.slow();
   // Alice, in her own tab (each tab holds its own session), is at work on the members-free home page.
   const alice = await context.newPage();
   await logIn(alice, 'alice@example.com');

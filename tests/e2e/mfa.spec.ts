@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
@@ -20,6 +21,7 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   page,
   context,
 }) => {
+  test.slow();
   await logIn(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
   await open(page, '/account');

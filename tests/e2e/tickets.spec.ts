@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectAccessible, logIn, open, submitLogin, useDarkTheme } from './support/app';
 import { readEmailCode } from './support/mailbox';
 
@@ -130,6 +131,7 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
 });
 
 test('a .exe is refused before upload; a .png opens again from the ticket', async ({ page }) => {
+  test.slow();
   await logIn(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
   await page.getByRole('button', { name: 'Help' }).click();
@@ -226,6 +228,7 @@ test('ticket screens pass axe in the dark theme at phone width, in Chinese too',
   page,
   context,
 }) => {
+  test.slow();
   await useDarkTheme(page);
   await page.setViewportSize({ width: 375, height: 740 });
   await logIn(page, 'alice@example.com');
