@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { isApiError } from '@/api/api-error';
 import { CODE_LENGTH } from '@/api/limits';
 import { errorMessage } from '@/lib/error-message';
+import { formatCountdown, formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useNow } from '@/lib/use-now';
 import { Button } from './button';
@@ -10,10 +11,21 @@ import styles from './code-form.module.css';
 
 const LOCK_CODES = new Set(['CODE_LOCKED', 'ACCOUNT_LOCKED', 'RATE_LIMITED']);
 
+/** When a refusal locks code entry, and whether it still does (live). */
+function useLock(error: unknown) {
+  const lockedUntil = isApiError(error) && LOCK_CODES.has(error.code) ? error.retryAt : null;
+  const now = useNow(lockedUntil !== null);
+  const locked = lockedUntil !== null && now < lockedUntil;
+  return { lockedUntil, locked, remainingMs: locked ? lockedUntil - now : 0 };
+}
+
 /**
  * Everywhere a 6-digit code is typed (CODE-1 to CODE-4): Enter or a complete
  * paste submits, nothing is sent twice, errors are announced with focus kept in
- * the field, and a lockout keeps the form disabled until it ends.
+ * the field and go away once the code is edited, and a lockout keeps the form
+ * disabled until it ends, counting down. `deadline` is when the step itself
+ * ends (a pending login): the form says so, and says to start again instead
+ * when a lock would outlast it.
  */
 export function CodeForm({
   label,
@@ -22,6 +34,7 @@ export function CodeForm({
   error,
   submitLabel,
   secondary,
+  deadline,
   focusOnMount = true,
   disabled = false,
 }: {
@@ -32,6 +45,8 @@ export function CodeForm({
   submitLabel?: string;
   /** Other actions beside the submit button (back, cancel). */
   secondary?: ReactNode;
+  /** Milliseconds since the epoch when the step this code belongs to expires. */
+  deadline?: number;
   /** False where the step's heading takes focus first (QUAL-2). */
   focusOnMount?: boolean;
   disabled?: boolean;
@@ -40,13 +55,14 @@ export function CodeForm({
   const language = useLanguage();
   const [code, setCode] = useState('');
   const [incomplete, setIncomplete] = useState(false);
+  // The refusal the user has typed past (CODE-3): it no longer describes what is in the field.
+  const [editedPast, setEditedPast] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
+  const { lockedUntil, locked, remainingMs } = useLock(error);
+  const lockOutlastsStep =
+    locked && lockedUntil !== null && deadline !== undefined && lockedUntil >= deadline;
 
-  const lockedUntil = isApiError(error) && LOCK_CODES.has(error.code) ? error.retryAt : null;
-  const now = useNow(lockedUntil !== null);
-  const locked = lockedUntil !== null && now < lockedUntil;
-
-  // After a refusal the code stays, selected, so typing replaces it (QUAL-1, CODE-3).
+  // After a refusal the code stays, selected, so typing or pasting replaces it (QUAL-1, CODE-3).
   useEffect(() => {
     if (error && !pending) input.current?.select();
   }, [error, pending]);
@@ -62,11 +78,15 @@ export function CodeForm({
     onSubmit(digits);
   }
 
-  const message = incomplete
-    ? t('code.incomplete')
-    : error
-      ? errorMessage(t, language, error)
-      : undefined;
+  const lockOver = lockedUntil !== null && !locked;
+  const refusalShown = error && error !== editedPast && !lockOver;
+  const message = lockOutlastsStep
+    ? t('code.lockedPastDeadline')
+    : incomplete
+      ? t('code.incomplete')
+      : refusalShown
+        ? errorMessage(t, language, error)
+        : undefined;
 
   return (
     <form
@@ -84,6 +104,7 @@ export function CodeForm({
         onChange={(digits) => {
           setCode(digits);
           setIncomplete(false);
+          if (error) setEditedPast(error);
         }}
         onComplete={submit}
         error={message}
@@ -93,6 +114,17 @@ export function CodeForm({
         autoFocus={focusOnMount}
         readOnly={pending}
       />
+      {locked && !lockOutlastsStep && (
+        // A timer is not a live region: the lock was announced once, the seconds are not.
+        <p role="timer" className={styles.countdown}>
+          {t('code.unlocksIn', { countdown: formatCountdown(remainingMs) })}
+        </p>
+      )}
+      {deadline !== undefined && !lockOutlastsStep && (
+        <p className={styles.deadline}>
+          {t('code.deadline', { time: formatTime(deadline, language) })}
+        </p>
+      )}
       <div className={styles.actions}>
         {secondary}
         <Button type="submit" variant="primary" busy={pending} disabled={locked || disabled}>

@@ -3,6 +3,36 @@ import { CODE_LENGTH } from '@/api/limits';
 import styles from './code-input.module.css';
 import { describedBy, FieldMessages } from './field-messages';
 
+/** Input types that deliver a whole value at once rather than a key at a time. */
+const WHOLE_VALUE_INPUT_TYPES = new Set([
+  'insertFromPaste',
+  'insertFromDrop',
+  'insertReplacementText',
+]);
+
+/**
+ * Whether a change put more than one character in at once (a paste or an
+ * autofill, also over an earlier code) rather than a key press. Where the
+ * browser says how the text came in, that decides; otherwise whatever the old
+ * and new values do not share at their ends is what was put in.
+ */
+export function arrivedAtOnce(previous: string, next: string, inputType?: string): boolean {
+  if (inputType !== undefined && WHOLE_VALUE_INPUT_TYPES.has(inputType)) return true;
+  let prefix = 0;
+  while (prefix < previous.length && prefix < next.length && previous[prefix] === next[prefix]) {
+    prefix += 1;
+  }
+  let suffix = 0;
+  while (
+    suffix < previous.length - prefix &&
+    suffix < next.length - prefix &&
+    previous[previous.length - 1 - suffix] === next[next.length - 1 - suffix]
+  ) {
+    suffix += 1;
+  }
+  return next.length - prefix - suffix > 1;
+}
+
 /** Digits of a typed, pasted or autofilled code; null when it holds anything but digits and separators. */
 export function digitsOf(raw: string): string | null {
   const stripped = raw.replace(/[\s-]/g, '');
@@ -16,7 +46,7 @@ export interface CodeInputProps extends Omit<
   label: string;
   value: string;
   onChange: (digits: string) => void;
-  /** A whole code arrived at once (paste or autofill): the form submits by itself (CODE-2). */
+  /** A whole code arrived at once (paste or autofill, also over an old one): the form submits by itself (CODE-2, CODE-3). */
   onComplete?: (digits: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
@@ -38,8 +68,10 @@ export const CodeInput = forwardRef<HTMLInputElement, CodeInputProps>(function C
     const digits = digitsOf(event.target.value);
     if (digits === null) return;
     onChange(digits);
-    const arrivedAtOnce = digits.length - value.length > 1;
-    if (digits.length === CODE_LENGTH && arrivedAtOnce) onComplete?.(digits);
+    const { inputType } = event.nativeEvent as Partial<InputEvent>;
+    if (digits.length === CODE_LENGTH && arrivedAtOnce(value, digits, inputType)) {
+      onComplete?.(digits);
+    }
   }
 
   return (

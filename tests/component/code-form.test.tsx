@@ -4,16 +4,18 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/api-error';
 import { CodeForm } from '@/components/code-form';
-import { digitsOf } from '@/components/code-input';
+import { arrivedAtOnce, digitsOf } from '@/components/code-input';
 
 function Harness({
   onSubmit,
   error = null,
   pending = false,
+  deadline,
 }: {
   onSubmit: (code: string) => void;
   error?: unknown;
   pending?: boolean;
+  deadline?: number;
 }) {
   return (
     <CodeForm
@@ -21,6 +23,23 @@ function Harness({
       onSubmit={onSubmit}
       pending={pending}
       error={error}
+      {...(deadline === undefined ? {} : { deadline })}
+    />
+  );
+}
+
+/** A form whose every submission is refused with a wrong-code error, as the server would. */
+function RefusingHarness({ onSubmit }: { onSubmit: (code: string) => void }) {
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <CodeForm
+      label="6-digit dynamic security code"
+      pending={false}
+      error={error}
+      onSubmit={(code) => {
+        onSubmit(code);
+        setError(new ApiError({ status: 400, code: 'INVALID_CODE' }));
+      }}
     />
   );
 }
@@ -54,6 +73,21 @@ describe('digitsOf (CODE-1)', () => {
 
   it.each(['12a456', 'abcdef', '12.456', '１２３４５６'])('refuses %j', (raw) => {
     expect(digitsOf(raw)).toBeNull();
+  });
+});
+
+describe('arrivedAtOnce (CODE-2, CODE-3)', () => {
+  it.each([
+    ['', '123456', undefined, true],
+    ['12345', '123456', undefined, false],
+    ['12456', '123456', undefined, false],
+    ['123456', '654321', undefined, true],
+    ['111111', '222222', undefined, true],
+    ['123456', '123457', 'insertFromPaste', true],
+    ['123456', '129456', 'insertText', false],
+    ['123456', '1', 'insertText', false],
+  ])('%j then %j (%s): %s', (previous, next, inputType, expected) => {
+    expect(arrivedAtOnce(previous, next, inputType)).toBe(expected);
   });
 });
 
@@ -150,6 +184,75 @@ describe('CodeForm (CODE-1 to CODE-4)', () => {
         vi.advanceTimersByTime(2_000);
       });
       expect(screen.getByRole('button', { name: 'Confirm' })).toBeEnabled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('clears a refusal as soon as the code is edited (CODE-3)', async () => {
+    const user = userEvent.setup();
+    render(<RefusingHarness onSubmit={vi.fn()} />);
+    const input = screen.getByLabelText('6-digit dynamic security code');
+    await user.type(input, '111111{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('That code is not right.');
+    await user.keyboard('{Backspace}');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('submits a right code pasted over a refused one, with the old error gone (CODE-3)', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<RefusingHarness onSubmit={onSubmit} />);
+    const input = screen.getByLabelText<HTMLInputElement>('6-digit dynamic security code');
+    await user.click(input);
+    await user.paste('111111');
+    expect(screen.getByRole('alert')).toHaveTextContent('That code is not right.');
+    // The refused code is still there, selected: a paste replaces it whole.
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 6]);
+    await user.paste('222 333');
+    expect(onSubmit).toHaveBeenLastCalledWith('222333');
+    expect(onSubmit).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts down to the end of a lock without announcing every second (CODE-4)', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+    try {
+      const locked = new ApiError({ status: 429, code: 'CODE_LOCKED', retryAfter: 125 });
+      render(<Harness onSubmit={vi.fn()} error={locked} />);
+      const timer = screen.getByRole('timer');
+      expect(timer).toHaveTextContent('Code entry unlocks in 2:05.');
+      expect(timer).not.toHaveAttribute('aria-live');
+      act(() => {
+        vi.advanceTimersByTime(65_000);
+      });
+      expect(timer).toHaveTextContent('Code entry unlocks in 1:00.');
+      act(() => {
+        vi.advanceTimersByTime(61_000);
+      });
+      expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      expect(screen.getByLabelText('6-digit dynamic security code')).toBeEnabled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says to start again, and not when the step ends, when a lock outlasts the step (CODE-4)', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-02T09:00:00Z') });
+    try {
+      const deadline = Date.parse('2026-03-02T09:05:00Z');
+      const { rerender } = render(<Harness onSubmit={vi.fn()} deadline={deadline} />);
+      expect(screen.getByText(/this step must be completed by/)).toBeInTheDocument();
+      const locked = new ApiError({ status: 429, code: 'CODE_LOCKED', retryAfter: 900 });
+      rerender(<Harness onSubmit={vi.fn()} error={locked} deadline={deadline} />);
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Code entry is locked for longer than this login step lasts. Go back to the login and start again later.',
+      );
+      expect(screen.queryByText(/this step must be completed by/)).not.toBeInTheDocument();
+      expect(screen.queryByText(/Try again after/)).not.toBeInTheDocument();
+      expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
     } finally {
       vi.useRealTimers();
     }

@@ -2,8 +2,7 @@ import type { ReactNode } from 'react';
 import type { Session } from '@/api/schemas/session';
 import { CodeForm } from '@/components/code-form';
 import { PageCard } from '@/components/page-card';
-import { formatTime } from '@/lib/format';
-import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useT } from '@/lib/i18n/i18n';
 import { BackToLogin } from './back-to-login';
 import styles from './mfa-challenge.module.css';
 import { useVerifyLoginCode } from './use-verify-login-code';
@@ -20,7 +19,6 @@ export function MfaChallenge({
   lostDevice?: ReactNode;
 }) {
   const t = useT();
-  const language = useLanguage();
   const verify = useVerifyLoginCode();
   return (
     <PageCard
@@ -38,10 +36,8 @@ export function MfaChallenge({
         onSubmit={(code) => verify.mutate(code)}
         pending={verify.isPending}
         error={verify.error}
+        deadline={Date.parse(session.expiresAt)}
       />
-      <p className={styles.expiry}>
-        {t('login.pendingExpires', { time: formatTime(session.expiresAt, language) })}
-      </p>
     </PageCard>
   );
 }

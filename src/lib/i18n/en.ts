@@ -168,6 +168,10 @@ export const en = {
   'code.emailLabel': 'Email verification code',
   'code.hint': 'Digits only. You can paste the code.',
   'code.incomplete': 'Enter all 6 digits.',
+  'code.unlocksIn': 'Code entry unlocks in {countdown}.',
+  'code.deadline': 'For your security, this step must be completed by {time}.',
+  'code.lockedPastDeadline':
+    'Code entry is locked for longer than this login step lasts. Go back to the login and start again later.',
   'challenge.title': 'Enter your MFA security code',
   'challenge.subtitle':
     'Open your authenticator app and enter the 6-digit dynamic code for {email}.',

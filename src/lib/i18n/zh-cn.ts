@@ -163,6 +163,10 @@ export const zhCN: Record<MessageKey, string> = {
   'code.emailLabel': '邮箱验证码',
   'code.hint': '仅限数字，可直接粘贴。',
   'code.incomplete': '请输入完整的 6 位数字。',
+  'code.unlocksIn': '{countdown} 后可再次输入验证码。',
+  'code.deadline': '为了安全，请在 {time} 之前完成此步骤。',
+  'code.lockedPastDeadline':
+    '验证码输入的锁定时间超过了本次登录步骤的有效期。请返回登录页，稍后重新登录。',
   'challenge.title': '输入 MFA 安全码',
   'challenge.subtitle': '打开身份验证器应用，输入 {email} 的 6 位动态码。',
   'bind.title': '绑定 MFA',
