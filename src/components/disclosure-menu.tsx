@@ -48,7 +48,12 @@ export function DisclosureMenu({
   }, [open]);
 
   return (
-    <div ref={root} className={[styles.root, className].filter(Boolean).join(' ')}>
+    <div
+      ref={root}
+      className={[styles.root, className].filter(Boolean).join(' ')}
+      // An open menu keeps focus when a page finishes loading behind it.
+      data-holds-focus={open || undefined}
+    >
       <button
         ref={button}
         type="button"

@@ -1,6 +1,15 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { BRAND_NAME } from '@/lib/brand';
 
+/** Where focus is the user's own choice, which a page that finishes loading must not take away. */
+const HOLDS_FOCUS = '[data-holds-focus], dialog[open]';
+
+/** Moves focus to a new page's or step's heading, unless the user is in an open menu or dialog. */
+function takeFocus(heading: HTMLHeadingElement | null): void {
+  if (document.activeElement?.closest(HOLDS_FOCUS)) return;
+  heading?.focus({ preventScroll: true });
+}
+
 /**
  * An h1 that takes focus when it appears or changes, so keyboard and screen
  * reader users start at the top of each new page or step (QUAL-2); it names the tab too.
@@ -9,7 +18,7 @@ export function PageHeading({ children, className }: { children: ReactNode; clas
   const heading = useRef<HTMLHeadingElement>(null);
   const text = typeof children === 'string' ? children : null;
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
+    takeFocus(heading.current);
     document.title = text ? `${text} · ${BRAND_NAME}` : BRAND_NAME;
   }, [text]);
   return (
@@ -26,7 +35,7 @@ export function PageHeading({ children, className }: { children: ReactNode; clas
 export function StepHeading({ children }: { children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
+    takeFocus(heading.current);
   }, []);
   return (
     <h2 ref={heading} tabIndex={-1}>

@@ -51,7 +51,9 @@ export function WorkspaceSwitcher({
           </span>
           <span className={styles.workspaceText}>
             <span className={styles.eyebrow}>{t('shell.workspace')}</span>
-            <span className={styles.workspaceName}>{current.name}</span>
+            <span className={styles.workspaceName} title={current.name}>
+              {current.name}
+            </span>
             <span className="visually-hidden">{t('shell.switchWorkspace')}</span>
           </span>
           <Icon name="chevron" />

@@ -15,7 +15,7 @@ export function MfaRow({ account, action }: { account: Account; action: ReactNod
       <div className={styles.rowText}>
         <h3 className={styles.rowTitle}>
           {t('account.mfa')}
-          <Badge tone={bound ? 'success' : 'neutral'}>
+          <Badge tone={bound ? 'success' : 'warning'}>
             {bound ? t('account.bound') : t('account.notBound')}
           </Badge>
         </h3>
