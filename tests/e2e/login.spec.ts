@@ -153,3 +153,22 @@ test('the language is switchable and remembered', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '登录 Guance' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
+
+test('a crafted returnTo link lands on the home page after login, every time (GUARD-3)', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  for (const returnTo of [
+    '%2F%09%2Fevil.example',
+    '%2F%5Cevil.example',
+    '%2F%250A%2Fevil.example',
+  ]) {
+    await open(page, `/login?returnTo=${returnTo}`);
+    await submitLogin(page, 'alice@example.com');
+    await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+    await expect(page).toHaveURL(/\/w\/ws_demo$/);
+    await logOut(page, 'Alice Chen');
+  }
+  expect(errors).toEqual([]);
+});

@@ -68,17 +68,43 @@ describe('route guards as a function of the session (LOGIN-2, LOGIN-6)', () => {
     });
   });
 
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', '/login?x=1'])(
-    'never follows a returnTo of %s',
-    (returnTo) => {
-      expect(
-        decide(member, 'login-page', at(`/login?returnTo=${encodeURIComponent(returnTo)}`)),
-      ).toEqual({
-        allow: false,
-        redirectTo: '/w/ws_demo',
-      });
-    },
-  );
+  it.each([
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '/login?x=1',
+    // GUARD-3: a tab, newline or space that a URL parser drops would make these protocol-relative.
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/ /evil.example',
+    '/%09/evil.example',
+    '/%2509/evil.example',
+    '/%5C/evil.example',
+    '/%2F/evil.example',
+    '/w/ws_demo\u0000',
+    '/w/\u202Eevil',
+    '/w/%E2%80%AEevil',
+    '/%E0%A4%A',
+    'javascript:alert(1)',
+  ])('never follows a returnTo of %s', (returnTo) => {
+    expect(
+      decide(member, 'login-page', at(`/login?returnTo=${encodeURIComponent(returnTo)}`)),
+    ).toEqual({
+      allow: false,
+      redirectTo: '/w/ws_demo',
+    });
+  });
+
+  it.each([
+    '/account',
+    '/w/ws_demo/members',
+    '/tickets?type=bug_report&q=charts+empty',
+    '/tickets/t_9',
+  ])('follows a returnTo of %s', (returnTo) => {
+    expect(
+      decide(member, 'login-page', at(`/login?returnTo=${encodeURIComponent(returnTo)}`)),
+    ).toEqual({ allow: false, redirectTo: returnTo });
+  });
 
   it('starts afresh after logging out on purpose', () => {
     const end = { reason: 'logged-out' as const, destination: null };
