@@ -1,0 +1,48 @@
+/** What a session list shows of a device: the browser and the operating system, by name. */
+export interface DeviceDescription {
+  browser: string;
+  os: string;
+}
+
+/** The longest user agent kept; real ones are far shorter. */
+export const USER_AGENT_MAX_LENGTH = 512;
+
+const UNKNOWN = 'Unknown';
+
+/** Checked in order: Edge and Opera also say Chrome, Chrome also says Safari. */
+const BROWSERS: [RegExp, string][] = [
+  [/\bEdg(?:e|A|iOS)?\/(\d+)/, 'Edge'],
+  [/\b(?:OPR|Opera)\/(\d+)/, 'Opera'],
+  [/\bSamsungBrowser\/(\d+)/, 'Samsung Internet'],
+  [/\b(?:Firefox|FxiOS)\/(\d+)/, 'Firefox'],
+  [/\b(?:Chrome|CriOS|Chromium)\/(\d+)/, 'Chrome'],
+  [/\bVersion\/(\d+)[\d.]* (?:Mobile\/\S+ )?Safari\//, 'Safari'],
+];
+
+const SYSTEMS: [RegExp, string][] = [
+  [/\b(?:iPhone|iPad|iPod)\b/, 'iOS'],
+  [/\bAndroid\b/, 'Android'],
+  [/\bCrOS\b/, 'ChromeOS'],
+  [/\bWindows\b/, 'Windows'],
+  [/\bMac OS X\b|\bMacintosh\b/, 'macOS'],
+  [/\bLinux\b/, 'Linux'],
+];
+
+/**
+ * SESSION-1: a readable name for the browser (with its major version) and the
+ * operating system of a user agent. Unrecognised parts read "Unknown"; the
+ * string itself is never shown, so nothing a client sends is echoed.
+ */
+export function describeUserAgent(userAgent: string | null): DeviceDescription {
+  const ua = (userAgent ?? '').slice(0, USER_AGENT_MAX_LENGTH);
+  let browser = UNKNOWN;
+  for (const [pattern, name] of BROWSERS) {
+    const match = pattern.exec(ua);
+    if (match) {
+      browser = `${name} ${match[1]}`;
+      break;
+    }
+  }
+  const os = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1] ?? UNKNOWN;
+  return { browser, os };
+}
