@@ -5,7 +5,7 @@ import { QueryState } from '@/components/query-state';
 import { SendCodeButton } from '@/components/send-code-button';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useSendTicketEmailCode, useTicketEmailCodeStatus } from './email-code-api';
+import { useSendTicketEmailCode, useTicketEmailCodeStatus } from '../api/email-code-api';
 import styles from './tickets.module.css';
 
 /**

@@ -7,10 +7,10 @@ import {
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import type { MessageKey } from '@/lib/i18n/en';
-import { formatBytes } from '@/lib/ticket-labels';
-import { Alert } from '../alert';
-import { Button } from '../button';
-import { Spinner } from '../spinner';
+import { formatBytes } from '../ticket-labels';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { Spinner } from '@/components/spinner';
 import { FileIcon } from './file-icon';
 import styles from './tickets.module.css';
 import type { AttachmentUploads, RefusedFile } from './use-attachment-uploads';

@@ -2,10 +2,10 @@ import { Link } from 'react-router-dom';
 import type { TicketSummary } from '@/api/schemas/tickets';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { formatCompactDateTime, ticketTypeKey } from '@/lib/ticket-labels';
-import { ScrollRegion } from '../scroll-region';
+import { formatCompactDateTime, ticketTypeKey } from '../ticket-labels';
+import { ScrollRegion } from '@/components/scroll-region';
 import { TicketStatusBadge } from './ticket-status-badge';
-import tableStyles from '../data-table.module.css';
+import tableStyles from '@/components/data-table.module.css';
 import styles from './tickets.module.css';
 
 export type TicketColumn = 'submitter' | 'workspace';

@@ -7,11 +7,11 @@ import { Card } from '@/components/card';
 import { Dialog } from '@/components/dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { Conversation } from '@/components/tickets/conversation';
-import { ReplyForm } from '@/components/tickets/reply-form';
-import { TicketFacts } from '@/components/tickets/ticket-facts';
-import { BackLink, TicketLayout, TicketSubtitle } from '@/components/tickets/ticket-layout';
-import { VerificationFacts } from '@/components/tickets/verification-facts';
+import { Conversation } from '../ui/conversation';
+import { ReplyForm } from '../ui/reply-form';
+import { TicketFacts } from '../ui/ticket-facts';
+import { BackLink, TicketLayout, TicketSubtitle } from '../ui/ticket-layout';
+import { VerificationFacts } from '../ui/verification-facts';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import {
@@ -20,14 +20,14 @@ import {
   useRateTicket,
   useReplyToTicket,
   useRestartTicket,
-} from './ticket-mutations';
-import { useTicket } from './ticket-queries';
+} from '../api/ticket-mutations';
+import { useTicket } from '../api/ticket-queries';
 import { RatingForm } from './rating-form';
-import ticketStyles from '@/components/tickets/tickets.module.css';
+import ticketStyles from '../ui/tickets.module.css';
 import styles from './tickets.module.css';
 
 /** TICKET-6: one ticket, its conversation, and exactly the actions its status allows. */
-export function Component() {
+export function TicketDetailPage() {
   const t = useT();
   const { ticketId = '' } = useParams();
   const location = useLocation();

@@ -15,15 +15,15 @@ import { Button } from '@/components/button';
 import { SelectField } from '@/components/select-field';
 import { TextAreaField } from '@/components/text-area-field';
 import { TextField } from '@/components/text-field';
-import { AttachmentPicker } from '@/components/tickets/attachment-picker';
-import { useAttachmentUploads } from '@/components/tickets/use-attachment-uploads';
+import { AttachmentPicker } from '../ui/attachment-picker';
+import { useAttachmentUploads } from '../ui/use-attachment-uploads';
 import { errorMessage } from '@/lib/error-message';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useLanguage, useT, type Translate } from '@/lib/i18n/i18n';
 import { useDraft } from '@/lib/drafts';
-import { ticketTypeKey } from '@/lib/ticket-labels';
+import { ticketTypeKey } from '../ticket-labels';
 import { EmailCodeField } from './email-code-field';
-import { useCreateTicket } from './ticket-mutations';
+import { useCreateTicket } from '../api/ticket-mutations';
 import styles from './tickets.module.css';
 
 /** What a draft keeps across a reload or a new login (QUAL-1, LOGIN-8); never the code. */

@@ -3,12 +3,12 @@ import type { Attachment } from '@/api/schemas/tickets';
 import { saveBlob } from '@/lib/download';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { formatBytes } from '@/lib/ticket-labels';
-import { Alert } from '../alert';
-import { Button } from '../button';
-import { Dialog } from '../dialog';
-import { Spinner } from '../spinner';
-import { fetchAttachment } from './attachment-api';
+import { formatBytes } from '../ticket-labels';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { Dialog } from '@/components/dialog';
+import { Spinner } from '@/components/spinner';
+import { fetchAttachment } from '../api/attachment-api';
 import { FileIcon } from './file-icon';
 import styles from './tickets.module.css';
 

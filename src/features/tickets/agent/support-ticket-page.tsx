@@ -9,11 +9,11 @@ import { Dialog } from '@/components/dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { TextAreaField } from '@/components/text-area-field';
-import { Conversation } from '@/components/tickets/conversation';
-import { ReplyForm } from '@/components/tickets/reply-form';
-import { TicketFacts } from '@/components/tickets/ticket-facts';
-import { BackLink, TicketLayout, TicketSubtitle } from '@/components/tickets/ticket-layout';
-import { VerificationFacts } from '@/components/tickets/verification-facts';
+import { Conversation } from '../ui/conversation';
+import { ReplyForm } from '../ui/reply-form';
+import { TicketFacts } from '../ui/ticket-facts';
+import { BackLink, TicketLayout, TicketSubtitle } from '../ui/ticket-layout';
+import { VerificationFacts } from '../ui/verification-facts';
 import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
@@ -22,13 +22,13 @@ import {
   useAgentClose,
   useAgentReply,
   useUnbindRequesterMfa,
-} from './support-mutations';
-import { useSupportTicket } from './support-queries';
-import ticketStyles from '@/components/tickets/tickets.module.css';
+} from '../api/support-mutations';
+import { useSupportTicket } from '../api/agent-queries';
+import ticketStyles from '../ui/tickets.module.css';
 import styles from './support.module.css';
 
 /** TICKET-7: one ticket as customer service works it. */
-export function Component() {
+export function SupportTicketPage() {
   const t = useT();
   const { ticketId = '' } = useParams();
   const ticket = useSupportTicket(ticketId);

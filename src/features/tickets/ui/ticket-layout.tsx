@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { TicketSummary } from '@/api/schemas/tickets';
 import { useT } from '@/lib/i18n/i18n';
-import { ticketTypeKey } from '@/lib/ticket-labels';
+import { ticketTypeKey } from '../ticket-labels';
 import { TicketStatusBadge } from './ticket-status-badge';
 import styles from './tickets.module.css';
 

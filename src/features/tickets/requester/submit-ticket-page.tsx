@@ -3,14 +3,14 @@ import { TICKET_TYPES, type TicketType } from '@/api/schemas/tickets';
 import { buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
-import { BackLink } from '@/components/tickets/ticket-layout';
-import { TicketStatusBadge } from '@/components/tickets/ticket-status-badge';
+import { BackLink } from '../ui/ticket-layout';
+import { TicketStatusBadge } from '../ui/ticket-status-badge';
 import { useT } from '@/lib/i18n/i18n';
 import { TicketForm } from './ticket-form';
 import styles from './tickets.module.css';
 
 /** Submit Ticket (TICKET-2); `?type=` chooses the type, as the login's Unbind MFA link does. */
-export function Component() {
+export function SubmitTicketPage() {
   const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();

@@ -1,6 +1,6 @@
 import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/tickets';
-import type { MessageKey } from './i18n/en';
-import type { Language } from './preferences';
+import type { MessageKey } from '@/lib/i18n/en';
+import type { Language } from '@/lib/preferences';
 
 /** How tickets are named on screen and in exports, shared by Ticket Management and the console. */
 export function ticketTypeKey(type: TicketType): MessageKey {

@@ -1,8 +1,8 @@
 import type { TicketEntry } from '@/api/schemas/tickets';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { ticketEventKey } from '@/lib/ticket-labels';
-import { Badge } from '../badge';
+import { ticketEventKey } from '../ticket-labels';
+import { Badge } from '@/components/badge';
 import { AttachmentList } from './attachment-list';
 import styles from './tickets.module.css';
 

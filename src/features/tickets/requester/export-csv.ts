@@ -1,6 +1,6 @@
 import type { TicketSummary } from '@/api/schemas/tickets';
 import type { Translate } from '@/lib/i18n/i18n';
-import { ticketStatusKey, ticketTypeKey } from '@/lib/ticket-labels';
+import { ticketStatusKey, ticketTypeKey } from '../ticket-labels';
 
 /** Excel reads UTF-8 (Chinese titles) only with a byte-order mark. */
 const BOM = '\uFEFF';

@@ -1,15 +1,15 @@
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
-import { TicketFilters } from '@/components/tickets/ticket-filters';
-import { TicketListResults } from '@/components/tickets/ticket-list-results';
-import { useTicketListParams } from '@/components/tickets/use-ticket-list-params';
+import { TicketFilters } from '../ui/ticket-filters';
+import { TicketListResults } from '../ui/ticket-list-results';
+import { useTicketListParams } from '../ui/use-ticket-list-params';
 import { useT } from '@/lib/i18n/i18n';
-import { useSupportQueue } from './support-queries';
+import { useSupportQueue } from '../api/agent-queries';
 import styles from './support.module.css';
 
 /** The customer-service console (TICKET-7): the queue of every workspace's tickets. */
-export function Component() {
+export function SupportQueuePage() {
   const t = useT();
   const list = useTicketListParams();
   const queue = useSupportQueue(list.query);
