@@ -17,12 +17,7 @@ import { VerificationFacts } from '../ui/verification-facts';
 import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import {
-  useAcceptTicket,
-  useAgentClose,
-  useAgentReply,
-  useUnbindRequesterMfa,
-} from '../api/support-mutations';
+import { useTicketAction } from '../api/use-ticket-action';
 import { useSupportTicket } from '../api/agent-queries';
 import ticketStyles from '../ui/tickets.module.css';
 import styles from './support.module.css';
@@ -43,9 +38,9 @@ export function SupportTicketPage() {
 function SupportTicketView({ ticket }: { ticket: SupportTicket }) {
   const t = useT();
   const language = useLanguage();
-  const accept = useAcceptTicket(ticket.id);
-  const reply = useAgentReply(ticket.id);
-  const close = useAgentClose(ticket.id);
+  const accept = useTicketAction('accept', ticket.id);
+  const reply = useTicketAction('agentReply', ticket.id);
+  const close = useTicketAction('agentClose', ticket.id);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState(false);
   const failed = accept.error ?? close.error;
@@ -166,7 +161,7 @@ function ReviewPanel({
 }) {
   const t = useT();
   const language = useLanguage();
-  const unbind = useUnbindRequesterMfa(ticket.id);
+  const unbind = useTicketAction('unbindMfa', ticket.id);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState(() => t('support.unbindDefaultReply'));
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,6 +1,9 @@
 import type { TicketListQuery } from '@/api/schemas/tickets';
 
-/** HOUSE rule 5: every query key of Ticket Management comes from here. */
+/**
+ * HOUSE rule 5: every query key of tickets comes from here. The console sees a
+ * ticket with its review panel, so the agent's copies sit under their own branch.
+ */
 export const ticketKeys = {
   all: ['tickets'] as const,
   lists: () => [...ticketKeys.all, 'list'] as const,
@@ -9,4 +12,8 @@ export const ticketKeys = {
   mine: (query: TicketListQuery) => [...ticketKeys.lists(), 'mine', query] as const,
   detail: (id: string) => [...ticketKeys.all, 'detail', id] as const,
   emailCode: () => [...ticketKeys.all, 'email-code'] as const,
+  agent: () => [...ticketKeys.all, 'agent'] as const,
+  queues: () => [...ticketKeys.agent(), 'queue'] as const,
+  queue: (query: TicketListQuery) => [...ticketKeys.queues(), query] as const,
+  agentDetail: (id: string) => [...ticketKeys.agent(), 'detail', id] as const,
 };

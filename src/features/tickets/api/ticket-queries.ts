@@ -1,10 +1,13 @@
-import type { TicketPage } from '@/api/schemas/tickets';
-import type { TicketDetail } from '@/api/schemas/tickets';
-import type { TicketExport } from '@/api/schemas/tickets';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { ticketListParams, type TicketListQuery } from '@/api/schemas/tickets';
+import {
+  ticketListParams,
+  type TicketDetail,
+  type TicketExport,
+  type TicketListQuery,
+  type TicketPage,
+} from '@/api/schemas/tickets';
 import { ticketKeys } from './ticket-keys';
 
 export type TicketScope = { view: 'all'; workspaceId: string } | { view: 'mine' };

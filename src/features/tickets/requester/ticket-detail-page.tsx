@@ -14,13 +14,7 @@ import { BackLink, TicketLayout, TicketSubtitle } from '../ui/ticket-layout';
 import { VerificationFacts } from '../ui/verification-facts';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import {
-  useCancelTicket,
-  useCloseTicket,
-  useRateTicket,
-  useReplyToTicket,
-  useRestartTicket,
-} from '../api/ticket-mutations';
+import { useTicketAction } from '../api/use-ticket-action';
 import { useTicket } from '../api/ticket-queries';
 import { RatingForm } from './rating-form';
 import ticketStyles from '../ui/tickets.module.css';
@@ -51,8 +45,8 @@ function TicketView({
   submitted?: string | undefined;
 }) {
   const t = useT();
-  const reply = useReplyToTicket(ticket.id);
-  const rate = useRateTicket(ticket.id);
+  const reply = useTicketAction('reply', ticket.id);
+  const rate = useTicketAction('rate', ticket.id);
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
@@ -147,9 +141,9 @@ function TicketActions({
 }) {
   const t = useT();
   const language = useLanguage();
-  const cancel = useCancelTicket(ticket.id);
-  const restart = useRestartTicket(ticket.id);
-  const close = useCloseTicket(ticket.id);
+  const cancel = useTicketAction('cancel', ticket.id);
+  const restart = useTicketAction('restart', ticket.id);
+  const close = useTicketAction('close', ticket.id);
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
   const lifecycle = ticket.actions.filter(
     (action) => action === 'cancel' || action === 'restart' || action === 'close',

@@ -23,7 +23,7 @@ import { useLanguage, useT, type Translate } from '@/lib/i18n/i18n';
 import { useDraft } from '@/lib/drafts';
 import { ticketTypeKey } from '../ticket-labels';
 import { EmailCodeField } from './email-code-field';
-import { useCreateTicket } from '../api/ticket-mutations';
+import { useCreateTicket } from '../api/use-create-ticket';
 import styles from './tickets.module.css';
 
 /** What a draft keeps across a reload or a new login (QUAL-1, LOGIN-8); never the code. */
