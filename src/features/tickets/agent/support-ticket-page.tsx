@@ -5,7 +5,7 @@ import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
-import { Dialog } from '@/components/dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { TextAreaField } from '@/components/text-area-field';
@@ -117,31 +117,19 @@ function SupportTicketView({ ticket }: { ticket: SupportTicket }) {
           </>
         }
       />
-      <Dialog
+      <ConfirmDialog
         open={confirmClose}
         title={t('support.closeTitle')}
         description={t('support.closeConfirm')}
-        onClose={() => setConfirmClose(false)}
-        dismissible={!close.isPending}
-        footer={
-          <>
-            <Button onClick={() => setConfirmClose(false)} disabled={close.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="primary"
-              busy={close.isPending}
-              onClick={() =>
-                close.mutate(undefined, {
-                  onSuccess: () => setNotice(t('support.closed')),
-                  onSettled: () => setConfirmClose(false),
-                })
-              }
-            >
-              {t('support.close')}
-            </Button>
-          </>
+        confirmLabel={t('support.close')}
+        pending={close.isPending}
+        onConfirm={() =>
+          close.mutate(undefined, {
+            onSuccess: () => setNotice(t('support.closed')),
+            onSettled: () => setConfirmClose(false),
+          })
         }
+        onCancel={() => setConfirmClose(false)}
       />
     </>
   );
@@ -228,24 +216,17 @@ function ReviewPanel({
           </p>
         )
       )}
-      <Dialog
+      <ConfirmDialog
         open={open}
         title={t('support.unbindTitle')}
         description={t('support.unbindConfirm', { email: review.accountEmail })}
-        onClose={() => setOpen(false)}
-        dismissible={!unbind.isPending}
-        footer={
-          <>
-            <Button onClick={() => setOpen(false)} disabled={unbind.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button variant="danger" busy={unbind.isPending} onClick={confirm}>
-              {t('support.unbindAndReply')}
-            </Button>
-          </>
-        }
+        confirmLabel={t('support.unbindAndReply')}
+        tone="danger"
+        pending={unbind.isPending}
+        error={unbind.error}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
       >
-        {unbind.isError && <Alert tone="danger">{errorMessage(t, language, unbind.error)}</Alert>}
         <TextAreaField
           label={t('support.unbindReply')}
           rows={4}
@@ -256,7 +237,7 @@ function ReviewPanel({
           }}
           error={problem ?? undefined}
         />
-      </Dialog>
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import type { TicketDetail } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
-import { Dialog } from '@/components/dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { Conversation } from '../ui/conversation';
@@ -188,7 +188,7 @@ function TicketActions({
           </>
         )}
       </div>
-      <Dialog
+      <ConfirmDialog
         open={confirming !== null}
         title={
           confirming === 'close' ? t('tickets.detail.closeTitle') : t('tickets.detail.cancelTitle')
@@ -198,32 +198,22 @@ function TicketActions({
             ? t('tickets.detail.closeConfirm')
             : t('tickets.detail.cancelConfirm')
         }
-        onClose={() => setConfirming(null)}
-        dismissible={!running.isPending}
-        footer={
-          <>
-            <Button onClick={() => setConfirming(null)} disabled={running.isPending}>
-              {t('tickets.detail.keepOpen')}
-            </Button>
-            <Button
-              variant={confirming === 'close' ? 'primary' : 'danger'}
-              busy={running.isPending}
-              onClick={() =>
-                running.mutate(undefined, {
-                  onSuccess: () =>
-                    onDone(
-                      confirming === 'close'
-                        ? t('tickets.detail.closed')
-                        : t('tickets.detail.canceled'),
-                    ),
-                  onSettled: () => setConfirming(null),
-                })
-              }
-            >
-              {confirming === 'close' ? t('tickets.detail.close') : t('tickets.detail.cancel')}
-            </Button>
-          </>
+        confirmLabel={
+          confirming === 'close' ? t('tickets.detail.close') : t('tickets.detail.cancel')
         }
+        cancelLabel={t('tickets.detail.keepOpen')}
+        tone={confirming === 'close' ? 'primary' : 'danger'}
+        pending={running.isPending}
+        onConfirm={() =>
+          running.mutate(undefined, {
+            onSuccess: () =>
+              onDone(
+                confirming === 'close' ? t('tickets.detail.closed') : t('tickets.detail.canceled'),
+              ),
+            onSettled: () => setConfirming(null),
+          })
+        }
+        onCancel={() => setConfirming(null)}
       />
     </Card>
   );
