@@ -1,12 +1,12 @@
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
+import { useT } from '@/lib/i18n/i18n';
+import { useSupportQueue } from '../api/agent-queries';
 import { TicketFilters } from '../ui/ticket-filters';
 import { TicketListResults } from '../ui/ticket-list-results';
 import { useTicketListParams } from '../ui/use-ticket-list-params';
-import { useT } from '@/lib/i18n/i18n';
-import { useSupportQueue } from '../api/agent-queries';
-import styles from './support.module.css';
+import styles from './support-queue-page.module.css';
 
 /** The customer-service console (TICKET-7): the queue of every workspace's tickets. */
 export function SupportQueuePage() {

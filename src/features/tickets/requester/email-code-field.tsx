@@ -6,7 +6,7 @@ import { SendCodeButton } from '@/components/send-code-button';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSendTicketEmailCode, useTicketEmailCodeStatus } from '../api/email-code-api';
-import styles from './tickets.module.css';
+import styles from './email-code-field.module.css';
 
 /**
  * TICKET-4: an Unbind MFA ticket proves the email: the code goes to the

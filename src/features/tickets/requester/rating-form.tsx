@@ -10,7 +10,7 @@ import { Button } from '@/components/button';
 import { TextAreaField } from '@/components/text-area-field';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import styles from './tickets.module.css';
+import styles from './rating-form.module.css';
 
 const SCORES = Array.from({ length: TICKET_RATING_MAX }, (_, index) => index + 1);
 

@@ -3,11 +3,11 @@ import { TICKET_TYPES, type TicketType } from '@/api/schemas/tickets';
 import { buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
+import { useT } from '@/lib/i18n/i18n';
 import { BackLink } from '../ui/ticket-layout';
 import { TicketStatusBadge } from '../ui/ticket-status-badge';
-import { useT } from '@/lib/i18n/i18n';
+import styles from './submit-ticket-page.module.css';
 import { TicketForm } from './ticket-form';
-import styles from './tickets.module.css';
 
 /** Submit Ticket (TICKET-2); `?type=` chooses the type, as the login's Unbind MFA link does. */
 export function SubmitTicketPage() {

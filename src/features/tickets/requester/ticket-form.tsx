@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '@/api/api-error';
+import { fieldErrorsOf } from '@/api/schemas/common';
 import {
   ATTACHMENTS_MAX_PER_SUBMISSION,
   createTicketRequestSchema,
@@ -9,22 +10,21 @@ import {
   type TicketCreated,
   type TicketType,
 } from '@/api/schemas/tickets';
-import { fieldErrorsOf } from '@/api/schemas/common';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { SelectField } from '@/components/select-field';
 import { TextAreaField } from '@/components/text-area-field';
 import { TextField } from '@/components/text-field';
-import { AttachmentPicker } from '../ui/attachment-picker';
-import { useAttachmentUploads } from '../ui/use-attachment-uploads';
+import { useDraft } from '@/lib/drafts';
 import { errorMessage } from '@/lib/error-message';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useLanguage, useT, type Translate } from '@/lib/i18n/i18n';
-import { useDraft } from '@/lib/drafts';
-import { ticketTypeKey } from '../ticket-labels';
-import { EmailCodeField } from './email-code-field';
 import { useCreateTicket } from '../api/use-create-ticket';
-import styles from './tickets.module.css';
+import { ticketTypeKey } from '../ticket-labels';
+import { AttachmentPicker } from '../ui/attachment-picker';
+import { useAttachmentUploads } from '../ui/use-attachment-uploads';
+import { EmailCodeField } from './email-code-field';
+import styles from './ticket-form.module.css';
 
 /** What a draft keeps across a reload or a new login (QUAL-1, LOGIN-8); never the code. */
 interface Draft {

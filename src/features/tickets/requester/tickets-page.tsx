@@ -5,16 +5,16 @@ import { Button, buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
-import { TicketFilters } from '../ui/ticket-filters';
-import { TicketListResults } from '../ui/ticket-list-results';
-import { useTicketListParams, type TicketListParams } from '../ui/use-ticket-list-params';
 import { saveBlob } from '@/lib/download';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
-import { csvFileName, ticketsCsv } from './export-csv';
 import { fetchTicketsForExport, useTicketPage, type TicketScope } from '../api/ticket-queries';
-import styles from './tickets.module.css';
+import { TicketFilters } from '../ui/ticket-filters';
+import { TicketListResults } from '../ui/ticket-list-results';
+import { useTicketListParams, type TicketListParams } from '../ui/use-ticket-list-params';
+import { csvFileName, ticketsCsv } from './export-csv';
+import styles from './tickets-page.module.css';
 
 type View = 'all' | 'mine';
 

@@ -6,7 +6,7 @@ import { PageCard } from '@/components/page-card';
 import { formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { TicketForm } from './ticket-form';
-import styles from './tickets.module.css';
+import styles from './unbind-mfa-ticket.module.css';
 
 /**
  * TICKET-8: from the login code step, a member without their phone files an

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Attachment } from '@/api/schemas/tickets';
-import { saveBlob } from '@/lib/download';
-import { errorMessage } from '@/lib/error-message';
-import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { formatBytes } from '../ticket-labels';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { Spinner } from '@/components/spinner';
+import { saveBlob } from '@/lib/download';
+import { errorMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { fetchAttachment } from '../api/attachment-api';
+import { formatBytes } from '../ticket-labels';
+import styles from './attachment-list.module.css';
 import { FileIcon } from './file-icon';
-import styles from './tickets.module.css';
 
 interface Preview {
   attachment: Attachment;

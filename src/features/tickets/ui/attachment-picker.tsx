@@ -4,15 +4,15 @@ import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_MAX_PER_SUBMISSION,
 } from '@/api/schemas/tickets';
-import { errorMessage } from '@/lib/error-message';
-import { useLanguage, useT } from '@/lib/i18n/i18n';
-import type { MessageKey } from '@/lib/i18n/en';
-import { formatBytes } from '../ticket-labels';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';
+import { errorMessage } from '@/lib/error-message';
+import type { MessageKey } from '@/lib/i18n/en';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { formatBytes } from '../ticket-labels';
+import styles from './attachment-picker.module.css';
 import { FileIcon } from './file-icon';
-import styles from './tickets.module.css';
 import type { AttachmentUploads, RefusedFile } from './use-attachment-uploads';
 
 const ACCEPT = ATTACHMENT_EXTENSIONS.map((extension) => `.${extension}`).join(',');

@@ -1,10 +1,10 @@
 import type { TicketEntry } from '@/api/schemas/tickets';
+import { Badge } from '@/components/badge';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { ticketEventKey } from '../ticket-labels';
-import { Badge } from '@/components/badge';
 import { AttachmentList } from './attachment-list';
-import styles from './tickets.module.css';
+import styles from './conversation.module.css';
 
 function initialsOf(name: string): string {
   return name

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '@/api/api-error';
 import { TICKET_REPLY_MAX_LENGTH, type ReplyRequest } from '@/api/schemas/tickets';
-import { errorMessage } from '@/lib/error-message';
-import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { TextAreaField } from '@/components/text-area-field';
+import { errorMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { AttachmentPicker } from './attachment-picker';
-import styles from './tickets.module.css';
+import styles from './reply-form.module.css';
 import { useAttachmentUploads } from './use-attachment-uploads';
 
 /**

@@ -3,8 +3,9 @@ import type { TicketDetail } from '@/api/schemas/tickets';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { ticketTypeKey } from '../ticket-labels';
+import styles from './ticket-facts.module.css';
+import { TicketNumber } from './ticket-number';
 import { TicketStatusBadge } from './ticket-status-badge';
-import styles from './tickets.module.css';
 
 /** TICKET-6: number, status, type, submitter, workspace, and when things happen. */
 export function TicketFacts({ ticket, extra }: { ticket: TicketDetail; extra?: ReactNode }) {
@@ -14,7 +15,9 @@ export function TicketFacts({ ticket, extra }: { ticket: TicketDetail; extra?: R
     <dl className={styles.facts}>
       <div>
         <dt>{t('tickets.field.number')}</dt>
-        <dd className={styles.number}>{ticket.number}</dd>
+        <dd>
+          <TicketNumber number={ticket.number} />
+        </dd>
       </div>
       <div>
         <dt>{t('tickets.field.status')}</dt>

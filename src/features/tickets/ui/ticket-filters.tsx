@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { TICKET_SEARCH_MAX_LENGTH, TICKET_STATUSES, TICKET_TYPES } from '@/api/schemas/tickets';
-import { useT } from '@/lib/i18n/i18n';
-import { ticketStatusKey, ticketTypeKey } from '../ticket-labels';
 import { Button } from '@/components/button';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';
-import styles from './tickets.module.css';
+import { useT } from '@/lib/i18n/i18n';
+import { ticketStatusKey, ticketTypeKey } from '../ticket-labels';
+import styles from './ticket-filters.module.css';
 import type { TicketListParams } from './use-ticket-list-params';
 
 /** Typing settles this long before the list is asked again. */

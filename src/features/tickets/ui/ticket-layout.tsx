@@ -3,8 +3,9 @@ import { Link } from 'react-router-dom';
 import type { TicketSummary } from '@/api/schemas/tickets';
 import { useT } from '@/lib/i18n/i18n';
 import { ticketTypeKey } from '../ticket-labels';
+import styles from './ticket-layout.module.css';
+import { TicketNumber } from './ticket-number';
 import { TicketStatusBadge } from './ticket-status-badge';
-import styles from './tickets.module.css';
 
 /** The way back to a list, above a page's title. */
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {
@@ -20,7 +21,7 @@ export function TicketSubtitle({ ticket }: { ticket: TicketSummary }) {
   const t = useT();
   return (
     <span className={styles.subtitle}>
-      <span className={styles.number}>{ticket.number}</span>
+      <TicketNumber number={ticket.number} />
       <span aria-hidden="true">·</span>
       <span>{t(ticketTypeKey(ticket.type))}</span>
       <TicketStatusBadge status={ticket.status} />

@@ -1,7 +1,7 @@
 import type { TicketStatus } from '@/api/schemas/tickets';
+import { Badge } from '@/components/badge';
 import { useT } from '@/lib/i18n/i18n';
 import { STATUS_TONES, ticketStatusKey } from '../ticket-labels';
-import { Badge } from '@/components/badge';
 
 export function TicketStatusBadge({ status }: { status: TicketStatus }) {
   const t = useT();

@@ -1,12 +1,13 @@
 import { Link } from 'react-router-dom';
 import type { TicketSummary } from '@/api/schemas/tickets';
+import tableStyles from '@/components/data-table.module.css';
+import { ScrollRegion } from '@/components/scroll-region';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { formatCompactDateTime, ticketTypeKey } from '../ticket-labels';
-import { ScrollRegion } from '@/components/scroll-region';
+import { TicketNumber } from './ticket-number';
 import { TicketStatusBadge } from './ticket-status-badge';
-import tableStyles from '@/components/data-table.module.css';
-import styles from './tickets.module.css';
+import styles from './ticket-table.module.css';
 
 export type TicketColumn = 'submitter' | 'workspace';
 
@@ -64,8 +65,8 @@ export function TicketTable({
         <tbody>
           {tickets.map((ticket) => (
             <tr key={ticket.id}>
-              <td className={styles.number} data-wide>
-                {ticket.number}
+              <td data-wide>
+                <TicketNumber number={ticket.number} />
               </td>
               <td className={styles.titleCell}>
                 <Link to={hrefOf(ticket)}>{ticket.title}</Link>

@@ -1,6 +1,6 @@
 import type { TicketDetail } from '@/api/schemas/tickets';
 import { useT } from '@/lib/i18n/i18n';
-import styles from './tickets.module.css';
+import styles from './verification-facts.module.css';
 
 type Verification = NonNullable<TicketDetail['verification']>;
 
