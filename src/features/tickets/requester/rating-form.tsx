@@ -7,6 +7,7 @@ import {
 } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
+import { FormActions } from '@/components/form-actions';
 import { TextAreaField } from '@/components/text-area-field';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
@@ -111,11 +112,11 @@ export function RatingForm({
             : undefined
         }
       />
-      <div className={styles.formActions}>
+      <FormActions>
         <Button type="submit" variant="primary" busy={pending}>
           {t('tickets.rating.submit')}
         </Button>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
+import { FormActions } from '@/components/form-actions';
 import { SelectField } from '@/components/select-field';
 import { TextAreaField } from '@/components/text-area-field';
 import { TextField } from '@/components/text-field';
@@ -276,12 +277,12 @@ export function TicketForm({
             : fieldError(t, 'attachmentIds', fieldErrors.attachmentIds)
         }
       />
-      <div className={styles.formActions}>
+      <FormActions>
         {secondary}
         <Button type="submit" variant="primary" busy={create.isPending}>
           {create.isPending ? t('tickets.form.submitting') : t('tickets.form.submit')}
         </Button>
-      </div>
+      </FormActions>
     </form>
   );
 }
