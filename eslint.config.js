@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['auth', 'mfa', 'account', 'workspace', 'tickets', 'support', 'devtools'];
+const FEATURES = ['auth', 'mfa', 'account', 'workspace', 'tickets', 'devtools'];
 
 /** Relative imports may not climb out of a folder: crossing goes through `@/`, where the zones apply. */
 const NO_CLIMBING = {
@@ -12,23 +12,51 @@ const NO_CLIMBING = {
   message: 'Import across folders with @/ so the boundaries apply.',
 };
 
+/** What every file of a feature may not import. */
+const featurePatterns = (feature) => [
+  NO_CLIMBING,
+  {
+    group: ['@/features/*', `!@/features/${feature}`],
+    message: 'A feature does not import another feature; compose them in src/app.',
+  },
+  {
+    group: ['@/app/*', '@/mocks/*'],
+    message: 'Features use the HTTP API, not the app shell or the mock server.',
+  },
+];
+
+/**
+ * HOUSE rule 1 inside the tickets feature: a member's pages and the agent's
+ * console share only its api/ and ui/ parts, which know neither of them.
+ */
+const TICKET_PARTS = [
+  { part: 'requester', forbidden: ['agent'] },
+  { part: 'agent', forbidden: ['requester'] },
+  { part: 'api', forbidden: ['requester', 'agent', 'ui'] },
+  { part: 'ui', forbidden: ['requester', 'agent'] },
+];
+
 /** HOUSE rules 1 and 2: features stay apart; the app reaches the mock server only over HTTP. */
 const boundaries = [
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: featurePatterns(feature) }] },
+  })),
+  // Later entries replace the rule for their files, so each repeats the feature's patterns.
+  ...TICKET_PARTS.map(({ part, forbidden }) => ({
+    files: [`src/features/tickets/${part}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            NO_CLIMBING,
+            ...featurePatterns('tickets'),
             {
-              group: ['@/features/*', `!@/features/${feature}`],
-              message: 'A feature does not import another feature; compose them in src/app.',
-            },
-            {
-              group: ['@/app/*', '@/mocks/*'],
-              message: 'Features use the HTTP API, not the app shell or the mock server.',
+              group: forbidden.flatMap((other) => [
+                `../${other}/*`,
+                `@/features/tickets/${other}/*`,
+              ]),
+              message: `The ${part} part of tickets does not import ${forbidden.join(', ')}.`,
             },
           ],
         },

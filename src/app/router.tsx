@@ -68,14 +68,11 @@ export const routes: RouteObject[] = [
           { index: true, element: <Home /> },
           { path: 'account', element: page(() => import('./routes/account-route')) },
           { path: 'account/mfa/bind', element: page(() => import('@/features/mfa/bind-page')) },
-          { path: 'tickets', element: page(() => import('@/features/tickets/tickets-page')) },
-          {
-            path: 'tickets/new',
-            element: page(() => import('@/features/tickets/submit-ticket-page')),
-          },
+          { path: 'tickets', element: page(() => import('./routes/tickets-route')) },
+          { path: 'tickets/new', element: page(() => import('./routes/submit-ticket-route')) },
           {
             path: 'tickets/:ticketId',
-            element: page(() => import('@/features/tickets/ticket-detail-page')),
+            element: page(() => import('./routes/ticket-detail-route')),
           },
           {
             path: 'w/:workspaceId',
@@ -93,10 +90,10 @@ export const routes: RouteObject[] = [
             path: 'support',
             element: <RouteGuard requirement="agent" />,
             children: [
-              { index: true, element: page(() => import('@/features/support/support-page')) },
+              { index: true, element: page(() => import('./routes/support-queue-route')) },
               {
                 path: 'tickets/:ticketId',
-                element: page(() => import('@/features/support/support-ticket-page')),
+                element: page(() => import('./routes/support-ticket-route')),
               },
             ],
           },

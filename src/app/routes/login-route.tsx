@@ -17,7 +17,7 @@ const ForcedBind = lazy(() =>
 );
 /** The ticket form loads only when someone follows Unbind MFA (QUAL-3). */
 const UnbindMfaTicket = lazy(() =>
-  import('@/features/tickets/unbind-mfa-ticket').then((module) => ({
+  import('@/features/tickets/requester/unbind-mfa-ticket').then((module) => ({
     default: module.UnbindMfaTicket,
   })),
 );

@@ -4,7 +4,7 @@ import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/limit
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
-import { Dialog } from '@/components/dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { TextField } from '@/components/text-field';
@@ -122,26 +122,15 @@ function ResetCard() {
         {reset.isSuccess && <Alert tone="success">{t('dev.resetDone')}</Alert>}
         {reset.isError && <Alert tone="danger">{errorMessage(t, language, reset.error)}</Alert>}
       </Card>
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         title={t('dev.reset')}
         description={t('dev.resetConfirm')}
-        onClose={() => setConfirming(false)}
-        dismissible={!reset.isPending}
-        footer={
-          <>
-            <Button onClick={() => setConfirming(false)} disabled={reset.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="danger"
-              busy={reset.isPending}
-              onClick={() => reset.mutate(undefined, { onSettled: () => setConfirming(false) })}
-            >
-              {t('dev.reset')}
-            </Button>
-          </>
-        }
+        confirmLabel={t('dev.reset')}
+        tone="danger"
+        pending={reset.isPending}
+        onConfirm={() => reset.mutate(undefined, { onSettled: () => setConfirming(false) })}
+        onCancel={() => setConfirming(false)}
       />
     </>
   );

@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { MfaPolicy } from '@/api/schemas/workspace';
 import { Alert } from '@/components/alert';
-import { Button } from '@/components/button';
 import { Card } from '@/components/card';
-import { Dialog } from '@/components/dialog';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { Switch } from '@/components/switch';
-import { errorMessage } from '@/lib/error-message';
-import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import styles from './workspace.module.css';
 import { useMfaPolicy, useSetMfaPolicy } from './workspace-queries';
@@ -50,7 +48,6 @@ function MfaPolicyCard({
   policy: MfaPolicy;
 }) {
   const t = useT();
-  const language = useLanguage();
   const setPolicy = useSetMfaPolicy(workspaceId);
   const [confirming, setConfirming] = useState(false);
   const next = !policy.mfaRequired;
@@ -88,31 +85,16 @@ function MfaPolicyCard({
           {policy.mfaRequired ? t('security.changedOn') : t('security.changedOff')}
         </Alert>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirming}
         title={next ? t('security.confirmOnTitle') : t('security.confirmOffTitle')}
         description={confirmText}
-        onClose={() => setConfirming(false)}
-        dismissible={!setPolicy.isPending}
-        footer={
-          <>
-            <Button onClick={() => setConfirming(false)} disabled={setPolicy.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              variant="primary"
-              busy={setPolicy.isPending}
-              onClick={() => setPolicy.mutate(next, { onSuccess: () => setConfirming(false) })}
-            >
-              {next ? t('security.switchOn') : t('security.switchOff')}
-            </Button>
-          </>
-        }
-      >
-        {setPolicy.isError && (
-          <Alert tone="danger">{errorMessage(t, language, setPolicy.error)}</Alert>
-        )}
-      </Dialog>
+        confirmLabel={next ? t('security.switchOn') : t('security.switchOff')}
+        pending={setPolicy.isPending}
+        error={setPolicy.error}
+        onConfirm={() => setPolicy.mutate(next, { onSuccess: () => setConfirming(false) })}
+        onCancel={() => setConfirming(false)}
+      />
     </Card>
   );
 }

@@ -1,0 +1,5 @@
+import { SubmitTicketPage } from '@/features/tickets/requester/submit-ticket-page';
+
+export function Component() {
+  return <SubmitTicketPage />;
+}

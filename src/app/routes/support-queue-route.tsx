@@ -1,0 +1,6 @@
+import { SupportQueuePage } from '@/features/tickets/agent/support-queue-page';
+
+/** The customer-service console: the agent's side of the tickets feature, behind the agent guard. */
+export function Component() {
+  return <SupportQueuePage />;
+}

@@ -1,9 +1,0 @@
-import type { TicketStatus } from '@/api/schemas/tickets';
-import { useT } from '@/lib/i18n/i18n';
-import { STATUS_TONES, ticketStatusKey } from '@/lib/ticket-labels';
-import { Badge } from '../badge';
-
-export function TicketStatusBadge({ status }: { status: TicketStatus }) {
-  const t = useT();
-  return <Badge tone={STATUS_TONES[status]}>{t(ticketStatusKey(status))}</Badge>;
-}
