@@ -1,12 +1,31 @@
 /**
- * The contract's limits that screens show or enforce as the user types. Kept
- * apart from the schemas so a screen can read them without loading zod.
+ * The contract's limits that screens show or enforce as the user types, and
+ * that the server checks. Kept apart from the schemas so a screen can read them
+ * without loading zod. The ticket limits the ticket screens import still live
+ * in `schemas/tickets.ts` until those screens import them from here.
  */
+
+/** The units every duration of the contract and of the mock server is written in. */
+export const SECOND_MS = 1_000;
+export const MINUTE_MS = 60 * SECOND_MS;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
 export const CODE_LENGTH = 6;
 export const EMAIL_MAX_LENGTH = 254;
 export const PASSWORD_MAX_LENGTH = 128;
+/** Every id in a path or a body: long enough for any id the server makes, short enough to log. */
+export const ID_MAX_LENGTH = 64;
 
 /** Dev tools: how slow, how unreliable and how far off the mock server may be made. */
-export const MAX_LATENCY_MS = 3_000;
+export const MAX_LATENCY_MS = 3 * SECOND_MS;
 export const MAX_ERROR_RATE = 0.5;
-export const MAX_CLOCK_OFFSET_MS = 10 * 60 * 1000;
+export const MAX_CLOCK_OFFSET_MS = 10 * MINUTE_MS;
+
+/** TICKET-3: an attachment's stored name; longer names are refused rather than cut. */
+export const ATTACHMENT_NAME_MAX_LENGTH = 200;
+/** TICKET-1: the largest page a list request may ask for. */
+export const TICKET_PAGE_SIZE_MAX = 100;
+/** The Idempotency-Key of a ticket creation: long enough to be unique, short enough to store. */
+export const IDEMPOTENCY_KEY_MIN_LENGTH = 8;
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { paths } from '@/api/paths';
 import { errorBodySchema } from '@/api/schemas/common';
-import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/limits';
+import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS, SECOND_MS } from '@/api/limits';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
 import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
 import { START_MS } from './support/fake-clock';
@@ -17,7 +17,6 @@ import { comparableState } from './support/state-snapshot';
  */
 const api = setupMockApi();
 
-const SECOND_MS = 1_000;
 const TEN_KB = 10 * 1024;
 const MARKUP = '<img src=x onerror=alert(1)>';
 const CONTROL_CHARACTERS = [

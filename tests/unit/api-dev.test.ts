@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_CLOCK_OFFSET_MS } from '@/api/limits';
+import { MAX_CLOCK_OFFSET_MS, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import {
   authenticatorSchema,
@@ -11,7 +11,7 @@ import { sessionSchema } from '@/api/schemas/session';
 import { sendEmail } from '@/mocks/domain/mail';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import { expectError, setupMockApi } from './support/api-client';
-import { MINUTE_MS, START_MS } from './support/fake-clock';
+import { START_MS } from './support/fake-clock';
 import { totpAt } from './support/mfa';
 
 const api = setupMockApi();

@@ -1,5 +1,6 @@
 import { HttpHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { mailboxSchema } from '@/api/schemas/dev';
@@ -14,7 +15,6 @@ import { allHandlers } from '@/mocks/handlers/all-handlers';
 import { memoryJar } from '@/mocks/handlers/session-jar';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
-import { MINUTE_MS } from './support/fake-clock';
 import { BUG_REPORT, uploadFile } from './support/tickets';
 import { totpAt, wrongCodes } from './support/mfa';
 

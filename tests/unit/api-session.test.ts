@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { HOUR_MS, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { sessionSchema } from '@/api/schemas/session';
 import { DEMO_PASSWORD } from '@/mocks/seed';
 import { expectError, setupMockApi } from './support/api-client';
-import { HOUR_MS, MINUTE_MS } from './support/fake-clock';
 
 const api = setupMockApi();
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { auditListSchema } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
@@ -16,7 +17,6 @@ import { findAccountByEmail } from '@/mocks/domain/accounts';
 import { submitTicket } from '@/mocks/domain/tickets';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
-import { MINUTE_MS } from './support/fake-clock';
 import { totpAt } from './support/mfa';
 import {
   BUG_REPORT,

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { HOUR_MS, MINUTE_MS } from '@/api/limits';
 import { accountById } from '@/mocks/domain/accounts';
 import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from '@/mocks/domain/email-codes';
 import { sha256Hex } from '@/mocks/domain/encoding';
@@ -15,7 +16,6 @@ import { logIn } from '@/mocks/domain/sessions';
 import type { EmailCodePurpose } from '@/mocks/domain/state';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
 import { createTestServer, type TestServer } from './support/domain-server';
-import { HOUR_MS, MINUTE_MS } from './support/fake-clock';
 import { latestEmailCode, refusalOf, runAs, totpAt } from './support/mfa';
 import { scriptedRandomBytes, seededRandomBytes } from './support/random';
 

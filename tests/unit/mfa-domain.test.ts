@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '@/api/limits';
 import {
   CODE_LOCKOUT_MS,
   CODE_MAX_FAILURES,
@@ -20,7 +21,6 @@ import { authenticate, logIn, type IssuedSession } from '@/mocks/domain/sessions
 import { stepAt } from '@/mocks/domain/totp';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
 import { createTestServer, type TestServer } from './support/domain-server';
-import { MINUTE_MS } from './support/fake-clock';
 import { latestEmailCode, refusalOf, runAs, totpAt, wrongCodes } from './support/mfa';
 import { seededRandomBytes } from './support/random';
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { HOUR_MS, MINUTE_MS } from '@/api/limits';
 import type { DomainError } from '@/mocks/domain/errors';
 import {
   PASSWORD_LOCKOUT_MS,
@@ -16,7 +17,6 @@ import {
 } from '@/mocks/domain/sessions';
 import { sessionView } from '@/mocks/domain/views';
 import { DEMO_PASSWORD } from '@/mocks/seed';
-import { HOUR_MS, MINUTE_MS } from './support/fake-clock';
 import { createTestServer, type TestServer } from './support/domain-server';
 
 let t: TestServer;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '@/api/limits';
 import { SCHEMA_VERSION, type ServerState } from '@/mocks/domain/state';
 import { seedState } from '@/mocks/seed';
 import { createMemoryStore } from '@/mocks/store/memory-store';
 import { restoreState } from '@/mocks/store/stored-state';
-import { createFakeClock, MINUTE_MS, START_MS } from './support/fake-clock';
+import { createFakeClock, START_MS } from './support/fake-clock';
 
 const NOW = START_MS + 42 * MINUTE_MS;
 

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DAY_MS, MINUTE_MS } from '@/api/limits';
 import {
   ATTACHMENT_EXTENSIONS,
   ATTACHMENT_MAX_BYTES,
@@ -8,7 +9,7 @@ import {
 } from '@/api/schemas/tickets';
 import type { DomainContext } from '@/mocks/domain/context';
 import type { ServerState, SessionRecord } from '@/mocks/domain/state';
-import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS } from '@/mocks/domain/ticket-limits';
+import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS } from '@/mocks/domain/limits';
 import {
   acceptTicket,
   cancelTicket,
@@ -26,10 +27,7 @@ import {
   type TicketTransition,
 } from '@/mocks/domain/tickets';
 import { createTestServer, type TestServer } from './support/domain-server';
-import { MINUTE_MS } from './support/fake-clock';
 import { fileTicket, refusalOf, sessionFor, sessionIn, ticketIn } from './support/tickets';
-
-const DAY_MS = 24 * 60 * MINUTE_MS;
 
 let t: TestServer;
 let alice: string;

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../error-codes';
-import { EMAIL_MAX_LENGTH } from '../limits';
+import { EMAIL_MAX_LENGTH, ID_MAX_LENGTH } from '../limits';
 
 export const emailSchema = z
   .string()
   .check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(EMAIL_MAX_LENGTH), z.email());
 
-export const idSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]+$/));
+export const idSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(ID_MAX_LENGTH), z.regex(/^[\w-]+$/));
 
 export const errorBodySchema = z.object({
   error: z.object({

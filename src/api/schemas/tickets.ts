@@ -1,4 +1,9 @@
 import * as z from 'zod/mini';
+import {
+  IDEMPOTENCY_KEY_MAX_LENGTH,
+  IDEMPOTENCY_KEY_MIN_LENGTH,
+  TICKET_PAGE_SIZE_MAX,
+} from '../limits';
 import { idSchema } from './common';
 import { codeSchema } from './mfa';
 
@@ -47,7 +52,6 @@ export const TICKET_RATING_COMMENT_MAX_LENGTH = 500;
 /** TICKET-3: the attachment limits, the same in the form and at the API. */
 export const ATTACHMENTS_MAX_PER_SUBMISSION = 5;
 export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
-export const ATTACHMENT_NAME_MAX_LENGTH = 200;
 export const ATTACHMENT_EXTENSIONS = [
   'png',
   'gif',
@@ -92,13 +96,16 @@ export function attachmentProblem(file: { name: string; size: number }): Attachm
 
 export const TICKET_PAGE_SIZES = [10, 20, 50] as const;
 export const TICKET_PAGE_SIZE_DEFAULT = 20;
-export const TICKET_PAGE_SIZE_MAX = 100;
 
 /** A repeated creation with the same key answers the ticket the first one made. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const idempotencyKeySchema = z
   .string()
-  .check(z.minLength(8), z.maxLength(128), z.regex(/^[\w-]+$/));
+  .check(
+    z.minLength(IDEMPOTENCY_KEY_MIN_LENGTH),
+    z.maxLength(IDEMPOTENCY_KEY_MAX_LENGTH),
+    z.regex(/^[\w-]+$/),
+  );
 
 export const attachmentSchema = z.object({
   id: idSchema,

@@ -1,16 +1,12 @@
-import {
-  ATTACHMENT_NAME_MAX_LENGTH,
-  attachmentProblem,
-  extensionOf,
-  type AttachmentExtension,
-} from '@/api/schemas/tickets';
+import { ATTACHMENT_NAME_MAX_LENGTH } from '@/api/limits';
+import { attachmentProblem, extensionOf, type AttachmentExtension } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
 import type { DomainContext } from './context';
 import { randomId } from './encoding';
 import { DomainError } from './errors';
+import { ATTACHMENT_MAX_UNUSED_PER_ACCOUNT, ATTACHMENT_ORPHAN_TTL_MS } from './limits';
 import { requireActive } from './sessions';
 import type { AttachmentRecord, ServerState, SessionRecord } from './state';
-import { ATTACHMENT_MAX_UNUSED_PER_ACCOUNT, ATTACHMENT_ORPHAN_TTL_MS } from './ticket-limits';
 import { readTicket, requireTicketSubmitter } from './tickets';
 
 /** The type an attachment is served with, from its extension, never from what the client claimed. */

@@ -1,14 +1,15 @@
 import type { DomainContext } from './context';
 import { randomId } from './encoding';
 import { AUDIT_MAX_ENTRIES_PER_ACCOUNT } from './limits';
-import type { AuditEvent, AuditRecord, ServerState } from './state';
+import type { AuditEventName } from '@/api/schemas/mfa';
+import type { AuditRecord, ServerState } from './state';
 
 /** Records an event. `detail` must never hold a secret or a code (MOCK-6). */
 export function recordAudit(
   state: ServerState,
   ctx: DomainContext,
   accountId: string,
-  event: AuditEvent,
+  event: AuditEventName,
   detail: AuditRecord['detail'] = {},
 ): void {
   state.audit.push({ id: randomId(ctx.randomBytes, 'evt'), accountId, event, at: ctx.now, detail });

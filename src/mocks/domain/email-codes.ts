@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '@/api/limits';
 import type { DomainContext } from './context';
 import { base64Url, digestsEqual, sha256Hex } from './encoding';
 import { DomainError } from './errors';
@@ -98,7 +99,7 @@ export function sendEmailCode(
     subject: text.subject,
     body:
       `Your verification code is ${code}. Enter it ${text.reason}. ` +
-      `It is valid for ${EMAIL_CODE_TTL_MS / 60_000} minutes and can be used once. ` +
+      `It is valid for ${EMAIL_CODE_TTL_MS / MINUTE_MS} minutes and can be used once. ` +
       'If you did not ask for it, ignore this email: nobody can use it without your password.',
   });
   return { resendAvailableAt: ctx.now + EMAIL_CODE_RESEND_INTERVAL_MS };

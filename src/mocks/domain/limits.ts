@@ -1,12 +1,16 @@
-/** Every timer and limit of the mock server, named with its unit (HOUSE rule 7). */
-const SECOND_MS = 1_000;
-const MINUTE_MS = 60 * SECOND_MS;
-const HOUR_MS = 60 * MINUTE_MS;
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '@/api/limits';
+
+/**
+ * Every timer and limit of the mock server, named with its unit (HOUSE rule 7).
+ * The limits the client shows too are the contract's, in `src/api/limits.ts`.
+ */
 
 export const PASSWORD_MAX_FAILURES = 5;
 export const PASSWORD_LOCKOUT_MS = 15 * MINUTE_MS;
 /** Failed attempts older than this are forgotten, so unknown emails cannot pile up. */
 export const PASSWORD_FAILURE_MEMORY_MS = 24 * HOUR_MS;
+/** PBKDF2-SHA256 rounds: few, as a login hashes inside its transaction (docs/decisions/0007). */
+export const PASSWORD_HASH_ITERATIONS = 20_000;
 
 export const PENDING_SESSION_TTL_MS = 10 * MINUTE_MS;
 export const SESSION_IDLE_TTL_MS = 2 * HOUR_MS;
@@ -37,3 +41,16 @@ export const EMAIL_CODE_MAX_FAILURES = 5;
 export const EMAIL_CODE_RESEND_INTERVAL_MS = 60 * SECOND_MS;
 export const EMAIL_CODE_MAX_PER_HOUR = 5;
 export const EMAIL_CODE_RATE_WINDOW_MS = HOUR_MS;
+
+/** TICKET-5: a ticket left in Feedback Provided this long closes by itself. */
+export const TICKET_AUTO_CLOSE_MS = 7 * DAY_MS;
+/** How long a creation's Idempotency-Key is remembered. */
+export const IDEMPOTENCY_KEY_TTL_MS = DAY_MS;
+/** An upload no ticket used within this time is deleted. */
+export const ATTACHMENT_ORPHAN_TTL_MS = DAY_MS;
+/** Uploads an account may hold unused at once, so a pending session cannot fill the store. */
+export const ATTACHMENT_MAX_UNUSED_PER_ACCOUNT = 20;
+/** The first ticket number handed out. */
+export const TICKET_NUMBER_FIRST = 100_001;
+/** An export never grows beyond this many rows. */
+export const TICKET_EXPORT_MAX_ROWS = 10_000;

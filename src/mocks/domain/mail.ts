@@ -13,6 +13,7 @@ export function sendEmail(
     state.outbox.splice(0, state.outbox.length - OUTBOX_MAX_MESSAGES);
 }
 
-export function formatTime(epochMs: number): string {
+/** A moment as every email writes it, in UTC to the minute: the reader's zone is unknown. */
+export function formatTimeForEmail(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -2,7 +2,7 @@ import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { DomainError } from './errors';
 import { CODE_LOCKOUT_MS, CODE_MAX_FAILURES } from './limits';
-import { formatTime, sendEmail } from './mail';
+import { formatTimeForEmail, sendEmail } from './mail';
 import type { AccountRecord, ServerState } from './state';
 import { matchingStep } from './totp';
 
@@ -48,7 +48,7 @@ export function checkDynamicCode(
     subject: 'MFA code entry locked after wrong codes',
     body:
       `${CODE_MAX_FAILURES} wrong dynamic codes were entered for your account in a row. ` +
-      `Code entry is locked until ${formatTime(account.codeLockedUntil)}. ` +
+      `Code entry is locked until ${formatTimeForEmail(account.codeLockedUntil)}. ` +
       'If this was not you, someone may know your password: change it as soon as you can.',
   });
   return new DomainError('CODE_LOCKED', { retryAfterMs: CODE_LOCKOUT_MS });

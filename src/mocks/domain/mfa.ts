@@ -4,7 +4,7 @@ import type { DomainContext } from './context';
 import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes';
 import { DomainError } from './errors';
 import { ENROLLMENT_IDENTITY_TTL_MS, ENROLLMENT_SECRET_TTL_MS } from './limits';
-import { formatTime, sendEmail } from './mail';
+import { formatTimeForEmail, sendEmail } from './mail';
 import { checkBoundCode, checkDynamicCode } from './mfa-codes';
 import { demoteToSetup, promoteSession, requireActive, type IssuedSession } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
@@ -42,7 +42,7 @@ export function maskEmail(email: string): string {
   return `${visible}${local.length <= 2 ? '***' : ''}@${domain}`;
 }
 
-export interface EnrollmentStatus {
+export interface EnrollmentProgress {
   stage: 'identity' | 'app';
   maskedEmail: string;
   resendAvailableAt: number | null;
@@ -53,7 +53,7 @@ export function enrollmentStatus(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
-): EnrollmentStatus {
+): EnrollmentProgress {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
   const identityValid = enrollment !== undefined && ctx.now < enrollment.identityVerifiedUntil;
@@ -139,7 +139,7 @@ export function confirmEnrollment(
     to: account.email,
     subject: 'MFA was bound to your account',
     body:
-      `An authenticator app was bound to your account at ${formatTime(ctx.now)}. ` +
+      `An authenticator app was bound to your account at ${formatTimeForEmail(ctx.now)}. ` +
       'From now on, logging in asks for its 6-digit dynamic code. ' +
       'If this was not you, contact customer service at once.',
   });
@@ -185,7 +185,7 @@ export function removeBinding(
     to: account.email,
     subject: 'MFA was unbound from your account',
     body:
-      `The authenticator app was unbound from your account at ${formatTime(ctx.now)}` +
+      `The authenticator app was unbound from your account at ${formatTimeForEmail(ctx.now)}` +
       (by === 'support' ? ' by customer service, as your ticket asked. ' : '. ') +
       'Logging in now needs only your password. Bind MFA again in Account Management > Security Settings.',
   });

@@ -2,8 +2,7 @@ import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { digestsEqual } from './encoding';
-
-export const PASSWORD_HASH_ITERATIONS = 20_000;
+import { PASSWORD_HASH_ITERATIONS } from './limits';
 
 export interface PasswordHash {
   readonly salt: string;

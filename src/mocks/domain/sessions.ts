@@ -12,14 +12,14 @@ import {
   SESSION_IDLE_TTL_MS,
   SESSION_TOKEN_BYTES,
 } from './limits';
-import { formatTime, sendEmail } from './mail';
+import { formatTimeForEmail, sendEmail } from './mail';
 import { DECOY_PASSWORD_HASH, passwordMatches } from './passwords';
 import type {
   AccountRecord,
   LoginThrottleRecord,
   ServerState,
   SessionRecord,
-  SessionState,
+  SessionRecordState,
 } from './state';
 
 export interface IssuedSession {
@@ -75,7 +75,7 @@ export function logIn(
   purgeExpiredSessions(state, ctx);
 
   const workspaceId = defaultWorkspaceId(state, account);
-  const sessionState: SessionState = account.mfa
+  const sessionState: SessionRecordState = account.mfa
     ? 'mfa_required'
     : owesMfaSetup(state, account, workspaceId)
       ? 'mfa_setup_required'
@@ -95,7 +95,7 @@ function notifyPasswordLockout(
     subject: 'Sign-in locked after failed attempts',
     body:
       `There were ${PASSWORD_MAX_FAILURES} failed sign-in attempts on your account in a row. ` +
-      `Signing in with a password is locked until ${formatTime(lockedUntil)}. ` +
+      `Signing in with a password is locked until ${formatTimeForEmail(lockedUntil)}. ` +
       'If this was not you, change your password after the lock ends.',
   });
 }
@@ -104,7 +104,7 @@ export function openSession(
   state: ServerState,
   ctx: DomainContext,
   account: AccountRecord,
-  sessionState: SessionState,
+  sessionState: SessionRecordState,
   workspaceId: string | null,
 ): IssuedSession {
   const token = base64Url(ctx.randomBytes(SESSION_TOKEN_BYTES));
@@ -210,7 +210,7 @@ export function requireActive(session: SessionRecord): void {
   if (session.state === 'mfa_setup_required') throw new DomainError('MFA_SETUP_REQUIRED');
 }
 
-export function requirePendingState(session: SessionRecord, expected: SessionState): void {
+export function requirePendingState(session: SessionRecord, expected: SessionRecordState): void {
   if (session.state !== expected) throw new DomainError('FORBIDDEN');
 }
 

@@ -1,4 +1,6 @@
 import type { DevSettings } from '@/api/schemas/dev';
+import type { AuditEventName } from '@/api/schemas/mfa';
+import type { SessionState, WorkspaceRole } from '@/api/schemas/session';
 import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/tickets';
 import type { PasswordHash } from './passwords';
 
@@ -6,8 +8,8 @@ import type { PasswordHash } from './passwords';
 export const SCHEMA_VERSION = 2;
 
 export type AccountKind = 'member' | 'agent';
-export type WorkspaceRole = 'owner' | 'member';
-export type SessionState = 'mfa_required' | 'mfa_setup_required' | 'active';
+/** The contract's session states but `anonymous`, which is the absence of a record. */
+export type SessionRecordState = Exclude<SessionState, 'anonymous'>;
 
 export interface AccountRecord {
   id: string;
@@ -70,7 +72,7 @@ export interface SessionRecord {
   /** SHA-256 of the token the client holds; the token itself is never stored. */
   tokenHash: string;
   accountId: string;
-  state: SessionState;
+  state: SessionRecordState;
   workspaceId: string | null;
   createdAt: number;
   lastSeenAt: number;
@@ -85,13 +87,10 @@ export interface EmailRecord {
   sentAt: number;
 }
 
-export type { AuditEventName as AuditEvent } from '@/api/schemas/mfa';
-import type { AuditEventName as AuditEvent } from '@/api/schemas/mfa';
-
 export interface AuditRecord {
   id: string;
   accountId: string;
-  event: AuditEvent;
+  event: AuditEventName;
   at: number;
   detail: Record<string, string | number | boolean>;
 }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@/api/limits';
 import {
   type CreateTicketRequest,
   type RateRequest,
@@ -14,7 +15,7 @@ import type { DomainContext } from './context';
 import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes';
 import { randomId, sha256Hex } from './encoding';
 import { DomainError } from './errors';
-import { formatTime, sendEmail } from './mail';
+import { formatTimeForEmail, sendEmail } from './mail';
 import { maskEmail, removeBinding } from './mfa';
 import { demoteToSetup, endSession, requireActive } from './sessions';
 import type {
@@ -24,7 +25,7 @@ import type {
   SessionRecord,
   TicketRecord,
 } from './state';
-import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS, TICKET_NUMBER_FIRST } from './ticket-limits';
+import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS, TICKET_NUMBER_FIRST } from './limits';
 import { requireWorkspaceAccess } from './workspaces';
 
 /** Everything that moves a ticket from one status to another (TICKET-5). */
@@ -142,8 +143,8 @@ export function settleTickets(state: ServerState, ctx: DomainContext): void {
       ctx,
       ticket,
       'Your ticket was closed',
-      `Customer service replied on ${formatTime(ticket.feedbackAt ?? due)} and there was no answer ` +
-        `for ${TICKET_AUTO_CLOSE_MS / 86_400_000} days, so the ticket was closed. ` +
+      `Customer service replied on ${formatTimeForEmail(ticket.feedbackAt ?? due)} and there was no answer ` +
+        `for ${TICKET_AUTO_CLOSE_MS / DAY_MS} days, so the ticket was closed. ` +
         'You can rate the answer in Ticket Management, or submit a new ticket.',
     );
   }
@@ -474,7 +475,7 @@ function recordAgentReply(
     ticket,
     'Customer service replied to your ticket',
     `${reply.body}\n\nReply in Ticket Management. Without an answer the ticket closes by itself ` +
-      `after ${TICKET_AUTO_CLOSE_MS / 86_400_000} days.`,
+      `after ${TICKET_AUTO_CLOSE_MS / DAY_MS} days.`,
   );
 }
 

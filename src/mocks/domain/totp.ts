@@ -1,4 +1,5 @@
 import { HOTP, Secret, TOTP } from 'otpauth/slim';
+import { SECOND_MS } from '@/api/limits';
 import { digestsEqual } from './encoding';
 import type { DomainContext } from './context';
 import {
@@ -12,7 +13,7 @@ import {
 
 /** The RFC 6238 time step a moment falls in. */
 export function stepAt(epochMs: number): number {
-  return Math.floor(epochMs / 1000 / TOTP_PERIOD_SECONDS);
+  return Math.floor(epochMs / SECOND_MS / TOTP_PERIOD_SECONDS);
 }
 
 export function generateSecret(ctx: DomainContext): string {

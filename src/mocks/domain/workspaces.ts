@@ -54,13 +54,13 @@ export function enterWorkspace(
   return new DomainError('MFA_SETUP_REQUIRED');
 }
 
-export interface MfaPolicy {
+export interface MfaPolicyStatus {
   mfaRequired: boolean;
   unboundMemberCount: number;
   ownerMfaBound: boolean;
 }
 
-export function mfaPolicyOf(state: ServerState, workspace: WorkspaceRecord): MfaPolicy {
+export function mfaPolicyOf(state: ServerState, workspace: WorkspaceRecord): MfaPolicyStatus {
   const members = membersOf(state, workspace.id).map((m) => accountById(state, m.accountId));
   return {
     mfaRequired: workspace.mfaRequired,

@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
+import { SECOND_MS } from '@/api/limits';
 import { API, paths } from '@/api/paths';
 import {
   type Authenticator,
@@ -42,7 +43,7 @@ export function devHandlers({ server }: HandlerDeps) {
     route.get(paths.devAuthenticator, async () => {
       const view = await server.run((state, ctx): Authenticator => {
         const step = stepAt(ctx.now);
-        const periodMs = TOTP_PERIOD_SECONDS * 1000;
+        const periodMs = TOTP_PERIOD_SECONDS * SECOND_MS;
         return {
           serverTime: iso(ctx.now),
           accounts: state.accounts.flatMap((account) =>
@@ -53,7 +54,7 @@ export function devHandlers({ server }: HandlerDeps) {
                     issuer: TOTP_ISSUER,
                     code: codeAt(account.mfa.secret, step),
                     nextCode: codeAt(account.mfa.secret, step + 1),
-                    secondsLeft: Math.ceil((periodMs - (ctx.now % periodMs)) / 1000),
+                    secondsLeft: Math.ceil((periodMs - (ctx.now % periodMs)) / SECOND_MS),
                   },
                 ]
               : [],

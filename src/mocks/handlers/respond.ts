@@ -7,6 +7,7 @@ import {
 } from 'msw';
 import type * as z from 'zod/mini';
 import { ERROR_STATUS } from '@/api/error-codes';
+import { SECOND_MS } from '@/api/limits';
 import { fieldErrorsOf, type ErrorBody } from '@/api/schemas/common';
 import { DomainError } from '../domain/errors';
 
@@ -81,7 +82,9 @@ export function errorResponse(error: unknown): Response {
     );
   }
   const retryAfter =
-    error.retryAfterMs === null ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    error.retryAfterMs === null
+      ? undefined
+      : Math.max(1, Math.ceil(error.retryAfterMs / SECOND_MS));
   const headers = new Headers(NO_STORE);
   if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
   return HttpResponse.json<ErrorBody>(
@@ -127,5 +130,5 @@ export const route = {
 
 /** Whole seconds from now until a moment on the server's clock; null for none. */
 export function secondsUntil(epochMs: number | null, now: number): number | null {
-  return epochMs === null ? null : Math.max(0, Math.ceil((epochMs - now) / 1000));
+  return epochMs === null ? null : Math.max(0, Math.ceil((epochMs - now) / SECOND_MS));
 }

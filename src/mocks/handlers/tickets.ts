@@ -32,7 +32,7 @@ import type { DomainContext } from '../domain/context';
 import { DomainError } from '../domain/errors';
 import { authenticate } from '../domain/sessions';
 import type { ServerState, SessionRecord, TicketRecord } from '../domain/state';
-import { TICKET_EXPORT_MAX_ROWS } from '../domain/ticket-limits';
+import { TICKET_EXPORT_MAX_ROWS } from '../domain/limits';
 import {
   attachmentView,
   supportTicketView,

@@ -2,9 +2,6 @@ import type { Clock } from '@/mocks/domain/context';
 
 export const START_MS = Date.parse('2026-01-01T00:00:00Z');
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-
 /** A clock that only moves when a test moves it. */
 export interface FakeClock {
   readonly clock: Clock;
