@@ -10,21 +10,23 @@ import {
 import type { DomainContext } from '@/mocks/domain/context';
 import type { ServerState, SessionRecord } from '@/mocks/domain/state';
 import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS } from '@/mocks/domain/limits';
+import { settleTickets } from '@/mocks/domain/ticket-clock';
+import { myTickets } from '@/mocks/domain/ticket-queries';
+import {
+  nextStatus,
+  requesterActions,
+  TICKET_TRANSITIONS,
+  type TicketTransition,
+} from '@/mocks/domain/ticket-status';
 import {
   acceptTicket,
   cancelTicket,
   closeAsAgent,
   closeAsRequester,
-  myTickets,
-  nextStatus,
   rateTicket,
   replyAsAgent,
   replyAsRequester,
-  requesterActions,
   restartTicket,
-  settleTickets,
-  TICKET_TRANSITIONS,
-  type TicketTransition,
 } from '@/mocks/domain/tickets';
 import { createTestServer, type TestServer } from './support/domain-server';
 import { fileTicket, refusalOf, sessionFor, sessionIn, ticketIn } from './support/tickets';

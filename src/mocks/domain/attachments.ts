@@ -6,8 +6,8 @@ import { randomId } from './encoding';
 import { DomainError } from './errors';
 import { ATTACHMENT_MAX_UNUSED_PER_ACCOUNT, ATTACHMENT_ORPHAN_TTL_MS } from './limits';
 import { requireActive } from './sessions';
-import type { AttachmentRecord, ServerState, SessionRecord } from './state';
-import { readTicket, requireTicketSubmitter } from './tickets';
+import type { AccountRecord, AttachmentRecord, ServerState, SessionRecord } from './state';
+import { readTicket, requireTicketSubmitter } from './ticket-access';
 
 /** The type an attachment is served with, from its extension, never from what the client claimed. */
 const CONTENT_TYPES: Record<AttachmentExtension, string> = {
@@ -108,4 +108,30 @@ export function readableAttachment(
   if (accountById(state, session.accountId).kind === 'agent') return attachment;
   readTicket(state, ctx, session, attachment.ticketId);
   return attachment;
+}
+
+/**
+ * The uploads a ticket or reply may use: each the actor's own and not used yet.
+ * The count limit is the contract's, checked by the schema already.
+ */
+export function usableAttachments(
+  state: ServerState,
+  actor: AccountRecord,
+  attachmentIds: readonly string[],
+): AttachmentRecord[] {
+  const records = attachmentIds.flatMap((id) =>
+    state.attachments.filter(
+      (attachment) =>
+        attachment.id === id && attachment.ownerId === actor.id && attachment.ticketId === null,
+    ),
+  );
+  if (records.length !== attachmentIds.length || new Set(attachmentIds).size !== records.length) {
+    throw new DomainError('VALIDATION_FAILED', { fieldErrors: { attachmentIds: 'invalid' } });
+  }
+  return records;
+}
+
+/** The uploads now belong to the ticket, so they are kept and readable with it. */
+export function claimAttachments(records: readonly AttachmentRecord[], ticketId: string): void {
+  for (const record of records) record.ticketId = ticketId;
 }

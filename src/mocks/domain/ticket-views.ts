@@ -8,7 +8,8 @@ import type {
 } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
 import type { AttachmentRecord, ServerState, TicketRecord } from './state';
-import { agentActions, autoCloseAt, requesterActions, workspaceNameOf } from './tickets';
+import { workspaceNameOf } from './ticket-queries';
+import { agentActions, autoCloseAt, requesterActions } from './ticket-status';
 import { iso } from './views';
 
 /** Maps ticket records to the contract; the only place a ticket leaves the core. */

@@ -39,26 +39,26 @@ import {
   ticketDetailView,
   ticketSummaryView,
 } from '../domain/ticket-views';
+import { readTicket, ticketForAgent } from '../domain/ticket-access';
+import { sendTicketEmailCode, ticketEmailCodeStatus } from '../domain/ticket-email-code';
+import {
+  filterTickets,
+  myTickets,
+  pageOf,
+  supportQueue,
+  workspaceTickets,
+} from '../domain/ticket-queries';
 import {
   acceptTicket,
   cancelTicket,
   closeAsAgent,
   closeAsRequester,
-  filterTickets,
-  myTickets,
-  pageOf,
   rateTicket,
-  readTicket,
   replyAsAgent,
   replyAsRequester,
   restartTicket,
-  sendTicketEmailCode,
   submitTicket,
-  supportQueue,
-  ticketEmailCodeStatus,
-  ticketForAgent,
   unbindRequesterMfa,
-  workspaceTickets,
 } from '../domain/tickets';
 import type { HandlerDeps } from './deps';
 import { NO_STORE, readBody, route, secondsUntil } from './respond';
