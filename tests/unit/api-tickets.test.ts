@@ -483,11 +483,18 @@ describe('tickets belong to a workspace (TICKET-1)', () => {
     expect(withFile.id).not.toBe(secure.id);
   });
 
-  it('asks a member who owes MFA for a workspace to bind it before its tickets (MANDATORY-3)', async () => {
+  it('gates the tickets of a workspace like the workspace: owing MFA for it means binding first (MANDATORY-3)', async () => {
     const owner = await api.signedIn('owner@example.com');
+    expect((await owner.get(paths.workspaceTickets('ws_demo'))).status).toBe(200);
 
     expectError(await owner.get(paths.workspaceTickets('ws_secure')), 'MFA_SETUP_REQUIRED');
-    expect((await owner.get(paths.workspaceTickets('ws_demo'))).status).toBe(200);
+
+    // The same gate as GET /workspaces/ws_secure: the session now owes the binding (LOGIN-4).
+    expect(sessionSchema.parse((await owner.get(paths.session)).body)).toMatchObject({
+      state: 'mfa_setup_required',
+      workspace: { id: 'ws_secure' },
+    });
+    expectError(await owner.get(paths.workspaceTickets('ws_demo')), 'MFA_SETUP_REQUIRED');
   });
 
   it('shows colleagues a workspace ticket to read, with no actions, and only the requester acts', async () => {

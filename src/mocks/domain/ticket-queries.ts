@@ -5,7 +5,7 @@ import { requireActive } from './sessions';
 import type { ServerState, SessionRecord, TicketRecord } from './state';
 import { requireAgent } from './ticket-access';
 import { settleTickets } from './ticket-clock';
-import { requireWorkspaceAccess } from './workspaces';
+import type { WorkspaceAccess } from './workspaces';
 
 export interface TicketPageResult {
   tickets: TicketRecord[];
@@ -46,16 +46,14 @@ export function pageOf(tickets: TicketRecord[], query: TicketListQuery): TicketP
   };
 }
 
-/** All Tickets: those of a workspace the session may use (TICKET-1). */
+/** All Tickets: those of a workspace the session passed the gate of (TICKET-1, MANDATORY-3). */
 export function workspaceTickets(
   state: ServerState,
   ctx: DomainContext,
-  session: SessionRecord,
-  workspaceId: string,
+  access: WorkspaceAccess,
 ): TicketRecord[] {
   settleTickets(state, ctx);
-  requireWorkspaceAccess(state, session, workspaceId);
-  return state.tickets.filter((ticket) => ticket.workspaceId === workspaceId);
+  return state.tickets.filter((ticket) => ticket.workspaceId === access.workspace.id);
 }
 
 /** My Tickets: the session's own, across workspaces (TICKET-1). */

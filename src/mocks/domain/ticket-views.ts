@@ -4,11 +4,15 @@ import type {
   TicketAction,
   TicketDetail,
   TicketEntry,
+  TicketExport,
+  TicketListQuery,
+  TicketPage,
   TicketSummary,
 } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
 import type { AttachmentRecord, ServerState, TicketRecord } from './state';
-import { workspaceNameOf } from './ticket-queries';
+import { TICKET_EXPORT_MAX_ROWS } from './limits';
+import { filterTickets, pageOf, workspaceNameOf } from './ticket-queries';
 import { agentActions, autoCloseAt, requesterActions } from './ticket-status';
 import { iso } from './views';
 
@@ -112,5 +116,28 @@ export function supportTicketView(
             mfaUnboundAt: ticket.mfaUnboundAt === null ? null : iso(ticket.mfaUnboundAt),
           }
         : null,
+  };
+}
+
+/** TICKET-1: one page of a list, filtered and searched by the server. */
+export function ticketPageView(
+  state: ServerState,
+  tickets: TicketRecord[],
+  query: TicketListQuery,
+): TicketPage {
+  const page = pageOf(tickets, query);
+  return { ...page, tickets: page.tickets.map((ticket) => ticketSummaryView(state, ticket)) };
+}
+
+/** TICKET-1: every filtered row, not one page, up to TICKET_EXPORT_MAX_ROWS. */
+export function ticketExportView(
+  state: ServerState,
+  tickets: TicketRecord[],
+  query: TicketListQuery,
+): TicketExport {
+  return {
+    tickets: filterTickets(tickets, query)
+      .slice(0, TICKET_EXPORT_MAX_ROWS)
+      .map((ticket) => ticketSummaryView(state, ticket)),
   };
 }

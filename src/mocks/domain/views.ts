@@ -1,9 +1,9 @@
 import type { Account } from '@/api/schemas/account';
 import type { EmailMessage } from '@/api/schemas/dev';
 import type { Session } from '@/api/schemas/session';
-import type { Member, Workspace } from '@/api/schemas/workspace';
+import type { Member, MfaPolicy, Workspace } from '@/api/schemas/workspace';
 import { accountById, membershipsOf, workspaceById } from './accounts';
-import { membersOf, ownerOf } from './workspaces';
+import { membersOf, mfaPolicyOf, ownerOf, type WorkspaceAccess } from './workspaces';
 import type {
   AccountRecord,
   EmailRecord,
@@ -79,6 +79,18 @@ export function workspaceView(
     mfaRequired: workspace.mfaRequired,
     memberCount: membersOf(state, workspace.id).length,
     ownerEmail: ownerOf(state, workspace.id)?.email ?? '',
+  };
+}
+
+/** MANDATORY-1: only the Owner may change the policy, and only the Owner is told who lags. */
+export function mfaPolicyView(state: ServerState, access: WorkspaceAccess): MfaPolicy {
+  const policy = mfaPolicyOf(state, access.workspace);
+  const isOwner = access.membership.role === 'owner';
+  return {
+    mfaRequired: policy.mfaRequired,
+    unboundMemberCount: isOwner ? policy.unboundMemberCount : null,
+    ownerMfaBound: policy.ownerMfaBound,
+    canChange: isOwner,
   };
 }
 

@@ -54,6 +54,23 @@ export function enterWorkspace(
   return new DomainError('MFA_SETUP_REQUIRED');
 }
 
+/**
+ * MANDATORY-3: the one gate of every endpoint under /workspaces/{id}, its
+ * tickets included. The session must be active and a member, and owe this
+ * workspace no binding; owing one turns it into a session that owes the
+ * binding for this workspace (MANDATORY-2), and that refusal is returned, to be
+ * thrown once the change is written, so the client moves to the bind wizard.
+ */
+export function workspaceGate(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+  workspaceId: string,
+): WorkspaceAccess | DomainError {
+  const refusal = enterWorkspace(state, ctx, session, workspaceId);
+  return refusal ?? requireWorkspaceAccess(state, session, workspaceId);
+}
+
 export interface MfaPolicyStatus {
   mfaRequired: boolean;
   unboundMemberCount: number;

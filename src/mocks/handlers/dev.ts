@@ -2,24 +2,25 @@ import { delay, http, HttpResponse } from 'msw';
 import { SECOND_MS } from '@/api/limits';
 import { API, paths } from '@/api/paths';
 import {
-  type Authenticator,
   devSettingsSchema,
-  type DevSettings,
+  type Authenticator,
   type DevStatus,
-  type EmailMessage,
+  type Mailbox,
 } from '@/api/schemas/dev';
 import type { ErrorBody } from '@/api/schemas/common';
 import { TOTP_ISSUER, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import { codeAt, stepAt } from '../domain/totp';
 import { emailView, iso } from '../domain/views';
 import type { HandlerDeps } from './deps';
-import { NO_STORE, parseBody, route } from './respond';
+import { endpoints } from './endpoint';
 
 /**
  * MOCK-8: the dev tools' own endpoints, and the latency, error-rate and offline
  * switches, which apply to the product API only so the dev tools stay usable.
  */
-export function devHandlers({ server }: HandlerDeps) {
+export function devHandlers(deps: HandlerDeps) {
+  const { server } = deps;
+  const endpoint = endpoints(deps);
   return [
     http.all(`${API}/*`, async () => {
       const settings = await server.run((state) => state.devSettings);
@@ -34,14 +35,16 @@ export function devHandlers({ server }: HandlerDeps) {
       return undefined;
     }),
 
-    route.get(paths.devMailbox, async () => {
-      const messages = await server.run((state) => state.outbox.map(emailView).reverse());
-      return HttpResponse.json<{ messages: EmailMessage[] }>({ messages });
+    endpoint.get(paths.devMailbox, {
+      caller: 'anyone',
+      run: ({ state }): Mailbox => ({ messages: state.outbox.map(emailView).reverse() }),
     }),
 
     // MOCK-8: what a phone app would show for every bound account, on the server's clock.
-    route.get(paths.devAuthenticator, async () => {
-      const view = await server.run((state, ctx): Authenticator => {
+    endpoint.get(paths.devAuthenticator, {
+      caller: 'anyone',
+      noStore: true,
+      run: ({ state, ctx }): Authenticator => {
         const step = stepAt(ctx.now);
         const periodMs = TOTP_PERIOD_SECONDS * SECOND_MS;
         return {
@@ -60,37 +63,41 @@ export function devHandlers({ server }: HandlerDeps) {
               : [],
           ),
         };
-      });
-      return HttpResponse.json<Authenticator>(view, { headers: NO_STORE });
+      },
     }),
 
-    route.get(paths.devStatus, async () => {
-      const status = await server.run((state): DevStatus => ({
+    endpoint.get(paths.devStatus, {
+      caller: 'anyone',
+      run: ({ state }): DevStatus => ({
         settings: state.devSettings,
         notice: state.notice ? { reason: state.notice.reason, at: iso(state.notice.at) } : null,
-      }));
-      return HttpResponse.json<DevStatus>(status);
+      }),
     }),
 
-    route.put(paths.devSettings, async ({ request }) => {
-      const settings = await parseBody(request, devSettingsSchema);
-      await server.run((state) => {
-        state.devSettings = settings;
-      });
-      return HttpResponse.json<DevSettings>(settings);
+    endpoint.put(paths.devSettings, {
+      caller: 'anyone',
+      body: { kind: 'json', schema: devSettingsSchema },
+      run: ({ state, body }) => {
+        state.devSettings = body;
+        return body;
+      },
     }),
 
-    route.delete(paths.devNotice, async () => {
-      await server.run((state) => {
+    endpoint.delete(paths.devNotice, {
+      caller: 'anyone',
+      run: ({ state }) => {
         state.notice = null;
-      });
-      return new HttpResponse(null, { status: 204 });
+      },
     }),
 
-    route.post(paths.devReset, async () => {
-      await server.store.reset();
-      await server.attachments.clear();
-      return new HttpResponse(null, { status: 204 });
+    // Outside any transaction: it drops the state and the attachment bytes whole.
+    endpoint.post(paths.devReset, {
+      caller: 'anyone',
+      reply: async () => {
+        await server.store.reset();
+        await server.attachments.clear();
+        return { status: 204 };
+      },
     }),
   ];
 }

@@ -1,12 +1,11 @@
-import { HttpResponse } from 'msw';
 import { paths } from '@/api/paths';
 import {
   codeRequestSchema,
   type AuditEvent,
+  type EmailCodeSent,
   type EnrollmentSecret,
   type EnrollmentStatus,
 } from '@/api/schemas/mfa';
-import type { Session } from '@/api/schemas/session';
 import { auditOf } from '../domain/audit';
 import { TOTP_ALGORITHM, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import {
@@ -14,140 +13,116 @@ import {
   confirmEnrollment,
   enrollmentStatus,
   issueEnrollmentSecret,
-  requireEnrollmentAccess,
   sendBindEmailCode,
   unbindWithCode,
   verifyBindIdentity,
   verifyLoginCode,
 } from '../domain/mfa';
-import { authenticate, requireActive, requirePendingState } from '../domain/sessions';
 import { iso, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
-import { NO_STORE, readBody, route, secondsUntil } from './respond';
+import { endpoints } from './endpoint';
+import { secondsUntil } from './respond';
 
-export function mfaHandlers({ server, jar }: HandlerDeps) {
+export function mfaHandlers(deps: HandlerDeps) {
+  const endpoint = endpoints(deps);
   return [
     // LOGIN-3: the code owed after the password.
-    route.post(paths.sessionMfa, async ({ request }) => {
-      const token = jar.read(request);
-      const body = await readBody(request, codeRequestSchema);
-      const { issued, view } = await server.run((state, ctx) => {
-        const session = authenticate(state, ctx, token);
-        requirePendingState(session, 'mfa_required');
-        const result = verifyLoginCode(state, ctx, session, body.value().code);
-        if (!('token' in result)) return result;
-        return { issued: result, view: sessionView(state, result.session) };
-      });
-      const headers = new Headers(NO_STORE);
-      jar.write(headers, issued.token);
-      return HttpResponse.json<Session>(view, { headers });
+    endpoint.post(paths.sessionMfa, {
+      caller: 'code-owed',
+      body: { kind: 'json', schema: codeRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body, setSessionToken }) => {
+        const issued = verifyLoginCode(state, ctx, session, body.code);
+        if (!('token' in issued)) return issued;
+        setSessionToken(issued.token);
+        return sessionView(state, issued.session);
+      },
     }),
 
-    route.get(paths.enrollment, async ({ request }) => {
-      const token = jar.read(request);
-      const status = await server.run((state, ctx) => {
-        const current = enrollmentStatus(state, ctx, authenticate(state, ctx, token));
+    endpoint.get(paths.enrollment, {
+      caller: 'enrolling',
+      noStore: true,
+      run: ({ state, ctx, session }): EnrollmentStatus => {
+        const current = enrollmentStatus(state, ctx, session);
         return {
           stage: current.stage,
           maskedEmail: current.maskedEmail,
           resendInSeconds: secondsUntil(current.resendAvailableAt, ctx.now),
         };
-      });
-      return HttpResponse.json<EnrollmentStatus>(status, { headers: NO_STORE });
+      },
     }),
 
-    route.post(paths.enrollmentEmailCode, async ({ request }) => {
-      const token = jar.read(request);
-      const resendInSeconds = await server.run((state, ctx) => {
-        const sent = sendBindEmailCode(state, ctx, authenticate(state, ctx, token));
-        return secondsUntil(sent.resendAvailableAt, ctx.now) ?? 0;
-      });
-      return HttpResponse.json({ resendInSeconds }, { headers: NO_STORE });
+    endpoint.post(paths.enrollmentEmailCode, {
+      caller: 'enrolling',
+      noStore: true,
+      run: ({ state, ctx, session }): EmailCodeSent => {
+        const sent = sendBindEmailCode(state, ctx, session);
+        return { resendInSeconds: secondsUntil(sent.resendAvailableAt, ctx.now) ?? 0 };
+      },
     }),
 
-    route.post(paths.enrollmentIdentity, async ({ request }) => {
-      const token = jar.read(request);
-      const body = await readBody(request, codeRequestSchema);
-      await server.run((state, ctx) => {
-        const session = authenticate(state, ctx, token);
-        requireEnrollmentAccess(state, session);
-        return verifyBindIdentity(state, ctx, session, body.value().code);
-      });
-      return new HttpResponse(null, { status: 204, headers: NO_STORE });
+    endpoint.post(paths.enrollmentIdentity, {
+      caller: 'enrolling',
+      body: { kind: 'json', schema: codeRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body }) =>
+        verifyBindIdentity(state, ctx, session, body.code) ?? undefined,
     }),
 
-    route.post(paths.enrollmentSecret, async ({ request }) => {
-      const token = jar.read(request);
-      const issued = await server.run((state, ctx) => {
-        const secret = issueEnrollmentSecret(state, ctx, authenticate(state, ctx, token));
-        return { ...secret, expiresInSeconds: secondsUntil(secret.expiresAt, ctx.now) ?? 0 };
-      });
-      return HttpResponse.json<EnrollmentSecret>(
-        {
+    endpoint.post(paths.enrollmentSecret, {
+      caller: 'enrolling',
+      noStore: true,
+      run: ({ state, ctx, session }): EnrollmentSecret => {
+        const issued = issueEnrollmentSecret(state, ctx, session);
+        return {
           secret: issued.secret,
           otpauthUri: issued.otpauthUri,
           algorithm: TOTP_ALGORITHM,
           digits: TOTP_DIGITS,
           period: TOTP_PERIOD_SECONDS,
-          expiresInSeconds: issued.expiresInSeconds,
-        },
-        { headers: NO_STORE },
-      );
-    }),
-
-    route.post(paths.enrollmentConfirm, async ({ request }) => {
-      const token = jar.read(request);
-      const body = await readBody(request, codeRequestSchema);
-      const { issued, view } = await server.run((state, ctx) => {
-        const session = authenticate(state, ctx, token);
-        requireEnrollmentAccess(state, session);
-        const result = confirmEnrollment(state, ctx, session, body.value().code);
-        if (!('issued' in result)) return result;
-        return {
-          issued: result.issued,
-          view: sessionView(state, result.issued?.session ?? session),
+          expiresInSeconds: secondsUntil(issued.expiresAt, ctx.now) ?? 0,
         };
-      });
-      const headers = new Headers(NO_STORE);
-      if (issued) jar.write(headers, issued.token);
-      return HttpResponse.json<Session>(view, { headers });
+      },
     }),
 
-    route.delete(paths.enrollment, async ({ request }) => {
-      const token = jar.read(request);
-      await server.run((state, ctx) => {
-        const session = authenticate(state, ctx, token);
-        requireEnrollmentAccess(state, session);
-        cancelEnrollment(state, session);
-      });
-      return new HttpResponse(null, { status: 204, headers: NO_STORE });
+    endpoint.post(paths.enrollmentConfirm, {
+      caller: 'enrolling',
+      body: { kind: 'json', schema: codeRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body, setSessionToken }) => {
+        const result = confirmEnrollment(state, ctx, session, body.code);
+        if (!('issued' in result)) return result;
+        // A forced bind replaces the session that owed it (LOGIN-6).
+        if (result.issued) setSessionToken(result.issued.token);
+        return sessionView(state, result.issued?.session ?? session);
+      },
     }),
 
-    route.post(paths.unbindMfa, async ({ request }) => {
-      const token = jar.read(request);
-      const body = await readBody(request, codeRequestSchema);
-      const view = await server.run((state, ctx) => {
-        const session = authenticate(state, ctx, token);
-        requireActive(session);
-        const refusal = unbindWithCode(state, ctx, session, body.value().code);
-        return refusal ?? sessionView(state, session);
-      });
-      return HttpResponse.json<Session>(view, { headers: NO_STORE });
+    endpoint.delete(paths.enrollment, {
+      caller: 'enrolling',
+      noStore: true,
+      run: ({ state, session }) => cancelEnrollment(state, session),
     }),
 
-    route.get(paths.accountAudit, async ({ request }) => {
-      const token = jar.read(request);
-      const events = await server.run((state, ctx) => {
-        const session = authenticate(state, ctx, token);
-        requireActive(session);
-        return auditOf(state, session.accountId).map((entry) => ({
+    endpoint.post(paths.unbindMfa, {
+      caller: 'active',
+      body: { kind: 'json', schema: codeRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body }) =>
+        unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session),
+    }),
+
+    endpoint.get(paths.accountAudit, {
+      caller: 'active',
+      noStore: true,
+      run: ({ state, session }): { events: AuditEvent[] } => ({
+        events: auditOf(state, session.accountId).map((entry) => ({
           id: entry.id,
           event: entry.event,
           at: iso(entry.at),
           detail: entry.detail,
-        }));
-      });
-      return HttpResponse.json<{ events: AuditEvent[] }>({ events }, { headers: NO_STORE });
+        })),
+      }),
     }),
   ];
 }

@@ -1,14 +1,7 @@
-import {
-  http,
-  HttpResponse,
-  type DefaultBodyType,
-  type HttpResponseResolver,
-  type PathParams,
-} from 'msw';
-import type * as z from 'zod/mini';
+import { HttpResponse } from 'msw';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { SECOND_MS } from '@/api/limits';
-import { fieldErrorsOf, type ErrorBody } from '@/api/schemas/common';
+import type { ErrorBody } from '@/api/schemas/common';
 import { DomainError } from '../domain/errors';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
@@ -37,41 +30,7 @@ const ERROR_MESSAGES: Record<Exclude<DomainError['code'], 'NETWORK'>, string> = 
   INTERNAL: 'Something went wrong.',
 };
 
-/**
- * Reads a JSON body and checks it against the contract schema the client uses
- * too (MOCK-1). The verdict is opened with `value()` inside the operation, after
- * the session is checked, so a caller without the right session learns nothing
- * about what a valid body looks like (LOGIN-5).
- */
-export async function readBody<T>(
-  request: Request,
-  schema: z.ZodMiniType<T>,
-): Promise<{ value: () => T }> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return {
-      value: () => {
-        throw new DomainError('VALIDATION_FAILED', { fieldErrors: { _: 'invalid_json' } });
-      },
-    };
-  }
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { value: () => parsed.data };
-  const fieldErrors = fieldErrorsOf(parsed.error, body);
-  return {
-    value: () => {
-      throw new DomainError('VALIDATION_FAILED', { fieldErrors });
-    },
-  };
-}
-
-/** For endpoints open to anyone: the body is checked at once. */
-export async function parseBody<T>(request: Request, schema: z.ZodMiniType<T>): Promise<T> {
-  return (await readBody(request, schema)).value();
-}
-
+/** Any refusal as the contract's error body; anything unexpected as a bare 500. */
 export function errorResponse(error: unknown): Response {
   if (!(error instanceof DomainError) || error.code === 'NETWORK') {
     // Never echo an unexpected error: it could hold a secret (MOCK-6).
@@ -99,34 +58,6 @@ export function errorResponse(error: unknown): Response {
     { status: ERROR_STATUS[error.code], headers },
   );
 }
-
-type Resolver<P extends PathParams> = (
-  info: Parameters<HttpResponseResolver<P, DefaultBodyType, undefined>>[0],
-) => Promise<Response>;
-
-function safely<P extends PathParams>(
-  resolver: Resolver<P>,
-): HttpResponseResolver<P, DefaultBodyType, undefined> {
-  return async (info) => {
-    try {
-      return await resolver(info);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
-}
-
-/** Routes whose every refusal becomes the contract's error body. */
-export const route = {
-  get: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
-    http.get<P>(path, safely(resolver)),
-  post: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
-    http.post<P>(path, safely(resolver)),
-  put: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
-    http.put<P>(path, safely(resolver)),
-  delete: <P extends PathParams = PathParams>(path: string, resolver: Resolver<P>) =>
-    http.delete<P>(path, safely(resolver)),
-};
 
 /** Whole seconds from now until a moment on the server's clock; null for none. */
 export function secondsUntil(epochMs: number | null, now: number): number | null {

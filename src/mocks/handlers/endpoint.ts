@@ -1,0 +1,295 @@
+import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import type * as z from 'zod/mini';
+import { fieldErrorsOf } from '@/api/schemas/common';
+import { ATTACHMENT_FILE_FIELD, ATTACHMENT_NAME_FIELD } from '@/api/schemas/tickets';
+import type { DomainContext } from '../domain/context';
+import { DomainError } from '../domain/errors';
+import { requireEnrollmentAccess } from '../domain/mfa';
+import { authenticate, peekSession, requireActive, requirePendingState } from '../domain/sessions';
+import type { ServerState, SessionRecord } from '../domain/state';
+import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
+import { requireOwner, workspaceGate, type WorkspaceAccess } from '../domain/workspaces';
+import type { HandlerDeps } from './deps';
+import { errorResponse, NO_STORE } from './respond';
+
+/**
+ * Who may call an endpoint, by the state of their session (LOGIN-2, LOGIN-5).
+ * It is settled before anything the request carries is judged.
+ */
+export type Caller =
+  /** No session is looked at: the dev tools (MOCK-8). */
+  | 'anyone'
+  /** The request's session if it holds a live one, else none: log in, log out, read the session. */
+  | 'visitor'
+  /** A login that owes its MFA code (LOGIN-3). */
+  | 'code-owed'
+  /** An account binding MFA: active, or owing the binding (BIND-*, LOGIN-4). */
+  | 'enrolling'
+  /** Active, or owing the MFA code: the Unbind MFA ticket from the login (TICKET-8). */
+  | 'ticket-submitter'
+  | 'active'
+  /** Active customer service (TICKET-7). */
+  | 'agent'
+  /** Active, a member of the path's `:workspaceId`, owing it no binding (MANDATORY-3). */
+  | 'workspace-member'
+  /** The same, and its Owner (MANDATORY-1). */
+  | 'workspace-owner';
+
+/** An uploaded file: the multipart `file` part, named by the `name` part when there is one. */
+export interface Upload {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/**
+ * What an endpoint reads from the request's body, judged against the contract
+ * only once the caller is settled. CSRF checks (the body's Content-Type, the
+ * Origin) and a size limit per kind belong beside these, in `readInput`.
+ */
+export type BodySpec<B = unknown> =
+  | { kind: 'json'; schema: z.ZodMiniType<B> }
+  /** TICKET-3: a multipart/form-data upload of one file. */
+  | { kind: 'multipart' };
+
+/** A list's query, read from the URL and judged like a body. */
+export interface QuerySpec<Q> {
+  schema: z.ZodMiniType<Q>;
+  from: (params: URLSearchParams) => unknown;
+}
+
+/** The `:name` parameters of a route pattern. */
+export type ParamsOf<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string } & ParamsOf<Rest>
+  : Path extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : Record<never, never>;
+
+type BodyOf<S> = S extends { kind: 'json'; schema: z.ZodMiniType<infer B> }
+  ? B
+  : S extends { kind: 'multipart' }
+    ? Upload
+    : undefined;
+
+type SessionOf<C extends Caller> = C extends 'anyone'
+  ? null
+  : C extends 'visitor'
+    ? SessionRecord | null
+    : SessionRecord;
+
+/** What an operation is given: the transaction, the settled caller and the judged input. */
+export type Call<C extends Caller, S, Q, P> = {
+  state: ServerState;
+  ctx: DomainContext;
+  session: SessionOf<C>;
+  body: BodyOf<S>;
+  query: Q;
+  params: P;
+  headers: Headers;
+  /** The client's session becomes this token (null: none) once the transaction is written. */
+  setSessionToken(token: string | null): void;
+} & (C extends 'workspace-member' | 'workspace-owner' ? { access: WorkspaceAccess } : unknown);
+
+/** What an endpoint answers when it succeeds; refusals are DomainErrors. */
+export type Reply =
+  | { json: JsonBodyType; status?: 200 | 201; headers?: Record<string, string> }
+  | { bytes: ArrayBuffer; headers: Record<string, string> }
+  | { status: 204 };
+
+export interface EndpointSpec<C extends Caller, S extends BodySpec | undefined, Q, P, R> {
+  caller: C;
+  body?: S;
+  query?: QuerySpec<Q>;
+  /** MOCK-6: every answer, success or refusal, carries Cache-Control: no-store. */
+  noStore?: boolean;
+  /** The operation: one transaction, run once the caller is settled and the input judged. */
+  run?: (call: Call<C, S, Q, P>) => R | DomainError;
+  /** The answer once the transaction is written; by default the result as JSON, or 204 for none. */
+  reply?: (result: R, params: P) => Reply | Promise<Reply>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+/** The request's input as read, before it is judged. */
+interface Input {
+  body:
+    | { kind: 'none' }
+    | { kind: 'json'; value: unknown; readable: boolean }
+    | { kind: 'multipart'; upload: Upload | null };
+  query: unknown;
+}
+
+/**
+ * The one way an endpoint of the mock server is made (HOUSE rule 12): it reads
+ * the session token, settles who the caller is, then judges the body and the
+ * query against the contract (MOCK-1), runs one transaction, writes the new
+ * session token if one was issued, and maps every refusal to the contract's
+ * error body. A caller without the right session learns nothing about what a
+ * valid body looks like (LOGIN-5).
+ */
+export function endpoints({ server, jar }: HandlerDeps) {
+  function endpoint<Path extends string, C extends Caller, S extends BodySpec | undefined, Q, R>(
+    method: Method,
+    path: Path,
+    spec: EndpointSpec<C, S, Q, ParamsOf<Path>, R>,
+  ): HttpHandler {
+    return http[method](path, async ({ request, params: rawParams }) => {
+      try {
+        const params = rawParams as ParamsOf<Path>;
+        const token = spec.caller === 'anyone' ? null : jar.read(request);
+        const input = await readInput(request, spec);
+        let issued: string | null | undefined;
+        const result =
+          spec.caller === 'anyone' && !spec.run
+            ? (undefined as R)
+            : await server.run((state, ctx) => {
+                const admitted = admit(state, ctx, spec.caller, token, params);
+                if (admitted instanceof DomainError) return admitted;
+                const call = {
+                  state,
+                  ctx,
+                  ...admitted,
+                  body: judgeBody(input.body, spec.body),
+                  query: spec.query ? judge(spec.query.schema, input.query) : undefined,
+                  params,
+                  headers: request.headers,
+                  setSessionToken: (next: string | null) => {
+                    issued = next;
+                  },
+                } as unknown as Call<C, S, Q, ParamsOf<Path>>;
+                return spec.run ? spec.run(call) : (undefined as R);
+              });
+        const reply = spec.reply
+          ? await spec.reply(result, params)
+          : result === undefined
+            ? ({ status: 204 } as const)
+            : { json: result as JsonBodyType };
+        const headers = new Headers(spec.noStore ? NO_STORE : undefined);
+        if (issued !== undefined) jar.write(headers, issued);
+        return responseOf(reply, headers);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
+  }
+
+  const by =
+    (method: Method) =>
+    <Path extends string, C extends Caller, S extends BodySpec | undefined, Q, R>(
+      path: Path,
+      spec: EndpointSpec<C, S, Q, ParamsOf<Path>, R>,
+    ) =>
+      endpoint(method, path, spec);
+  return { get: by('get'), post: by('post'), put: by('put'), delete: by('delete') };
+}
+
+/**
+ * Settles who the caller is, or refuses them. A refusal that changed something
+ * (entering a workspace that owes a binding) is returned, to be thrown once
+ * the change is written.
+ */
+function admit(
+  state: ServerState,
+  ctx: DomainContext,
+  caller: Caller,
+  token: string | null,
+  params: Record<string, string>,
+): { session: SessionRecord | null; access?: WorkspaceAccess } | DomainError {
+  if (caller === 'anyone') return { session: null };
+  if (caller === 'visitor') return { session: peekSession(state, ctx, token) };
+  const session = authenticate(state, ctx, token);
+  switch (caller) {
+    case 'code-owed':
+      requirePendingState(session, 'mfa_required');
+      break;
+    case 'enrolling':
+      requireEnrollmentAccess(state, session);
+      break;
+    case 'ticket-submitter':
+      requireTicketSubmitter(session);
+      break;
+    case 'active':
+      requireActive(session);
+      break;
+    case 'agent':
+      requireAgent(state, session);
+      break;
+    case 'workspace-member':
+    case 'workspace-owner': {
+      const access = workspaceGate(state, ctx, session, params.workspaceId ?? '');
+      if (access instanceof DomainError) return access;
+      if (caller === 'workspace-owner') requireOwner(access);
+      return { session, access };
+    }
+  }
+  return { session };
+}
+
+/** Reads what the endpoint takes from the request; nothing is judged yet. */
+async function readInput(
+  request: Request,
+  spec: { body?: BodySpec; query?: QuerySpec<unknown> },
+): Promise<Input> {
+  const query = spec.query?.from(new URL(request.url).searchParams);
+  if (spec.body?.kind === 'json') {
+    try {
+      return { body: { kind: 'json', value: await request.json(), readable: true }, query };
+    } catch {
+      return { body: { kind: 'json', value: undefined, readable: false }, query };
+    }
+  }
+  if (spec.body?.kind === 'multipart')
+    return { body: { kind: 'multipart', upload: await readUpload(request) }, query };
+  return { body: { kind: 'none' }, query };
+}
+
+/** Some runtimes lose the filename of a multipart part, so the client also sends it as `name`. */
+async function readUpload(request: Request): Promise<Upload | null> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return null;
+  }
+  const file = form.get(ATTACHMENT_FILE_FIELD);
+  const name = form.get(ATTACHMENT_NAME_FIELD);
+  if (file === null || typeof file === 'string') return null;
+  return {
+    name: typeof name === 'string' && name !== '' ? name : file.name,
+    bytes: await file.arrayBuffer(),
+  };
+}
+
+function judgeBody(body: Input['body'], spec: BodySpec | undefined): unknown {
+  if (body.kind === 'multipart') {
+    if (body.upload === null) {
+      throw new DomainError('VALIDATION_FAILED', { fieldErrors: { file: 'required' } });
+    }
+    return body.upload;
+  }
+  if (body.kind === 'json' && spec?.kind === 'json') {
+    if (!body.readable) {
+      throw new DomainError('VALIDATION_FAILED', { fieldErrors: { _: 'invalid_json' } });
+    }
+    return judge(spec.schema, body.value);
+  }
+  return undefined;
+}
+
+/** MOCK-1: input the contract refuses is a 400 naming each field, never a crash. */
+function judge<T>(schema: z.ZodMiniType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new DomainError('VALIDATION_FAILED', { fieldErrors: fieldErrorsOf(parsed.error, input) });
+}
+
+function responseOf(reply: Reply, headers: Headers): Response {
+  if ('json' in reply) {
+    for (const [name, value] of Object.entries(reply.headers ?? {})) headers.set(name, value);
+    return HttpResponse.json(reply.json, { status: reply.status ?? 200, headers });
+  }
+  if ('bytes' in reply) {
+    for (const [name, value] of Object.entries(reply.headers)) headers.set(name, value);
+    return new HttpResponse(reply.bytes, { headers });
+  }
+  return new HttpResponse(null, { status: reply.status, headers });
+}
