@@ -185,3 +185,8 @@ export function expectError(
   });
   return error;
 }
+
+/** Asserts a success status, showing the body when it is not. */
+export function expectOk(response: ApiResponse, status = 200): void {
+  expect(response.status, response.text).toBe(status);
+}

@@ -1,3 +1,4 @@
+import { beforeEach } from 'vitest';
 import type { ServerState } from '@/mocks/domain/state';
 import { createMockServer, type MockServer } from '@/mocks/server';
 import { createMemoryStore } from '@/mocks/store/memory-store';
@@ -27,5 +28,31 @@ export function createTestServer(
     server,
     time,
     snapshot: () => server.run((state) => structuredClone(state)),
+  };
+}
+
+/**
+ * A fresh test server for every test of the file that calls this, reached
+ * through the returned object, so helpers written once can serve many files.
+ */
+export function setupTestServer(
+  options: { randomBytes?: (length: number) => Uint8Array } = {},
+): TestServer {
+  let current: TestServer | null = null;
+  beforeEach(() => {
+    current = createTestServer(options);
+  });
+  const now = (): TestServer => {
+    if (!current) throw new Error('setupTestServer: the server exists only inside a test');
+    return current;
+  };
+  return {
+    get server() {
+      return now().server;
+    },
+    get time() {
+      return now().time;
+    },
+    snapshot: () => now().snapshot(),
   };
 }

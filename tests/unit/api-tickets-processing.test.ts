@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { paths } from '@/api/paths';
+import { auditListSchema } from '@/api/schemas/mfa';
+import { sessionSchema } from '@/api/schemas/session';
+import { supportTicketSchema, ticketPageSchema } from '@/api/schemas/tickets';
+import { expectError, setupMockApi, type ApiClient } from './support/api-client';
+import { created, ticketApiSteps, unbindRequest } from './support/ticket-api';
+
+const api = setupMockApi();
+const { pendingBob, ticketCode, fileBugReport, bobIsBound, activeCarol } = ticketApiSteps(api);
+
+describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
+  it('leaves MFA bound after submitting, and after customer service accepts it', async () => {
+    const bob = await pendingBob();
+    const ticket = await created(
+      await bob.post(paths.tickets, unbindRequest(await ticketCode(bob))),
+    );
+    expect(await bobIsBound()).toBe(true);
+
+    const support = await api.signedIn('support@example.com');
+    expect((await support.post(paths.supportTicketAccept(ticket.id))).status).toBe(200);
+
+    expect(await bobIsBound()).toBe(true);
+    const again = await api.client().logIn('bob@example.com');
+    expect(sessionSchema.parse(again.body).state).toBe('mfa_required');
+  });
+
+  it('unbinds when an agent processes it, ends the login owing a code, and emails each step', async () => {
+    const bob = await pendingBob();
+    const ticket = await created(
+      await bob.post(paths.tickets, unbindRequest(await ticketCode(bob))),
+    );
+    const support = await api.signedIn('support@example.com');
+
+    const early = await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Done.' });
+    expectError(early, 'TICKET_STATUS_CONFLICT');
+    expect(await bobIsBound()).toBe(true);
+
+    await support.post(paths.supportTicketAccept(ticket.id));
+    const review = supportTicketSchema.parse(
+      (await support.get(paths.supportTicket(ticket.id))).body,
+    );
+    expect(review.review).toEqual({
+      accountEmail: 'bob@example.com',
+      accountName: 'Bob Li',
+      workspaceName: 'Demo Workspace',
+      mfaBound: true,
+      mfaUnboundAt: null,
+    });
+    expect(review.verification).toEqual({ password: true, email: true, submittedFrom: 'login' });
+    expect(review.actions).toEqual(['reply', 'close', 'unbind_mfa']);
+
+    const processed = await support.post(paths.supportTicketUnbindMfa(ticket.id), {
+      reply: 'We unbound MFA from your account. Log in with your password and bind it again.',
+    });
+
+    expect(processed.status).toBe(200);
+    const after = supportTicketSchema.parse(processed.body);
+    expect(after.status).toBe('feedback_provided');
+    expect(after.review?.mfaBound).toBe(false);
+    expect(after.actions).toEqual(['reply', 'close']);
+    expect(await bobIsBound()).toBe(false);
+    expectError(await bob.post(paths.sessionMfa, { code: '123456' }), 'UNAUTHENTICATED');
+    const login = await api.client().logIn('bob@example.com');
+    expect(sessionSchema.parse(login.body).state).toBe('active');
+
+    expectError(
+      await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Again.' }),
+      'TICKET_STATUS_CONFLICT',
+    );
+    const subjects = await api.server.run((state) =>
+      state.outbox.filter((mail) => mail.to === 'bob@example.com').map((mail) => mail.subject),
+    );
+    expect(subjects).toEqual([
+      'Your verification code for an Unbind MFA ticket',
+      `[${ticket.number}] We received your ticket`,
+      `[${ticket.number}] Customer service is working on your ticket`,
+      'MFA was unbound from your account',
+      `[${ticket.number}] Customer service replied to your ticket`,
+    ]);
+  });
+
+  it('records the ticket in the audit log of MFA events (MOCK-7), with no code in it', async () => {
+    const bob = await pendingBob();
+    const code = await ticketCode(bob);
+    const ticket = await created(await bob.post(paths.tickets, unbindRequest(code)));
+    const support = await api.signedIn('support@example.com');
+    await support.post(paths.supportTicketAccept(ticket.id));
+    await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Done.' });
+
+    const bobNow = await api.signedIn('bob@example.com');
+    const audit = await bobNow.get(paths.accountAudit);
+    const events = auditListSchema
+      .parse(audit.body)
+      .events.map(({ event, detail }) => ({ event, detail }));
+    expect(events.slice(0, 3)).toEqual([
+      { event: 'ticket.unbind_processed', detail: { ticket: ticket.number } },
+      { event: 'mfa.unbound', detail: { by: 'support' } },
+      { event: 'ticket.unbind_requested', detail: { ticket: ticket.number } },
+    ]);
+    expect(audit.text).not.toContain(code);
+  });
+
+  it('refuses to unbind through a ticket of another type', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const ticket = await fileBugReport(alice);
+    const support = await api.signedIn('support@example.com');
+    await support.post(paths.supportTicketAccept(ticket.id));
+
+    expectError(
+      await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Done.' }),
+      'TICKET_STATUS_CONFLICT',
+    );
+  });
+});
+
+describe('customer service actions (TICKET-7, TICKET-9)', () => {
+  const SUPPORT_ACTIONS = [
+    ['GET /support/tickets', (client: ApiClient) => client.get(paths.supportTickets)],
+    [
+      'GET /support/tickets/:id',
+      (client: ApiClient, id: string) => client.get(paths.supportTicket(id)),
+    ],
+    ['accept', (client: ApiClient, id: string) => client.post(paths.supportTicketAccept(id))],
+    [
+      'reply',
+      (client: ApiClient, id: string) =>
+        client.post(paths.supportTicketReplies(id), { body: 'Hello', attachmentIds: [] }),
+    ],
+    ['close', (client: ApiClient, id: string) => client.post(paths.supportTicketClose(id))],
+    [
+      'unbind',
+      (client: ApiClient, id: string) =>
+        client.post(paths.supportTicketUnbindMfa(id), { reply: 'Done.' }),
+    ],
+  ] as const;
+
+  it.each(SUPPORT_ACTIONS)('refuses %s to members who are not agents', async (_label, call) => {
+    const alice = await api.signedIn('alice@example.com');
+    const ticket = await fileBugReport(alice);
+    const before = await api.server.run((state) => structuredClone(state.tickets));
+
+    for (const email of ['alice@example.com', 'owner@example.com']) {
+      expectError(await call(await api.signedIn(email), ticket.id), 'FORBIDDEN');
+    }
+    expect(await api.server.run((state) => state.tickets)).toEqual(before);
+  });
+
+  it('refuses an agent every action on a ticket they submitted', async () => {
+    const support = await api.signedIn('support@example.com');
+    const own = await fileBugReport(support);
+
+    for (const [, call] of SUPPORT_ACTIONS.slice(2)) {
+      expectError(await call(support, own.id), 'FORBIDDEN');
+    }
+    const view = supportTicketSchema.parse((await support.get(paths.supportTicket(own.id))).body);
+    expect(view).toMatchObject({
+      ownTicket: true,
+      actions: [],
+      workspace: null,
+      status: 'waiting_assignment',
+    });
+  });
+
+  it("queues every workspace's tickets for agents, filtered and searched", async () => {
+    const alice = await api.signedIn('alice@example.com');
+    await fileBugReport(alice, { title: 'Alerts are late' });
+    await fileBugReport(alice, { type: 'purchase_inquiry', title: 'Price of more seats' });
+    const carol = await activeCarol();
+    await fileBugReport(carol, { title: 'Secure dashboards' });
+    const support = await api.signedIn('support@example.com');
+
+    const all = ticketPageSchema.parse((await support.get(paths.supportTickets)).body);
+    expect(all.tickets.map((ticket) => ticket.workspace?.name)).toEqual([
+      'Secure Workspace',
+      'Demo Workspace',
+      'Demo Workspace',
+    ]);
+    const bugs = ticketPageSchema.parse(
+      (await support.get(`${paths.supportTickets}?type=bug_report&q=alerts`)).body,
+    );
+    expect(bugs.tickets.map((ticket) => ticket.title)).toEqual(['Alerts are late']);
+  });
+});
