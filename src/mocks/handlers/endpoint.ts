@@ -23,7 +23,7 @@ export type Caller =
   | 'visitor'
   /** A login that owes its MFA code (LOGIN-3). */
   | 'code-owed'
-  /** An account binding MFA: active, or owing the binding (BIND-*, LOGIN-4). */
+  /** An account binding MFA: active, or owing the binding (BIND-1 to BIND-5, LOGIN-4). */
   | 'enrolling'
   /** Active, or owing the MFA code: the Unbind MFA ticket from the login (TICKET-8). */
   | 'ticket-submitter'
