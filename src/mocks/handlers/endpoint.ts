@@ -136,6 +136,9 @@ export function endpoints({ server, jar }: HandlerDeps) {
       try {
         const params = rawParams as ParamsOf<Path>;
         const token = spec.caller === 'anyone' ? null : jar.read(request);
+        // Read before the transaction, which cannot span an await, and judged
+        // inside it once the caller is settled. GUARD-5 wants the session checked
+        // before the body is even read: that takes a pre-check here.
         const input = await readInput(request, spec);
         let issued: string | null | undefined;
         const result =
@@ -155,6 +158,7 @@ export function endpoints({ server, jar }: HandlerDeps) {
                   setSessionToken: (next: string | null) => {
                     issued = next;
                   },
+                  // The caller's conditional types cannot be followed through admit().
                 } as unknown as Call<C, S, Q, ParamsOf<Path>>;
                 return spec.run ? spec.run(call) : (undefined as R);
               });
@@ -224,7 +228,11 @@ function admit(
   return { session };
 }
 
-/** Reads what the endpoint takes from the request; nothing is judged yet. */
+/**
+ * Reads what the endpoint takes from the request; nothing is judged yet. The
+ * place for GUARD-1 (a body's Content-Type, the Origin) and GUARD-5 (a size
+ * limit per body kind, refused before the body is read whole).
+ */
 async function readInput(
   request: Request,
   spec: { body?: BodySpec; query?: QuerySpec<unknown> },
