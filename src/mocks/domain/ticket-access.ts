@@ -60,20 +60,6 @@ export function ownTicket(
   return ticket;
 }
 
-/** TICKET-9: an agent may process any ticket but one they submitted. */
-export function processableTicket(
-  state: ServerState,
-  ctx: DomainContext,
-  session: SessionRecord,
-  ticketId: string,
-): { agent: AccountRecord; ticket: TicketRecord } {
-  settleTickets(state, ctx);
-  const agent = requireAgent(state, session);
-  const ticket = ticketById(state, ticketId);
-  if (ticket.requesterId === agent.id) throw new DomainError('FORBIDDEN');
-  return { agent, ticket };
-}
-
 /** TICKET-7: any ticket, for an agent to read, their own included. */
 export function ticketForAgent(
   state: ServerState,
@@ -84,4 +70,16 @@ export function ticketForAgent(
   settleTickets(state, ctx);
   const agent = requireAgent(state, session);
   return { agent, ticket: ticketById(state, ticketId) };
+}
+
+/** TICKET-9: an agent may process any ticket but one they submitted. */
+export function processableTicket(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+  ticketId: string,
+): { agent: AccountRecord; ticket: TicketRecord } {
+  const found = ticketForAgent(state, ctx, session, ticketId);
+  if (found.ticket.requesterId === found.agent.id) throw new DomainError('FORBIDDEN');
+  return found;
 }
