@@ -2,46 +2,79 @@
 export const API = '/api/v1';
 export const DEV_API = '/api/dev';
 
+/** The `:name` parameters of a route pattern, in order. */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? [Name, ...ParamNames<Rest>]
+  : P extends `${string}:${infer Name}`
+    ? [Name]
+    : [];
+
+/** One string per parameter name. */
+type ValuesFor<Names extends string[]> = { [K in keyof Names]: string };
+
+/** A path without parameters is its own href; one with parameters fills them in, in order. */
+type Href<P extends string> =
+  ParamNames<P> extends [] ? P : (...values: ValuesFor<ParamNames<P>>) => string;
+
+/**
+ * One endpoint of the contract: `pattern` is what the server matches
+ * (`/api/v1/tickets/:ticketId`), `href` what a client requests.
+ */
+export interface ApiPath<P extends string> {
+  readonly pattern: P;
+  readonly href: Href<P>;
+}
+
+function apiPath<const P extends string>(pattern: P): ApiPath<P> {
+  const names = pattern.match(/:\w+/g) ?? [];
+  const href =
+    names.length === 0
+      ? pattern
+      : (...values: string[]) => {
+          let index = 0;
+          return pattern.replace(/:\w+/g, () => encodeURIComponent(values[index++] ?? ''));
+        };
+  return { pattern, href: href as Href<P> };
+}
+
 export const paths = {
-  session: `${API}/session`,
-  sessionWorkspace: `${API}/session/workspace`,
-  sessionMfa: `${API}/session/mfa`,
-  account: `${API}/account`,
-  accountAudit: `${API}/account/audit`,
-  unbindMfa: `${API}/account/mfa/unbind`,
-  enrollment: `${API}/mfa/enrollment`,
-  enrollmentEmailCode: `${API}/mfa/enrollment/email-code`,
-  enrollmentIdentity: `${API}/mfa/enrollment/identity`,
-  enrollmentSecret: `${API}/mfa/enrollment/secret`,
-  enrollmentConfirm: `${API}/mfa/enrollment/confirm`,
-  workspace: (id: string) => `${API}/workspaces/${encodeURIComponent(id)}`,
-  workspaceMembers: (id: string) => `${API}/workspaces/${encodeURIComponent(id)}/members`,
-  workspaceSecurity: (id: string) => `${API}/workspaces/${encodeURIComponent(id)}/security`,
-  workspaceTickets: (id: string) => `${API}/workspaces/${encodeURIComponent(id)}/tickets`,
-  workspaceTicketsExport: (id: string) =>
-    `${API}/workspaces/${encodeURIComponent(id)}/tickets/export`,
-  tickets: `${API}/tickets`,
-  ticketsExport: `${API}/tickets/export`,
-  ticketEmailCode: `${API}/tickets/email-code`,
-  ticketAttachments: `${API}/tickets/attachments`,
-  ticketAttachment: (id: string) => `${API}/tickets/attachments/${encodeURIComponent(id)}`,
-  ticket: (id: string) => `${API}/tickets/${encodeURIComponent(id)}`,
-  ticketCancel: (id: string) => `${API}/tickets/${encodeURIComponent(id)}/cancel`,
-  ticketRestart: (id: string) => `${API}/tickets/${encodeURIComponent(id)}/restart`,
-  ticketClose: (id: string) => `${API}/tickets/${encodeURIComponent(id)}/close`,
-  ticketReplies: (id: string) => `${API}/tickets/${encodeURIComponent(id)}/replies`,
-  ticketRating: (id: string) => `${API}/tickets/${encodeURIComponent(id)}/rating`,
-  supportTickets: `${API}/support/tickets`,
-  supportTicket: (id: string) => `${API}/support/tickets/${encodeURIComponent(id)}`,
-  supportTicketAccept: (id: string) => `${API}/support/tickets/${encodeURIComponent(id)}/accept`,
-  supportTicketReplies: (id: string) => `${API}/support/tickets/${encodeURIComponent(id)}/replies`,
-  supportTicketClose: (id: string) => `${API}/support/tickets/${encodeURIComponent(id)}/close`,
-  supportTicketUnbindMfa: (id: string) =>
-    `${API}/support/tickets/${encodeURIComponent(id)}/unbind-mfa`,
-  devMailbox: `${DEV_API}/mailbox`,
-  devAuthenticator: `${DEV_API}/authenticator`,
-  devStatus: `${DEV_API}/status`,
-  devSettings: `${DEV_API}/settings`,
-  devNotice: `${DEV_API}/notice`,
-  devReset: `${DEV_API}/reset`,
+  session: apiPath(`${API}/session`),
+  sessionWorkspace: apiPath(`${API}/session/workspace`),
+  sessionMfa: apiPath(`${API}/session/mfa`),
+  account: apiPath(`${API}/account`),
+  accountAudit: apiPath(`${API}/account/audit`),
+  unbindMfa: apiPath(`${API}/account/mfa/unbind`),
+  enrollment: apiPath(`${API}/mfa/enrollment`),
+  enrollmentEmailCode: apiPath(`${API}/mfa/enrollment/email-code`),
+  enrollmentIdentity: apiPath(`${API}/mfa/enrollment/identity`),
+  enrollmentSecret: apiPath(`${API}/mfa/enrollment/secret`),
+  enrollmentConfirm: apiPath(`${API}/mfa/enrollment/confirm`),
+  workspace: apiPath(`${API}/workspaces/:workspaceId`),
+  workspaceMembers: apiPath(`${API}/workspaces/:workspaceId/members`),
+  workspaceSecurity: apiPath(`${API}/workspaces/:workspaceId/security`),
+  workspaceTickets: apiPath(`${API}/workspaces/:workspaceId/tickets`),
+  workspaceTicketsExport: apiPath(`${API}/workspaces/:workspaceId/tickets/export`),
+  tickets: apiPath(`${API}/tickets`),
+  ticketsExport: apiPath(`${API}/tickets/export`),
+  ticketEmailCode: apiPath(`${API}/tickets/email-code`),
+  ticketAttachments: apiPath(`${API}/tickets/attachments`),
+  ticketAttachment: apiPath(`${API}/tickets/attachments/:attachmentId`),
+  ticket: apiPath(`${API}/tickets/:ticketId`),
+  ticketCancel: apiPath(`${API}/tickets/:ticketId/cancel`),
+  ticketRestart: apiPath(`${API}/tickets/:ticketId/restart`),
+  ticketClose: apiPath(`${API}/tickets/:ticketId/close`),
+  ticketReplies: apiPath(`${API}/tickets/:ticketId/replies`),
+  ticketRating: apiPath(`${API}/tickets/:ticketId/rating`),
+  supportTickets: apiPath(`${API}/support/tickets`),
+  supportTicket: apiPath(`${API}/support/tickets/:ticketId`),
+  supportTicketAccept: apiPath(`${API}/support/tickets/:ticketId/accept`),
+  supportTicketReplies: apiPath(`${API}/support/tickets/:ticketId/replies`),
+  supportTicketClose: apiPath(`${API}/support/tickets/:ticketId/close`),
+  supportTicketUnbindMfa: apiPath(`${API}/support/tickets/:ticketId/unbind-mfa`),
+  devMailbox: apiPath(`${DEV_API}/mailbox`),
+  devAuthenticator: apiPath(`${DEV_API}/authenticator`),
+  devStatus: apiPath(`${DEV_API}/status`),
+  devSettings: apiPath(`${DEV_API}/settings`),
+  devNotice: apiPath(`${DEV_API}/notice`),
+  devReset: apiPath(`${DEV_API}/reset`),
 } as const;

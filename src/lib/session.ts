@@ -9,7 +9,7 @@ export const sessionKeys = {
 
 export const sessionQueryOptions = queryOptions({
   queryKey: sessionKeys.all,
-  queryFn: ({ signal }) => request<Session>(paths.session, { signal }),
+  queryFn: ({ signal }) => request<Session>(paths.session.href, { signal }),
   staleTime: 60_000,
 });
 

@@ -46,7 +46,7 @@ export async function untilMockAnswers(deps: ReadinessDeps): Promise<'ready' | '
 /** The dev status endpoint answers JSON with the settings only when the mock serves it. */
 export async function probeMockBackend(): Promise<boolean> {
   try {
-    const response = await fetch(paths.devStatus, { cache: 'no-store' });
+    const response = await fetch(paths.devStatus.href, { cache: 'no-store' });
     if (!response.ok) return false;
     const body: unknown = await response.json();
     return typeof body === 'object' && body !== null && 'settings' in body;

@@ -17,7 +17,7 @@ beforeAll(() => {
 /** Opens a ticket in the console as customer service, optionally accepted beforehand. */
 async function openAsAgent(id: string, { accepted = false } = {}) {
   await signIn('support@example.com');
-  if (accepted) await actAsAgent(paths.supportTicketAccept(id));
+  if (accepted) await actAsAgent(paths.supportTicketAccept.href(id));
   const view = renderApp(`/support/tickets/${id}`);
   await screen.findByRole('heading', { level: 1 });
   return view;
@@ -39,7 +39,7 @@ function countPosts(path: string): { count: number } {
   return seen;
 }
 
-const agentView = (id: string) => request<SupportTicket>(paths.supportTicket(id));
+const agentView = (id: string) => request<SupportTicket>(paths.supportTicket.href(id));
 
 describe('Customer service: one ticket (TICKET-7)', () => {
   it('shows the Unbind MFA review, and asks to accept before anything else', async () => {
@@ -77,7 +77,7 @@ describe('Customer service: one ticket (TICKET-7)', () => {
   it('replies to the submitter, and refuses an empty reply before sending', async () => {
     const { id } = await fileTicket('alice@example.com', { title: 'Alerts arrive late' });
     const { user } = await openAsAgent(id, { accepted: true });
-    const replies = countPosts(paths.supportTicketReplies(id));
+    const replies = countPosts(paths.supportTicketReplies.href(id));
     // Only an Unbind MFA ticket has something to review.
     expect(screen.queryByRole('heading', { name: 'Unbind MFA review' })).not.toBeInTheDocument();
 
@@ -129,7 +129,7 @@ describe('Customer service: one ticket (TICKET-7)', () => {
   it("unbinds the requester's MFA after review, with a reply that cannot be empty (TICKET-9)", async () => {
     const { id } = await fileUnbindRequest();
     const { user } = await openAsAgent(id, { accepted: true });
-    const unbinds = countPosts(paths.supportTicketUnbindMfa(id));
+    const unbinds = countPosts(paths.supportTicketUnbindMfa.href(id));
 
     await user.click(screen.getByRole('button', { name: 'Unbind MFA' }));
     const dialog = screen.getByRole('dialog', { name: 'Unbind MFA from this account?' });
@@ -169,7 +169,7 @@ describe('Customer service: one ticket (TICKET-7)', () => {
     const { user } = await openAsAgent(id, { accepted: true });
     await user.click(screen.getByRole('button', { name: 'Unbind MFA' }));
     // Another agent closes the ticket meanwhile.
-    await actAsAgent(paths.supportTicketClose(id));
+    await actAsAgent(paths.supportTicketClose.href(id));
 
     const dialog = screen.getByRole('dialog', { name: 'Unbind MFA from this account?' });
     await user.click(within(dialog).getByRole('button', { name: 'Unbind and reply' }));
@@ -185,7 +185,7 @@ describe('Customer service: one ticket (TICKET-7)', () => {
     const { id } = await fileTicket('alice@example.com');
     const { user } = await openAsAgent(id);
     // Another agent accepts it first.
-    await actAsAgent(paths.supportTicketAccept(id));
+    await actAsAgent(paths.supportTicketAccept.href(id));
 
     await user.click(screen.getByRole('button', { name: 'Accept ticket' }));
 

@@ -46,7 +46,7 @@ const storedUploads = () => mockApi().server.run((state) => state.attachments.le
 function countCreations(): { count: number; keys: (string | null)[] } {
   const seen = { count: 0, keys: [] as (string | null)[] };
   mswServer.events.on('request:start', ({ request }) => {
-    if (request.method === 'POST' && new URL(request.url).pathname === paths.tickets) {
+    if (request.method === 'POST' && new URL(request.url).pathname === paths.tickets.href) {
       seen.count += 1;
       seen.keys.push(request.headers.get(IDEMPOTENCY_KEY_HEADER));
     }
@@ -158,7 +158,7 @@ describe('Submit Ticket: a failed submit keeps everything (QUAL-1)', () => {
     await screen.findByText(/Uploaded/);
     mswServer.use(
       http.post(
-        paths.tickets,
+        paths.tickets.href,
         () =>
           HttpResponse.json(
             { error: { code: 'SERVICE_UNAVAILABLE', message: 'Down.' } },
@@ -222,13 +222,13 @@ describe('Submit Ticket: one ticket per submission (Idempotency-Key)', () => {
     const { user } = await openForm();
     await fillBugReport(user);
     const creations = countCreations();
-    mswServer.use(http.post(paths.tickets, () => HttpResponse.error(), { once: true }));
+    mswServer.use(http.post(paths.tickets.href, () => HttpResponse.error(), { once: true }));
 
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach the server.');
     mswServer.use(
       http.post(
-        paths.tickets,
+        paths.tickets.href,
         () =>
           HttpResponse.json(
             { error: { code: 'VALIDATION_FAILED', message: 'No.', fieldErrors: {} } },

@@ -45,7 +45,7 @@ function countPosts(path: string): { count: number } {
 describe('useTicketAction (QUAL-1, HOUSE rule 5)', () => {
   it("sends a member's action once however often it is asked, and updates that member's caches", async () => {
     const { id } = await fileTicket('alice@example.com');
-    const posts = countPosts(paths.ticketCancel(id));
+    const posts = countPosts(paths.ticketCancel.href(id));
     const { result, queryClient, invalidated } = renderAction('cancel', id);
 
     let first: Promise<unknown> | undefined;
@@ -66,7 +66,7 @@ describe('useTicketAction (QUAL-1, HOUSE rule 5)', () => {
 
   it('keeps a refusal on the mutation, and lets the next try through', async () => {
     const { id } = await fileTicket('alice@example.com');
-    const posts = countPosts(paths.ticketClose(id));
+    const posts = countPosts(paths.ticketClose.href(id));
     const { result } = renderAction('close', id);
 
     // Nobody has answered yet, so there is nothing to close.

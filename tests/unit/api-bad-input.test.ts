@@ -212,7 +212,7 @@ function expectNoEcho(response: ApiResponse, submitted: readonly string[]): void
 
 async function activeBob(): Promise<ApiClient> {
   const bob = await api.signedIn('bob@example.com');
-  const verified = await bob.post(paths.sessionMfa, {
+  const verified = await bob.post(paths.sessionMfa.href, {
     code: totpAt(BOB_TOTP_SECRET, api.time.now),
   });
   expect(verified.status, verified.text).toBe(200);
@@ -222,7 +222,7 @@ async function activeBob(): Promise<ApiClient> {
 /** Alice signed in, an email code for the bind wizard on its way. */
 async function aliceAwaitingIdentity(): Promise<ApiClient> {
   const alice = await api.signedIn('alice@example.com');
-  const sent = await alice.post(paths.enrollmentEmailCode);
+  const sent = await alice.post(paths.enrollmentEmailCode.href);
   expect(sent.status, sent.text).toBe(200);
   return alice;
 }
@@ -231,11 +231,11 @@ async function aliceAwaitingIdentity(): Promise<ApiClient> {
 async function aliceAwaitingConfirm(): Promise<ApiClient> {
   const alice = await aliceAwaitingIdentity();
   const outbox = await api.server.run((state) => structuredClone(state.outbox));
-  const identity = await alice.post(paths.enrollmentIdentity, {
+  const identity = await alice.post(paths.enrollmentIdentity.href, {
     code: latestEmailCode(outbox, 'alice@example.com'),
   });
   expect(identity.status, identity.text).toBe(204);
-  const secret = await alice.post(paths.enrollmentSecret);
+  const secret = await alice.post(paths.enrollmentSecret.href);
   expect(secret.status, secret.text).toBe(200);
   return alice;
 }
@@ -248,7 +248,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'POST /api/v1/session',
     {
       method: 'POST',
-      path: paths.session,
+      path: paths.session.href,
       valid: { email: 'owner@example.com', password: DEMO_PASSWORD },
       fields: { email: 'email', password: 'password' },
       // A browser that already holds a session: a refused login must not end it.
@@ -259,7 +259,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'PUT /api/v1/session/workspace',
     {
       method: 'PUT',
-      path: paths.sessionWorkspace,
+      path: paths.sessionWorkspace.href,
       valid: { workspaceId: 'ws_demo' },
       fields: { workspaceId: 'workspaceId' },
       prepare: () => api.signedIn('owner@example.com'),
@@ -269,7 +269,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'POST /api/v1/session/mfa',
     {
       method: 'POST',
-      path: paths.sessionMfa,
+      path: paths.sessionMfa.href,
       valid: { code: NOT_BOBS_CODE },
       fields: { code: 'code' },
       prepare: () => api.signedIn('bob@example.com'),
@@ -279,7 +279,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'POST /api/v1/mfa/enrollment/identity',
     {
       method: 'POST',
-      path: paths.enrollmentIdentity,
+      path: paths.enrollmentIdentity.href,
       valid: { code: '000000' },
       fields: { code: 'code' },
       prepare: aliceAwaitingIdentity,
@@ -289,7 +289,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'POST /api/v1/mfa/enrollment/confirm',
     {
       method: 'POST',
-      path: paths.enrollmentConfirm,
+      path: paths.enrollmentConfirm.href,
       valid: { code: '000000' },
       fields: { code: 'code' },
       prepare: aliceAwaitingConfirm,
@@ -299,7 +299,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'POST /api/v1/account/mfa/unbind',
     {
       method: 'POST',
-      path: paths.unbindMfa,
+      path: paths.unbindMfa.href,
       valid: { code: NOT_BOBS_CODE },
       fields: { code: 'code' },
       prepare: activeBob,
@@ -309,7 +309,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'PUT /api/v1/workspaces/:workspaceId/security',
     {
       method: 'PUT',
-      path: paths.workspaceSecurity('ws_demo'),
+      path: paths.workspaceSecurity.href('ws_demo'),
       valid: { mfaRequired: false },
       fields: { mfaRequired: 'boolean' },
       prepare: () => api.signedIn('owner@example.com'),
@@ -319,7 +319,7 @@ const ENDPOINTS: ReadonlyArray<readonly [label: string, endpoint: Endpoint]> = [
     'PUT /api/dev/settings',
     {
       method: 'PUT',
-      path: paths.devSettings,
+      path: paths.devSettings.href,
       valid: { latencyMs: 0, errorRate: 0, offline: false, clockOffsetMs: 0 },
       fields: {
         latencyMs: 'latencyMs',
@@ -373,7 +373,7 @@ describe('the state comparison used above', () => {
     const bob = await api.signedIn('bob@example.com');
     const before = await comparableState(api.server);
 
-    expectError(await bob.post(paths.sessionMfa, { code: NOT_BOBS_CODE }), 'INVALID_CODE');
+    expectError(await bob.post(paths.sessionMfa.href, { code: NOT_BOBS_CODE }), 'INVALID_CODE');
 
     expect(await comparableState(api.server)).not.toBe(before);
   });
@@ -384,7 +384,7 @@ describe('the state comparison used above', () => {
     const before = await comparableState(api.server);
     const rawBefore = await api.server.run((state) => JSON.stringify(state.sessions));
 
-    expect((await owner.get(paths.account)).status).toBe(200);
+    expect((await owner.get(paths.account.href)).status).toBe(200);
 
     expect(await api.server.run((state) => JSON.stringify(state.sessions))).not.toBe(rawBefore);
     expect(await comparableState(api.server)).toBe(before);
@@ -407,18 +407,18 @@ const BAD_WORKSPACE_IDS: ReadonlyArray<readonly [label: string, id: string]> = [
 const WORKSPACE_ROUTES: ReadonlyArray<
   readonly [label: string, call: (client: ApiClient, id: string) => Promise<ApiResponse>]
 > = [
-  ['GET /api/v1/workspaces/:workspaceId', (client, id) => client.get(paths.workspace(id))],
+  ['GET /api/v1/workspaces/:workspaceId', (client, id) => client.get(paths.workspace.href(id))],
   [
     'GET /api/v1/workspaces/:workspaceId/members',
-    (client, id) => client.get(paths.workspaceMembers(id)),
+    (client, id) => client.get(paths.workspaceMembers.href(id)),
   ],
   [
     'GET /api/v1/workspaces/:workspaceId/security',
-    (client, id) => client.get(paths.workspaceSecurity(id)),
+    (client, id) => client.get(paths.workspaceSecurity.href(id)),
   ],
   [
     'PUT /api/v1/workspaces/:workspaceId/security',
-    (client, id) => client.put(paths.workspaceSecurity(id), { mfaRequired: false }),
+    (client, id) => client.put(paths.workspaceSecurity.href(id), { mfaRequired: false }),
   ],
 ];
 

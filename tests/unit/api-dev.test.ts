@@ -24,7 +24,7 @@ const DEFAULT_SETTINGS: DevSettings = {
 };
 
 async function settingsNow(): Promise<DevSettings> {
-  const response = await api.client().get(paths.devStatus);
+  const response = await api.client().get(paths.devStatus.href);
   expect(response.status).toBe(200);
   return devStatusSchema.parse(response.body).settings;
 }
@@ -36,7 +36,7 @@ async function lockOut(email: string): Promise<void> {
 
 describe('GET /api/dev/mailbox (MOCK-8)', () => {
   it('starts empty', async () => {
-    const response = await api.client().get(paths.devMailbox);
+    const response = await api.client().get(paths.devMailbox.href);
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ messages: [] });
@@ -50,7 +50,7 @@ describe('GET /api/dev/mailbox (MOCK-8)', () => {
       api.time.advance(MINUTE_MS);
     }
 
-    const response = await api.client().get(paths.devMailbox);
+    const response = await api.client().get(paths.devMailbox.href);
 
     const { messages } = mailboxSchema.parse(response.body);
     expect(
@@ -81,7 +81,7 @@ describe('GET /api/dev/mailbox (MOCK-8)', () => {
   it('shows the lockout email sent by a failed login', async () => {
     await lockOut('alice@example.com');
 
-    const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox)).body);
+    const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox.href)).body);
 
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
@@ -101,7 +101,7 @@ describe('PUT /api/dev/settings', () => {
       clockOffsetMs: -10 * MINUTE_MS,
     };
 
-    const response = await api.client().put(paths.devSettings, limits);
+    const response = await api.client().put(paths.devSettings.href, limits);
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual(limits);
@@ -143,7 +143,7 @@ describe('PUT /api/dev/settings', () => {
     ],
     ['an extra field', { ...DEFAULT_SETTINGS, timeZone: 'UTC' }, { timeZone: 'unrecognized_key' }],
   ])('refuses %s with 400 and keeps the settings', async (_label, body, fields) => {
-    const response = await api.client().put(paths.devSettings, body);
+    const response = await api.client().put(paths.devSettings.href, body);
 
     expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual(fields);
     expect(await settingsNow()).toEqual(DEFAULT_SETTINGS);
@@ -153,36 +153,36 @@ describe('PUT /api/dev/settings', () => {
 describe('fault switches', () => {
   it('offline makes every /api/v1 request fail at the network, while /api/dev still answers', async () => {
     const owner = await api.signedIn('owner@example.com');
-    await api.client().put(paths.devSettings, { ...DEFAULT_SETTINGS, offline: true });
+    await api.client().put(paths.devSettings.href, { ...DEFAULT_SETTINGS, offline: true });
 
-    await expect(owner.get(paths.session)).rejects.toThrow(TypeError);
-    await expect(owner.get(paths.account)).rejects.toThrow(TypeError);
+    await expect(owner.get(paths.session.href)).rejects.toThrow(TypeError);
+    await expect(owner.get(paths.account.href)).rejects.toThrow(TypeError);
     await expect(api.client().logIn('alice@example.com')).rejects.toThrow(TypeError);
     expect(await settingsNow()).toEqual({ ...DEFAULT_SETTINGS, offline: true });
-    expect((await api.client().get(paths.devMailbox)).status).toBe(200);
+    expect((await api.client().get(paths.devMailbox.href)).status).toBe(200);
 
-    await api.client().put(paths.devSettings, DEFAULT_SETTINGS);
-    expect((await owner.get(paths.account)).status).toBe(200);
+    await api.client().put(paths.devSettings.href, DEFAULT_SETTINGS);
+    expect((await owner.get(paths.account.href)).status).toBe(200);
     expect(await api.server.run((state) => state.sessions.length)).toBe(1);
   });
 
   it('errorRate fails a /api/v1 request with 503 when the dice say so, and only then', async () => {
     const owner = await api.signedIn('owner@example.com');
-    await api.client().put(paths.devSettings, { ...DEFAULT_SETTINGS, errorRate: 0.5 });
+    await api.client().put(paths.devSettings.href, { ...DEFAULT_SETTINGS, errorRate: 0.5 });
     const random = vi.spyOn(Math, 'random');
 
     random.mockReturnValue(0.49);
-    const failed = await owner.get(paths.account);
+    const failed = await owner.get(paths.account.href);
     expect(expectError(failed, 'SERVICE_UNAVAILABLE').message).toBe('Simulated failure.');
     expectError(await api.client().logIn('alice@example.com'), 'SERVICE_UNAVAILABLE');
-    expect((await api.client().get(paths.devMailbox)).status).toBe(200);
+    expect((await api.client().get(paths.devMailbox.href)).status).toBe(200);
 
     random.mockReturnValue(0.5);
-    expect((await owner.get(paths.account)).status).toBe(200);
+    expect((await owner.get(paths.account.href)).status).toBe(200);
   });
 
   it('a 503 from errorRate changes nothing on the server', async () => {
-    await api.client().put(paths.devSettings, { ...DEFAULT_SETTINGS, errorRate: 0.5 });
+    await api.client().put(paths.devSettings.href, { ...DEFAULT_SETTINGS, errorRate: 0.5 });
     vi.spyOn(Math, 'random').mockReturnValue(0.1);
 
     expectError(await api.client().logIn('alice@example.com', 'wrong'), 'SERVICE_UNAVAILABLE');
@@ -195,8 +195,8 @@ describe('POST /api/dev/reset', () => {
   it('restores the seed: sessions, locks, mailbox and switches are gone', async () => {
     const owner = await api.signedIn('owner@example.com');
     await lockOut('alice@example.com');
-    await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
-    await api.client().put(paths.devSettings, {
+    await owner.put(paths.sessionWorkspace.href, { workspaceId: 'ws_secure' });
+    await api.client().put(paths.devSettings.href, {
       ...DEFAULT_SETTINGS,
       latencyMs: 0,
       errorRate: 0.2,
@@ -204,11 +204,11 @@ describe('POST /api/dev/reset', () => {
     });
     vi.spyOn(Math, 'random').mockReturnValue(0.9);
 
-    const response = await api.client().post(paths.devReset);
+    const response = await api.client().post(paths.devReset.href);
 
     expect(response.status).toBe(204);
-    expect((await owner.get(paths.session)).body).toEqual({ state: 'anonymous' });
-    expect((await api.client().get(paths.devMailbox)).body).toEqual({ messages: [] });
+    expect((await owner.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
+    expect((await api.client().get(paths.devMailbox.href)).body).toEqual({ messages: [] });
     expect(await settingsNow()).toEqual(DEFAULT_SETTINGS);
     expect((await api.client().logIn('alice@example.com')).status).toBe(200);
     expect((await api.client().logIn('owner@example.com')).body).toMatchObject({
@@ -222,25 +222,27 @@ describe('reset notice (MOCK-2)', () => {
   it('reports a corrupt store once in the status, until dismissed', async () => {
     api.restart('{"not": "a state"');
 
-    const status = devStatusSchema.parse((await api.client().get(paths.devStatus)).body);
+    const status = devStatusSchema.parse((await api.client().get(paths.devStatus.href)).body);
     expect(status.notice).toEqual({ reason: 'corrupt', at: '2026-01-01T00:00:00.000Z' });
 
-    const dismissed = await api.client().delete(paths.devNotice);
+    const dismissed = await api.client().delete(paths.devNotice.href);
     expect(dismissed.status).toBe(204);
-    expect(devStatusSchema.parse((await api.client().get(paths.devStatus)).body).notice).toBeNull();
+    expect(
+      devStatusSchema.parse((await api.client().get(paths.devStatus.href)).body).notice,
+    ).toBeNull();
   });
 
   it('reports an outdated store, and the seeded accounts work', async () => {
     api.restart({ version: 0, accounts: [] });
 
-    const status = devStatusSchema.parse((await api.client().get(paths.devStatus)).body);
+    const status = devStatusSchema.parse((await api.client().get(paths.devStatus.href)).body);
 
     expect(status.notice).toMatchObject({ reason: 'outdated' });
     expect((await api.client().logIn('owner@example.com')).status).toBe(200);
   });
 
   it('has no notice for a fresh store', async () => {
-    const status = devStatusSchema.parse((await api.client().get(paths.devStatus)).body);
+    const status = devStatusSchema.parse((await api.client().get(paths.devStatus.href)).body);
 
     expect(status).toEqual({ settings: DEFAULT_SETTINGS, notice: null });
   });
@@ -250,7 +252,7 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
   const STEP = Math.floor(START_MS / 30_000);
 
   it('shows every bound account with its current and next code, never cached', async () => {
-    const response = await api.client().get(paths.devAuthenticator);
+    const response = await api.client().get(paths.devAuthenticator.href);
 
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
@@ -270,18 +272,26 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
   });
 
   it('follows the clock: the seconds left count down and the codes move on each step', async () => {
-    const first = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    const first = authenticatorSchema.parse(
+      (await api.client().get(paths.devAuthenticator.href)).body,
+    );
 
     api.time.advance(12_500);
-    const later = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    const later = authenticatorSchema.parse(
+      (await api.client().get(paths.devAuthenticator.href)).body,
+    );
     expect(later.accounts[0]).toMatchObject({ code: first.accounts[0]?.code, secondsLeft: 18 });
 
     api.time.advance(17_499);
-    const last = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    const last = authenticatorSchema.parse(
+      (await api.client().get(paths.devAuthenticator.href)).body,
+    );
     expect(last.accounts[0]).toMatchObject({ code: first.accounts[0]?.code, secondsLeft: 1 });
 
     api.time.advance(1);
-    const next = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    const next = authenticatorSchema.parse(
+      (await api.client().get(paths.devAuthenticator.href)).body,
+    );
     expect(next.serverTime).toBe('2026-01-01T00:00:30.000Z');
     expect(next.accounts[0]).toMatchObject({
       code: first.accounts[0]?.nextCode,
@@ -292,9 +302,11 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
 
   it('shows a code that logs bob in', async () => {
     const bob = await api.signedIn('bob@example.com');
-    const view = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    const view = authenticatorSchema.parse(
+      (await api.client().get(paths.devAuthenticator.href)).body,
+    );
 
-    const response = await bob.post(paths.sessionMfa, { code: view.accounts[0]?.code });
+    const response = await bob.post(paths.sessionMfa.href, { code: view.accounts[0]?.code });
 
     expect(response.status).toBe(200);
     expect(sessionSchema.parse(response.body).state).toBe('active');
@@ -311,7 +323,9 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
       }
     });
 
-    const view = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    const view = authenticatorSchema.parse(
+      (await api.client().get(paths.devAuthenticator.href)).body,
+    );
 
     expect(view.accounts).toEqual([
       {
@@ -327,7 +341,7 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
 
 describe('server clock offset (MOCK-8)', () => {
   async function setOffset(clockOffsetMs: number): Promise<void> {
-    const response = await api.client().put(paths.devSettings, {
+    const response = await api.client().put(paths.devSettings.href, {
       ...DEFAULT_SETTINGS,
       clockOffsetMs,
     });
@@ -347,7 +361,9 @@ describe('server clock offset (MOCK-8)', () => {
   it("moves the server's clock: the authenticator's server time and codes", async () => {
     await setOffset(2 * MINUTE_MS);
 
-    const view = authenticatorSchema.parse((await api.client().get(paths.devAuthenticator)).body);
+    const view = authenticatorSchema.parse(
+      (await api.client().get(paths.devAuthenticator.href)).body,
+    );
 
     expect(view.serverTime).toBe('2026-01-01T00:02:00.000Z');
     expect(view.accounts[0]?.code).toBe(totpAt(BOB_TOTP_SECRET, START_MS + 2 * MINUTE_MS));
@@ -373,15 +389,17 @@ describe('server clock offset (MOCK-8)', () => {
     ).not.toContain(phoneCode);
     const bob = await api.signedIn('bob@example.com');
 
-    expectError(await bob.post(paths.sessionMfa, { code: phoneCode }), 'INVALID_CODE');
-    expect((await bob.post(paths.sessionMfa, { code: serverCode })).status).toBe(200);
+    expectError(await bob.post(paths.sessionMfa.href, { code: phoneCode }), 'INVALID_CODE');
+    expect((await bob.post(paths.sessionMfa.href, { code: serverCode })).status).toBe(200);
   });
 
   it("still accepts a phone's code when the server is one step ahead", async () => {
     await setOffset(30_000);
     const bob = await api.signedIn('bob@example.com');
 
-    const response = await bob.post(paths.sessionMfa, { code: totpAt(BOB_TOTP_SECRET, START_MS) });
+    const response = await bob.post(paths.sessionMfa.href, {
+      code: totpAt(BOB_TOTP_SECRET, START_MS),
+    });
 
     expect(response.status).toBe(200);
   });

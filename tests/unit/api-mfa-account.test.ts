@@ -17,26 +17,29 @@ describe('GET /api/v1/account/audit (MOCK-7)', () => {
     const alice = await api.signedIn('alice@example.com');
     const { secret } = await startBinding(alice, 'alice@example.com');
     const [wrongBind = ''] = wrongCodes(secret, api.time.now, 1);
-    expectError(await alice.post(paths.enrollmentConfirm, { code: wrongBind }), 'INVALID_CODE');
+    expectError(
+      await alice.post(paths.enrollmentConfirm.href, { code: wrongBind }),
+      'INVALID_CODE',
+    );
     api.time.advance(MINUTE_MS);
     const bindCode = totpAt(secret, api.time.now);
-    expectOk(await alice.post(paths.enrollmentConfirm, { code: bindCode }));
+    expectOk(await alice.post(paths.enrollmentConfirm.href, { code: bindCode }));
     api.time.advance(MINUTE_MS);
     const [wrongUnbind = ''] = wrongCodes(secret, api.time.now, 1);
-    expectError(await alice.post(paths.unbindMfa, { code: wrongUnbind }), 'INVALID_CODE');
+    expectError(await alice.post(paths.unbindMfa.href, { code: wrongUnbind }), 'INVALID_CODE');
     api.time.advance(MINUTE_MS);
     const unbindCode = totpAt(secret, api.time.now);
-    expectOk(await alice.post(paths.unbindMfa, { code: unbindCode }));
+    expectOk(await alice.post(paths.unbindMfa.href, { code: unbindCode }));
     // Someone else's events stay theirs.
     const bob = await api.signedIn('bob@example.com');
     expectError(
-      await bob.post(paths.sessionMfa, {
+      await bob.post(paths.sessionMfa.href, {
         code: wrongCodes(BOB_TOTP_SECRET, api.time.now, 1)[0],
       }),
       'INVALID_CODE',
     );
 
-    const response = await alice.get(paths.accountAudit);
+    const response = await alice.get(paths.accountAudit.href);
 
     expect(response.status).toBe(200);
     const { events } = auditListSchema.parse(response.body);
@@ -56,7 +59,7 @@ describe('GET /api/v1/account/audit (MOCK-7)', () => {
   it('is empty for an account without events', async () => {
     const owner = await api.signedIn('owner@example.com');
 
-    expect((await owner.get(paths.accountAudit)).body).toEqual({ events: [] });
+    expect((await owner.get(paths.accountAudit.href)).body).toEqual({ events: [] });
   });
 });
 
@@ -65,14 +68,14 @@ describe('POST /api/v1/account/mfa/unbind (UNBIND-1, UNBIND-2)', () => {
     const bob = await activeBob();
     api.time.advance(STEP_MS);
 
-    const response = await bob.post(paths.unbindMfa, { code: bobCode() });
+    const response = await bob.post(paths.unbindMfa.href, { code: bobCode() });
 
     expect(response.status).toBe(200);
     expect(sessionSchema.parse(response.body)).toMatchObject({
       state: 'active',
       user: { email: 'bob@example.com', mfaBound: false },
     });
-    expect(accountSchema.parse((await bob.get(paths.account)).body).mfa).toEqual({
+    expect(accountSchema.parse((await bob.get(paths.account.href)).body).mfa).toEqual({
       bound: false,
       boundAt: null,
     });
@@ -89,9 +92,9 @@ describe('POST /api/v1/account/mfa/unbind (UNBIND-1, UNBIND-2)', () => {
     api.time.advance(STEP_MS);
     const [wrong = ''] = wrongCodes(BOB_TOTP_SECRET, api.time.now, 1);
 
-    expectError(await bob.post(paths.unbindMfa, { code: wrong }), 'INVALID_CODE');
+    expectError(await bob.post(paths.unbindMfa.href, { code: wrong }), 'INVALID_CODE');
 
-    expect(accountSchema.parse((await bob.get(paths.account)).body).mfa.bound).toBe(true);
+    expect(accountSchema.parse((await bob.get(paths.account.href)).body).mfa.bound).toBe(true);
     expect(await mailTo('bob@example.com')).toEqual([]);
     expect((await bobAccount())?.codeFailures).toBe(1);
   });
@@ -101,14 +104,14 @@ describe('POST /api/v1/account/mfa/unbind (UNBIND-1, UNBIND-2)', () => {
     const { secret } = await bind(carol, 'carol@example.com');
     api.time.advance(STEP_MS);
 
-    const response = await carol.post(paths.unbindMfa, { code: totpAt(secret, api.time.now) });
+    const response = await carol.post(paths.unbindMfa.href, { code: totpAt(secret, api.time.now) });
 
     expect(sessionSchema.parse(response.body)).toMatchObject({
       state: 'mfa_setup_required',
       workspace: { id: 'ws_secure', name: 'Secure Workspace' },
     });
-    expectError(await carol.get(paths.workspace('ws_secure')), 'MFA_SETUP_REQUIRED');
-    expect(enrollmentStatusSchema.parse((await carol.get(paths.enrollment)).body).stage).toBe(
+    expectError(await carol.get(paths.workspace.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expect(enrollmentStatusSchema.parse((await carol.get(paths.enrollment.href)).body).stage).toBe(
       'identity',
     );
   });
@@ -116,6 +119,6 @@ describe('POST /api/v1/account/mfa/unbind (UNBIND-1, UNBIND-2)', () => {
   it('answers 409 MFA_NOT_BOUND for an account without MFA', async () => {
     const alice = await api.signedIn('alice@example.com');
 
-    expectError(await alice.post(paths.unbindMfa, { code: '123456' }), 'MFA_NOT_BOUND');
+    expectError(await alice.post(paths.unbindMfa.href, { code: '123456' }), 'MFA_NOT_BOUND');
   });
 });

@@ -29,35 +29,35 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
   it('binds alice: email code, identity, secret, confirm; the account then reads bound', async () => {
     const alice = await api.signedIn('alice@example.com');
 
-    const before = await alice.get(paths.enrollment);
+    const before = await alice.get(paths.enrollment.href);
     expect(enrollmentStatusSchema.parse(before.body)).toEqual({
       stage: 'identity',
       maskedEmail: 'a***e@example.com',
       resendInSeconds: null,
     });
 
-    const sent = await alice.post(paths.enrollmentEmailCode);
+    const sent = await alice.post(paths.enrollmentEmailCode.href);
     expect(emailCodeSentSchema.parse(sent.body)).toEqual({ resendInSeconds: 60 });
     const [codeEmail] = await mailTo('alice@example.com');
     expect(codeEmail?.subject).toBe('Your verification code for binding MFA');
 
     api.time.advance(20_000);
-    expect(enrollmentStatusSchema.parse((await alice.get(paths.enrollment)).body)).toEqual({
+    expect(enrollmentStatusSchema.parse((await alice.get(paths.enrollment.href)).body)).toEqual({
       stage: 'identity',
       maskedEmail: 'a***e@example.com',
       resendInSeconds: 40,
     });
 
-    const identity = await alice.post(paths.enrollmentIdentity, {
+    const identity = await alice.post(paths.enrollmentIdentity.href, {
       code: await mailboxCode('alice@example.com'),
     });
     expect(identity.status).toBe(204);
     expect(identity.text).toBe('');
-    expect(enrollmentStatusSchema.parse((await alice.get(paths.enrollment)).body).stage).toBe(
+    expect(enrollmentStatusSchema.parse((await alice.get(paths.enrollment.href)).body).stage).toBe(
       'app',
     );
 
-    const secretResponse = await alice.post(paths.enrollmentSecret);
+    const secretResponse = await alice.post(paths.enrollmentSecret.href);
     expect(secretResponse.status).toBe(200);
     const issued = enrollmentSecretSchema.parse(secretResponse.body);
     expect(issued).toEqual({
@@ -71,7 +71,7 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
     expect(new URL(issued.otpauthUri).searchParams.get('secret')).toBe(issued.secret);
 
     api.time.advance(STEP_MS);
-    const confirmed = await alice.post(paths.enrollmentConfirm, {
+    const confirmed = await alice.post(paths.enrollmentConfirm.href, {
       code: totpAt(issued.secret, api.time.now),
     });
 
@@ -81,7 +81,7 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
       user: { email: 'alice@example.com', mfaBound: true },
     });
     expect(confirmed.headers.get('Set-Cookie')).toBeNull();
-    const account = accountSchema.parse((await alice.get(paths.account)).body);
+    const account = accountSchema.parse((await alice.get(paths.account.href)).body);
     expect(account.mfa).toEqual({ bound: true, boundAt: new Date(api.time.now).toISOString() });
     const [boundEmail] = await mailTo('alice@example.com');
     expect(boundEmail?.subject).toBe('MFA was bound to your account');
@@ -93,23 +93,25 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
     const { secret } = await bind(alice, 'alice@example.com');
 
     const again = await api.signedIn('alice@example.com');
-    expect(sessionSchema.parse((await again.get(paths.session)).body).state).toBe('mfa_required');
+    expect(sessionSchema.parse((await again.get(paths.session.href)).body).state).toBe(
+      'mfa_required',
+    );
 
     expectError(
-      await again.post(paths.sessionMfa, { code: totpAt(secret, api.time.now) }),
+      await again.post(paths.sessionMfa.href, { code: totpAt(secret, api.time.now) }),
       'INVALID_CODE',
     );
     api.time.advance(STEP_MS);
-    expectOk(await again.post(paths.sessionMfa, { code: totpAt(secret, api.time.now) }));
+    expectOk(await again.post(paths.sessionMfa.href, { code: totpAt(secret, api.time.now) }));
   });
 
   it('lets carol through the forced bind into her workspace, with a new session cookie (LOGIN-4)', async () => {
     const carol = await api.signedIn('carol@example.com');
     const pendingCookie = carol.cookie;
-    expectError(await carol.get(paths.workspace('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(await carol.get(paths.workspace.href('ws_secure')), 'MFA_SETUP_REQUIRED');
     const { secret } = await startBinding(carol, 'carol@example.com');
 
-    const confirmed = await carol.post(paths.enrollmentConfirm, {
+    const confirmed = await carol.post(paths.enrollmentConfirm.href, {
       code: totpAt(secret, api.time.now),
     });
 
@@ -120,29 +122,32 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
     });
     expect(confirmed.headers.get('Set-Cookie')).toMatch(/^gsid=[^;]+;.*HttpOnly/);
     expect(carol.cookie).not.toBe(pendingCookie);
-    expectOk(await carol.get(paths.workspace('ws_secure')));
+    expectOk(await carol.get(paths.workspace.href('ws_secure')));
 
     const stale = api.client();
     stale.cookie = pendingCookie;
-    expect((await stale.get(paths.session)).body).toEqual({ state: 'anonymous' });
+    expect((await stale.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
   });
 
   it('refuses a wrong email code at the identity step, and issues no secret', async () => {
     const alice = await api.signedIn('alice@example.com');
-    await alice.post(paths.enrollmentEmailCode);
+    await alice.post(paths.enrollmentEmailCode.href);
     const code = await mailboxCode('alice@example.com');
     const wrong = code === '000000' ? '000001' : '000000';
 
-    expectError(await alice.post(paths.enrollmentIdentity, { code: wrong }), 'INVALID_EMAIL_CODE');
-    expectError(await alice.post(paths.enrollmentSecret), 'ENROLLMENT_REQUIRED');
+    expectError(
+      await alice.post(paths.enrollmentIdentity.href, { code: wrong }),
+      'INVALID_EMAIL_CODE',
+    );
+    expectError(await alice.post(paths.enrollmentSecret.href), 'ENROLLMENT_REQUIRED');
   });
 
   it('limits email codes to one a minute, with Retry-After', async () => {
     const alice = await api.signedIn('alice@example.com');
-    await alice.post(paths.enrollmentEmailCode);
+    await alice.post(paths.enrollmentEmailCode.href);
     api.time.advance(25_000);
 
-    const refused = await alice.post(paths.enrollmentEmailCode);
+    const refused = await alice.post(paths.enrollmentEmailCode.href);
 
     expect(expectError(refused, 'RATE_LIMITED').retryAfter).toBe(35);
     expect(refused.headers.get('Retry-After')).toBe('35');
@@ -153,14 +158,14 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
     const alice = await api.signedIn('alice@example.com');
     const { secret } = await startBinding(alice, 'alice@example.com');
 
-    const cancelled = await alice.delete(paths.enrollment);
+    const cancelled = await alice.delete(paths.enrollment.href);
 
     expect(cancelled.status).toBe(204);
     expectError(
-      await alice.post(paths.enrollmentConfirm, { code: totpAt(secret, api.time.now) }),
+      await alice.post(paths.enrollmentConfirm.href, { code: totpAt(secret, api.time.now) }),
       'ENROLLMENT_REQUIRED',
     );
-    expect(enrollmentStatusSchema.parse((await alice.get(paths.enrollment)).body).stage).toBe(
+    expect(enrollmentStatusSchema.parse((await alice.get(paths.enrollment.href)).body).stage).toBe(
       'identity',
     );
     expect(await api.server.run((state) => state.enrollments)).toEqual([]);
@@ -169,8 +174,8 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
   it('marks every setup response, success or refusal, Cache-Control: no-store (MOCK-6)', async () => {
     const alice = await api.signedIn('alice@example.com');
     const responses: Array<[string, ApiResponse]> = [
-      ['GET enrollment', await alice.get(paths.enrollment)],
-      ['POST secret before identity', await alice.post(paths.enrollmentSecret)],
+      ['GET enrollment', await alice.get(paths.enrollment.href)],
+      ['POST secret before identity', await alice.post(paths.enrollmentSecret.href)],
     ];
     const { responses: wizard, secret } = await startBinding(alice, 'alice@example.com');
     const [wrong = ''] = wrongCodes(secret, api.time.now, 1);
@@ -178,19 +183,22 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
       ['POST email-code', wizard[0] as ApiResponse],
       ['POST identity', wizard[1] as ApiResponse],
       ['POST secret', wizard[2] as ApiResponse],
-      ['POST email-code too soon', await alice.post(paths.enrollmentEmailCode)],
-      ['POST confirm, bad body', await alice.post(paths.enrollmentConfirm, { code: 'x' })],
-      ['POST confirm, wrong code', await alice.post(paths.enrollmentConfirm, { code: wrong })],
+      ['POST email-code too soon', await alice.post(paths.enrollmentEmailCode.href)],
+      ['POST confirm, bad body', await alice.post(paths.enrollmentConfirm.href, { code: 'x' })],
+      ['POST confirm, wrong code', await alice.post(paths.enrollmentConfirm.href, { code: wrong })],
       [
         'POST confirm',
-        await alice.post(paths.enrollmentConfirm, { code: totpAt(secret, api.time.now) }),
+        await alice.post(paths.enrollmentConfirm.href, { code: totpAt(secret, api.time.now) }),
       ],
     );
     api.time.advance(STEP_MS);
     responses.push(
-      ['POST unbind', await alice.post(paths.unbindMfa, { code: totpAt(secret, api.time.now) })],
-      ['POST unbind, not bound', await alice.post(paths.unbindMfa, { code: '123456' })],
-      ['DELETE enrollment', await alice.delete(paths.enrollment)],
+      [
+        'POST unbind',
+        await alice.post(paths.unbindMfa.href, { code: totpAt(secret, api.time.now) }),
+      ],
+      ['POST unbind, not bound', await alice.post(paths.unbindMfa.href, { code: '123456' })],
+      ['DELETE enrollment', await alice.delete(paths.enrollment.href)],
     );
 
     expect(responses.map(([label, response]) => `${label}: ${response.status}`)).toEqual([
@@ -219,25 +227,28 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
   let ATTACHMENT_ID = '';
   /** Every GET endpoint of the mock server, as a route pattern and a path to call. */
   const getEndpoints = (): ReadonlyArray<readonly [route: string, path: string]> => [
-    ['/api/v1/session', paths.session],
-    ['/api/v1/account', paths.account],
-    ['/api/v1/account/audit', paths.accountAudit],
-    ['/api/v1/mfa/enrollment', paths.enrollment],
-    ['/api/v1/workspaces/:workspaceId', paths.workspace('ws_demo')],
-    ['/api/v1/workspaces/:workspaceId/members', paths.workspaceMembers('ws_demo')],
-    ['/api/v1/workspaces/:workspaceId/security', paths.workspaceSecurity('ws_demo')],
-    ['/api/v1/workspaces/:workspaceId/tickets', paths.workspaceTickets('ws_demo')],
-    ['/api/v1/workspaces/:workspaceId/tickets/export', paths.workspaceTicketsExport('ws_demo')],
-    ['/api/v1/tickets', paths.tickets],
-    ['/api/v1/tickets/export', paths.ticketsExport],
-    ['/api/v1/tickets/email-code', paths.ticketEmailCode],
-    ['/api/v1/tickets/:ticketId', paths.ticket(TICKET_ID)],
-    ['/api/v1/tickets/attachments/:attachmentId', paths.ticketAttachment(ATTACHMENT_ID)],
-    ['/api/v1/support/tickets', paths.supportTickets],
-    ['/api/v1/support/tickets/:ticketId', paths.supportTicket(TICKET_ID)],
-    ['/api/dev/mailbox', paths.devMailbox],
-    ['/api/dev/authenticator', paths.devAuthenticator],
-    ['/api/dev/status', paths.devStatus],
+    ['/api/v1/session', paths.session.href],
+    ['/api/v1/account', paths.account.href],
+    ['/api/v1/account/audit', paths.accountAudit.href],
+    ['/api/v1/mfa/enrollment', paths.enrollment.href],
+    ['/api/v1/workspaces/:workspaceId', paths.workspace.href('ws_demo')],
+    ['/api/v1/workspaces/:workspaceId/members', paths.workspaceMembers.href('ws_demo')],
+    ['/api/v1/workspaces/:workspaceId/security', paths.workspaceSecurity.href('ws_demo')],
+    ['/api/v1/workspaces/:workspaceId/tickets', paths.workspaceTickets.href('ws_demo')],
+    [
+      '/api/v1/workspaces/:workspaceId/tickets/export',
+      paths.workspaceTicketsExport.href('ws_demo'),
+    ],
+    ['/api/v1/tickets', paths.tickets.href],
+    ['/api/v1/tickets/export', paths.ticketsExport.href],
+    ['/api/v1/tickets/email-code', paths.ticketEmailCode.href],
+    ['/api/v1/tickets/:ticketId', paths.ticket.href(TICKET_ID)],
+    ['/api/v1/tickets/attachments/:attachmentId', paths.ticketAttachment.href(ATTACHMENT_ID)],
+    ['/api/v1/support/tickets', paths.supportTickets.href],
+    ['/api/v1/support/tickets/:ticketId', paths.supportTicket.href(TICKET_ID)],
+    ['/api/dev/mailbox', paths.devMailbox.href],
+    ['/api/dev/authenticator', paths.devAuthenticator.href],
+    ['/api/dev/status', paths.devStatus.href],
   ];
 
   it('checks every GET route the mock server has', () => {
@@ -259,7 +270,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     expect(secretResponse?.text).toContain(secret);
     const upload = await uploadFile(alice, 'notes.txt', 'my notes');
     ATTACHMENT_ID = (upload.body as { id: string }).id;
-    const ticket = await alice.post(paths.tickets, {
+    const ticket = await alice.post(paths.tickets.href, {
       ...BUG_REPORT,
       attachmentIds: [ATTACHMENT_ID],
     });
@@ -284,9 +295,12 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       }
     }
     for (const [label, response] of [
-      ['POST secret after bind', await alice.post(paths.enrollmentSecret)],
-      ['POST email-code after bind', await alice.post(paths.enrollmentEmailCode)],
-      ['POST confirm after bind', await alice.post(paths.enrollmentConfirm, { code: '123456' })],
+      ['POST secret after bind', await alice.post(paths.enrollmentSecret.href)],
+      ['POST email-code after bind', await alice.post(paths.enrollmentEmailCode.href)],
+      [
+        'POST confirm after bind',
+        await alice.post(paths.enrollmentConfirm.href, { code: '123456' }),
+      ],
     ] as const) {
       seen.push([label, response.status, response.text]);
     }
@@ -314,7 +328,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
   });
 
   it('shows bob as bound on the dev authenticator with his codes, never his secret', async () => {
-    const response = await api.client().get(paths.devAuthenticator);
+    const response = await api.client().get(paths.devAuthenticator.href);
 
     expect(response.text).not.toContain(BOB_TOTP_SECRET);
     expect(response.body).toMatchObject({

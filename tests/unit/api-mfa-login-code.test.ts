@@ -21,7 +21,7 @@ describe('POST /api/v1/session/mfa (LOGIN-3, CODE-3)', () => {
     const bob = await api.signedIn('bob@example.com');
     const pendingCookie = bob.cookie;
 
-    const response = await bob.post(paths.sessionMfa, { code: bobCode() });
+    const response = await bob.post(paths.sessionMfa.href, { code: bobCode() });
 
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
@@ -32,10 +32,10 @@ describe('POST /api/v1/session/mfa (LOGIN-3, CODE-3)', () => {
     });
     expect(bob.cookie).not.toBeNull();
     expect(bob.cookie).not.toBe(pendingCookie);
-    expectOk(await bob.get(paths.account));
+    expectOk(await bob.get(paths.account.href));
     const stale = api.client();
     stale.cookie = pendingCookie;
-    expectError(await stale.get(paths.account), 'UNAUTHENTICATED');
+    expectError(await stale.get(paths.account.href), 'UNAUTHENTICATED');
   });
 
   it('answers wrong, expired and replayed codes byte for byte the same', async () => {
@@ -43,15 +43,15 @@ describe('POST /api/v1/session/mfa (LOGIN-3, CODE-3)', () => {
     const second = await api.signedIn('bob@example.com');
     const usedCode = bobCode();
     const [wrong = ''] = wrongCodes(BOB_TOTP_SECRET, api.time.now, 1);
-    expectOk(await first.post(paths.sessionMfa, { code: usedCode }));
+    expectOk(await first.post(paths.sessionMfa.href, { code: usedCode }));
 
-    const replayed = await second.post(paths.sessionMfa, { code: usedCode });
-    const wrongAnswer = await second.post(paths.sessionMfa, { code: wrong });
+    const replayed = await second.post(paths.sessionMfa.href, { code: usedCode });
+    const wrongAnswer = await second.post(paths.sessionMfa.href, { code: wrong });
     // A step never used, now two steps behind the server's clock.
     const staleCode = bobCode(1);
     api.time.advance(3 * STEP_MS);
     expect([-1, 0, 1].map((delta) => bobCode(delta))).not.toContain(staleCode);
-    const expired = await second.post(paths.sessionMfa, { code: staleCode });
+    const expired = await second.post(paths.sessionMfa.href, { code: staleCode });
 
     const error = expectError(wrongAnswer, 'INVALID_CODE');
     expect(error.message).not.toContain(wrong);
@@ -61,33 +61,33 @@ describe('POST /api/v1/session/mfa (LOGIN-3, CODE-3)', () => {
       expect(response.headers.get('Retry-After')).toBeNull();
       expect(response.headers.get('Set-Cookie')).toBeNull();
     }
-    expect((await second.get(paths.session)).body).toMatchObject({ state: 'mfa_required' });
+    expect((await second.get(paths.session.href)).body).toMatchObject({ state: 'mfa_required' });
   });
 
   it('locks after 5 wrong codes: 429 CODE_LOCKED with Retry-After 900, right code refused', async () => {
     const bob = await api.signedIn('bob@example.com');
     const wrong = wrongCodes(BOB_TOTP_SECRET, api.time.now, 5);
     for (const code of wrong.slice(0, 4)) {
-      expectError(await bob.post(paths.sessionMfa, { code }), 'INVALID_CODE');
+      expectError(await bob.post(paths.sessionMfa.href, { code }), 'INVALID_CODE');
     }
 
-    const locked = await bob.post(paths.sessionMfa, { code: wrong[4] });
+    const locked = await bob.post(paths.sessionMfa.href, { code: wrong[4] });
 
     expect(expectError(locked, 'CODE_LOCKED').retryAfter).toBe(900);
     expect(locked.headers.get('Retry-After')).toBe('900');
     expect(locked.headers.get('Cache-Control')).toBe('no-store');
 
     api.time.advance(5 * MINUTE_MS);
-    const stillLocked = await bob.post(paths.sessionMfa, { code: bobCode() });
+    const stillLocked = await bob.post(paths.sessionMfa.href, { code: bobCode() });
     expect(expectError(stillLocked, 'CODE_LOCKED').retryAfter).toBe(600);
     expect(stillLocked.headers.get('Retry-After')).toBe('600');
 
     const other = await api.signedIn('bob@example.com');
-    expectError(await other.post(paths.sessionMfa, { code: bobCode() }), 'CODE_LOCKED');
+    expectError(await other.post(paths.sessionMfa.href, { code: bobCode() }), 'CODE_LOCKED');
 
     api.time.advance(10 * MINUTE_MS);
     const late = await api.signedIn('bob@example.com');
-    expectOk(await late.post(paths.sessionMfa, { code: bobCode() }));
+    expectOk(await late.post(paths.sessionMfa.href, { code: bobCode() }));
   });
 
   it('refuses a session that owes nothing with 403 FORBIDDEN, and leaves it alone', async () => {
@@ -96,24 +96,27 @@ describe('POST /api/v1/session/mfa (LOGIN-3, CODE-3)', () => {
     const carol = await api.signedIn('carol@example.com');
     api.time.advance(STEP_MS);
 
-    expectError(await owner.post(paths.sessionMfa, { code: bobCode() }), 'FORBIDDEN');
-    expectError(await bob.post(paths.sessionMfa, { code: bobCode() }), 'FORBIDDEN');
-    expectError(await carol.post(paths.sessionMfa, { code: bobCode() }), 'FORBIDDEN');
+    expectError(await owner.post(paths.sessionMfa.href, { code: bobCode() }), 'FORBIDDEN');
+    expectError(await bob.post(paths.sessionMfa.href, { code: bobCode() }), 'FORBIDDEN');
+    expectError(await carol.post(paths.sessionMfa.href, { code: bobCode() }), 'FORBIDDEN');
 
-    expectOk(await owner.get(paths.account));
-    expectOk(await bob.get(paths.account));
+    expectOk(await owner.get(paths.account.href));
+    expectOk(await bob.get(paths.account.href));
     expect((await bobAccount())?.codeFailures).toBe(0);
   });
 
   it('answers 401 UNAUTHENTICATED without a session', async () => {
-    expectError(await api.client().post(paths.sessionMfa, { code: bobCode() }), 'UNAUTHENTICATED');
+    expectError(
+      await api.client().post(paths.sessionMfa.href, { code: bobCode() }),
+      'UNAUTHENTICATED',
+    );
   });
 
   it('answers 401 SESSION_EXPIRED once the pending session is 10 minutes old', async () => {
     const bob = await api.signedIn('bob@example.com');
     api.time.advance(10 * MINUTE_MS);
 
-    expectError(await bob.post(paths.sessionMfa, { code: bobCode() }), 'SESSION_EXPIRED');
+    expectError(await bob.post(paths.sessionMfa.href, { code: bobCode() }), 'SESSION_EXPIRED');
   });
 });
 
@@ -149,12 +152,12 @@ describe('validation of code bodies (MOCK-1)', () => {
       const cookie = bob.cookie;
       const before = await api.server.run((state) => structuredClone(state));
 
-      const response = await bob.post(paths.sessionMfa, body());
+      const response = await bob.post(paths.sessionMfa.href, body());
 
       expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual(fieldErrors);
       expect(bob.cookie).toBe(cookie);
       expect(await api.server.run((state) => structuredClone(state))).toEqual(before);
-      expect((await bob.get(paths.session)).body).toMatchObject({ state: 'mfa_required' });
+      expect((await bob.get(paths.session.href)).body).toMatchObject({ state: 'mfa_required' });
     },
   );
 
@@ -162,15 +165,17 @@ describe('validation of code bodies (MOCK-1)', () => {
     const bob = await api.signedIn('bob@example.com');
     const before = await api.server.run((state) => structuredClone(state));
 
-    const response = await bob.send('POST', paths.sessionMfa, { raw: `{"code": "${bobCode()}"` });
+    const response = await bob.send('POST', paths.sessionMfa.href, {
+      raw: `{"code": "${bobCode()}"`,
+    });
 
     expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual({ _: 'invalid_json' });
     expect(await api.server.run((state) => structuredClone(state))).toEqual(before);
   });
 
   it.each([
-    ['POST /mfa/enrollment/identity', paths.enrollmentIdentity],
-    ['POST /mfa/enrollment/confirm', paths.enrollmentConfirm],
+    ['POST /mfa/enrollment/identity', paths.enrollmentIdentity.href],
+    ['POST /mfa/enrollment/confirm', paths.enrollmentConfirm.href],
   ])('%s checks its body the same way, and changes nothing', async (_label, path) => {
     const alice = await api.signedIn('alice@example.com');
     await startBinding(alice, 'alice@example.com');
@@ -189,7 +194,7 @@ describe('validation of code bodies (MOCK-1)', () => {
     const before = await api.server.run((state) => structuredClone(state));
 
     for (const [, body, fieldErrors] of BAD_BODIES) {
-      const response = await bob.post(paths.unbindMfa, body());
+      const response = await bob.post(paths.unbindMfa.href, body());
       expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual(fieldErrors);
     }
 
@@ -201,18 +206,21 @@ describe('a session that still owes the code (LOGIN-5)', () => {
   const ENDPOINTS: ReadonlyArray<
     readonly [string, (client: ApiClient, body: unknown) => Promise<ApiResponse>]
   > = [
-    ['GET /mfa/enrollment', (client) => client.get(paths.enrollment)],
-    ['POST /mfa/enrollment/email-code', (client) => client.post(paths.enrollmentEmailCode)],
+    ['GET /mfa/enrollment', (client) => client.get(paths.enrollment.href)],
+    ['POST /mfa/enrollment/email-code', (client) => client.post(paths.enrollmentEmailCode.href)],
     [
       'POST /mfa/enrollment/identity',
-      (client, body) => client.post(paths.enrollmentIdentity, body),
+      (client, body) => client.post(paths.enrollmentIdentity.href, body),
     ],
-    ['POST /mfa/enrollment/secret', (client) => client.post(paths.enrollmentSecret)],
-    ['POST /mfa/enrollment/confirm', (client, body) => client.post(paths.enrollmentConfirm, body)],
-    ['DELETE /mfa/enrollment', (client) => client.delete(paths.enrollment)],
-    ['POST /account/mfa/unbind', (client, body) => client.post(paths.unbindMfa, body)],
-    ['GET /account', (client) => client.get(paths.account)],
-    ['GET /account/audit', (client) => client.get(paths.accountAudit)],
+    ['POST /mfa/enrollment/secret', (client) => client.post(paths.enrollmentSecret.href)],
+    [
+      'POST /mfa/enrollment/confirm',
+      (client, body) => client.post(paths.enrollmentConfirm.href, body),
+    ],
+    ['DELETE /mfa/enrollment', (client) => client.delete(paths.enrollment.href)],
+    ['POST /account/mfa/unbind', (client, body) => client.post(paths.unbindMfa.href, body)],
+    ['GET /account', (client) => client.get(paths.account.href)],
+    ['GET /account/audit', (client) => client.get(paths.accountAudit.href)],
   ];
 
   it.each(ENDPOINTS)(
@@ -225,7 +233,7 @@ describe('a session that still owes the code (LOGIN-5)', () => {
       expectError(await call(bob, { code: 'nope', extra: 1 }), 'MFA_REQUIRED');
 
       expect(await api.server.run((state) => structuredClone(state))).toEqual(before);
-      expect((await bob.get(paths.session)).body).toMatchObject({ state: 'mfa_required' });
+      expect((await bob.get(paths.session.href)).body).toMatchObject({ state: 'mfa_required' });
     },
   );
 });

@@ -11,17 +11,20 @@ const api = setupMockApi();
 const GUARDED_ENDPOINTS: ReadonlyArray<
   readonly [label: string, call: (client: ApiClient) => Promise<ApiResponse>]
 > = [
-  ['GET /account', (client) => client.get(paths.account)],
-  ['GET /workspaces/ws_demo', (client) => client.get(paths.workspace('ws_demo'))],
-  ['GET /workspaces/ws_demo/members', (client) => client.get(paths.workspaceMembers('ws_demo'))],
-  ['GET /workspaces/ws_secure', (client) => client.get(paths.workspace('ws_secure'))],
+  ['GET /account', (client) => client.get(paths.account.href)],
+  ['GET /workspaces/ws_demo', (client) => client.get(paths.workspace.href('ws_demo'))],
+  [
+    'GET /workspaces/ws_demo/members',
+    (client) => client.get(paths.workspaceMembers.href('ws_demo')),
+  ],
+  ['GET /workspaces/ws_secure', (client) => client.get(paths.workspace.href('ws_secure'))],
   [
     'GET /workspaces/ws_secure/members',
-    (client) => client.get(paths.workspaceMembers('ws_secure')),
+    (client) => client.get(paths.workspaceMembers.href('ws_secure')),
   ],
   [
     'PUT /session/workspace',
-    (client) => client.put(paths.sessionWorkspace, { workspaceId: 'ws_demo' }),
+    (client) => client.put(paths.sessionWorkspace.href, { workspaceId: 'ws_demo' }),
   ],
 ];
 
@@ -41,14 +44,16 @@ describe.each(GUARDED_ENDPOINTS)('%s (LOGIN-5)', (_label, call) => {
     const bob = await api.signedIn('bob@example.com');
 
     expectError(await call(bob), 'MFA_REQUIRED');
-    expect((await bob.get(paths.session)).body).toMatchObject({ state: 'mfa_required' });
+    expect((await bob.get(paths.session.href)).body).toMatchObject({ state: 'mfa_required' });
   });
 
   it('answers 403 MFA_SETUP_REQUIRED while a forced bind is owed', async () => {
     const carol = await api.signedIn('carol@example.com');
 
     expectError(await call(carol), 'MFA_SETUP_REQUIRED');
-    expect((await carol.get(paths.session)).body).toMatchObject({ state: 'mfa_setup_required' });
+    expect((await carol.get(paths.session.href)).body).toMatchObject({
+      state: 'mfa_setup_required',
+    });
   });
 
   it('answers 401 SESSION_EXPIRED for an active session idle for 2 hours', async () => {
@@ -70,7 +75,7 @@ describe('workspace access', () => {
   it('shows a member their workspace', async () => {
     const alice = await api.signedIn('alice@example.com');
 
-    const response = await alice.get(paths.workspace('ws_demo'));
+    const response = await alice.get(paths.workspace.href('ws_demo'));
 
     expect(response.status).toBe(200);
     expect(workspaceSchema.parse(response.body)).toEqual({
@@ -86,7 +91,7 @@ describe('workspace access', () => {
   it('lists the members with their MFA status for the owner (MANDATORY-4)', async () => {
     const owner = await api.signedIn('owner@example.com');
 
-    const response = await owner.get(paths.workspaceMembers('ws_demo'));
+    const response = await owner.get(paths.workspaceMembers.href('ws_demo'));
 
     expect(response.status).toBe(200);
     const { members } = memberListSchema.parse(response.body);
@@ -105,25 +110,28 @@ describe('workspace access', () => {
   it('refuses the members list to a member who is not the owner with 403 FORBIDDEN', async () => {
     const alice = await api.signedIn('alice@example.com');
 
-    expectError(await alice.get(paths.workspaceMembers('ws_demo')), 'FORBIDDEN');
+    expectError(await alice.get(paths.workspaceMembers.href('ws_demo')), 'FORBIDDEN');
   });
 
   it('answers 404 NOT_FOUND for a workspace the user is not in, as for one that does not exist', async () => {
     const alice = await api.signedIn('alice@example.com');
 
-    const notMine = await alice.get(paths.workspace('ws_secure'));
-    const missing = await alice.get(paths.workspace('ws_nowhere'));
+    const notMine = await alice.get(paths.workspace.href('ws_secure'));
+    const missing = await alice.get(paths.workspace.href('ws_nowhere'));
 
     expectError(notMine, 'NOT_FOUND');
     expect(missing.body).toEqual(notMine.body);
-    expectError(await alice.get(paths.workspaceMembers('ws_secure')), 'NOT_FOUND');
-    expectError(await alice.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' }), 'NOT_FOUND');
+    expectError(await alice.get(paths.workspaceMembers.href('ws_secure')), 'NOT_FOUND');
+    expectError(
+      await alice.put(paths.sessionWorkspace.href, { workspaceId: 'ws_secure' }),
+      'NOT_FOUND',
+    );
   });
 
   it('answers 404 to an agent, who has no workspace', async () => {
     const support = await api.signedIn('support@example.com');
 
-    expectError(await support.get(paths.workspace('ws_demo')), 'NOT_FOUND');
+    expectError(await support.get(paths.workspace.href('ws_demo')), 'NOT_FOUND');
   });
 });
 
@@ -131,7 +139,7 @@ describe('mandatory MFA at the API (MANDATORY-3)', () => {
   it('answers an unbound owner switching to ws_secure with a session that owes the binding', async () => {
     const owner = await api.signedIn('owner@example.com');
 
-    const switched = await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
+    const switched = await owner.put(paths.sessionWorkspace.href, { workspaceId: 'ws_secure' });
 
     expect(switched.status).toBe(200);
     expect(switched.headers.get('Cache-Control')).toBe('no-store');
@@ -140,16 +148,16 @@ describe('mandatory MFA at the API (MANDATORY-3)', () => {
       workspace: { id: 'ws_secure', name: 'Secure Workspace' },
     });
     // Nothing else is reachable before the binding (LOGIN-4), not even the other workspace.
-    expectError(await owner.get(paths.workspace('ws_secure')), 'MFA_SETUP_REQUIRED');
-    expectError(await owner.get(paths.workspaceMembers('ws_secure')), 'MFA_SETUP_REQUIRED');
-    expectError(await owner.get(paths.workspace('ws_demo')), 'MFA_SETUP_REQUIRED');
-    expectError(await owner.get(paths.account), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspace.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspaceMembers.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspace.href('ws_demo')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.account.href), 'MFA_SETUP_REQUIRED');
   });
 
   it('gates a workspace reached by URL the same way as one switched to', async () => {
     const owner = await api.signedIn('owner@example.com');
-    expectError(await owner.get(paths.workspace('ws_secure')), 'MFA_SETUP_REQUIRED');
-    expect(sessionSchema.parse((await owner.get(paths.session)).body)).toMatchObject({
+    expectError(await owner.get(paths.workspace.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expect(sessionSchema.parse((await owner.get(paths.session.href)).body)).toMatchObject({
       state: 'mfa_setup_required',
       workspace: { id: 'ws_secure' },
     });
@@ -157,7 +165,7 @@ describe('mandatory MFA at the API (MANDATORY-3)', () => {
 
   it('lands the next login of that owner in the workspace they may enter', async () => {
     const owner = await api.signedIn('owner@example.com');
-    await owner.put(paths.sessionWorkspace, { workspaceId: 'ws_secure' });
+    await owner.put(paths.sessionWorkspace.href, { workspaceId: 'ws_secure' });
 
     const next = await api.client().logIn('owner@example.com');
 
@@ -173,13 +181,13 @@ describe('mandatory MFA at the API (MANDATORY-3)', () => {
       });
 
     await setPolicy(true);
-    expectError(await alice.get(paths.workspace('ws_demo')), 'MFA_SETUP_REQUIRED');
-    expect(sessionSchema.parse((await alice.get(paths.session)).body).state).toBe(
+    expectError(await alice.get(paths.workspace.href('ws_demo')), 'MFA_SETUP_REQUIRED');
+    expect(sessionSchema.parse((await alice.get(paths.session.href)).body).state).toBe(
       'mfa_setup_required',
     );
 
     await setPolicy(false);
-    expect((await alice.get(paths.workspace('ws_demo'))).status).toBe(200);
-    expect(sessionSchema.parse((await alice.get(paths.session)).body).state).toBe('active');
+    expect((await alice.get(paths.workspace.href('ws_demo'))).status).toBe(200);
+    expect(sessionSchema.parse((await alice.get(paths.session.href)).body).state).toBe('active');
   });
 });

@@ -17,7 +17,7 @@ async function storedSessionsAndThrottle() {
 
 describe('GET /api/v1/session', () => {
   it('answers anonymous without a cookie, and is never cached', async () => {
-    const response = await api.client().get(paths.session);
+    const response = await api.client().get(paths.session.href);
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ state: 'anonymous' });
@@ -28,7 +28,7 @@ describe('GET /api/v1/session', () => {
     const client = api.client();
     client.cookie = 'forged-token';
 
-    const response = await client.get(paths.session);
+    const response = await client.get(paths.session.href);
 
     expect(response.body).toEqual({ state: 'anonymous' });
   });
@@ -65,7 +65,7 @@ describe('POST /api/v1/session: validation (MOCK-1)', () => {
   ])('answers 400 with field errors for %s, and changes nothing', async (_label, body, fields) => {
     const client = api.client();
 
-    const response = await client.post(paths.session, body);
+    const response = await client.post(paths.session.href, body);
 
     const error = expectError(response, 'VALIDATION_FAILED');
     expect(error.fieldErrors).toEqual(fields);
@@ -79,7 +79,7 @@ describe('POST /api/v1/session: validation (MOCK-1)', () => {
     ['truncated JSON', '{"email":"owner@example.com","password":'],
     ['an empty body', ''],
   ])('answers 400 for %s', async (_label, raw) => {
-    const response = await api.client().send('POST', paths.session, { raw });
+    const response = await api.client().send('POST', paths.session.href, { raw });
 
     const error = expectError(response, 'VALIDATION_FAILED');
     expect(error.fieldErrors).toEqual({ _: 'invalid_json' });
@@ -201,7 +201,7 @@ describe('POST /api/v1/session: success', () => {
     const client = api.client();
     const login = await client.logIn('owner@example.com');
 
-    const session = await client.get(paths.session);
+    const session = await client.get(paths.session.href);
 
     expect(session.status).toBe(200);
     expect(session.headers.get('Cache-Control')).toBe('no-store');
@@ -222,7 +222,7 @@ describe('POST /api/v1/session: success', () => {
     const client = api.client();
 
     const login = await client.logIn(email);
-    const session = await client.get(paths.session);
+    const session = await client.get(paths.session.href);
 
     expect(sessionSchema.parse(login.body)).toEqual({
       ...expected,
@@ -248,10 +248,10 @@ describe('POST /api/v1/session: success', () => {
     const owner = await api.signedIn('owner@example.com');
     const bob = await api.signedIn('bob@example.com');
 
-    expect(await owner.get(paths.session)).toMatchObject({
+    expect(await owner.get(paths.session.href)).toMatchObject({
       body: { state: 'active', user: { email: 'owner@example.com' } },
     });
-    expect(await bob.get(paths.session)).toMatchObject({
+    expect(await bob.get(paths.session.href)).toMatchObject({
       body: { state: 'mfa_required', email: 'bob@example.com' },
     });
   });
@@ -259,7 +259,7 @@ describe('POST /api/v1/session: success', () => {
   it('answers GET /account for an active session', async () => {
     const client = await api.signedIn('alice@example.com');
 
-    const response = await client.get(paths.account);
+    const response = await client.get(paths.account.href);
 
     expect(response.status).toBe(200);
     expect(accountSchema.parse(response.body)).toEqual({
@@ -276,8 +276,8 @@ describe('POST /api/v1/session: success', () => {
 
     api.time.advance(2 * HOUR_MS);
 
-    expect((await client.get(paths.session)).body).toEqual({ state: 'anonymous' });
-    expectError(await client.get(paths.account), 'SESSION_EXPIRED');
+    expect((await client.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
+    expectError(await client.get(paths.account.href), 'SESSION_EXPIRED');
   });
 });
 
@@ -286,7 +286,7 @@ describe('DELETE /api/v1/session (LOGIN-7)', () => {
     const client = await api.signedIn('owner@example.com');
     const oldCookie = client.cookie;
 
-    const response = await client.delete(paths.session);
+    const response = await client.delete(paths.session.href);
 
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
@@ -294,8 +294,8 @@ describe('DELETE /api/v1/session (LOGIN-7)', () => {
     expect(client.cookie).toBeNull();
 
     client.cookie = oldCookie;
-    expect((await client.get(paths.session)).body).toEqual({ state: 'anonymous' });
-    expectError(await client.get(paths.account), 'UNAUTHENTICATED');
+    expect((await client.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
+    expectError(await client.get(paths.account.href), 'UNAUTHENTICATED');
     expect(await api.server.run((state) => state.sessions.length)).toBe(0);
   });
 
@@ -303,23 +303,23 @@ describe('DELETE /api/v1/session (LOGIN-7)', () => {
     const client = await api.signedIn('bob@example.com');
     const oldCookie = client.cookie;
 
-    await client.delete(paths.session);
+    await client.delete(paths.session.href);
 
     client.cookie = oldCookie;
-    expect((await client.get(paths.session)).body).toEqual({ state: 'anonymous' });
+    expect((await client.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
   });
 
   it("leaves another client's session alone", async () => {
     const owner = await api.signedIn('owner@example.com');
     const alice = await api.signedIn('alice@example.com');
 
-    await owner.delete(paths.session);
+    await owner.delete(paths.session.href);
 
-    expect((await alice.get(paths.account)).status).toBe(200);
+    expect((await alice.get(paths.account.href)).status).toBe(200);
   });
 
   it('answers 204 without a session as well', async () => {
-    const response = await api.client().delete(paths.session);
+    const response = await api.client().delete(paths.session.href);
 
     expect(response.status).toBe(204);
   });

@@ -85,7 +85,7 @@ describe('attachment limits hold at the API (TICKET-3)', () => {
       );
     }
 
-    const response = await alice.post(paths.tickets, { ...BUG_REPORT, attachmentIds: ids });
+    const response = await alice.post(paths.tickets.href, { ...BUG_REPORT, attachmentIds: ids });
 
     expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual({
       attachmentIds: 'too_big',
@@ -101,7 +101,7 @@ describe('attachment limits hold at the API (TICKET-3)', () => {
     await fileBugReport(alice, { attachmentIds: [aliceFile] });
 
     for (const ids of [[ownerFile], [aliceFile]]) {
-      const response = await alice.post(paths.tickets, { ...BUG_REPORT, attachmentIds: ids });
+      const response = await alice.post(paths.tickets.href, { ...BUG_REPORT, attachmentIds: ids });
       expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual({
         attachmentIds: 'invalid',
       });
@@ -111,7 +111,7 @@ describe('attachment limits hold at the API (TICKET-3)', () => {
   it('requires an attachment for Change Owner Account', async () => {
     const owner = await api.signedIn('owner@example.com');
 
-    const response = await owner.post(paths.tickets, { ...BUG_REPORT, type: 'change_owner' });
+    const response = await owner.post(paths.tickets.href, { ...BUG_REPORT, type: 'change_owner' });
 
     expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual({
       attachmentIds: 'required',
@@ -125,13 +125,13 @@ describe('attachment limits hold at the API (TICKET-3)', () => {
     const alice = await api.signedIn('alice@example.com');
     const upload = (await uploadFile(alice, 'screen shot é.png', PNG_BYTES)).body as { id: string };
     const ticket = await fileBugReport(alice, { attachmentIds: [upload.id] });
-    const detail = ticketDetailSchema.parse((await alice.get(paths.ticket(ticket.id))).body);
+    const detail = ticketDetailSchema.parse((await alice.get(paths.ticket.href(ticket.id))).body);
     const entry = detail.entries[0];
     expect(
       entry?.kind === 'message' && entry.attachments.map(({ name, size }) => ({ name, size })),
     ).toEqual([{ name: 'screen shot é.png', size: PNG_BYTES.length }]);
 
-    const file = await download(alice, paths.ticketAttachment(upload.id));
+    const file = await download(alice, paths.ticketAttachment.href(upload.id));
 
     expect(file.status).toBe(200);
     expect(file.bytes).toEqual(PNG_BYTES);
@@ -141,8 +141,10 @@ describe('attachment limits hold at the API (TICKET-3)', () => {
     );
     expect(file.headers.get('X-Content-Type-Options')).toBe('nosniff');
     const support = await api.signedIn('support@example.com');
-    expect((await download(support, paths.ticketAttachment(upload.id))).bytes).toEqual(PNG_BYTES);
-    expect((await download(api.client(), paths.ticketAttachment(upload.id))).status).toBe(401);
+    expect((await download(support, paths.ticketAttachment.href(upload.id))).bytes).toEqual(
+      PNG_BYTES,
+    );
+    expect((await download(api.client(), paths.ticketAttachment.href(upload.id))).status).toBe(401);
   });
 
   it('caps the uploads an account holds unused', async () => {
@@ -161,7 +163,7 @@ describe('Reset demo data (MOCK-8)', () => {
     const upload = (await uploadFile(alice, 'a.png', PNG_BYTES)).body as { id: string };
     expect(await api.server.attachments.get(upload.id)).not.toBeNull();
 
-    expect((await api.client().post(paths.devReset)).status).toBe(204);
+    expect((await api.client().post(paths.devReset.href)).status).toBe(204);
 
     expect(await api.server.attachments.get(upload.id)).toBeNull();
   });

@@ -21,31 +21,31 @@ describe('tickets belong to a workspace (TICKET-1)', () => {
     const alice = await api.signedIn('alice@example.com');
     const demo = await fileBugReport(alice);
 
-    expectError(await alice.get(paths.workspaceTickets('ws_secure')), 'NOT_FOUND');
-    expectError(await alice.get(paths.workspaceTicketsExport('ws_secure')), 'NOT_FOUND');
-    expectError(await alice.get(paths.ticket(secure.id)), 'NOT_FOUND');
+    expectError(await alice.get(paths.workspaceTickets.href('ws_secure')), 'NOT_FOUND');
+    expectError(await alice.get(paths.workspaceTicketsExport.href('ws_secure')), 'NOT_FOUND');
+    expectError(await alice.get(paths.ticket.href(secure.id)), 'NOT_FOUND');
     expectError(
-      await alice.get(paths.ticketAttachment((upload.body as { id: string }).id)),
+      await alice.get(paths.ticketAttachment.href((upload.body as { id: string }).id)),
       'NOT_FOUND',
     );
-    expectError(await alice.post(paths.ticketCancel(secure.id)), 'NOT_FOUND');
-    expectError(await carol.get(paths.ticket(demo.id)), 'NOT_FOUND');
-    expectError(await carol.get(paths.workspaceTickets('ws_demo')), 'NOT_FOUND');
+    expectError(await alice.post(paths.ticketCancel.href(secure.id)), 'NOT_FOUND');
+    expectError(await carol.get(paths.ticket.href(demo.id)), 'NOT_FOUND');
+    expectError(await carol.get(paths.workspaceTickets.href('ws_demo')), 'NOT_FOUND');
     expect(withFile.id).not.toBe(secure.id);
   });
 
   it('gates the tickets of a workspace like the workspace: owing MFA for it means binding first (MANDATORY-3)', async () => {
     const owner = await api.signedIn('owner@example.com');
-    expect((await owner.get(paths.workspaceTickets('ws_demo'))).status).toBe(200);
+    expect((await owner.get(paths.workspaceTickets.href('ws_demo'))).status).toBe(200);
 
-    expectError(await owner.get(paths.workspaceTickets('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspaceTickets.href('ws_secure')), 'MFA_SETUP_REQUIRED');
 
     // The same gate as GET /workspaces/ws_secure: the session now owes the binding (LOGIN-4).
-    expect(sessionSchema.parse((await owner.get(paths.session)).body)).toMatchObject({
+    expect(sessionSchema.parse((await owner.get(paths.session.href)).body)).toMatchObject({
       state: 'mfa_setup_required',
       workspace: { id: 'ws_secure' },
     });
-    expectError(await owner.get(paths.workspaceTickets('ws_demo')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspaceTickets.href('ws_demo')), 'MFA_SETUP_REQUIRED');
   });
 
   it('shows colleagues a workspace ticket to read, with no actions, and only the requester acts', async () => {
@@ -53,14 +53,14 @@ describe('tickets belong to a workspace (TICKET-1)', () => {
     const ticket = await fileBugReport(alice);
     const owner = await api.signedIn('owner@example.com');
 
-    const seen = ticketDetailSchema.parse((await owner.get(paths.ticket(ticket.id))).body);
+    const seen = ticketDetailSchema.parse((await owner.get(paths.ticket.href(ticket.id))).body);
     expect(seen).toMatchObject({
       ownTicket: false,
       actions: [],
       requester: { email: 'alice@example.com' },
     });
-    expectError(await owner.post(paths.ticketCancel(ticket.id)), 'FORBIDDEN');
-    const own = ticketDetailSchema.parse((await alice.get(paths.ticket(ticket.id))).body);
+    expectError(await owner.post(paths.ticketCancel.href(ticket.id)), 'FORBIDDEN');
+    const own = ticketDetailSchema.parse((await alice.get(paths.ticket.href(ticket.id))).body);
     expect(own).toMatchObject({ ownTicket: true, actions: ['cancel', 'reply'] });
   });
 
@@ -70,8 +70,10 @@ describe('tickets belong to a workspace (TICKET-1)', () => {
     const owner = await api.signedIn('owner@example.com');
     await fileBugReport(owner, { title: 'From the owner' });
 
-    const all = ticketPageSchema.parse((await alice.get(paths.workspaceTickets('ws_demo'))).body);
-    const mine = ticketPageSchema.parse((await alice.get(paths.tickets)).body);
+    const all = ticketPageSchema.parse(
+      (await alice.get(paths.workspaceTickets.href('ws_demo'))).body,
+    );
+    const mine = ticketPageSchema.parse((await alice.get(paths.tickets.href)).body);
 
     expect(all.tickets.map((ticket) => ticket.title)).toEqual(['From the owner', 'From alice']);
     expect(mine.tickets.map((ticket) => ticket.title)).toEqual(['From alice']);
@@ -105,7 +107,7 @@ describe('lists and export (TICKET-1)', () => {
   it('pages 1,000 tickets on the server, newest first', async () => {
     const alice = await thousandTickets();
 
-    const response = await alice.get(`${paths.tickets}?page=3&pageSize=50`);
+    const response = await alice.get(`${paths.tickets.href}?page=3&pageSize=50`);
 
     const page = ticketPageSchema.parse(response.body);
     expect(page).toMatchObject({ total: 1_000, page: 3, pageSize: 50 });
@@ -119,11 +121,16 @@ describe('lists and export (TICKET-1)', () => {
     const alice = await thousandTickets();
 
     const features = ticketPageSchema.parse(
-      (await alice.get(`${paths.workspaceTickets('ws_demo')}?type=feature_request&pageSize=10`))
-        .body,
+      (
+        await alice.get(
+          `${paths.workspaceTickets.href('ws_demo')}?type=feature_request&pageSize=10`,
+        )
+      ).body,
     );
     expect(features.total).toBe(500);
-    const byTitle = ticketPageSchema.parse((await alice.get(`${paths.tickets}?q=TICKET 99`)).body);
+    const byTitle = ticketPageSchema.parse(
+      (await alice.get(`${paths.tickets.href}?q=TICKET 99`)).body,
+    );
     expect(byTitle.tickets.map((ticket) => ticket.title).sort()).toEqual(
       [
         'Ticket 99',
@@ -139,16 +146,20 @@ describe('lists and export (TICKET-1)', () => {
         'Ticket 999',
       ].sort(),
     );
-    const byNumber = ticketPageSchema.parse((await alice.get(`${paths.tickets}?q=tk100500`)).body);
+    const byNumber = ticketPageSchema.parse(
+      (await alice.get(`${paths.tickets.href}?q=tk100500`)).body,
+    );
     expect(byNumber.tickets.map((ticket) => ticket.number)).toEqual(['TK100500']);
-    const closed = ticketPageSchema.parse((await alice.get(`${paths.tickets}?status=closed`)).body);
+    const closed = ticketPageSchema.parse(
+      (await alice.get(`${paths.tickets.href}?status=closed`)).body,
+    );
     expect(closed).toMatchObject({ total: 0, tickets: [] });
   });
 
   it('exports every filtered row, not one page', async () => {
     const alice = await thousandTickets();
 
-    const response = await alice.get(`${paths.ticketsExport}?type=bug_report`);
+    const response = await alice.get(`${paths.ticketsExport.href}?type=bug_report`);
 
     const rows = ticketExportSchema.parse(response.body).tickets;
     expect(rows).toHaveLength(500);
@@ -164,7 +175,7 @@ describe('lists and export (TICKET-1)', () => {
   ])('answers 400 for %s', async (_label, search, fields) => {
     const alice = await api.signedIn('alice@example.com');
 
-    const response = await alice.get(`${paths.tickets}${search}`);
+    const response = await alice.get(`${paths.tickets.href}${search}`);
 
     expect(expectError(response, 'VALIDATION_FAILED').fieldErrors).toEqual(fields);
   });

@@ -13,12 +13,12 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
   it('leaves MFA bound after submitting, and after customer service accepts it', async () => {
     const bob = await pendingBob();
     const ticket = await created(
-      await bob.post(paths.tickets, unbindRequest(await ticketCode(bob))),
+      await bob.post(paths.tickets.href, unbindRequest(await ticketCode(bob))),
     );
     expect(await bobIsBound()).toBe(true);
 
     const support = await api.signedIn('support@example.com');
-    expect((await support.post(paths.supportTicketAccept(ticket.id))).status).toBe(200);
+    expect((await support.post(paths.supportTicketAccept.href(ticket.id))).status).toBe(200);
 
     expect(await bobIsBound()).toBe(true);
     const again = await api.client().logIn('bob@example.com');
@@ -28,17 +28,19 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
   it('unbinds when an agent processes it, ends the login owing a code, and emails each step', async () => {
     const bob = await pendingBob();
     const ticket = await created(
-      await bob.post(paths.tickets, unbindRequest(await ticketCode(bob))),
+      await bob.post(paths.tickets.href, unbindRequest(await ticketCode(bob))),
     );
     const support = await api.signedIn('support@example.com');
 
-    const early = await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Done.' });
+    const early = await support.post(paths.supportTicketUnbindMfa.href(ticket.id), {
+      reply: 'Done.',
+    });
     expectError(early, 'TICKET_STATUS_CONFLICT');
     expect(await bobIsBound()).toBe(true);
 
-    await support.post(paths.supportTicketAccept(ticket.id));
+    await support.post(paths.supportTicketAccept.href(ticket.id));
     const review = supportTicketSchema.parse(
-      (await support.get(paths.supportTicket(ticket.id))).body,
+      (await support.get(paths.supportTicket.href(ticket.id))).body,
     );
     expect(review.review).toEqual({
       accountEmail: 'bob@example.com',
@@ -50,7 +52,7 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     expect(review.verification).toEqual({ password: true, email: true, submittedFrom: 'login' });
     expect(review.actions).toEqual(['reply', 'close', 'unbind_mfa']);
 
-    const processed = await support.post(paths.supportTicketUnbindMfa(ticket.id), {
+    const processed = await support.post(paths.supportTicketUnbindMfa.href(ticket.id), {
       reply: 'We unbound MFA from your account. Log in with your password and bind it again.',
     });
 
@@ -60,12 +62,12 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     expect(after.review?.mfaBound).toBe(false);
     expect(after.actions).toEqual(['reply', 'close']);
     expect(await bobIsBound()).toBe(false);
-    expectError(await bob.post(paths.sessionMfa, { code: '123456' }), 'UNAUTHENTICATED');
+    expectError(await bob.post(paths.sessionMfa.href, { code: '123456' }), 'UNAUTHENTICATED');
     const login = await api.client().logIn('bob@example.com');
     expect(sessionSchema.parse(login.body).state).toBe('active');
 
     expectError(
-      await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Again.' }),
+      await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Again.' }),
       'TICKET_STATUS_CONFLICT',
     );
     const subjects = await api.server.run((state) =>
@@ -83,13 +85,13 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
   it('records the ticket in the audit log of MFA events (MOCK-7), with no code in it', async () => {
     const bob = await pendingBob();
     const code = await ticketCode(bob);
-    const ticket = await created(await bob.post(paths.tickets, unbindRequest(code)));
+    const ticket = await created(await bob.post(paths.tickets.href, unbindRequest(code)));
     const support = await api.signedIn('support@example.com');
-    await support.post(paths.supportTicketAccept(ticket.id));
-    await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Done.' });
+    await support.post(paths.supportTicketAccept.href(ticket.id));
+    await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Done.' });
 
     const bobNow = await api.signedIn('bob@example.com');
-    const audit = await bobNow.get(paths.accountAudit);
+    const audit = await bobNow.get(paths.accountAudit.href);
     const events = auditListSchema
       .parse(audit.body)
       .events.map(({ event, detail }) => ({ event, detail }));
@@ -105,10 +107,10 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     const alice = await api.signedIn('alice@example.com');
     const ticket = await fileBugReport(alice);
     const support = await api.signedIn('support@example.com');
-    await support.post(paths.supportTicketAccept(ticket.id));
+    await support.post(paths.supportTicketAccept.href(ticket.id));
 
     expectError(
-      await support.post(paths.supportTicketUnbindMfa(ticket.id), { reply: 'Done.' }),
+      await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Done.' }),
       'TICKET_STATUS_CONFLICT',
     );
   });
@@ -116,22 +118,22 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
 
 describe('customer service actions (TICKET-7, TICKET-9)', () => {
   const SUPPORT_ACTIONS = [
-    ['GET /support/tickets', (client: ApiClient) => client.get(paths.supportTickets)],
+    ['GET /support/tickets', (client: ApiClient) => client.get(paths.supportTickets.href)],
     [
       'GET /support/tickets/:id',
-      (client: ApiClient, id: string) => client.get(paths.supportTicket(id)),
+      (client: ApiClient, id: string) => client.get(paths.supportTicket.href(id)),
     ],
-    ['accept', (client: ApiClient, id: string) => client.post(paths.supportTicketAccept(id))],
+    ['accept', (client: ApiClient, id: string) => client.post(paths.supportTicketAccept.href(id))],
     [
       'reply',
       (client: ApiClient, id: string) =>
-        client.post(paths.supportTicketReplies(id), { body: 'Hello', attachmentIds: [] }),
+        client.post(paths.supportTicketReplies.href(id), { body: 'Hello', attachmentIds: [] }),
     ],
-    ['close', (client: ApiClient, id: string) => client.post(paths.supportTicketClose(id))],
+    ['close', (client: ApiClient, id: string) => client.post(paths.supportTicketClose.href(id))],
     [
       'unbind',
       (client: ApiClient, id: string) =>
-        client.post(paths.supportTicketUnbindMfa(id), { reply: 'Done.' }),
+        client.post(paths.supportTicketUnbindMfa.href(id), { reply: 'Done.' }),
     ],
   ] as const;
 
@@ -153,7 +155,9 @@ describe('customer service actions (TICKET-7, TICKET-9)', () => {
     for (const [, call] of SUPPORT_ACTIONS.slice(2)) {
       expectError(await call(support, own.id), 'FORBIDDEN');
     }
-    const view = supportTicketSchema.parse((await support.get(paths.supportTicket(own.id))).body);
+    const view = supportTicketSchema.parse(
+      (await support.get(paths.supportTicket.href(own.id))).body,
+    );
     expect(view).toMatchObject({
       ownTicket: true,
       actions: [],
@@ -170,14 +174,14 @@ describe('customer service actions (TICKET-7, TICKET-9)', () => {
     await fileBugReport(carol, { title: 'Secure dashboards' });
     const support = await api.signedIn('support@example.com');
 
-    const all = ticketPageSchema.parse((await support.get(paths.supportTickets)).body);
+    const all = ticketPageSchema.parse((await support.get(paths.supportTickets.href)).body);
     expect(all.tickets.map((ticket) => ticket.workspace?.name)).toEqual([
       'Secure Workspace',
       'Demo Workspace',
       'Demo Workspace',
     ]);
     const bugs = ticketPageSchema.parse(
-      (await support.get(`${paths.supportTickets}?type=bug_report&q=alerts`)).body,
+      (await support.get(`${paths.supportTickets.href}?type=bug_report&q=alerts`)).body,
     );
     expect(bugs.tickets.map((ticket) => ticket.title)).toEqual(['Alerts are late']);
   });

@@ -159,7 +159,7 @@ describe('docs/api.md: endpoints', () => {
     expect(routes.filter((route) => !documented.includes(route))).toEqual([]);
   });
 
-  it('documents every path of src/api/paths.ts with a method', () => {
+  it('documents every path of src/api/paths.ts.href with a method', () => {
     const missing = Object.entries(paths)
       .map(([name, entry]) => [name, templateOf(entry)] as const)
       .filter(([, path]) => !documented.some((endpoint) => endpoint.endsWith(` ${path}`)));

@@ -26,7 +26,7 @@ export function WorkspaceSwitcher({
   const current = workspaces.find((workspace) => workspace.id === currentId) ?? workspaces[0];
   const switchTo = useMutation({
     mutationFn: (workspaceId: string) =>
-      request<Session>(paths.sessionWorkspace, {
+      request<Session>(paths.sessionWorkspace.href, {
         method: 'PUT',
         body: { workspaceId },
       }),

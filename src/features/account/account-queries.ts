@@ -11,7 +11,7 @@ export const accountKeys = {
 
 export const accountQueryOptions = queryOptions({
   queryKey: accountKeys.profile(),
-  queryFn: ({ signal }) => request<Account>(paths.account, { signal }),
+  queryFn: ({ signal }) => request<Account>(paths.account.href, { signal }),
 });
 
 export function useAccount() {

@@ -23,7 +23,7 @@ export function SecurityLog() {
   const language = useLanguage();
   const log = useQuery({
     queryKey: accountKeys.audit(),
-    queryFn: ({ signal }) => request<AuditList>(paths.accountAudit, { signal }),
+    queryFn: ({ signal }) => request<AuditList>(paths.accountAudit.href, { signal }),
     select: (data) => data.events,
   });
   return (

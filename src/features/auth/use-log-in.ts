@@ -8,7 +8,7 @@ export function useLogIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: LoginRequest) =>
-      request<Session>(paths.session, { method: 'POST', body: credentials }),
+      request<Session>(paths.session.href, { method: 'POST', body: credentials }),
     onSuccess: (session) => {
       queryClient.setQueryData(sessionKeys.all, session);
     },

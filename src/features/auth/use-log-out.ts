@@ -14,7 +14,7 @@ export function useLogOut() {
   const queryClient = useQueryClient();
   const setEndReason = useSessionEnd((state) => state.setReason);
   return useMutation({
-    mutationFn: () => request(paths.session, { method: 'DELETE' }),
+    mutationFn: () => request(paths.session.href, { method: 'DELETE' }),
     onSuccess: () => {
       setEndReason('logged-out');
       discardAllDrafts();

@@ -9,7 +9,7 @@ export function useVerifyLoginCode() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) =>
-      request<Session>(paths.sessionMfa, { method: 'POST', body: { code } }),
+      request<Session>(paths.sessionMfa.href, { method: 'POST', body: { code } }),
     onSuccess: (session) => {
       queryClient.setQueryData(sessionQueryOptions.queryKey, session);
     },

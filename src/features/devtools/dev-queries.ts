@@ -17,7 +17,7 @@ export function useMailbox() {
   return useQuery(
     queryOptions({
       queryKey: devKeys.mailbox(),
-      queryFn: ({ signal }) => request<Mailbox>(paths.devMailbox, { signal }),
+      queryFn: ({ signal }) => request<Mailbox>(paths.devMailbox.href, { signal }),
       select: (data) => data.messages,
       refetchInterval: MAILBOX_REFRESH_MS,
     }),
@@ -27,7 +27,7 @@ export function useMailbox() {
 export function useDevStatus() {
   return useQuery({
     queryKey: devKeys.status(),
-    queryFn: ({ signal }) => request<DevStatus>(paths.devStatus, { signal }),
+    queryFn: ({ signal }) => request<DevStatus>(paths.devStatus.href, { signal }),
   });
 }
 
@@ -35,7 +35,7 @@ export function useSaveDevSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (settings: DevSettings) =>
-      request<DevSettings>(paths.devSettings, { method: 'PUT', body: settings }),
+      request<DevSettings>(paths.devSettings.href, { method: 'PUT', body: settings }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: devKeys.all }),
   });
 }
@@ -43,7 +43,7 @@ export function useSaveDevSettings() {
 export function useDismissNotice() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => request(paths.devNotice, { method: 'DELETE' }),
+    mutationFn: () => request(paths.devNotice.href, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: devKeys.status() }),
   });
 }
@@ -52,7 +52,7 @@ export function useDismissNotice() {
 export function useResetDemoData() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => request(paths.devReset, { method: 'POST' }),
+    mutationFn: () => request(paths.devReset.href, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
@@ -62,7 +62,7 @@ export const AUTHENTICATOR_REFRESH_MS = 1_000;
 export function useAuthenticator() {
   return useQuery({
     queryKey: devKeys.authenticator(),
-    queryFn: ({ signal }) => request<Authenticator>(paths.devAuthenticator, { signal }),
+    queryFn: ({ signal }) => request<Authenticator>(paths.devAuthenticator.href, { signal }),
     refetchInterval: AUTHENTICATOR_REFRESH_MS,
   });
 }

@@ -13,7 +13,7 @@ export const mfaKeys = {
 export function useEnrollmentStatus() {
   return useQuery({
     queryKey: mfaKeys.enrollment(),
-    queryFn: ({ signal }) => request<EnrollmentStatus>(paths.enrollment, { signal }),
+    queryFn: ({ signal }) => request<EnrollmentStatus>(paths.enrollment.href, { signal }),
     staleTime: 0,
     refetchOnWindowFocus: false,
   });
@@ -21,14 +21,14 @@ export function useEnrollmentStatus() {
 
 export function useSendBindEmailCode() {
   return useMutation({
-    mutationFn: () => request<EmailCodeSent>(paths.enrollmentEmailCode, { method: 'POST' }),
+    mutationFn: () => request<EmailCodeSent>(paths.enrollmentEmailCode.href, { method: 'POST' }),
   });
 }
 
 export function useVerifyBindIdentity() {
   return useMutation({
     mutationFn: (code: string) =>
-      request(paths.enrollmentIdentity, { method: 'POST', body: { code } }),
+      request(paths.enrollmentIdentity.href, { method: 'POST', body: { code } }),
   });
 }
 
@@ -38,7 +38,7 @@ export function useVerifyBindIdentity() {
  */
 export function useIssueSecret() {
   return useMutation({
-    mutationFn: () => request<EnrollmentSecret>(paths.enrollmentSecret, { method: 'POST' }),
+    mutationFn: () => request<EnrollmentSecret>(paths.enrollmentSecret.href, { method: 'POST' }),
     gcTime: 0,
   });
 }
@@ -48,7 +48,7 @@ export function useConfirmEnrollment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) =>
-      request<Session>(paths.enrollmentConfirm, { method: 'POST', body: { code } }),
+      request<Session>(paths.enrollmentConfirm.href, { method: 'POST', body: { code } }),
     onSuccess: () => queryClient.removeQueries({ queryKey: mfaKeys.enrollment() }),
   });
 }
@@ -57,7 +57,7 @@ export function useConfirmEnrollment() {
 export function useCancelEnrollment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => request(paths.enrollment, { method: 'DELETE' }),
+    mutationFn: () => request(paths.enrollment.href, { method: 'DELETE' }),
     onSettled: () => queryClient.removeQueries({ queryKey: mfaKeys.enrollment() }),
   });
 }

@@ -21,7 +21,7 @@ export function UnbindButton() {
   const [done, setDone] = useState(false);
   const unbind = useMutation({
     mutationFn: (code: string) =>
-      request<Session>(paths.unbindMfa, { method: 'POST', body: { code } }),
+      request<Session>(paths.unbindMfa.href, { method: 'POST', body: { code } }),
     onSuccess: async (session) => {
       setOpen(false);
       setDone(true);

@@ -13,7 +13,7 @@ export const workspaceKeys = {
 export function workspaceQueryOptions(id: string) {
   return queryOptions({
     queryKey: workspaceKeys.detail(id),
-    queryFn: ({ signal }) => request<Workspace>(paths.workspace(id), { signal }),
+    queryFn: ({ signal }) => request<Workspace>(paths.workspace.href(id), { signal }),
   });
 }
 
@@ -24,7 +24,7 @@ export function useWorkspace(id: string) {
 export function useMembers(id: string) {
   return useQuery({
     queryKey: workspaceKeys.members(id),
-    queryFn: ({ signal }) => request<MemberList>(paths.workspaceMembers(id), { signal }),
+    queryFn: ({ signal }) => request<MemberList>(paths.workspaceMembers.href(id), { signal }),
     select: (data) => data.members,
   });
 }
@@ -32,7 +32,7 @@ export function useMembers(id: string) {
 export function useMfaPolicy(id: string) {
   return useQuery({
     queryKey: workspaceKeys.security(id),
-    queryFn: ({ signal }) => request<MfaPolicy>(paths.workspaceSecurity(id), { signal }),
+    queryFn: ({ signal }) => request<MfaPolicy>(paths.workspaceSecurity.href(id), { signal }),
   });
 }
 
@@ -41,7 +41,7 @@ export function useSetMfaPolicy(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (mfaRequired: boolean) =>
-      request<MfaPolicy>(paths.workspaceSecurity(id), {
+      request<MfaPolicy>(paths.workspaceSecurity.href(id), {
         method: 'PUT',
         body: { mfaRequired },
       }),

@@ -7,7 +7,7 @@ import { endpoints } from './endpoint';
 export function accountHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
-    endpoint.get(paths.account, {
+    endpoint.get(paths.account.pattern, {
       caller: 'active',
       run: ({ state, session }) => accountView(accountById(state, session.accountId)),
     }),

@@ -35,13 +35,13 @@ export function devHandlers(deps: HandlerDeps) {
       return undefined;
     }),
 
-    endpoint.get(paths.devMailbox, {
+    endpoint.get(paths.devMailbox.pattern, {
       caller: 'anyone',
       run: ({ state }): Mailbox => ({ messages: state.outbox.map(emailView).reverse() }),
     }),
 
     // MOCK-8: what a phone app would show for every bound account, on the server's clock.
-    endpoint.get(paths.devAuthenticator, {
+    endpoint.get(paths.devAuthenticator.pattern, {
       caller: 'anyone',
       noStore: true,
       run: ({ state, ctx }): Authenticator => {
@@ -66,7 +66,7 @@ export function devHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.get(paths.devStatus, {
+    endpoint.get(paths.devStatus.pattern, {
       caller: 'anyone',
       run: ({ state }): DevStatus => ({
         settings: state.devSettings,
@@ -74,7 +74,7 @@ export function devHandlers(deps: HandlerDeps) {
       }),
     }),
 
-    endpoint.put(paths.devSettings, {
+    endpoint.put(paths.devSettings.pattern, {
       caller: 'anyone',
       body: { kind: 'json', schema: devSettingsSchema },
       run: ({ state, body }) => {
@@ -83,7 +83,7 @@ export function devHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.delete(paths.devNotice, {
+    endpoint.delete(paths.devNotice.pattern, {
       caller: 'anyone',
       run: ({ state }) => {
         state.notice = null;
@@ -91,7 +91,7 @@ export function devHandlers(deps: HandlerDeps) {
     }),
 
     // Outside any transaction: it drops the state and the attachment bytes whole.
-    endpoint.post(paths.devReset, {
+    endpoint.post(paths.devReset.pattern, {
       caller: 'anyone',
       reply: async () => {
         await server.store.reset();

@@ -27,7 +27,7 @@ export function mfaHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
     // LOGIN-3: the code owed after the password.
-    endpoint.post(paths.sessionMfa, {
+    endpoint.post(paths.sessionMfa.pattern, {
       caller: 'code-owed',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
@@ -39,7 +39,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.get(paths.enrollment, {
+    endpoint.get(paths.enrollment.pattern, {
       caller: 'enrolling',
       noStore: true,
       run: ({ state, ctx, session }): EnrollmentStatus => {
@@ -52,7 +52,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.post(paths.enrollmentEmailCode, {
+    endpoint.post(paths.enrollmentEmailCode.pattern, {
       caller: 'enrolling',
       noStore: true,
       run: ({ state, ctx, session }): EmailCodeSent => {
@@ -61,7 +61,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.post(paths.enrollmentIdentity, {
+    endpoint.post(paths.enrollmentIdentity.pattern, {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
@@ -69,7 +69,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         verifyBindIdentity(state, ctx, session, body.code) ?? undefined,
     }),
 
-    endpoint.post(paths.enrollmentSecret, {
+    endpoint.post(paths.enrollmentSecret.pattern, {
       caller: 'enrolling',
       noStore: true,
       run: ({ state, ctx, session }): EnrollmentSecret => {
@@ -85,7 +85,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.post(paths.enrollmentConfirm, {
+    endpoint.post(paths.enrollmentConfirm.pattern, {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
@@ -98,13 +98,13 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.delete(paths.enrollment, {
+    endpoint.delete(paths.enrollment.pattern, {
       caller: 'enrolling',
       noStore: true,
       run: ({ state, session }) => cancelEnrollment(state, session),
     }),
 
-    endpoint.post(paths.unbindMfa, {
+    endpoint.post(paths.unbindMfa.pattern, {
       caller: 'active',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
@@ -112,7 +112,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session),
     }),
 
-    endpoint.get(paths.accountAudit, {
+    endpoint.get(paths.accountAudit.pattern, {
       caller: 'active',
       noStore: true,
       run: ({ state, session }): { events: AuditEvent[] } => ({

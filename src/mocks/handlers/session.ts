@@ -9,13 +9,13 @@ import { endpoints } from './endpoint';
 export function sessionHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
-    endpoint.get(paths.session, {
+    endpoint.get(paths.session.pattern, {
       caller: 'visitor',
       noStore: true,
       run: ({ state, session }) => sessionView(state, session),
     }),
 
-    endpoint.post(paths.session, {
+    endpoint.post(paths.session.pattern, {
       caller: 'visitor',
       body: { kind: 'json', schema: loginRequestSchema },
       noStore: true,
@@ -29,7 +29,7 @@ export function sessionHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.delete(paths.session, {
+    endpoint.delete(paths.session.pattern, {
       caller: 'visitor',
       run: ({ state, session, setSessionToken }) => {
         if (session) endSession(state, session);
@@ -37,7 +37,7 @@ export function sessionHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.put(paths.sessionWorkspace, {
+    endpoint.put(paths.sessionWorkspace.pattern, {
       caller: 'active',
       body: { kind: 'json', schema: switchWorkspaceRequestSchema },
       noStore: true,

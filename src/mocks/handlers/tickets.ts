@@ -1,4 +1,4 @@
-import { API, paths } from '@/api/paths';
+import { paths } from '@/api/paths';
 import {
   createTicketRequestSchema,
   IDEMPOTENCY_KEY_HEADER,
@@ -99,7 +99,7 @@ export function ticketHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
     // TICKET-4: the email code of an Unbind MFA ticket; open to a login owing its code (LOGIN-5).
-    endpoint.get(paths.ticketEmailCode, {
+    endpoint.get(paths.ticketEmailCode.pattern, {
       caller: 'ticket-submitter',
       noStore: true,
       run: ({ state, ctx, session }): TicketEmailCodeStatus => {
@@ -111,7 +111,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.post(paths.ticketEmailCode, {
+    endpoint.post(paths.ticketEmailCode.pattern, {
       caller: 'ticket-submitter',
       noStore: true,
       run: ({ state, ctx, session }): EmailCodeSent => {
@@ -121,7 +121,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     }),
 
     // TICKET-3: an upload is checked by the core, then its bytes are stored beside the state.
-    endpoint.post(paths.ticketAttachments, {
+    endpoint.post(paths.ticketAttachments.pattern, {
       caller: 'ticket-submitter',
       body: { kind: 'multipart' },
       run: ({ state, ctx, session, body }) => ({
@@ -141,7 +141,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       },
     }),
 
-    endpoint.get(`${API}/tickets/attachments/:attachmentId`, {
+    endpoint.get(paths.ticketAttachment.pattern, {
       caller: 'active',
       run: ({ state, ctx, session, params }) =>
         readableAttachment(state, ctx, session, params.attachmentId),
@@ -162,14 +162,14 @@ export function ticketHandlers(deps: HandlerDeps) {
     }),
 
     // TICKET-1: My Tickets, and its export.
-    endpoint.get(paths.tickets, {
+    endpoint.get(paths.tickets.pattern, {
       caller: 'active',
       query: LIST_QUERY,
       run: ({ state, ctx, session, query }) =>
         ticketPageView(state, myTickets(state, ctx, session), query),
     }),
 
-    endpoint.get(paths.ticketsExport, {
+    endpoint.get(paths.ticketsExport.pattern, {
       caller: 'active',
       query: LIST_QUERY,
       run: ({ state, ctx, session, query }) =>
@@ -177,14 +177,14 @@ export function ticketHandlers(deps: HandlerDeps) {
     }),
 
     // TICKET-1: All Tickets of a workspace, and its export.
-    endpoint.get(`${API}/workspaces/:workspaceId/tickets`, {
+    endpoint.get(paths.workspaceTickets.pattern, {
       caller: 'workspace-member',
       query: LIST_QUERY,
       run: ({ state, ctx, access, query }) =>
         ticketPageView(state, workspaceTickets(state, ctx, access), query),
     }),
 
-    endpoint.get(`${API}/workspaces/:workspaceId/tickets/export`, {
+    endpoint.get(paths.workspaceTicketsExport.pattern, {
       caller: 'workspace-member',
       query: LIST_QUERY,
       run: ({ state, ctx, access, query }) =>
@@ -192,7 +192,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     }),
 
     // TICKET-2: a double submit with the same Idempotency-Key makes one ticket.
-    endpoint.post(paths.tickets, {
+    endpoint.post(paths.tickets.pattern, {
       caller: 'ticket-submitter',
       body: { kind: 'json', schema: createTicketRequestSchema },
       run: ({ state, ctx, session, body, headers }) => {
@@ -207,7 +207,7 @@ export function ticketHandlers(deps: HandlerDeps) {
           : { json: ticket, headers: { 'Idempotent-Replayed': 'true' } },
     }),
 
-    endpoint.get(`${API}/tickets/:ticketId`, {
+    endpoint.get(paths.ticket.pattern, {
       caller: 'active',
       run: ({ state, ctx, session, params }) => {
         const { ticket, own } = readTicket(state, ctx, session, params.ticketId);
@@ -216,28 +216,28 @@ export function ticketHandlers(deps: HandlerDeps) {
     }),
 
     endpoint.post(
-      `${API}/tickets/:ticketId/cancel`,
+      paths.ticketCancel.pattern,
       requesterStep(undefined, ({ state, ctx, session, params }) =>
         cancelTicket(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
-      `${API}/tickets/:ticketId/restart`,
+      paths.ticketRestart.pattern,
       requesterStep(undefined, ({ state, ctx, session, params }) =>
         restartTicket(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
-      `${API}/tickets/:ticketId/close`,
+      paths.ticketClose.pattern,
       requesterStep(undefined, ({ state, ctx, session, params }) =>
         closeAsRequester(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
-      `${API}/tickets/:ticketId/replies`,
+      paths.ticketReplies.pattern,
       requesterStep(
         { kind: 'json', schema: replyRequestSchema },
         ({ state, ctx, session, params, body }) =>
@@ -246,7 +246,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     ),
 
     endpoint.post(
-      `${API}/tickets/:ticketId/rating`,
+      paths.ticketRating.pattern,
       requesterStep(
         { kind: 'json', schema: rateRequestSchema },
         ({ state, ctx, session, params, body }) =>
@@ -255,14 +255,14 @@ export function ticketHandlers(deps: HandlerDeps) {
     ),
 
     // TICKET-7: the customer-service console.
-    endpoint.get(paths.supportTickets, {
+    endpoint.get(paths.supportTickets.pattern, {
       caller: 'agent',
       query: LIST_QUERY,
       run: ({ state, ctx, session, query }) =>
         ticketPageView(state, supportQueue(state, ctx, session), query),
     }),
 
-    endpoint.get(`${API}/support/tickets/:ticketId`, {
+    endpoint.get(paths.supportTicket.pattern, {
       caller: 'agent',
       run: ({ state, ctx, session, params }) => {
         const { agent, ticket } = ticketForAgent(state, ctx, session, params.ticketId);
@@ -271,21 +271,21 @@ export function ticketHandlers(deps: HandlerDeps) {
     }),
 
     endpoint.post(
-      `${API}/support/tickets/:ticketId/accept`,
+      paths.supportTicketAccept.pattern,
       agentStep(undefined, ({ state, ctx, session, params }) =>
         acceptTicket(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
-      `${API}/support/tickets/:ticketId/close`,
+      paths.supportTicketClose.pattern,
       agentStep(undefined, ({ state, ctx, session, params }) =>
         closeAsAgent(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
-      `${API}/support/tickets/:ticketId/replies`,
+      paths.supportTicketReplies.pattern,
       agentStep(
         { kind: 'json', schema: replyRequestSchema },
         ({ state, ctx, session, params, body }) =>
@@ -294,7 +294,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     ),
 
     endpoint.post(
-      `${API}/support/tickets/:ticketId/unbind-mfa`,
+      paths.supportTicketUnbindMfa.pattern,
       agentStep(
         { kind: 'json', schema: supportUnbindRequestSchema },
         ({ state, ctx, session, params, body }) =>

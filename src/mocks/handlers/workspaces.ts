@@ -1,4 +1,4 @@
-import { API } from '@/api/paths';
+import { paths } from '@/api/paths';
 import { mfaPolicyRequestSchema, type MemberList } from '@/api/schemas/workspace';
 import { memberView, mfaPolicyView, workspaceView } from '../domain/views';
 import { membersOf, setMfaPolicy } from '../domain/workspaces';
@@ -9,12 +9,12 @@ import { endpoints } from './endpoint';
 export function workspaceHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
-    endpoint.get(`${API}/workspaces/:workspaceId`, {
+    endpoint.get(paths.workspace.pattern, {
       caller: 'workspace-member',
       run: ({ state, access }) => workspaceView(state, access.workspace, access.membership),
     }),
 
-    endpoint.get(`${API}/workspaces/:workspaceId/members`, {
+    endpoint.get(paths.workspaceMembers.pattern, {
       caller: 'workspace-owner',
       run: ({ state, access }): MemberList => ({
         members: membersOf(state, access.workspace.id).map((membership) =>
@@ -23,12 +23,12 @@ export function workspaceHandlers(deps: HandlerDeps) {
       }),
     }),
 
-    endpoint.get(`${API}/workspaces/:workspaceId/security`, {
+    endpoint.get(paths.workspaceSecurity.pattern, {
       caller: 'workspace-member',
       run: ({ state, access }) => mfaPolicyView(state, access),
     }),
 
-    endpoint.put(`${API}/workspaces/:workspaceId/security`, {
+    endpoint.put(paths.workspaceSecurity.pattern, {
       caller: 'workspace-owner',
       body: { kind: 'json', schema: mfaPolicyRequestSchema },
       run: ({ state, ctx, session, access, body }) => {

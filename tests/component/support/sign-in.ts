@@ -15,7 +15,7 @@ export async function signIn(
   email: string,
   stopAt: 'active' | 'mfa_required' = 'active',
 ): Promise<void> {
-  const session = await request<Session>(paths.session, {
+  const session = await request<Session>(paths.session.href, {
     method: 'POST',
     body: { email, password: DEMO_PASSWORD },
   });
@@ -24,7 +24,7 @@ export async function signIn(
     secret: state.accounts.find((account) => account.email === email)?.mfa?.secret ?? '',
     now: ctx.now,
   }));
-  await request<Session>(paths.sessionMfa, {
+  await request<Session>(paths.sessionMfa.href, {
     method: 'POST',
     body: { code: codeAt(secret, stepAt(now)) },
   });

@@ -14,7 +14,7 @@ export async function fileTicket(
   input: Partial<CreateTicketRequest> = {},
 ): Promise<TicketCreated> {
   await signIn(email);
-  return request<TicketCreated>(paths.tickets, {
+  return request<TicketCreated>(paths.tickets.href, {
     method: 'POST',
     body: {
       type: 'bug_report',
@@ -29,14 +29,14 @@ export async function fileTicket(
 /** TICKET-8: bob, at the login code step without his phone, asks for MFA to be unbound. */
 export async function fileUnbindRequest(): Promise<TicketCreated> {
   await signIn('bob@example.com', 'mfa_required');
-  await request(paths.ticketEmailCode, { method: 'POST' });
-  const { messages } = await request<Mailbox>(paths.devMailbox);
+  await request(paths.ticketEmailCode.href, { method: 'POST' });
+  const { messages } = await request<Mailbox>(paths.devMailbox.href);
   // The mailbox lists the newest first.
   const code = /verification code is (\d{6})\b/.exec(
     messages.find((message) => message.to === 'bob@example.com')?.body ?? '',
   )?.[1];
   if (!code) throw new Error('no email code for bob');
-  return request<TicketCreated>(paths.tickets, {
+  return request<TicketCreated>(paths.tickets.href, {
     method: 'POST',
     body: {
       type: 'unbind_mfa',

@@ -11,7 +11,7 @@ export function mfaApiSteps(api: MockApi) {
 
   /** The code in the newest email to `to`, read from the dev mailbox like a tester would. */
   async function mailboxCode(to: string): Promise<string> {
-    const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox)).body);
+    const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox.href)).body);
     const code = messages
       .find((message) => message.to === to)
       ?.body.match(/verification code is (\d{6})\b/)?.[1];
@@ -20,19 +20,19 @@ export function mfaApiSteps(api: MockApi) {
   }
 
   async function mailTo(to: string) {
-    const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox)).body);
+    const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox.href)).body);
     return messages.filter((message) => message.to === to);
   }
 
   /** BIND-1 and BIND-2 over HTTP; returns every response and the secret. */
   async function startBinding(client: ApiClient, email: string) {
-    const emailCode = await client.post(paths.enrollmentEmailCode);
+    const emailCode = await client.post(paths.enrollmentEmailCode.href);
     expectOk(emailCode);
-    const identity = await client.post(paths.enrollmentIdentity, {
+    const identity = await client.post(paths.enrollmentIdentity.href, {
       code: await mailboxCode(email),
     });
     expectOk(identity, 204);
-    const secretResponse = await client.post(paths.enrollmentSecret);
+    const secretResponse = await client.post(paths.enrollmentSecret.href);
     expectOk(secretResponse);
     const { secret } = enrollmentSecretSchema.parse(secretResponse.body);
     return { secret, responses: [emailCode, identity, secretResponse] };
@@ -41,7 +41,7 @@ export function mfaApiSteps(api: MockApi) {
   /** The whole bind wizard over HTTP for a signed-in client. */
   async function bind(client: ApiClient, email: string) {
     const started = await startBinding(client, email);
-    const confirmed = await client.post(paths.enrollmentConfirm, {
+    const confirmed = await client.post(paths.enrollmentConfirm.href, {
       code: totpAt(started.secret, api.time.now),
     });
     expectOk(confirmed);
@@ -51,7 +51,7 @@ export function mfaApiSteps(api: MockApi) {
   /** A bob client past the code step. */
   async function activeBob(): Promise<ApiClient> {
     const bob = await api.signedIn('bob@example.com');
-    expectOk(await bob.post(paths.sessionMfa, { code: bobCode() }));
+    expectOk(await bob.post(paths.sessionMfa.href, { code: bobCode() }));
     return bob;
   }
 

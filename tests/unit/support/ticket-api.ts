@@ -33,18 +33,20 @@ export function ticketApiSteps(api: MockApi) {
   /** Bob at the login code step, as after his password (LOGIN-3). */
   async function pendingBob(): Promise<ApiClient> {
     const bob = await api.signedIn('bob@example.com');
-    expect(sessionSchema.parse((await bob.get(paths.session)).body).state).toBe('mfa_required');
+    expect(sessionSchema.parse((await bob.get(paths.session.href)).body).state).toBe(
+      'mfa_required',
+    );
     return bob;
   }
 
   /** The email code for an Unbind MFA ticket, as bob would read it from his mailbox. */
   async function ticketCode(client: ApiClient, email = 'bob@example.com'): Promise<string> {
-    expect((await client.post(paths.ticketEmailCode)).status).toBe(200);
+    expect((await client.post(paths.ticketEmailCode.href)).status).toBe(200);
     return latestEmailCode(api.server, email);
   }
 
   async function fileBugReport(client: ApiClient, input: Partial<CreateTicketRequest> = {}) {
-    return created(await client.post(paths.tickets, { ...BUG_REPORT, ...input }));
+    return created(await client.post(paths.tickets.href, { ...BUG_REPORT, ...input }));
   }
 
   async function ticketCount(): Promise<number> {
@@ -74,7 +76,7 @@ export function ticketApiSteps(api: MockApi) {
   async function activeCarol(): Promise<ApiClient> {
     await bindMfa('carol@example.com');
     const carol = await api.signedIn('carol@example.com');
-    const verified = await carol.post(paths.sessionMfa, {
+    const verified = await carol.post(paths.sessionMfa.href, {
       code: totpAt(BOB_TOTP_SECRET, api.time.now),
     });
     expect(verified.status).toBe(200);

@@ -101,12 +101,12 @@ export async function uploadFile(
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   form.append(ATTACHMENT_FILE_FIELD, new File([bytes], name));
   if (options.nameField ?? true) form.append(ATTACHMENT_NAME_FIELD, name);
-  return rawSend(client, 'POST', paths.ticketAttachments, { body: form });
+  return rawSend(client, 'POST', paths.ticketAttachments.href, { body: form });
 }
 
 /** Creates a ticket with an Idempotency-Key, which ApiClient.post cannot send. */
 export function createWithKey(client: ApiClient, json: unknown, key: string): Promise<ApiResponse> {
-  return rawSend(client, 'POST', paths.tickets, {
+  return rawSend(client, 'POST', paths.tickets.href, {
     body: JSON.stringify(json),
     headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_KEY_HEADER]: key },
   });

@@ -16,7 +16,7 @@ export function useSupportQueue(query: TicketListQuery) {
   return useQuery({
     queryKey: ticketKeys.queue(query),
     queryFn: ({ signal }) =>
-      request<TicketPage>(`${paths.supportTickets}${ticketListParams(query)}`, {
+      request<TicketPage>(`${paths.supportTickets.href}${ticketListParams(query)}`, {
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -27,6 +27,6 @@ export function useSupportQueue(query: TicketListQuery) {
 export function useSupportTicket(id: string) {
   return useQuery({
     queryKey: ticketKeys.agentDetail(id),
-    queryFn: ({ signal }) => request<SupportTicket>(paths.supportTicket(id), { signal }),
+    queryFn: ({ signal }) => request<SupportTicket>(paths.supportTicket.href(id), { signal }),
   });
 }

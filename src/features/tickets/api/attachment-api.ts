@@ -11,7 +11,7 @@ export function uploadAttachment(file: File, signal?: AbortSignal): Promise<Atta
   const form = new FormData();
   form.append(ATTACHMENT_FILE_FIELD, file, file.name);
   form.append(ATTACHMENT_NAME_FIELD, file.name);
-  return request<Attachment>(paths.ticketAttachments, {
+  return request<Attachment>(paths.ticketAttachments.href, {
     method: 'POST',
     body: form,
     ...(signal ? { signal } : {}),
@@ -19,5 +19,5 @@ export function uploadAttachment(file: File, signal?: AbortSignal): Promise<Atta
 }
 
 export function fetchAttachment(id: string): Promise<Blob> {
-  return requestBlob(paths.ticketAttachment(id));
+  return requestBlob(paths.ticketAttachment.href(id));
 }

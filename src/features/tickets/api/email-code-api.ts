@@ -9,7 +9,7 @@ import { ticketKeys } from './ticket-keys';
 export function useTicketEmailCodeStatus() {
   return useQuery({
     queryKey: ticketKeys.emailCode(),
-    queryFn: ({ signal }) => request<TicketEmailCodeStatus>(paths.ticketEmailCode, { signal }),
+    queryFn: ({ signal }) => request<TicketEmailCodeStatus>(paths.ticketEmailCode.href, { signal }),
     staleTime: 0,
     refetchOnWindowFocus: false,
   });
@@ -17,6 +17,6 @@ export function useTicketEmailCodeStatus() {
 
 export function useSendTicketEmailCode() {
   return useMutation({
-    mutationFn: () => request<EmailCodeSent>(paths.ticketEmailCode, { method: 'POST' }),
+    mutationFn: () => request<EmailCodeSent>(paths.ticketEmailCode.href, { method: 'POST' }),
   });
 }

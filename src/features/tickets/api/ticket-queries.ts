@@ -13,7 +13,7 @@ import { ticketKeys } from './ticket-keys';
 export type TicketScope = { view: 'all'; workspaceId: string } | { view: 'mine' };
 
 function listPath(scope: TicketScope): string {
-  return scope.view === 'all' ? paths.workspaceTickets(scope.workspaceId) : paths.tickets;
+  return scope.view === 'all' ? paths.workspaceTickets.href(scope.workspaceId) : paths.tickets.href;
 }
 
 /** TICKET-1: one page of All Tickets or My Tickets, filtered by the server. */
@@ -38,7 +38,9 @@ export function useTicketPage(scope: TicketScope, query: TicketListQuery) {
 export async function fetchTicketsForExport(scope: TicketScope, query: TicketListQuery) {
   const { type, status, q } = query;
   const path =
-    scope.view === 'all' ? paths.workspaceTicketsExport(scope.workspaceId) : paths.ticketsExport;
+    scope.view === 'all'
+      ? paths.workspaceTicketsExport.href(scope.workspaceId)
+      : paths.ticketsExport.href;
   const data = await request<TicketExport>(`${path}${ticketListParams({ type, status, q })}`, {});
   return data.tickets;
 }
@@ -46,7 +48,7 @@ export async function fetchTicketsForExport(scope: TicketScope, query: TicketLis
 export function ticketQueryOptions(id: string) {
   return queryOptions({
     queryKey: ticketKeys.detail(id),
-    queryFn: ({ signal }) => request<TicketDetail>(paths.ticket(id), { signal }),
+    queryFn: ({ signal }) => request<TicketDetail>(paths.ticket.href(id), { signal }),
   });
 }
 

@@ -16,7 +16,7 @@ export function useCreateTicket() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ input, key }: { input: CreateTicketRequest; key: string }) =>
-      request<TicketCreated>(paths.tickets, {
+      request<TicketCreated>(paths.tickets.href, {
         method: 'POST',
         body: input,
         headers: { [IDEMPOTENCY_KEY_HEADER]: key },

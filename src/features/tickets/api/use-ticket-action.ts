@@ -41,15 +41,19 @@ const ACTIONS: {
     body?: (variables: Variables<A>) => unknown;
   };
 } = {
-  cancel: { view: 'requester', path: paths.ticketCancel },
-  restart: { view: 'requester', path: paths.ticketRestart },
-  close: { view: 'requester', path: paths.ticketClose },
-  reply: { view: 'requester', path: paths.ticketReplies, body: (reply) => reply },
-  rate: { view: 'requester', path: paths.ticketRating, body: (rating) => rating },
-  accept: { view: 'agent', path: paths.supportTicketAccept },
-  agentReply: { view: 'agent', path: paths.supportTicketReplies, body: (reply) => reply },
-  agentClose: { view: 'agent', path: paths.supportTicketClose },
-  unbindMfa: { view: 'agent', path: paths.supportTicketUnbindMfa, body: (reply) => ({ reply }) },
+  cancel: { view: 'requester', path: paths.ticketCancel.href },
+  restart: { view: 'requester', path: paths.ticketRestart.href },
+  close: { view: 'requester', path: paths.ticketClose.href },
+  reply: { view: 'requester', path: paths.ticketReplies.href, body: (reply) => reply },
+  rate: { view: 'requester', path: paths.ticketRating.href, body: (rating) => rating },
+  accept: { view: 'agent', path: paths.supportTicketAccept.href },
+  agentReply: { view: 'agent', path: paths.supportTicketReplies.href, body: (reply) => reply },
+  agentClose: { view: 'agent', path: paths.supportTicketClose.href },
+  unbindMfa: {
+    view: 'agent',
+    path: paths.supportTicketUnbindMfa.href,
+    body: (reply) => ({ reply }),
+  },
 };
 
 /**
