@@ -22,6 +22,14 @@ export const MAX_LATENCY_MS = 3 * SECOND_MS;
 export const MAX_ERROR_RATE = 0.5;
 export const MAX_CLOCK_OFFSET_MS = 10 * MINUTE_MS;
 
+/**
+ * GUARD-5: the largest body an endpoint reads. JSON bodies are small (the
+ * longest field is 2,000 characters); an upload is one file of at most 8 MB
+ * (TICKET-3) plus its multipart framing.
+ */
+export const JSON_BODY_MAX_BYTES = 16 * 1024;
+export const MULTIPART_FRAMING_MAX_BYTES = 16 * 1024;
+
 /** TICKET-3: an attachment's stored name; longer names are refused rather than cut. */
 export const ATTACHMENT_NAME_MAX_LENGTH = 200;
 /** TICKET-1: the largest page a list request may ask for. */

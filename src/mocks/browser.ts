@@ -18,7 +18,9 @@ export async function startMockBackend(): Promise<void> {
     attachments: createIndexedDbAttachmentStore(),
     clock: systemClock,
   });
-  const worker = setupWorker(...allHandlers({ server, jar: tabJar(sessionStorage) }));
+  const worker = setupWorker(
+    ...allHandlers({ server, jar: tabJar(sessionStorage), origin: location.origin }),
+  );
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   const outcome = await untilMockAnswers({
     probe: probeMockBackend,

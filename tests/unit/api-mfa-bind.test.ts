@@ -120,7 +120,7 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
       currentWorkspaceId: 'ws_secure',
       user: { email: 'carol@example.com', mfaBound: true },
     });
-    expect(confirmed.headers.get('Set-Cookie')).toMatch(/^gsid=[^;]+;.*HttpOnly/);
+    expect(confirmed.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=[^;]+;.*Secure.*HttpOnly/);
     expect(carol.cookie).not.toBe(pendingCookie);
     expectOk(await carol.get(paths.workspace.href('ws_secure')));
 
@@ -252,7 +252,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
   ];
 
   it('checks every GET route the mock server has', () => {
-    const routes = allHandlers({ server: api.server, jar: memoryJar() })
+    const routes = allHandlers({ server: api.server, jar: memoryJar(), origin: 'http://localhost' })
       .filter((handler) => handler instanceof HttpHandler && handler.info.method === 'GET')
       .map((handler) => String(handler.info.path));
 

@@ -173,7 +173,10 @@ describe('POST /api/v1/session: success', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const setCookie = response.headers.get('Set-Cookie') ?? '';
-    expect(setCookie).toMatch(/^gsid=[^;]+;/);
+    // GUARD-1: __Host- pins it to this origin; Secure, HttpOnly and SameSite=Lax.
+    expect(setCookie).toMatch(/^__Host-gsid=[^;]+;/);
+    expect(setCookie).toMatch(/; Secure/);
+    expect(setCookie).not.toMatch(/Domain=/i);
     expect(setCookie).toMatch(/; HttpOnly/);
     expect(setCookie).toMatch(/; SameSite=Lax/);
     expect(setCookie).toMatch(/; Path=\//);
@@ -290,7 +293,7 @@ describe('DELETE /api/v1/session (LOGIN-7)', () => {
 
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
-    expect(response.headers.get('Set-Cookie')).toMatch(/^gsid=;.*Max-Age=0/);
+    expect(response.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=;.*Secure.*Max-Age=0/);
     expect(client.cookie).toBeNull();
 
     client.cookie = oldCookie;

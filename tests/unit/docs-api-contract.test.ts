@@ -136,7 +136,7 @@ function templateOf(entry: unknown): string {
 
 describe('docs/api.md: endpoints', () => {
   const server = createMockServer({ store: createMemoryStore(() => 0), clock: () => 0 });
-  const routes = allHandlers({ server, jar: memoryJar() })
+  const routes = allHandlers({ server, jar: memoryJar(), origin: 'http://localhost' })
     .filter((handler): handler is HttpHandler => handler instanceof HttpHandler)
     .filter(
       (handler) =>

@@ -23,6 +23,11 @@ export const en = {
   'errors.INTERNAL': 'Something went wrong on our side. Try again.',
   'errors.VALIDATION_FAILED': 'Some fields need attention.',
   'errors.INVALID_CREDENTIALS': 'Incorrect email or password.',
+  'errors.UNSUPPORTED_MEDIA_TYPE': 'The request was refused. Reload the page and try again.',
+  'errors.ORIGIN_NOT_ALLOWED': 'The request was refused. Reload the page and try again.',
+  'errors.PAYLOAD_TOO_LARGE': 'That is too large to send.',
+  'errors.RESET_REQUIRED':
+    'Too many failed attempts in a row. Reset your password by email to unlock your account.',
   'errors.ACCOUNT_LOCKED': 'Too many failed attempts.',
   'errors.UNAUTHENTICATED': 'Please log in to continue.',
   'errors.SESSION_EXPIRED': 'Your session has expired. Please log in again.',

@@ -5,4 +5,6 @@ import type { SessionJar } from './session-jar';
 export interface HandlerDeps {
   server: MockServer;
   jar: SessionJar;
+  /** The console's origin: the only one whose state-changing requests are taken (GUARD-1). */
+  origin: string;
 }

@@ -1,7 +1,12 @@
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import type * as z from 'zod/mini';
+import { JSON_BODY_MAX_BYTES, MULTIPART_FRAMING_MAX_BYTES } from '@/api/limits';
 import { fieldErrorsOf } from '@/api/schemas/common';
-import { ATTACHMENT_FILE_FIELD, ATTACHMENT_NAME_FIELD } from '@/api/schemas/tickets';
+import {
+  ATTACHMENT_FILE_FIELD,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_NAME_FIELD,
+} from '@/api/schemas/tickets';
 import type { DomainContext } from '../domain/context';
 import { DomainError } from '../domain/errors';
 import { requireEnrollmentAccess } from '../domain/mfa';
@@ -43,8 +48,8 @@ export interface Upload {
 
 /**
  * What an endpoint reads from the request's body, judged against the contract
- * only once the caller is settled. CSRF checks (the body's Content-Type, the
- * Origin) and a size limit per kind belong beside these, in `readInput`.
+ * only once the caller is settled. Each kind has its media type (GUARD-1) and
+ * its size limit (GUARD-5).
  */
 export type BodySpec<B = unknown> =
   | { kind: 'json'; schema: z.ZodMiniType<B> }
@@ -109,6 +114,14 @@ export interface EndpointSpec<C extends Caller, S extends BodySpec | undefined, 
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
+/** GUARD-1: the media type a body of each kind must be sent as. */
+const MEDIA_TYPE = { json: 'application/json', multipart: 'multipart/form-data' } as const;
+/** GUARD-5: the most bytes read of a body of each kind. */
+const BODY_MAX_BYTES = {
+  json: JSON_BODY_MAX_BYTES,
+  multipart: ATTACHMENT_MAX_BYTES + MULTIPART_FRAMING_MAX_BYTES,
+} as const;
+
 /** The request's input as read, before it is judged. */
 interface Input {
   body:
@@ -126,7 +139,7 @@ interface Input {
  * error body. A caller without the right session learns nothing about what a
  * valid body looks like (LOGIN-5).
  */
-export function endpoints({ server, jar }: HandlerDeps) {
+export function endpoints({ server, jar, origin }: HandlerDeps) {
   function endpoint<Path extends string, C extends Caller, S extends BodySpec | undefined, Q, R>(
     method: Method,
     path: Path,
@@ -135,10 +148,18 @@ export function endpoints({ server, jar }: HandlerDeps) {
     return http[method](path, async ({ request, params: rawParams }) => {
       try {
         const params = rawParams as ParamsOf<Path>;
+        if (method !== 'get') refuseCrossSite(request, spec.body, origin);
         const token = spec.caller === 'anyone' ? null : jar.read(request);
+        // GUARD-5: who is calling is settled before a byte of the body is read;
+        // the transaction below settles it again, as the state may have moved.
+        if (spec.body) {
+          await server.run((state, ctx) => {
+            const admitted = admit(state, ctx, spec.caller, token, params);
+            return admitted instanceof DomainError ? admitted : undefined;
+          });
+        }
         // Read before the transaction, which cannot span an await, and judged
-        // inside it once the caller is settled. GUARD-5 wants the session checked
-        // before the body is even read: that takes a pre-check here.
+        // inside it once the caller is settled.
         const input = await readInput(request, spec);
         let issued: string | null | undefined;
         const result =
@@ -228,33 +249,91 @@ function admit(
   return { session };
 }
 
+/** The media type of a Content-Type header, without its parameters; null for none. */
+function mediaTypeOf(header: string | null): string | null {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : null;
+}
+
 /**
- * Reads what the endpoint takes from the request; nothing is judged yet. The
- * place for GUARD-1 (a body's Content-Type, the Origin) and GUARD-5 (a size
- * limit per body kind, refused before the body is read whole).
+ * GUARD-1: what a page of another site can make a browser send is refused
+ * before anything else. A state-changing request from another origin is 403;
+ * a body in any other media type than the endpoint's (a form post, or
+ * `text/plain` JSON) is 415, and so is a body sent without any type.
  */
+function refuseCrossSite(request: Request, body: BodySpec | undefined, origin: string): void {
+  const from = request.headers.get('Origin');
+  if (from !== null && from !== origin) throw new DomainError('ORIGIN_NOT_ALLOWED');
+  const type = mediaTypeOf(request.headers.get('Content-Type'));
+  // Without a type, whether there is a body at all is known once it is read (readInput).
+  if (type !== null && type !== MEDIA_TYPE[body?.kind ?? 'json']) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
+  }
+}
+
+/**
+ * GUARD-5: a body's bytes, never more than `maxBytes` of them: a declared
+ * length over the limit is refused unread, and a stream is cut off as soon as
+ * it passes the limit.
+ */
+async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw new DomainError('PAYLOAD_TOO_LARGE');
+  if (request.body === null) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Not awaited: a sender still pushing would hold the answer back.
+      void reader.cancel().catch(() => undefined);
+      throw new DomainError('PAYLOAD_TOO_LARGE');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Reads what the endpoint takes from the request, within its size limit; nothing is judged yet. */
 async function readInput(
   request: Request,
   spec: { body?: BodySpec; query?: QuerySpec<unknown> },
 ): Promise<Input> {
   const query = spec.query?.from(new URL(request.url).searchParams);
-  if (spec.body?.kind === 'json') {
-    try {
-      return { body: { kind: 'json', value: await request.json(), readable: true }, query };
-    } catch {
-      return { body: { kind: 'json', value: undefined, readable: false }, query };
-    }
+  if (!spec.body) return { body: { kind: 'none' }, query };
+  const bytes = await readCapped(request, BODY_MAX_BYTES[spec.body.kind]);
+  if (bytes.byteLength > 0 && request.headers.get('Content-Type') === null) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
   }
-  if (spec.body?.kind === 'multipart')
-    return { body: { kind: 'multipart', upload: await readUpload(request) }, query };
-  return { body: { kind: 'none' }, query };
+  if (spec.body.kind === 'multipart') {
+    const type = request.headers.get('Content-Type') ?? '';
+    return { body: { kind: 'multipart', upload: await readUpload(bytes, type) }, query };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { body: { kind: 'json', value: JSON.parse(text) as unknown, readable: true }, query };
+  } catch {
+    return { body: { kind: 'json', value: undefined, readable: false }, query };
+  }
 }
 
 /** Some runtimes lose the filename of a multipart part, so the client also sends it as `name`. */
-async function readUpload(request: Request): Promise<Upload | null> {
+async function readUpload(
+  bytes: Uint8Array<ArrayBuffer>,
+  contentType: string,
+): Promise<Upload | null> {
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(bytes, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
     return null;
   }

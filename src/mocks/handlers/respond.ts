@@ -26,6 +26,11 @@ const ERROR_MESSAGES: Record<Exclude<DomainError['code'], 'NETWORK'>, string> = 
   OWNER_MFA_REQUIRED: 'Bind MFA before switching this on.',
   TICKET_STATUS_CONFLICT: 'The ticket is not in a state that allows this.',
   IDEMPOTENCY_KEY_REUSED: 'This key was already used for another request.',
+  UNSUPPORTED_MEDIA_TYPE:
+    'The body must be sent as application/json (multipart/form-data for uploads).',
+  ORIGIN_NOT_ALLOWED: 'Requests from this origin are not accepted.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  RESET_REQUIRED: 'Too many failed attempts. Reset the password by email to unlock.',
   SERVICE_UNAVAILABLE: 'The service is unavailable.',
   INTERNAL: 'Something went wrong.',
 };

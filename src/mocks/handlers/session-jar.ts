@@ -7,7 +7,13 @@ export interface SessionJar {
   write(headers: Headers, token: string | null): void;
 }
 
-export const SESSION_COOKIE = 'gsid';
+/**
+ * GUARD-1: `__Host-` pins the cookie to this exact origin (Secure, Path=/, no
+ * Domain), HttpOnly keeps it from scripts, SameSite=Lax keeps it off requests
+ * that other sites start, except top-level navigations, which change nothing.
+ */
+export const SESSION_COOKIE = '__Host-gsid';
+const COOKIE_ATTRIBUTES = 'Path=/; Secure; HttpOnly; SameSite=Lax';
 
 /** What a real server does: an HttpOnly cookie. Used by API-level tests. */
 export const cookieJar: SessionJar = {
@@ -23,8 +29,8 @@ export const cookieJar: SessionJar = {
     headers.append(
       'Set-Cookie',
       token === null
-        ? `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`
-        : `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`,
+        ? `${SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`
+        : `${SESSION_COOKIE}=${encodeURIComponent(token)}; ${COOKIE_ATTRIBUTES}`,
     );
   },
 };

@@ -20,7 +20,7 @@ export function resetMockApi(): MockApi {
   const server = createMockServer({ store: createMemoryStore(() => now), clock: () => now });
   current = {
     server,
-    handlers: allHandlers({ server, jar: memoryJar() }),
+    handlers: allHandlers({ server, jar: memoryJar(), origin: location.origin }),
     advance: (ms) => {
       now += ms;
     },

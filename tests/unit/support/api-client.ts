@@ -24,7 +24,7 @@ const forgetCookiesHandler = http.get(
   () =>
     new HttpResponse(null, {
       status: 204,
-      headers: { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` },
+      headers: { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Secure; Max-Age=0` },
     }),
 );
 
@@ -44,20 +44,37 @@ export interface SendOptions {
   raw?: string;
 }
 
+/** A request exactly as given: any body, any headers (a form post, another origin...). */
+export interface RawRequest {
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  /** Where the body may stream from, for requests too large to build in memory. */
+  duplex?: 'half';
+}
+
 /** One simulated browser: it holds the `gsid` cookie the server hands it. */
 export class ApiClient {
   /** The session cookie's value; a test may set it to replay an old one. */
   cookie: string | null = null;
 
-  async send(method: string, path: string, options: SendOptions = {}): Promise<ApiResponse> {
-    const headers = new Headers({ Accept: 'application/json' });
-    if (this.cookie !== null) headers.set('Cookie', `${SESSION_COOKIE}=${this.cookie}`);
+  send(method: string, path: string, options: SendOptions = {}): Promise<ApiResponse> {
     let body: string | undefined;
     if (options.raw !== undefined) body = options.raw;
     else if (options.json !== undefined) body = JSON.stringify(options.json);
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    return this.sendRaw(method, path, {
+      ...(body === undefined ? {} : { body, headers: { 'Content-Type': 'application/json' } }),
+    });
+  }
 
-    const response = await fetch(`${ORIGIN}${path}`, { method, headers, body });
+  async sendRaw(method: string, path: string, request: RawRequest = {}): Promise<ApiResponse> {
+    const headers = new Headers({ Accept: 'application/json', ...request.headers });
+    if (this.cookie !== null) headers.set('Cookie', `${SESSION_COOKIE}=${this.cookie}`);
+    const response = await fetch(`${ORIGIN}${path}`, {
+      method,
+      headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.duplex ? { duplex: request.duplex } : {}),
+    } as RequestInit);
     const setCookies = response.headers.getSetCookie();
     if (setCookies.length > 0) {
       for (const setCookie of setCookies) this.store(setCookie);
@@ -126,7 +143,10 @@ export function setupMockApi(): MockApi {
 
   function restart(stored?: unknown): void {
     server = createMockServer({ store: createMemoryStore(time.clock, stored), clock: time.clock });
-    msw.resetHandlers(forgetCookiesHandler, ...allHandlers({ server, jar: cookieJar }));
+    msw.resetHandlers(
+      forgetCookiesHandler,
+      ...allHandlers({ server, jar: cookieJar, origin: ORIGIN }),
+    );
   }
 
   beforeAll(() => {

@@ -101,12 +101,12 @@ export async function uploadFile(
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   form.append(ATTACHMENT_FILE_FIELD, new File([bytes], name));
   if (options.nameField ?? true) form.append(ATTACHMENT_NAME_FIELD, name);
-  return rawSend(client, 'POST', paths.ticketAttachments.href, { body: form });
+  return client.sendRaw('POST', paths.ticketAttachments.href, { body: form });
 }
 
 /** Creates a ticket with an Idempotency-Key, which ApiClient.post cannot send. */
 export function createWithKey(client: ApiClient, json: unknown, key: string): Promise<ApiResponse> {
-  return rawSend(client, 'POST', paths.tickets.href, {
+  return client.sendRaw('POST', paths.tickets.href, {
     body: JSON.stringify(json),
     headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_KEY_HEADER]: key },
   });
@@ -127,26 +127,6 @@ export async function download(
 
 function cookieHeaders(client: ApiClient): Record<string, string> {
   return client.cookie === null ? {} : { Cookie: `${SESSION_COOKIE}=${client.cookie}` };
-}
-
-async function rawSend(
-  client: ApiClient,
-  method: string,
-  path: string,
-  init: { body: BodyInit; headers?: Record<string, string> },
-): Promise<ApiResponse> {
-  const response = await fetch(`${ORIGIN}${path}`, {
-    method,
-    body: init.body,
-    headers: { Accept: 'application/json', ...cookieHeaders(client), ...init.headers },
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text === '' ? null : (JSON.parse(text) as unknown),
-    text,
-  };
 }
 
 /** The latest code emailed to an address, read from the outbox as a person would. */

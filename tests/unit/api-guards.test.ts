@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { JSON_BODY_MAX_BYTES } from '@/api/limits';
+import { paths } from '@/api/paths';
+import { ATTACHMENT_FILE_FIELD, ATTACHMENT_MAX_BYTES } from '@/api/schemas/tickets';
+import { DEMO_PASSWORD } from '@/mocks/seed';
+import { expectError, expectOk, ORIGIN, setupMockApi } from './support/api-client';
+import { comparableState } from './support/state-snapshot';
+import { BUG_REPORT } from './support/tickets';
+
+const api = setupMockApi();
+const LOGIN = JSON.stringify({ email: 'alice@example.com', password: DEMO_PASSWORD });
+const MiB = 1024 * 1024;
+
+/** A body that counts how much of it was read, streamed in 64 KiB chunks. */
+function countedStream(totalBytes: number) {
+  const chunk = new Uint8Array(64 * 1024);
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= totalBytes) return controller.close();
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  return { stream, read: () => sent };
+}
+
+describe('CSRF: only the console may change state (GUARD-1)', () => {
+  it.each([
+    ['text/plain', 'the form a page of any site can post'],
+    ['application/x-www-form-urlencoded', 'a plain HTML form'],
+    ['multipart/form-data; boundary=x', 'a multipart form'],
+  ])('refuses a login sent as %s (%s) with 415, and signs nobody in', async (type) => {
+    const client = api.client();
+    const before = await comparableState(api.server);
+
+    const response = await client.sendRaw('POST', paths.session.href, {
+      body: LOGIN,
+      headers: { 'Content-Type': type },
+    });
+
+    expectError(response, 'UNSUPPORTED_MEDIA_TYPE');
+    expect(client.cookie).toBeNull();
+    expect(await comparableState(api.server)).toBe(before);
+  });
+
+  it('refuses a ticket sent as text/plain JSON with 415, and files nothing', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const before = await comparableState(api.server);
+
+    const response = await alice.sendRaw('POST', paths.tickets.href, {
+      body: JSON.stringify(BUG_REPORT),
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+    });
+
+    expectError(response, 'UNSUPPORTED_MEDIA_TYPE');
+    expect(await comparableState(api.server)).toBe(before);
+  });
+
+  it('refuses a form post to an endpoint that takes no body', async () => {
+    const alice = await api.signedIn('alice@example.com');
+
+    const response = await alice.sendRaw('POST', paths.enrollmentEmailCode.href, {
+      body: 'x=1',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+
+    expectError(response, 'UNSUPPORTED_MEDIA_TYPE');
+    expect(await api.server.run((state) => state.outbox.length)).toBe(0);
+  });
+
+  it('refuses an upload that is not multipart', async () => {
+    const alice = await api.signedIn('alice@example.com');
+
+    const response = await alice.sendRaw('POST', paths.ticketAttachments.href, {
+      body: 'MZ',
+      headers: { 'Content-Type': 'application/octet-stream' },
+    });
+
+    expectError(response, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses a login from another origin with 403, and signs nobody in', async () => {
+    const client = api.client();
+
+    const response = await client.sendRaw('POST', paths.session.href, {
+      body: LOGIN,
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+    });
+
+    expectError(response, 'ORIGIN_NOT_ALLOWED');
+    expect(client.cookie).toBeNull();
+  });
+
+  it('refuses a bodyless DELETE from another origin, and the session lives on', async () => {
+    const alice = await api.signedIn('alice@example.com');
+
+    const response = await alice.sendRaw('DELETE', paths.session.href, {
+      headers: { Origin: 'https://evil.example' },
+    });
+
+    expectError(response, 'ORIGIN_NOT_ALLOWED');
+    expectOk(await alice.get(paths.account.href));
+  });
+
+  it.each(['null', 'http://localhost:8080', 'https://localhost'])(
+    'treats Origin %s as another origin',
+    async (origin) => {
+      const alice = await api.signedIn('alice@example.com');
+      const response = await alice.sendRaw('DELETE', paths.session.href, {
+        headers: { Origin: origin },
+      });
+      expectError(response, 'ORIGIN_NOT_ALLOWED');
+    },
+  );
+
+  it("takes the console's own origin, and a request that sends none", async () => {
+    const client = api.client();
+    const own = await client.sendRaw('POST', paths.session.href, {
+      body: LOGIN,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', Origin: ORIGIN },
+    });
+    expectOk(own);
+    expectOk(await client.delete(paths.session.href), 204);
+  });
+
+  it('lets reads through from anywhere: a GET changes nothing', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const response = await alice.sendRaw('GET', paths.account.href, {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expectOk(response);
+  });
+});
+
+describe('bodies are read after the session check, and never past their limit (GUARD-5)', () => {
+  it('answers an anonymous 20 MiB upload 401 without reading it', async () => {
+    const body = countedStream(20 * MiB);
+
+    const response = await api.client().sendRaw('POST', paths.ticketAttachments.href, {
+      body: body.stream,
+      headers: { 'Content-Type': 'multipart/form-data; boundary=guard' },
+      duplex: 'half',
+    });
+
+    expectError(response, 'UNAUTHENTICATED');
+    expect(body.read()).toBeLessThan(MiB);
+  });
+
+  it('answers an upload over the limit 413, reading no further than the limit', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const body = countedStream(20 * MiB);
+
+    const response = await alice.sendRaw('POST', paths.ticketAttachments.href, {
+      body: body.stream,
+      headers: { 'Content-Type': 'multipart/form-data; boundary=guard' },
+      duplex: 'half',
+    });
+
+    expectError(response, 'PAYLOAD_TOO_LARGE');
+    expect(body.read()).toBeLessThan(ATTACHMENT_MAX_BYTES + 2 * MiB);
+    expect(await api.server.run((state) => state.attachments.length)).toBe(0);
+  });
+
+  it('refuses an upload a mebibyte over the limit', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const form = new FormData();
+    form.append(
+      ATTACHMENT_FILE_FIELD,
+      new File([new Uint8Array(ATTACHMENT_MAX_BYTES + MiB)], 'big.zip'),
+    );
+
+    const response = await alice.sendRaw('POST', paths.ticketAttachments.href, { body: form });
+
+    expectError(response, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers a JSON body over 16 KiB 413, and changes nothing', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const before = await comparableState(api.server);
+    const padded = { ...BUG_REPORT, description: 'x'.repeat(JSON_BODY_MAX_BYTES) };
+
+    const response = await alice.post(paths.tickets.href, padded);
+
+    expectError(response, 'PAYLOAD_TOO_LARGE');
+    expect(await comparableState(api.server)).toBe(before);
+  });
+
+  it('answers an anonymous oversize JSON body 401, the session check first', async () => {
+    const response = await api.client().post(paths.tickets.href, {
+      ...BUG_REPORT,
+      description: 'x'.repeat(2 * JSON_BODY_MAX_BYTES),
+    });
+    expectError(response, 'UNAUTHENTICATED');
+  });
+});
+
+describe('a body without a media type (GUARD-1)', () => {
+  it('is refused with 415 when there is one', async () => {
+    const client = api.client();
+    const response = await client.sendRaw('POST', paths.session.href, {
+      body: new Blob([LOGIN]),
+    });
+    expectError(response, 'UNSUPPORTED_MEDIA_TYPE');
+    expect(client.cookie).toBeNull();
+  });
+
+  it('is judged as a missing body when there is none', async () => {
+    const response = await api.client().sendRaw('POST', paths.session.href);
+    expectError(response, 'VALIDATION_FAILED');
+  });
+});
