@@ -148,6 +148,17 @@ describe('Submit Ticket: attachments (TICKET-3)', () => {
     expect(screen.queryByText('shot.png')).not.toBeInTheDocument();
     expect(screen.getByText('0 of 5')).toBeInTheDocument();
   });
+
+  it('shows a file name without the characters that disguise it (GUARD-6)', async () => {
+    const { user } = await openForm();
+    await user.upload(
+      screen.getByLabelText('Add files'),
+      file('report\u202Eexe.png', 16, 'image/png'),
+    );
+    await screen.findByText(/Uploaded/);
+    expect(screen.getByText('reportexe.png')).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain('\u202E');
+  });
 });
 
 describe('Submit Ticket: a failed submit keeps everything (QUAL-1)', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { JSON_BODY_MAX_BYTES } from '@/api/limits';
+import { JSON_BODY_MAX_BYTES, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { ATTACHMENT_FILE_FIELD, ATTACHMENT_MAX_BYTES } from '@/api/schemas/tickets';
 import { DEMO_PASSWORD } from '@/mocks/seed';
 import { expectError, expectOk, ORIGIN, setupMockApi } from './support/api-client';
 import { comparableState } from './support/state-snapshot';
-import { BUG_REPORT } from './support/tickets';
+import { BUG_REPORT, uploadFile } from './support/tickets';
 
 const api = setupMockApi();
 const LOGIN = JSON.stringify({ email: 'alice@example.com', password: DEMO_PASSWORD });
@@ -208,5 +208,57 @@ describe('a body without a media type (GUARD-1)', () => {
   it('is judged as a missing body when there is none', async () => {
     const response = await api.client().sendRaw('POST', paths.session.href);
     expectError(response, 'VALIDATION_FAILED');
+  });
+});
+
+describe('tickets per account are limited (GUARD-5)', () => {
+  it('takes 10 in an hour, refuses the 11th with 429 and Retry-After, and takes it once the hour moves on', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    for (let filed = 0; filed < 10; filed++) {
+      expectOk(
+        await alice.post(paths.tickets.href, { ...BUG_REPORT, title: `Report ${filed}` }),
+        201,
+      );
+      api.time.advance(MINUTE_MS);
+    }
+
+    const eleventh = await alice.post(paths.tickets.href, BUG_REPORT);
+
+    const error = expectError(eleventh, 'RATE_LIMITED');
+    // The first of the ten was filed 10 minutes ago: it leaves the window in 50.
+    expect(error.retryAfter).toBe(50 * 60);
+    expect(eleventh.headers.get('Retry-After')).toBe(String(50 * 60));
+    api.time.advance(50 * MINUTE_MS);
+    expectOk(await alice.post(paths.tickets.href, BUG_REPORT), 201);
+  });
+
+  it('counts per account: a colleague still files', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    for (let filed = 0; filed < 10; filed++) {
+      expectOk(await alice.post(paths.tickets.href, BUG_REPORT), 201);
+    }
+    const owner = await api.signedIn('owner@example.com');
+    expectOk(await owner.post(paths.tickets.href, BUG_REPORT), 201);
+  });
+});
+
+describe('file names lose invisible characters (GUARD-6)', () => {
+  it.each([
+    ['a right-to-left override', 'report\u202Eexe.png', 'reportexe.png'],
+    ['a left-to-right isolate', 'scan\u2066.png', 'scan.png'],
+    ['zero-width characters', 'id\u200B-card\u200D.png', 'id-card.png'],
+    ['a byte-order mark', '\uFEFFphoto.png', 'photo.png'],
+    ['a line separator', 'a\u2028b.png', 'ab.png'],
+    ['control characters', 'log\u0007\u001b.txt', 'log.txt'],
+  ])('drops %s before storing and showing it', async (_, name, stored) => {
+    const alice = await api.signedIn('alice@example.com');
+
+    const response = await uploadFile(alice, name, 'content');
+
+    expectOk(response, 201);
+    expect((response.body as { name: string }).name).toBe(stored);
+    expect(await api.server.run((state) => state.attachments.map((file) => file.name))).toEqual([
+      stored,
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
 import { ticketDetailSchema, ticketExportSchema, ticketPageSchema } from '@/api/schemas/tickets';
@@ -88,9 +89,11 @@ describe('lists and export (TICKET-1)', () => {
       const session = state.sessions.find((entry) => entry.state === 'active');
       if (!session) throw new Error('no session');
       for (let index = 0; index < 1_000; index++) {
+        // Filed over the past months, 7 minutes apart: within the 10-per-hour limit (GUARD-5).
+        const filedAt = ctx.now - (1_000 - index) * 7 * MINUTE_MS;
         submitTicket(
           state,
-          ctx,
+          { ...ctx, now: filedAt },
           session,
           {
             ...BUG_REPORT,

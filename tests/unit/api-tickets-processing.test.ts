@@ -3,7 +3,9 @@ import { paths } from '@/api/paths';
 import { auditListSchema } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
 import { supportTicketSchema, ticketPageSchema } from '@/api/schemas/tickets';
-import { expectError, setupMockApi, type ApiClient } from './support/api-client';
+import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { expectError, expectOk, setupMockApi, type ApiClient } from './support/api-client';
+import { totpAt } from './support/mfa';
 import { created, ticketApiSteps, unbindRequest } from './support/ticket-api';
 
 const api = setupMockApi();
@@ -184,5 +186,30 @@ describe('customer service actions (TICKET-7, TICKET-9)', () => {
       (await support.get(`${paths.supportTickets.href}?type=bug_report&q=alerts`)).body,
     );
     expect(bugs.tickets.map((ticket) => ticket.title)).toEqual(['Alerts are late']);
+  });
+
+  it('ends every session of the requester, active ones too, when an agent unbinds (SESSION-2)', async () => {
+    const bob = await pendingBob();
+    const ticket = await created(
+      await bob.post(paths.tickets.href, unbindRequest(await ticketCode(bob))),
+    );
+    // Someone holding bob's phone and password is signed in elsewhere.
+    const elsewhere = await api.signedIn('bob@example.com');
+    expectOk(
+      await elsewhere.post(paths.sessionMfa.href, { code: totpAt(BOB_TOTP_SECRET, api.time.now) }),
+    );
+    expectOk(await elsewhere.get(paths.account.href));
+    const support = await api.signedIn('support@example.com');
+    await support.post(paths.supportTicketAccept.href(ticket.id));
+
+    expectOk(await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Done.' }));
+
+    expectError(await elsewhere.get(paths.account.href), 'UNAUTHENTICATED');
+    expectError(await bob.get(paths.ticketEmailCode.href), 'UNAUTHENTICATED');
+    expect(
+      await api.server.run(
+        (state) => state.sessions.filter((session) => session.accountId === 'acc_bob').length,
+      ),
+    ).toBe(0);
   });
 });

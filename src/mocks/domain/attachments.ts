@@ -1,3 +1,4 @@
+import { cleanFileName } from '@/api/file-names';
 import { ATTACHMENT_NAME_MAX_LENGTH } from '@/api/limits';
 import { attachmentProblem, extensionOf, type AttachmentExtension } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
@@ -25,13 +26,6 @@ const CONTENT_TYPES: Record<AttachmentExtension, string> = {
   zip: 'application/zip',
   rar: 'application/vnd.rar',
 };
-
-/** A file name without any folder a browser may have sent, nor control characters. */
-export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-}
 
 /**
  * TICKET-3 at the API: the type, size and name of an upload are checked here

@@ -50,6 +50,9 @@ export const IDEMPOTENCY_KEY_TTL_MS = DAY_MS;
 export const ATTACHMENT_ORPHAN_TTL_MS = DAY_MS;
 /** Uploads an account may hold unused at once, so a pending session cannot fill the store. */
 export const ATTACHMENT_MAX_UNUSED_PER_ACCOUNT = 20;
+/** GUARD-5: tickets one account may file in any window of this length, and how many. */
+export const TICKET_RATE_WINDOW_MS = HOUR_MS;
+export const TICKET_MAX_PER_WINDOW = 10;
 /** The first ticket number handed out. */
 export const TICKET_NUMBER_FIRST = 100_001;
 /** An export never grows beyond this many rows. */

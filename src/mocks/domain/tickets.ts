@@ -1,14 +1,14 @@
 import type { CreateTicketRequest, RateRequest, ReplyRequest } from '@/api/schemas/tickets';
-import { accountById, owesMfaSetup } from './accounts';
+import { accountById } from './accounts';
 import { claimAttachments, usableAttachments } from './attachments';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { consumeEmailCode } from './email-codes';
 import { randomId } from './encoding';
 import { DomainError } from './errors';
-import { TICKET_NUMBER_FIRST } from './limits';
+import { TICKET_MAX_PER_WINDOW, TICKET_NUMBER_FIRST, TICKET_RATE_WINDOW_MS } from './limits';
 import { removeBinding } from './mfa';
-import { demoteToSetup, endSession } from './sessions';
+import { endSession } from './sessions';
 import type { AccountRecord, ServerState, SessionRecord, TicketRecord } from './state';
 import { ownTicket, processableTicket, requireTicketSubmitter, ticketById } from './ticket-access';
 import { settleTickets } from './ticket-clock';
@@ -52,6 +52,8 @@ export function submitTicket(
     const earlier = replayedTicketId(state, account.id, idempotencyKey, requestHash);
     if (earlier !== null) return { ticket: ticketById(state, earlier), created: false };
   }
+
+  refuseTooManyTickets(state, ctx, account.id);
 
   if (input.type === 'change_owner' && input.attachmentIds.length === 0) {
     throw new DomainError('VALIDATION_FAILED', { fieldErrors: { attachmentIds: 'required' } });
@@ -108,6 +110,22 @@ export function submitTicket(
     recordAudit(state, ctx, account.id, 'ticket.unbind_requested', { ticket: ticket.number });
   notifyRequester(state, ctx, ticket, { kind: 'received' });
   return { ticket, created: true };
+}
+
+/**
+ * GUARD-5: an account files at most 10 tickets in any hour; the 11th is told
+ * when the oldest of the ten leaves the window. A repeated Idempotency-Key
+ * makes nothing new, so it is answered before this.
+ */
+function refuseTooManyTickets(state: ServerState, ctx: DomainContext, accountId: string): void {
+  const since = ctx.now - TICKET_RATE_WINDOW_MS;
+  const recent = state.tickets
+    .filter((ticket) => ticket.requesterId === accountId && ticket.createdAt > since)
+    .map((ticket) => ticket.createdAt)
+    .sort((a, b) => a - b);
+  if (recent.length < TICKET_MAX_PER_WINDOW) return;
+  const oldest = recent[recent.length - TICKET_MAX_PER_WINDOW] ?? ctx.now;
+  throw new DomainError('RATE_LIMITED', { retryAfterMs: oldest + TICKET_RATE_WINDOW_MS - ctx.now });
 }
 
 /** TICKET-5: the requester cancels a ticket nobody has picked up yet. */
@@ -245,9 +263,9 @@ export function closeAsAgent(
 
 /**
  * TICKET-7 / TICKET-9: after review, an agent unbinds the requester's MFA and
- * tells them. This is the only way a ticket unbinds anything. The requester's
- * logins that still owe a code for the old binding are ended, and open sessions
- * in a workspace enforcing MFA now owe a new binding (as UNBIND-2).
+ * tells them. This is the only way a ticket unbinds anything. Every session of
+ * the requester ends (SESSION-2): whoever held one may be the person who took
+ * the phone, and the requester logs in afresh.
  */
 export function unbindRequesterMfa(
   state: ServerState,
@@ -265,9 +283,7 @@ export function unbindRequesterMfa(
 
   removeBinding(state, ctx, requester, 'support');
   for (const other of state.sessions.filter((entry) => entry.accountId === requester.id)) {
-    if (other.state === 'mfa_required') endSession(state, other);
-    else if (other.state === 'active' && owesMfaSetup(state, requester, other.workspaceId))
-      demoteToSetup(other, ctx);
+    endSession(state, other);
   }
   ticket.mfaUnboundAt = ctx.now;
   addTicketEvent(ctx, ticket, 'mfa_unbound');

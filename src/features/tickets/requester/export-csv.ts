@@ -6,12 +6,35 @@ import { ticketStatusKey, ticketTypeKey } from '../ticket-labels';
 const BOM = '\uFEFF';
 
 /**
- * One CSV field (RFC 4180). A cell that a spreadsheet would run as a formula
- * is prefixed with an apostrophe, so an exported title cannot execute.
+ * What a spreadsheet may read as the start of a formula: = + - @, tab and
+ * carriage return, and their full-width forms, which some spreadsheets fold
+ * into the ASCII ones.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/** Where a spreadsheet set to another list separator would start a new cell. */
+const OTHER_SEPARATORS = /([;\t|])(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/**
+ * One CSV field (RFC 4180) that no spreadsheet runs as a formula: a value
+ * that starts like one gets a leading apostrophe, so does every part after a
+ * `;`, tab or `|` (a spreadsheet set to that separator would start a cell
+ * there), and such a value is quoted so it stays one cell.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = (FORMULA_START.test(value) ? `'${value}` : value).replace(OTHER_SEPARATORS, "$1'");
+  return /[",;\t|\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** ISO 8601 in the user's time zone, with its offset: `2026-12-01T23:11:20+08:00`. */
+export function isoWithOffset(iso: string): string {
+  const date = new Date(iso);
+  const offsetMinutes = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  const hours = String(Math.floor(absolute / 60)).padStart(2, '0');
+  const minutes = String(absolute % 60).padStart(2, '0');
+  return `${local}${sign}${hours}:${minutes}`;
 }
 
 /** TICKET-1: the filtered list as CSV, with the headings and names in the user's language. */
@@ -35,8 +58,8 @@ export function ticketsCsv(tickets: readonly TicketSummary[], t: Translate): str
     ticket.requester.name,
     ticket.requester.email,
     ticket.workspace?.name ?? '',
-    ticket.createdAt,
-    ticket.updatedAt,
+    isoWithOffset(ticket.createdAt),
+    isoWithOffset(ticket.updatedAt),
   ]);
   return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,3 +1,4 @@
+import { cleanFileName } from '@/api/file-names';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   ATTACHMENTS_MAX_PER_SUBMISSION,
@@ -73,14 +74,16 @@ export function useAttachmentUploads(initial: readonly Attachment[] = []) {
       const accepted: UploadItem[] = [];
       let room = ATTACHMENTS_MAX_PER_SUBMISSION - items.length;
       for (const file of files) {
-        const problem = attachmentProblem(file);
-        if (problem) refusedNow.push({ name: file.name, problem });
-        else if (room <= 0) refusedNow.push({ name: file.name, problem: 'too_many' });
+        // GUARD-6: the name is shown, and judged, as the server will store it.
+        const name = cleanFileName(file.name);
+        const problem = attachmentProblem({ name, size: file.size });
+        if (problem) refusedNow.push({ name, problem });
+        else if (room <= 0) refusedNow.push({ name, problem: 'too_many' });
         else {
           room -= 1;
           accepted.push({
             key: keyOf(),
-            name: file.name,
+            name,
             size: file.size,
             status: 'uploading',
             attachment: null,
