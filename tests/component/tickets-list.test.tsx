@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '@/api/limits';
 import type { CreateTicketRequest, TicketType } from '@/api/schemas/tickets';
 import { findAccountByEmail } from '@/mocks/domain/accounts';
 import { DomainError } from '@/mocks/domain/errors';
@@ -23,14 +24,16 @@ async function file(
     const account = findAccountByEmail(state, email);
     if (!account) throw new Error(`no account ${email}`);
     const { session } = openSession(state, ctx, account, 'active', 'ws_demo');
-    return tickets.map(({ type = 'bug_report', title }) => {
+    return tickets.map(({ type = 'bug_report', title }, index) => {
       const input: CreateTicketRequest = {
         type,
         title,
         description: `About ${title}.`,
         attachmentIds: [],
       };
-      const result = submitTicket(state, ctx, session, input, null);
+      // Filed over the past hours, 7 minutes apart: within the 10-per-hour limit (GUARD-5).
+      const filedAt = ctx.now - (tickets.length - index) * 7 * MINUTE_MS;
+      const result = submitTicket(state, { ...ctx, now: filedAt }, session, input, null);
       if (result instanceof DomainError) throw result;
       return result.ticket.id;
     });

@@ -262,3 +262,28 @@ describe('file names lose invisible characters (GUARD-6)', () => {
     ]);
   });
 });
+
+describe('email codes for tickets (issue 12, smaller items)', () => {
+  it('answers 409 MFA_NOT_BOUND to an account without MFA asking where its ticket code would go', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    expectError(await alice.get(paths.ticketEmailCode.href), 'MFA_NOT_BOUND');
+  });
+
+  it('keeps the bind quota whole however many ticket codes were asked for', async () => {
+    const bob = await api.signedIn('bob@example.com');
+    for (let sent = 0; sent < 5; sent++) {
+      expectOk(await bob.post(paths.ticketEmailCode.href));
+      api.time.advance(MINUTE_MS);
+    }
+    expectError(await bob.post(paths.ticketEmailCode.href), 'RATE_LIMITED');
+    const quotas = await api.server.run((state, ctx) =>
+      ['bind', 'ticket'].map(
+        (purpose) =>
+          state.emailSends.filter(
+            (send) => send.purpose === purpose && ctx.now - send.at < 60 * MINUTE_MS,
+          ).length,
+      ),
+    );
+    expect(quotas).toEqual([0, 5]);
+  });
+});

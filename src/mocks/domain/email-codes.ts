@@ -39,19 +39,33 @@ function hashCode(salt: string, code: string): string {
   return sha256Hex(`${salt}:${code}`);
 }
 
-function recentSends(state: ServerState, ctx: DomainContext, accountId: string) {
+function recentSends(
+  state: ServerState,
+  ctx: DomainContext,
+  accountId: string,
+  purpose: EmailCodePurpose,
+) {
   return state.emailSends.filter(
-    (send) => send.accountId === accountId && ctx.now - send.at < EMAIL_CODE_RATE_WINDOW_MS,
+    (send) =>
+      send.accountId === accountId &&
+      send.purpose === purpose &&
+      ctx.now - send.at < EMAIL_CODE_RATE_WINDOW_MS,
   );
 }
 
-/** When the account may be sent the next code; null if it may be sent one now. */
+/**
+ * When the account may be sent the next code for this purpose; null if it may
+ * be sent one now. Each purpose has its own quota, so whoever has only the
+ * password cannot use up the codes of the bind wizard with ticket codes, nor
+ * the other way round.
+ */
 export function nextEmailCodeAt(
   state: ServerState,
   ctx: DomainContext,
   accountId: string,
+  purpose: EmailCodePurpose,
 ): number | null {
-  const sends = recentSends(state, ctx, accountId);
+  const sends = recentSends(state, ctx, accountId, purpose);
   const last = sends.at(-1);
   const candidates: number[] = [];
   if (last && ctx.now - last.at < EMAIL_CODE_RESEND_INTERVAL_MS)
@@ -64,7 +78,7 @@ export function nextEmailCodeAt(
 
 /**
  * MOCK-5: emails a fresh code for one purpose, replacing any earlier one;
- * one per minute and five per hour per account.
+ * one per minute and five per hour per account and purpose.
  */
 export function sendEmailCode(
   state: ServerState,
@@ -72,7 +86,7 @@ export function sendEmailCode(
   account: AccountRecord,
   purpose: EmailCodePurpose,
 ): { resendAvailableAt: number } {
-  const next = nextEmailCodeAt(state, ctx, account.id);
+  const next = nextEmailCodeAt(state, ctx, account.id, purpose);
   if (next !== null) throw new DomainError('RATE_LIMITED', { retryAfterMs: next - ctx.now });
 
   const code = randomCode(ctx);
@@ -91,7 +105,7 @@ export function sendEmailCode(
   state.emailSends = state.emailSends.filter(
     (send) => ctx.now - send.at < EMAIL_CODE_RATE_WINDOW_MS,
   );
-  state.emailSends.push({ accountId: account.id, at: ctx.now });
+  state.emailSends.push({ accountId: account.id, purpose, at: ctx.now });
 
   const text = PURPOSE_TEXT[purpose];
   sendEmail(state, ctx, {

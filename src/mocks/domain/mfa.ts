@@ -60,7 +60,7 @@ export function enrollmentStatus(
   return {
     stage: identityValid ? 'app' : 'identity',
     maskedEmail: maskEmail(account.email),
-    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id),
+    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'bind'),
   };
 }
 

@@ -175,7 +175,7 @@ export interface ServerState {
   loginThrottle: LoginThrottleRecord[];
   emailCodes: EmailCodeRecord[];
   /** When codes were emailed to whom, for the sending limits. */
-  emailSends: { accountId: string; at: number }[];
+  emailSends: { accountId: string; purpose: EmailCodePurpose; at: number }[];
   enrollments: EnrollmentRecord[];
   outbox: EmailRecord[];
   audit: AuditRecord[];

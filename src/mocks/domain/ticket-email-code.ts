@@ -26,8 +26,10 @@ export function ticketEmailCodeStatus(
 ): { maskedEmail: string; resendAvailableAt: number | null } {
   requireTicketSubmitter(session);
   const account = accountById(state, session.accountId);
+  // An account without MFA has nothing to unbind, and no code to ask for.
+  if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
   return {
     maskedEmail: maskEmail(account.email),
-    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id),
+    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'ticket'),
   };
 }
