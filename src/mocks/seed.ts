@@ -66,6 +66,7 @@ export function seedState(now: number): ServerState {
           : null,
       codeFailures: 0,
       codeLockedUntil: null,
+      codeFailuresInARow: 0,
     })),
     workspaces: [
       { id: 'ws_demo', name: 'Demo Workspace', mfaRequired: false, createdAt: now },

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { JSON_BODY_MAX_BYTES, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { ATTACHMENT_FILE_FIELD, ATTACHMENT_MAX_BYTES } from '@/api/schemas/tickets';
-import { DEMO_PASSWORD } from '@/mocks/seed';
+import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
 import { expectError, expectOk, ORIGIN, setupMockApi } from './support/api-client';
+import { totpAt, wrongCodes } from './support/mfa';
 import { comparableState } from './support/state-snapshot';
-import { BUG_REPORT, uploadFile } from './support/tickets';
+import { created, unbindRequest } from './support/ticket-api';
+import { BUG_REPORT, latestEmailCode, uploadFile } from './support/tickets';
 
 const api = setupMockApi();
 const LOGIN = JSON.stringify({ email: 'alice@example.com', password: DEMO_PASSWORD });
@@ -285,5 +287,71 @@ describe('email codes for tickets (issue 12, smaller items)', () => {
       ),
     );
     expect(quotas).toEqual([0, 5]);
+  });
+});
+
+describe('lockouts cannot be cycled forever (GUARD-4)', () => {
+  it('blocks password entry after 100 failures in a row across lockouts, the right password too, known or not', async () => {
+    const known = api.client();
+    const unknown = api.client();
+    for (let failure = 1; failure <= 100; failure++) {
+      const answers = await Promise.all([
+        known.logIn('alice@example.com', 'wrong password'),
+        unknown.logIn('nobody@example.com', 'wrong password'),
+      ]);
+      // The two answers never tell a known email from an unknown one.
+      expect(answers[0].text).toBe(answers[1].text);
+      if (failure % 5 === 0) api.time.advance(15 * MINUTE_MS);
+    }
+
+    const right = await known.logIn('alice@example.com');
+    expectError(right, 'RESET_REQUIRED');
+    expect(right.headers.get('Retry-After')).toBeNull();
+    expect((await unknown.logIn('nobody@example.com', DEMO_PASSWORD)).text).toBe(right.text);
+    api.time.advance(48 * 60 * MINUTE_MS);
+    expectError(await known.logIn('alice@example.com'), 'RESET_REQUIRED');
+    const mail = await api.server.run((state) => state.outbox.map((entry) => entry.subject));
+    expect(mail).toContain('Sign-in blocked after 100 failed attempts');
+  });
+
+  it('blocks code entry after 100 wrong codes in a row across lockouts, until an agent acts', async () => {
+    const bob = await api.signedIn('bob@example.com');
+    for (let failure = 1; failure <= 100; failure++) {
+      const [wrong = ''] = wrongCodes(BOB_TOTP_SECRET, api.time.now, 1);
+      const answer = await bob.post(paths.sessionMfa.href, { code: wrong });
+      expect(answer.status).not.toBe(200);
+      if (failure % 5 === 0) {
+        api.time.advance(15 * MINUTE_MS);
+        // A new login after each lock: a pending login lasts 10 minutes.
+        expectOk(await bob.logIn('bob@example.com'));
+      }
+    }
+    const blocked = await bob.post(paths.sessionMfa.href, {
+      code: totpAt(BOB_TOTP_SECRET, api.time.now),
+    });
+    expectError(blocked, 'RESET_REQUIRED');
+    api.time.advance(24 * 60 * MINUTE_MS);
+    expectOk(await bob.logIn('bob@example.com'));
+    expectError(
+      await bob.post(paths.sessionMfa.href, { code: totpAt(BOB_TOTP_SECRET, api.time.now) }),
+      'RESET_REQUIRED',
+    );
+
+    // Customer service acts on his Unbind MFA ticket: entry opens again.
+    expectOk(await bob.post(paths.ticketEmailCode.href));
+    const ticket = await created(
+      await bob.post(
+        paths.tickets.href,
+        unbindRequest(await latestEmailCode(api.server, 'bob@example.com')),
+      ),
+    );
+    const support = await api.signedIn('support@example.com');
+    expectOk(await support.post(paths.supportTicketAccept.href(ticket.id)));
+    expectOk(await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Done.' }));
+    expect(
+      await api.server.run(
+        (state) => state.accounts.find((account) => account.id === 'acc_bob')?.codeFailuresInARow,
+      ),
+    ).toBe(0);
   });
 });

@@ -35,6 +35,13 @@ export const ENROLLMENT_IDENTITY_TTL_MS = 10 * MINUTE_MS;
 export const CODE_MAX_FAILURES = 5;
 export const CODE_LOCKOUT_MS = 15 * MINUTE_MS;
 
+/**
+ * GUARD-4: failures in a row, across lockouts, after which password or code
+ * entry stays locked until the email is proven (a reset) or an agent acts
+ * (NIST SP 800-63B caps consecutive failures at 100).
+ */
+export const FAILURES_IN_A_ROW_MAX = 100;
+
 export const EMAIL_CODE_DIGITS = 6;
 export const EMAIL_CODE_TTL_MS = 10 * MINUTE_MS;
 export const EMAIL_CODE_MAX_FAILURES = 5;

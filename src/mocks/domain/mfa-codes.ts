@@ -1,8 +1,9 @@
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { DomainError } from './errors';
-import { CODE_LOCKOUT_MS, CODE_MAX_FAILURES } from './limits';
+import { CODE_LOCKOUT_MS, CODE_MAX_FAILURES, FAILURES_IN_A_ROW_MAX } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
+import { notifyBlocked } from './sessions';
 import type { AccountRecord, ServerState } from './state';
 import { matchingStep } from './totp';
 
@@ -10,6 +11,7 @@ export type CodeUse = 'login' | 'bind' | 'unbind';
 
 /** CODE-4 / MOCK-4: refuses any code, right or wrong, while the account is locked. */
 export function requireCodeEntryOpen(account: AccountRecord, ctx: DomainContext): void {
+  if (account.codeFailuresInARow >= FAILURES_IN_A_ROW_MAX) throw new DomainError('RESET_REQUIRED');
   if (account.codeLockedUntil !== null && ctx.now < account.codeLockedUntil) {
     throw new DomainError('CODE_LOCKED', { retryAfterMs: account.codeLockedUntil - ctx.now });
   }
@@ -32,11 +34,15 @@ export function checkDynamicCode(
   requireCodeEntryOpen(account, ctx);
   const step = matchingStep(secret, code, ctx.now, lastUsedStep);
   if (step !== null) {
-    account.codeFailures = 0;
-    account.codeLockedUntil = null;
+    reopenCodeEntry(account);
     return step;
   }
   account.codeFailures += 1;
+  account.codeFailuresInARow += 1;
+  if (account.codeFailuresInARow >= FAILURES_IN_A_ROW_MAX) {
+    notifyBlocked(state, ctx, account, 'code');
+    return new DomainError('RESET_REQUIRED');
+  }
   recordAudit(state, ctx, account.id, 'mfa.code_failed', { use, attempt: account.codeFailures });
   if (account.codeFailures < CODE_MAX_FAILURES) return new DomainError('INVALID_CODE');
 
@@ -52,6 +58,13 @@ export function checkDynamicCode(
       'If this was not you, someone may know your password: change it as soon as you can.',
   });
   return new DomainError('CODE_LOCKED', { retryAfterMs: CODE_LOCKOUT_MS });
+}
+
+/** A right code, a password reset or an agent's action clears every count (GUARD-4). */
+export function reopenCodeEntry(account: AccountRecord): void {
+  account.codeFailures = 0;
+  account.codeLockedUntil = null;
+  account.codeFailuresInARow = 0;
 }
 
 /**

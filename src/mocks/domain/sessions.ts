@@ -4,6 +4,7 @@ import type { DomainContext } from './context';
 import { base64Url, randomId, sha256Hex } from './encoding';
 import { DomainError } from './errors';
 import {
+  FAILURES_IN_A_ROW_MAX,
   PASSWORD_FAILURE_MEMORY_MS,
   PASSWORD_LOCKOUT_MS,
   PASSWORD_MAX_FAILURES,
@@ -28,17 +29,36 @@ export interface IssuedSession {
   session: SessionRecord;
 }
 
+/** The throttle of an email; a blocked one is kept until a reset, whatever its age (GUARD-4). */
 function throttleOf(state: ServerState, ctx: DomainContext, email: string): LoginThrottleRecord {
   state.loginThrottle = state.loginThrottle.filter(
-    (entry) => ctx.now - entry.lastFailureAt < PASSWORD_FAILURE_MEMORY_MS,
+    (entry) =>
+      ctx.now - entry.lastFailureAt < PASSWORD_FAILURE_MEMORY_MS ||
+      entry.failuresInARow >= FAILURES_IN_A_ROW_MAX,
   );
-  const emailHash = sha256Hex(`login:${email.trim().toLowerCase()}`);
+  const emailHash = loginThrottleKey(email);
   let record = state.loginThrottle.find((entry) => entry.emailHash === emailHash);
   if (!record) {
-    record = { emailHash, failures: 0, lockedUntil: null, lastFailureAt: ctx.now };
+    record = {
+      emailHash,
+      failures: 0,
+      lockedUntil: null,
+      lastFailureAt: ctx.now,
+      failuresInARow: 0,
+    };
     state.loginThrottle.push(record);
   }
   return record;
+}
+
+function loginThrottleKey(email: string): string {
+  return sha256Hex(`login:${email.trim().toLowerCase()}`);
+}
+
+/** GUARD-4: a proven email (a password reset) or an agent reopens password entry. */
+export function clearLoginThrottle(state: ServerState, email: string): void {
+  const emailHash = loginThrottleKey(email);
+  state.loginThrottle = state.loginThrottle.filter((entry) => entry.emailHash !== emailHash);
 }
 
 function lockedError(ctx: DomainContext, lockedUntil: number): DomainError {
@@ -56,6 +76,7 @@ export function logIn(
   password: string,
 ): IssuedSession | DomainError {
   const throttle = throttleOf(state, ctx, email);
+  if (throttle.failuresInARow >= FAILURES_IN_A_ROW_MAX) return new DomainError('RESET_REQUIRED');
   if (throttle.lockedUntil !== null && ctx.now < throttle.lockedUntil) {
     return lockedError(ctx, throttle.lockedUntil);
   }
@@ -63,8 +84,13 @@ export function logIn(
   const matches = passwordMatches(password, account?.password ?? DECOY_PASSWORD_HASH);
   if (!account || !matches) {
     throttle.failures += 1;
+    throttle.failuresInARow += 1;
     throttle.lockedUntil = null;
     throttle.lastFailureAt = ctx.now;
+    if (throttle.failuresInARow >= FAILURES_IN_A_ROW_MAX) {
+      if (account) notifyBlocked(state, ctx, account, 'password');
+      return new DomainError('RESET_REQUIRED');
+    }
     if (throttle.failures < PASSWORD_MAX_FAILURES) return new DomainError('INVALID_CREDENTIALS');
     throttle.failures = 0;
     throttle.lockedUntil = ctx.now + PASSWORD_LOCKOUT_MS;
@@ -81,6 +107,30 @@ export function logIn(
       ? 'mfa_setup_required'
       : 'active';
   return openSession(state, ctx, account, sessionState, workspaceId);
+}
+
+/** GUARD-4: the account holder learns that only a reset reopens the door. */
+export function notifyBlocked(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  entry: 'password' | 'code',
+): void {
+  recordAudit(state, ctx, account.id, entry === 'password' ? 'password.locked' : 'mfa.locked', {
+    until: 'reset',
+  });
+  sendEmail(state, ctx, {
+    to: account.email,
+    subject:
+      entry === 'password'
+        ? 'Sign-in blocked after 100 failed attempts'
+        : 'MFA code entry blocked after 100 wrong codes',
+    body:
+      `There were ${FAILURES_IN_A_ROW_MAX} failed ${entry === 'password' ? 'sign-in attempts' : 'dynamic codes'} ` +
+      'on your account in a row, across lockouts. It stays locked until you reset your password ' +
+      'with a code sent to this email (Forgot password? on the login page), or customer service ' +
+      'helps you. If this was not you, someone is trying to get in: reset your password.',
+  });
 }
 
 function notifyPasswordLockout(

@@ -5,7 +5,7 @@ import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/ticket
 import type { PasswordHash } from './passwords';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type AccountKind = 'member' | 'agent';
 /** The contract's session states but `anonymous`, which is the absence of a record. */
@@ -20,9 +20,11 @@ export interface AccountRecord {
   createdAt: number;
   lastWorkspaceId: string | null;
   mfa: MfaBinding | null;
-  /** MOCK-4: consecutive wrong codes, from any session. */
+  /** MOCK-4: consecutive wrong codes, from any session, since the last lock. */
   codeFailures: number;
   codeLockedUntil: number | null;
+  /** GUARD-4: consecutive wrong codes across lockouts; at the cap, only a reset reopens entry. */
+  codeFailuresInARow: number;
 }
 
 export interface MfaBinding {
@@ -161,9 +163,12 @@ export interface ResetNotice {
 /** Failed password attempts per email, known or not, so a lockout reveals nothing. */
 export interface LoginThrottleRecord {
   emailHash: string;
+  /** Since the last lock: 5 lock for 15 minutes. */
   failures: number;
   lockedUntil: number | null;
   lastFailureAt: number;
+  /** GUARD-4: across lockouts; at the cap, password entry stays locked until a reset. */
+  failuresInARow: number;
 }
 
 export interface ServerState {

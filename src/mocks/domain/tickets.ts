@@ -8,7 +8,8 @@ import { randomId } from './encoding';
 import { DomainError } from './errors';
 import { TICKET_MAX_PER_WINDOW, TICKET_NUMBER_FIRST, TICKET_RATE_WINDOW_MS } from './limits';
 import { removeBinding } from './mfa';
-import { endSession } from './sessions';
+import { reopenCodeEntry } from './mfa-codes';
+import { clearLoginThrottle, endSession } from './sessions';
 import type { AccountRecord, ServerState, SessionRecord, TicketRecord } from './state';
 import { ownTicket, processableTicket, requireTicketSubmitter, ticketById } from './ticket-access';
 import { settleTickets } from './ticket-clock';
@@ -282,6 +283,9 @@ export function unbindRequesterMfa(
   moveTicket(ticket, 'unbind_mfa', ctx.now);
 
   removeBinding(state, ctx, requester, 'support');
+  // GUARD-4: customer service acting reopens what 100 failures in a row had blocked.
+  reopenCodeEntry(requester);
+  clearLoginThrottle(state, requester.email);
   for (const other of state.sessions.filter((entry) => entry.accountId === requester.id)) {
     endSession(state, other);
   }
