@@ -30,8 +30,17 @@ export function requireAgent(state: ServerState, session: SessionRecord): Accoun
 }
 
 /**
+ * TICKET-10: an Unbind MFA ticket carries identity documents, so it is private
+ * to its requester (and customer service): colleagues neither list nor open it.
+ */
+export function visibleToColleagues(ticket: TicketRecord): boolean {
+  return ticket.type !== 'unbind_mfa';
+}
+
+/**
  * The ticket a session may read: its own, or one of a workspace it may use
- * (TICKET-1). Anything else answers as if it did not exist.
+ * (TICKET-1) that is not private (TICKET-10). Anything else answers as if it
+ * did not exist.
  */
 export function readTicket(
   state: ServerState,
@@ -43,7 +52,9 @@ export function readTicket(
   requireActive(session);
   const ticket = ticketById(state, ticketId);
   if (ticket.requesterId === session.accountId) return { ticket, own: true };
-  if (ticket.workspaceId === null) throw new DomainError('NOT_FOUND');
+  if (ticket.workspaceId === null || !visibleToColleagues(ticket)) {
+    throw new DomainError('NOT_FOUND');
+  }
   requireWorkspaceAccess(state, session, ticket.workspaceId);
   return { ticket, own: false };
 }

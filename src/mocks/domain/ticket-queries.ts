@@ -3,7 +3,7 @@ import { workspaceById } from './accounts';
 import type { DomainContext } from './context';
 import { requireActive } from './sessions';
 import type { ServerState, SessionRecord, TicketRecord } from './state';
-import { requireAgent } from './ticket-access';
+import { requireAgent, visibleToColleagues } from './ticket-access';
 import { settleTickets } from './ticket-clock';
 import type { WorkspaceAccess } from './workspaces';
 
@@ -46,14 +46,22 @@ export function pageOf(tickets: TicketRecord[], query: TicketListQuery): TicketP
   };
 }
 
-/** All Tickets: those of a workspace the session passed the gate of (TICKET-1, MANDATORY-3). */
+/**
+ * All Tickets: those of a workspace the session passed the gate of (TICKET-1,
+ * MANDATORY-3), less colleagues' private ones (TICKET-10).
+ */
 export function workspaceTickets(
   state: ServerState,
   ctx: DomainContext,
+  session: SessionRecord,
   access: WorkspaceAccess,
 ): TicketRecord[] {
   settleTickets(state, ctx);
-  return state.tickets.filter((ticket) => ticket.workspaceId === access.workspace.id);
+  return state.tickets.filter(
+    (ticket) =>
+      ticket.workspaceId === access.workspace.id &&
+      (ticket.requesterId === session.accountId || visibleToColleagues(ticket)),
+  );
 }
 
 /** My Tickets: the session's own, across workspaces (TICKET-1). */

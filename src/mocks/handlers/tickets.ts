@@ -180,15 +180,15 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.workspaceTickets.pattern, {
       caller: 'workspace-member',
       query: LIST_QUERY,
-      run: ({ state, ctx, access, query }) =>
-        ticketPageView(state, workspaceTickets(state, ctx, access), query),
+      run: ({ state, ctx, session, access, query }) =>
+        ticketPageView(state, workspaceTickets(state, ctx, session, access), query),
     }),
 
     endpoint.get(paths.workspaceTicketsExport.pattern, {
       caller: 'workspace-member',
       query: LIST_QUERY,
-      run: ({ state, ctx, access, query }) =>
-        ticketExportView(state, workspaceTickets(state, ctx, access), query),
+      run: ({ state, ctx, session, access, query }) =>
+        ticketExportView(state, workspaceTickets(state, ctx, session, access), query),
     }),
 
     // TICKET-2: a double submit with the same Idempotency-Key makes one ticket.
