@@ -5,10 +5,9 @@ export const DEMO_PASSWORD = 'Guance@2026';
 export const BOB_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /**
- * Stored like any account's password: a PBKDF2 hash (see passwords.ts) of
- * DEMO_PASSWORD with the salt `seed:<id>`, made once ahead of time so a first
- * visit does not spend a fifth of a second hashing on the page's main thread.
- * A unit test recomputes each one.
+ * Stored like any account's password: a PBKDF2-SHA256 hash (see
+ * password-hashing.ts) of DEMO_PASSWORD with the salt `seed:<id>`, made once
+ * ahead of time so a first visit hashes nothing. A unit test recomputes each one.
  */
 export const DEMO_ACCOUNTS = [
   {
@@ -16,35 +15,35 @@ export const DEMO_ACCOUNTS = [
     email: 'owner@example.com',
     name: 'Olivia Owner',
     kind: 'member',
-    passwordHash: '9e3ebb6bbea8570ea1bcfa453744dfdf56cf2243a63f7f8ef4d0f07a70f11f46',
+    passwordHash: '770e723d693ddbd4e155ddb6210bd50fbff4030c085948a4b48f6f26fbcbb4c5',
   },
   {
     id: 'acc_alice',
     email: 'alice@example.com',
     name: 'Alice Chen',
     kind: 'member',
-    passwordHash: '166bf13bfdb86b8b4c6ea80e3876c0e9bffa442e34a8f4ab4ec70d3fb808608c',
+    passwordHash: '5b70285d1514c6bd95a0286eeaf4e27bba1acc3f4fe9866e703a291043b84e6d',
   },
   {
     id: 'acc_bob',
     email: 'bob@example.com',
     name: 'Bob Li',
     kind: 'member',
-    passwordHash: '52f9fcc74043e4973d5c17211c9769d3fb4268dd892196448fae6ca8718418b6',
+    passwordHash: 'd8c38767678164ad78624ea3ca746f9a346b82f2762b913b527c16d158200d10',
   },
   {
     id: 'acc_carol',
     email: 'carol@example.com',
     name: 'Carol Wang',
     kind: 'member',
-    passwordHash: '375041c5b73552d3aca6acbc7eadad77edc8cadf23a942558274aba43811dc27',
+    passwordHash: 'c3908246ed806db72bb9d77ce5a5739dbc566e19a9fa7230fcee4aad54d1dbee',
   },
   {
     id: 'acc_support',
     email: 'support@example.com',
     name: 'Guance Support',
     kind: 'agent',
-    passwordHash: '7a261f80de1070635152b87e3615a6106ac0966d954279dfdf32dd7cfe28bd2a',
+    passwordHash: 'fa15cd011643e11f90efd46b08dd74e4b470c85ccf37aa5ccdfaf1ca5ecaa964',
   },
 ] as const;
 

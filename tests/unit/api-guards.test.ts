@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JSON_BODY_MAX_BYTES, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { ATTACHMENT_FILE_FIELD, ATTACHMENT_MAX_BYTES } from '@/api/schemas/tickets';
@@ -353,5 +353,19 @@ describe('lockouts cannot be cycled forever (GUARD-4)', () => {
         (state) => state.accounts.find((account) => account.id === 'acc_bob')?.codeFailuresInARow,
       ),
     ).toBe(0);
+  });
+});
+
+describe('password hashing (GUARD-7)', () => {
+  it('hashes every login once with WebCrypto PBKDF2-SHA256, an unknown email the same as a known one', async () => {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    const known = await api.client().logIn('alice@example.com', 'wrong password');
+    const unknown = await api.client().logIn('nobody@example.com', 'wrong password');
+
+    expect(known.text).toBe(unknown.text);
+    expect(derive).toHaveBeenCalledTimes(2);
+    const [first, second] = derive.mock.calls.map(([params]) => params as Pbkdf2Params);
+    expect(first).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 100_000 });
+    expect(second).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 100_000 });
   });
 });

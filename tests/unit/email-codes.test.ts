@@ -12,10 +12,9 @@ import {
   EMAIL_CODE_TTL_MS,
 } from '@/mocks/domain/limits';
 import { verifyLoginCode } from '@/mocks/domain/mfa';
-import { logIn } from '@/mocks/domain/sessions';
 import type { EmailCodePurpose } from '@/mocks/domain/state';
-import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
-import { createTestServer, type TestServer } from './support/domain-server';
+import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { createTestServer, passwordLogIn, type TestServer } from './support/domain-server';
 import { latestEmailCode, refusalOf, runAs, totpAt } from './support/mfa';
 import { scriptedRandomBytes, seededRandomBytes } from './support/random';
 
@@ -415,9 +414,7 @@ describe('sending limits (MOCK-5)', () => {
 
 describe('an email code is never a TOTP code (MOCK-5)', () => {
   it('does not log bob in, and is still good for its own purpose afterwards', async () => {
-    const pending = await t.server.run((state, ctx) =>
-      logIn(state, ctx, 'bob@example.com', DEMO_PASSWORD),
-    );
+    const pending = await passwordLogIn(t.server, 'bob@example.com');
     const emailCode = await sendAndRead({ id: 'acc_bob', email: 'bob@example.com' }, 'ticket');
     expect([-1, 0, 1].map((delta) => totpAt(BOB_TOTP_SECRET, t.time.now, delta))).not.toContain(
       emailCode,

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '@/mocks/domain/passwords';
+import { hashPassword } from '@/mocks/password-hashing';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSalt, seedState } from '@/mocks/seed';
 
 describe('demo data (SPEC section 2)', () => {
   it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))(
     'stores the hash of the demo password for %s',
-    (_email, account) => {
-      expect(hashPassword(DEMO_PASSWORD, demoSalt(account.id)).hash).toBe(account.passwordHash);
+    async (_email, account) => {
+      expect((await hashPassword(DEMO_PASSWORD, demoSalt(account.id))).hash).toBe(
+        account.passwordHash,
+      );
     },
   );
 

@@ -10,14 +10,13 @@ import {
 } from '@/mocks/domain/limits';
 import {
   authenticate,
-  logIn,
   peekSession,
   promoteSession,
   type IssuedSession,
 } from '@/mocks/domain/sessions';
 import { sessionView } from '@/mocks/domain/views';
 import { DEMO_PASSWORD } from '@/mocks/seed';
-import { createTestServer, type TestServer } from './support/domain-server';
+import { createTestServer, passwordLogIn, type TestServer } from './support/domain-server';
 
 let t: TestServer;
 
@@ -26,7 +25,7 @@ beforeEach(() => {
 });
 
 function logInAs(email: string, password: string = DEMO_PASSWORD): Promise<IssuedSession> {
-  return t.server.run((state, ctx) => logIn(state, ctx, email, password));
+  return passwordLogIn(t.server, email, password);
 }
 
 /** The refusal of a login, or a failed test if the login succeeded. */

@@ -1,21 +1,11 @@
-import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import type { ServerState } from './state';
+import { findAccountByEmail } from './accounts';
 import { digestsEqual } from './encoding';
-import { PASSWORD_HASH_ITERATIONS } from './limits';
 
+/** A password as stored: a salt, and the PBKDF2-SHA256 hash of the password with it. */
 export interface PasswordHash {
   readonly salt: string;
   readonly hash: string;
-}
-
-export function hashPassword(password: string, salt: string): PasswordHash {
-  const derived = pbkdf2(sha256, password, salt, { c: PASSWORD_HASH_ITERATIONS, dkLen: 32 });
-  return { salt, hash: bytesToHex(derived) };
-}
-
-export function passwordMatches(password: string, stored: PasswordHash): boolean {
-  return digestsEqual(hashPassword(password, stored.salt).hash, stored.hash);
 }
 
 /**
@@ -26,3 +16,19 @@ export const DECOY_PASSWORD_HASH: PasswordHash = {
   salt: 'decoy',
   hash: '0'.repeat(64),
 };
+
+/**
+ * GUARD-7, first transaction of a login: the salt a typed password is hashed
+ * with. An unknown email gets the decoy's, and is hashed all the same.
+ */
+export function loginSaltFor(state: ServerState, email: string): string {
+  return (findAccountByEmail(state, email)?.password ?? DECOY_PASSWORD_HASH).salt;
+}
+
+/**
+ * Second transaction: whether a hash made off the transaction is the stored
+ * one. A password changed in between has another salt, and does not match.
+ */
+export function hashMatches(typed: PasswordHash, stored: PasswordHash): boolean {
+  return typed.salt === stored.salt && digestsEqual(typed.hash, stored.hash);
+}

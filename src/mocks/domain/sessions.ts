@@ -14,7 +14,7 @@ import {
   SESSION_TOKEN_BYTES,
 } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
-import { DECOY_PASSWORD_HASH, passwordMatches } from './passwords';
+import { DECOY_PASSWORD_HASH, hashMatches, type PasswordHash } from './passwords';
 import type {
   AccountRecord,
   LoginThrottleRecord,
@@ -66,14 +66,15 @@ function lockedError(ctx: DomainContext, lockedUntil: number): DomainError {
 }
 
 /**
- * LOGIN-1: checks the password and opens a session whose state says what is still
- * owed. Returns (rather than throws) refusals that must be recorded.
+ * LOGIN-1: checks the password, hashed off the transaction with the salt that
+ * `loginSaltFor` gave (GUARD-7), and opens a session whose state says what is
+ * still owed. Returns (rather than throws) refusals that must be recorded.
  */
 export function logIn(
   state: ServerState,
   ctx: DomainContext,
   email: string,
-  password: string,
+  typed: PasswordHash,
 ): IssuedSession | DomainError {
   const throttle = throttleOf(state, ctx, email);
   if (throttle.failuresInARow >= FAILURES_IN_A_ROW_MAX) return new DomainError('RESET_REQUIRED');
@@ -81,7 +82,7 @@ export function logIn(
     return lockedError(ctx, throttle.lockedUntil);
   }
   const account = findAccountByEmail(state, email);
-  const matches = passwordMatches(password, account?.password ?? DECOY_PASSWORD_HASH);
+  const matches = hashMatches(typed, account?.password ?? DECOY_PASSWORD_HASH);
   if (!account || !matches) {
     throttle.failures += 1;
     throttle.failuresInARow += 1;

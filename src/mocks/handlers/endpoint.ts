@@ -14,6 +14,7 @@ import { authenticate, peekSession, requireActive, requirePendingState } from '.
 import type { ServerState, SessionRecord } from '../domain/state';
 import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
 import { requireOwner, workspaceGate, type WorkspaceAccess } from '../domain/workspaces';
+import type { MockServer } from '../server';
 import type { HandlerDeps } from './deps';
 import { errorResponse, NO_STORE } from './respond';
 
@@ -82,13 +83,15 @@ type SessionOf<C extends Caller> = C extends 'anyone'
     : SessionRecord;
 
 /** What an operation is given: the transaction, the settled caller and the judged input. */
-export type Call<C extends Caller, S, Q, P> = {
+export type Call<C extends Caller, S, Q, P, D = undefined> = {
   state: ServerState;
   ctx: DomainContext;
   session: SessionOf<C>;
   body: BodyOf<S>;
   query: Q;
   params: P;
+  /** What `prepare` made ready before the transaction. */
+  prepared: D;
   headers: Headers;
   /** The client's session becomes this token (null: none) once the transaction is written. */
   setSessionToken(token: string | null): void;
@@ -100,14 +103,27 @@ export type Reply =
   | { bytes: ArrayBuffer; headers: Record<string, string> }
   | { status: 204 };
 
-export interface EndpointSpec<C extends Caller, S extends BodySpec | undefined, Q, P, R> {
+export interface EndpointSpec<
+  C extends Caller,
+  S extends BodySpec | undefined,
+  Q,
+  P,
+  R,
+  D = undefined,
+> {
   caller: C;
   body?: S;
   query?: QuerySpec<Q>;
   /** MOCK-6: every answer, success or refusal, carries Cache-Control: no-store. */
   noStore?: boolean;
+  /**
+   * Slow work a transaction must not wait on, such as hashing a password
+   * (GUARD-7): it may read what it needs in a transaction of its own, works
+   * off the transaction, and hands its result to `run`, which decides.
+   */
+  prepare?: (input: { body: BodyOf<S>; read: MockServer['run'] }) => Promise<D>;
   /** The operation: one transaction, run once the caller is settled and the input judged. */
-  run?: (call: Call<C, S, Q, P>) => R | DomainError;
+  run?: (call: Call<C, S, Q, P, D>) => R | DomainError;
   /** The answer once the transaction is written; by default the result as JSON, or 204 for none. */
   reply?: (result: R, params: P) => Reply | Promise<Reply>;
 }
@@ -140,11 +156,14 @@ interface Input {
  * valid body looks like (LOGIN-5).
  */
 export function endpoints({ server, jar, origin }: HandlerDeps) {
-  function endpoint<Path extends string, C extends Caller, S extends BodySpec | undefined, Q, R>(
-    method: Method,
-    path: Path,
-    spec: EndpointSpec<C, S, Q, ParamsOf<Path>, R>,
-  ): HttpHandler {
+  function endpoint<
+    Path extends string,
+    C extends Caller,
+    S extends BodySpec | undefined,
+    Q,
+    R,
+    D = undefined,
+  >(method: Method, path: Path, spec: EndpointSpec<C, S, Q, ParamsOf<Path>, R, D>): HttpHandler {
     return http[method](path, async ({ request, params: rawParams }) => {
       try {
         const params = rawParams as ParamsOf<Path>;
@@ -158,9 +177,13 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
             return admitted instanceof DomainError ? admitted : undefined;
           });
         }
-        // Read before the transaction, which cannot span an await, and judged
-        // inside it once the caller is settled.
+        // Read and judged before the transaction, which cannot span an await,
+        // once the caller is settled.
         const input = await readInput(request, spec);
+        const body = judgeBody(input.body, spec.body) as BodyOf<S>;
+        const prepared = spec.prepare
+          ? await spec.prepare({ body, read: (operation) => server.run(operation) })
+          : (undefined as D);
         let issued: string | null | undefined;
         const result =
           spec.caller === 'anyone' && !spec.run
@@ -172,15 +195,16 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
                   state,
                   ctx,
                   ...admitted,
-                  body: judgeBody(input.body, spec.body),
+                  body,
                   query: spec.query ? judge(spec.query.schema, input.query) : undefined,
                   params,
+                  prepared,
                   headers: request.headers,
                   setSessionToken: (next: string | null) => {
                     issued = next;
                   },
                   // The caller's conditional types cannot be followed through admit().
-                } as unknown as Call<C, S, Q, ParamsOf<Path>>;
+                } as unknown as Call<C, S, Q, ParamsOf<Path>, D>;
                 return spec.run ? spec.run(call) : (undefined as R);
               });
         const reply = spec.reply
@@ -199,9 +223,9 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
 
   const by =
     (method: Method) =>
-    <Path extends string, C extends Caller, S extends BodySpec | undefined, Q, R>(
+    <Path extends string, C extends Caller, S extends BodySpec | undefined, Q, R, D = undefined>(
       path: Path,
-      spec: EndpointSpec<C, S, Q, ParamsOf<Path>, R>,
+      spec: EndpointSpec<C, S, Q, ParamsOf<Path>, R, D>,
     ) =>
       endpoint(method, path, spec);
   return { get: by('get'), post: by('post'), put: by('put'), delete: by('delete') };

@@ -1,8 +1,10 @@
 import { paths } from '@/api/paths';
 import { loginRequestSchema, switchWorkspaceRequestSchema } from '@/api/schemas/session';
+import { loginSaltFor } from '../domain/passwords';
 import { endSession, logIn } from '../domain/sessions';
 import { sessionView } from '../domain/views';
 import { switchWorkspace } from '../domain/workspaces';
+import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 
@@ -19,8 +21,11 @@ export function sessionHandlers(deps: HandlerDeps) {
       caller: 'visitor',
       body: { kind: 'json', schema: loginRequestSchema },
       noStore: true,
-      run: ({ state, ctx, session, body, setSessionToken }) => {
-        const issued = logIn(state, ctx, body.email, body.password);
+      // GUARD-7: the salt is read, the hash made off the transaction, then the login decided.
+      prepare: async ({ body, read }) =>
+        hashPassword(body.password, await read((state) => loginSaltFor(state, body.email))),
+      run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
+        const issued = logIn(state, ctx, body.email, prepared);
         if (!('token' in issued)) return issued;
         // A new login replaces whatever session this client held.
         if (session) endSession(state, session);

@@ -1,5 +1,9 @@
 import { beforeEach } from 'vitest';
+import { loginSaltFor } from '@/mocks/domain/passwords';
+import { logIn, type IssuedSession } from '@/mocks/domain/sessions';
 import type { ServerState } from '@/mocks/domain/state';
+import { hashPassword } from '@/mocks/password-hashing';
+import { DEMO_PASSWORD } from '@/mocks/seed';
 import { createMockServer, type MockServer } from '@/mocks/server';
 import { createMemoryStore } from '@/mocks/store/memory-store';
 import { createFakeClock, type FakeClock } from './fake-clock';
@@ -55,4 +59,21 @@ export function setupTestServer(
     },
     snapshot: () => now().snapshot(),
   };
+}
+
+/**
+ * A password login through the core as the endpoint makes it (GUARD-7): the
+ * salt read in one transaction, the hash made outside, the login decided in a
+ * second transaction.
+ */
+export async function passwordLogIn(
+  server: MockServer,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<IssuedSession> {
+  const typed = await hashPassword(
+    password,
+    await server.run((state) => loginSaltFor(state, email)),
+  );
+  return server.run((state, ctx) => logIn(state, ctx, email, typed));
 }

@@ -5,15 +5,15 @@ import {
   verifyBindIdentity,
   verifyLoginCode,
 } from '@/mocks/domain/mfa';
-import { authenticate, logIn, type IssuedSession } from '@/mocks/domain/sessions';
-import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
-import type { TestServer } from './domain-server';
+import { authenticate, type IssuedSession } from '@/mocks/domain/sessions';
+import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { passwordLogIn, type TestServer } from './domain-server';
 import { latestEmailCode, runAs, totpAt, wrongCodes } from './mfa';
 
 /** The MFA steps of the domain core, as the tests of logins, lockouts, binds and unbinds take them. */
 export function mfaDomainSteps(t: TestServer) {
   function logInAs(email: string): Promise<IssuedSession> {
-    return t.server.run((state, ctx) => logIn(state, ctx, email, DEMO_PASSWORD));
+    return passwordLogIn(t.server, email);
   }
 
   function verifyLogin(token: string, code: string): Promise<IssuedSession> {
