@@ -57,6 +57,7 @@ export const paths = {
   tickets: apiPath(`${API}/tickets`),
   ticketsExport: apiPath(`${API}/tickets/export`),
   ticketEmailCode: apiPath(`${API}/tickets/email-code`),
+  unbindRequestCancel: apiPath(`${API}/unbind-requests/cancel`),
   ticketAttachments: apiPath(`${API}/tickets/attachments`),
   ticketAttachment: apiPath(`${API}/tickets/attachments/:attachmentId`),
   ticket: apiPath(`${API}/tickets/:ticketId`),

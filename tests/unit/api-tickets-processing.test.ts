@@ -78,6 +78,7 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     expect(subjects).toEqual([
       'Your verification code for an Unbind MFA ticket',
       `[${ticket.number}] We received your ticket`,
+      `[${ticket.number}] An Unbind MFA request was filed for your account`,
       `[${ticket.number}] Customer service is working on your ticket`,
       'MFA was unbound from your account',
       `[${ticket.number}] Customer service replied to your ticket`,

@@ -42,6 +42,7 @@ export const AUDIT_EVENTS = [
   'workspace.mfa_required_off',
   'ticket.unbind_requested',
   'ticket.unbind_processed',
+  'ticket.unbind_canceled',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 

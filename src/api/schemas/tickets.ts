@@ -242,6 +242,19 @@ export const replyRequestSchema = z.strictObject({
 });
 export type ReplyRequest = z.infer<typeof replyRequestSchema>;
 
+/** TICKET-12: the token of the link in an Unbind MFA request's notice email. */
+export const cancelUnbindRequestSchema = z.strictObject({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+});
+export type CancelUnbindRequest = z.infer<typeof cancelUnbindRequestSchema>;
+
+/** What the cancel link answers: which request it stopped. */
+export const canceledUnbindRequestSchema = z.object({
+  number: z.string(),
+  status: z.enum(TICKET_STATUSES),
+});
+export type CanceledUnbindRequest = z.infer<typeof canceledUnbindRequestSchema>;
+
 export const rateRequestSchema = z.strictObject({
   score: z.number().check(z.int(), z.gte(1), z.lte(TICKET_RATING_MAX)),
   comment: z.string().check(z.trim(), z.maxLength(TICKET_RATING_COMMENT_MAX_LENGTH)),

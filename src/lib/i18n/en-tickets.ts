@@ -7,6 +7,7 @@ export const enTickets = {
 
   'audit.ticket.unbind_requested': 'Unbind MFA ticket submitted',
   'audit.ticket.unbind_processed': 'Unbind MFA ticket processed by customer service',
+  'audit.ticket.unbind_canceled': 'Unbind MFA request canceled from the email link',
 
   'tickets.type.unbind_mfa': 'Unbind MFA',
   'tickets.type.change_owner': 'Change Owner Account',

@@ -7,6 +7,7 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
 
   'audit.ticket.unbind_requested': '已提交解绑 MFA 工单',
   'audit.ticket.unbind_processed': '客服已处理解绑 MFA 工单',
+  'audit.ticket.unbind_canceled': '已通过邮件中的链接撤销解绑 MFA 申请',
 
   'tickets.type.unbind_mfa': '解绑 MFA',
   'tickets.type.change_owner': '变更拥有者账号',

@@ -129,6 +129,11 @@ export interface TicketRecord {
   rating: { score: number; comment: string; at: number } | null;
   /** TICKET-8: how the requester of an Unbind MFA ticket proved who they are. */
   verification: { password: boolean; email: boolean; submittedFrom: 'login' | 'console' } | null;
+  /**
+   * TICKET-12: SHA-256 of the token in the link that the account's email got
+   * when an Unbind MFA ticket was filed; null once used, or for other types.
+   */
+  cancelTokenHash: string | null;
   /** TICKET-9: set once an agent has unbound the requester's MFA for this ticket. */
   mfaUnboundAt: number | null;
   entries: TicketEntryRecord[];

@@ -8,6 +8,9 @@ import type { ServerState, TicketRecord } from './state';
 /** TICKET-7: each step of a ticket the requester is told about by email. */
 export type TicketNotice =
   | { kind: 'received' }
+  /** TICKET-12: an Unbind MFA request, with the link that cancels it. */
+  | { kind: 'unbind_requested'; cancelPath: string }
+  | { kind: 'unbind_canceled' }
   | { kind: 'accepted' }
   | { kind: 'replied'; reply: string }
   | { kind: 'closed_by_agent' }
@@ -26,6 +29,20 @@ function noticeText(ticket: TicketRecord, notice: TicketNotice): { subject: stri
               'have checked it; you will get an email when it is unbound. Then log in with your ' +
               'password alone, and bind MFA again in Account Management.'
             : 'Customer service will pick it up soon. You will get an email at each step.',
+      };
+    case 'unbind_requested':
+      return {
+        subject: 'An Unbind MFA request was filed for your account',
+        body:
+          'Someone who knows your password asked customer service to unbind MFA from your ' +
+          'account. Your MFA stays bound until an agent has reviewed the request.\n\n' +
+          `If this was not you, cancel the request: ${notice.cancelPath}\n` +
+          'The link works until customer service starts on it. Then change your password.',
+      };
+    case 'unbind_canceled':
+      return {
+        subject: 'Your Unbind MFA request was canceled',
+        body: 'The request was canceled with the link in our email. Your MFA stays bound.',
       };
     case 'accepted':
       return {

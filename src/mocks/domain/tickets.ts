@@ -4,9 +4,15 @@ import { claimAttachments, usableAttachments } from './attachments';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { consumeEmailCode } from './email-codes';
-import { randomId } from './encoding';
+import { base64Url, digestsEqual, randomId, sha256Hex } from './encoding';
 import { DomainError } from './errors';
-import { TICKET_MAX_PER_WINDOW, TICKET_NUMBER_FIRST, TICKET_RATE_WINDOW_MS } from './limits';
+import {
+  CANCEL_TOKEN_BYTES,
+  TICKET_MAX_PER_WINDOW,
+  TICKET_NUMBER_FIRST,
+  TICKET_RATE_WINDOW_MS,
+  UNBIND_CANCEL_PATH,
+} from './limits';
 import { removeBinding } from './mfa';
 import { reopenCodeEntry } from './mfa-codes';
 import { clearLoginThrottle, endSession } from './sessions';
@@ -93,6 +99,7 @@ export function submitTicket(
     closedAt: null,
     rating: null,
     verification: unbind ? { password: true, email: true, submittedFrom } : null,
+    cancelTokenHash: null,
     mfaUnboundAt: null,
     entries: [],
   };
@@ -107,9 +114,17 @@ export function submitTicket(
       ticketId,
     });
   }
-  if (unbind)
-    recordAudit(state, ctx, account.id, 'ticket.unbind_requested', { ticket: ticket.number });
   notifyRequester(state, ctx, ticket, { kind: 'received' });
+  if (unbind) {
+    recordAudit(state, ctx, account.id, 'ticket.unbind_requested', { ticket: ticket.number });
+    // TICKET-12: the account's email hears of it, with a way to stop it.
+    const token = base64Url(ctx.randomBytes(CANCEL_TOKEN_BYTES));
+    ticket.cancelTokenHash = sha256Hex(token);
+    notifyRequester(state, ctx, ticket, {
+      kind: 'unbind_requested',
+      cancelPath: `${UNBIND_CANCEL_PATH}?token=${token}`,
+    });
+  }
   return { ticket, created: true };
 }
 
@@ -139,6 +154,31 @@ export function cancelTicket(
   const ticket = ownTicket(state, ctx, session, ticketId);
   moveTicket(ticket, 'cancel', ctx.now);
   addTicketEvent(ctx, ticket, 'canceled');
+  return ticket;
+}
+
+/**
+ * TICKET-12: the link in the notice cancels an Unbind MFA request without a
+ * session (whoever holds the mailbox is the account's owner), until an agent
+ * has picked it up. The link works once.
+ */
+export function cancelUnbindRequest(
+  state: ServerState,
+  ctx: DomainContext,
+  token: string,
+): TicketRecord {
+  settleTickets(state, ctx);
+  const tokenHash = sha256Hex(token);
+  const ticket = state.tickets.find(
+    (candidate) =>
+      candidate.cancelTokenHash !== null && digestsEqual(candidate.cancelTokenHash, tokenHash),
+  );
+  if (!ticket) throw new DomainError('NOT_FOUND');
+  moveTicket(ticket, 'cancel', ctx.now);
+  ticket.cancelTokenHash = null;
+  addTicketEvent(ctx, ticket, 'canceled');
+  recordAudit(state, ctx, ticket.requesterId, 'ticket.unbind_canceled', { ticket: ticket.number });
+  notifyRequester(state, ctx, ticket, { kind: 'unbind_canceled' });
   return ticket;
 }
 

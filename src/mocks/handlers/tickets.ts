@@ -1,5 +1,7 @@
 import { paths } from '@/api/paths';
 import {
+  cancelUnbindRequestSchema,
+  type CanceledUnbindRequest,
   createTicketRequestSchema,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeySchema,
@@ -37,6 +39,7 @@ import {
 import {
   acceptTicket,
   cancelTicket,
+  cancelUnbindRequest,
   closeAsAgent,
   closeAsRequester,
   rateTicket,
@@ -212,6 +215,17 @@ export function ticketHandlers(deps: HandlerDeps) {
       run: ({ state, ctx, session, params }) => {
         const { ticket, own } = readTicket(state, ctx, session, params.ticketId);
         return ticketDetailView(state, ticket, own);
+      },
+    }),
+
+    // TICKET-12: the link in the notice email cancels the request, no session needed.
+    endpoint.post(paths.unbindRequestCancel.pattern, {
+      caller: 'visitor',
+      body: { kind: 'json', schema: cancelUnbindRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, body }): CanceledUnbindRequest => {
+        const ticket = cancelUnbindRequest(state, ctx, body.token);
+        return { number: ticket.number, status: ticket.status };
       },
     }),
 
