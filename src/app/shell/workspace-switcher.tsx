@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
@@ -7,7 +7,7 @@ import { DisclosureMenu } from '@/components/disclosure-menu';
 import { Icon } from '@/components/icon';
 import itemStyles from '@/components/menu-item.module.css';
 import { useT } from '@/lib/i18n/i18n';
-import { sessionQueryOptions } from '@/lib/session';
+import { useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
 import styles from './shell.module.css';
 
@@ -21,7 +21,7 @@ export function WorkspaceSwitcher({
 }) {
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
   const setDestination = useSessionEnd((state) => state.setDestination);
   const current = workspaces.find((workspace) => workspace.id === currentId) ?? workspaces[0];
   const switchTo = useMutation({
@@ -36,7 +36,7 @@ export function WorkspaceSwitcher({
       const destination = `/w/${encodeURIComponent(workspaceId)}`;
       if (session.state === 'active') navigate(destination);
       else setDestination(destination);
-      queryClient.setQueryData(sessionQueryOptions.queryKey, session);
+      cache.replace(session);
     },
   });
 

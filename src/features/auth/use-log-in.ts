@@ -1,16 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { LoginRequest, Session } from '@/api/schemas/session';
-import { sessionKeys } from '@/lib/session';
+import { useSessionCache } from '@/lib/session';
 
 export function useLogIn() {
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
   return useMutation({
     mutationFn: (credentials: LoginRequest) =>
       request<Session>(paths.session.href, { method: 'POST', body: credentials }),
-    onSuccess: (session) => {
-      queryClient.setQueryData(sessionKeys.all, session);
-    },
+    onSuccess: (session) => cache.replace(session),
   });
 }

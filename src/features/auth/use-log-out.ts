@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import { sessionKeys, sessionQueryOptions } from '@/lib/session';
+import { useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
 import { discardAllDrafts } from '@/lib/drafts';
 
@@ -11,15 +11,15 @@ import { discardAllDrafts } from '@/lib/drafts';
  * user, not for the next person at this computer.
  */
 export function useLogOut() {
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
   const setEndReason = useSessionEnd((state) => state.setReason);
   return useMutation({
     mutationFn: () => request(paths.session.href, { method: 'DELETE' }),
     onSuccess: () => {
       setEndReason('logged-out');
       discardAllDrafts();
-      queryClient.setQueryData(sessionQueryOptions.queryKey, { state: 'anonymous' });
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
+      cache.end();
+      cache.forgetTheRest();
     },
   });
 }

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { Authenticator, DevSettings, DevStatus, Mailbox } from '@/api/schemas/dev';
+import { useSessionCache } from '@/lib/session';
 
 export const devKeys = {
   all: ['dev'] as const,
@@ -50,10 +51,10 @@ export function useDismissNotice() {
 
 /** Reset wipes every session too, so everything cached is refetched. */
 export function useResetDemoData() {
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
   return useMutation({
     mutationFn: () => request(paths.devReset.href, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => cache.refetchAll(),
   });
 }
 

@@ -1,10 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/lib/i18n/i18n';
+import { useSessionCache } from '@/lib/session';
 import { BindWizard } from './bind-wizard';
 import { BoundPanel } from './bound-panel';
 
@@ -30,10 +30,11 @@ export function Component() {
 function BindSuccess() {
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
+  // BIND-3: the session and everything that shows MFA status now say bound.
   useEffect(() => {
-    void queryClient.invalidateQueries();
-  }, [queryClient]);
+    void cache.refetchAll();
+  }, [cache]);
   return (
     <BoundPanel
       text={t('bind.successText')}

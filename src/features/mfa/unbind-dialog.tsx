@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
@@ -8,7 +8,7 @@ import { Button } from '@/components/button';
 import { CodeForm } from '@/components/code-form';
 import { Dialog } from '@/components/dialog';
 import { useT } from '@/lib/i18n/i18n';
-import { sessionKeys, sessionQueryOptions } from '@/lib/session';
+import { useSessionCache } from '@/lib/session';
 
 /**
  * UNBIND-1: Unbind asks for the current dynamic code. The answer is the session,
@@ -16,7 +16,7 @@ import { sessionKeys, sessionQueryOptions } from '@/lib/session';
  */
 export function UnbindButton() {
   const t = useT();
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   const unbind = useMutation({
@@ -25,10 +25,8 @@ export function UnbindButton() {
     onSuccess: async (session) => {
       setOpen(false);
       setDone(true);
-      queryClient.setQueryData(sessionQueryOptions.queryKey, session);
-      await queryClient.invalidateQueries({
-        predicate: (query) => query.queryKey[0] !== sessionKeys.all[0],
-      });
+      cache.replace(session);
+      await cache.refetchTheRest();
     },
   });
 
