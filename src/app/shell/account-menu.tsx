@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { User } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import itemStyles from '@/components/menu-item.module.css';
-import { useLogOut } from '@/features/auth/use-log-out';
+import { useLogOut } from '@/features/auth/api/auth-mutations';
 import { useT } from '@/lib/i18n/i18n';
 import { LanguageSelect } from '../language-select';
 import { ThemeSelect } from '../theme-select';
