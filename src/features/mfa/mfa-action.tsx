@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import type { Account } from '@/api/schemas/account';
 import { buttonClassName } from '@/components/button';
 import { useT } from '@/lib/i18n/i18n';
-import { UnbindButton } from './unbind-dialog';
+import { UnbindButton } from './unbind-button';
 
 export const BIND_PATH = '/account/mfa/bind';
 

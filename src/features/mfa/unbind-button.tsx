@@ -1,33 +1,19 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { request } from '@/api/client';
-import { paths } from '@/api/paths';
-import type { Session } from '@/api/schemas/session';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { CodeForm } from '@/components/code-form';
 import { Dialog } from '@/components/dialog';
 import { useT } from '@/lib/i18n/i18n';
-import { useSessionCache } from '@/lib/session';
+import { useUnbindMfa } from './api/mfa-mutations';
 
-/**
- * UNBIND-1: Unbind asks for the current dynamic code. The answer is the session,
- * which owes a new binding when the workspace enforces MFA (UNBIND-2).
- */
+/** UNBIND-1: Unbind, and the dialog that asks for the current dynamic code. */
 export function UnbindButton() {
   const t = useT();
-  const cache = useSessionCache();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
-  const unbind = useMutation({
-    mutationFn: (code: string) =>
-      request<Session>(paths.unbindMfa.href, { method: 'POST', body: { code } }),
-    onSuccess: async (session) => {
-      setOpen(false);
-      setDone(true);
-      cache.replace(session);
-      await cache.refetchTheRest();
-    },
+  const unbind = useUnbindMfa(() => {
+    setOpen(false);
+    setDone(true);
   });
 
   return (
