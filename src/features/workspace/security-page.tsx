@@ -10,7 +10,8 @@ import { Switch } from '@/components/switch';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import styles from './workspace.module.css';
-import { useMfaPolicy, useSetMfaPolicy } from './workspace-queries';
+import { useSetMfaPolicy } from './api/workspace-mutations';
+import { useMfaPolicy } from './api/workspace-queries';
 
 /** The path of the bind wizard, reached by URL so this feature stays apart from the MFA one. */
 const BIND_PATH = '/account/mfa/bind';

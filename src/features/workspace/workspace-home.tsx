@@ -6,7 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import styles from './workspace.module.css';
-import { useWorkspace } from './workspace-queries';
+import { useWorkspace } from './api/workspace-queries';
 
 /** SHELL-2: the home page of the current workspace. */
 export function Component() {
