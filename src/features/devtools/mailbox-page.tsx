@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useMailbox } from './dev-queries';
+import { useMailbox } from './api/dev-queries';
 import styles from './devtools.module.css';
 
 /** MOCK-8: every email the mock server sent, newest first. */
