@@ -2,7 +2,7 @@ import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/lib/i18n/i18n';
-import { useSupportQueue } from '../api/agent-queries';
+import { useSupportQueue } from '../api/ticket-queries';
 import { TicketFilters } from '../ui/ticket-filters';
 import { TicketListResults } from '../ui/ticket-list-results';
 import { useTicketListParams } from '../ui/use-ticket-list-params';

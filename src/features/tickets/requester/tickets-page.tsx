@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert } from '@/components/alert';
 import { Button, buttonClassName } from '@/components/button';
@@ -9,7 +8,8 @@ import { saveBlob } from '@/lib/download';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
-import { fetchTicketsForExport, useTicketPage, type TicketScope } from '../api/ticket-queries';
+import { useTicketExport } from '../api/ticket-mutations';
+import { useTicketPage, type TicketScope } from '../api/ticket-queries';
 import { TicketFilters } from '../ui/ticket-filters';
 import { TicketListResults } from '../ui/ticket-list-results';
 import { useTicketListParams, type TicketListParams } from '../ui/use-ticket-list-params';
@@ -88,15 +88,12 @@ function TicketList({ scope, list }: { scope: TicketScope; list: TicketListParam
   const t = useT();
   const language = useLanguage();
   const page = useTicketPage(scope, list.query);
-  const exporting = useMutation({
-    mutationFn: () => fetchTicketsForExport(scope, list.query),
-    onSuccess: (tickets) => {
-      const csv = ticketsCsv(tickets, t);
-      saveBlob(
-        new Blob([csv], { type: 'text/csv;charset=utf-8' }),
-        csvFileName(scope.view, new Date()),
-      );
-    },
+  const exporting = useTicketExport(scope, list.query, (tickets) => {
+    const csv = ticketsCsv(tickets, t);
+    saveBlob(
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      csvFileName(scope.view, new Date()),
+    );
   });
 
   return (
