@@ -6,6 +6,7 @@ import itemStyles from '@/components/menu-item.module.css';
 import { useSwitchWorkspace } from '@/features/auth/api/auth-mutations';
 import { useT } from '@/lib/i18n/i18n';
 import { useSessionEnd } from '@/lib/session-end';
+import { appPaths } from '../paths';
 import styles from './shell.module.css';
 
 /** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */
@@ -23,7 +24,7 @@ export function WorkspaceSwitcher({
   // A workspace that enforces MFA answers with a session that owes it; the
   // guards then send the user to bind, and back to that workspace after.
   const switchTo = useSwitchWorkspace((session, workspaceId) => {
-    const destination = `/w/${encodeURIComponent(workspaceId)}`;
+    const destination = appPaths.workspace.href(workspaceId);
     if (session.state === 'active') navigate(destination);
     else setDestination(destination);
   });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
@@ -7,8 +8,6 @@ import { useT } from '@/lib/i18n/i18n';
 import { useSessionCache } from '@/lib/session';
 import { BindWizard } from './bind-wizard';
 import { BoundPanel } from './bound-panel';
-
-const ACCOUNT_PATH = '/account';
 
 /** Account Management > Security Settings > Bind. */
 export function Component() {
@@ -19,7 +18,7 @@ export function Component() {
       <PageHeader title={t('bind.title')} />
       <Card>
         <BindWizard
-          onCancelled={() => navigate(ACCOUNT_PATH)}
+          onCancelled={() => navigate(appPaths.account.href)}
           renderSuccess={() => <BindSuccess />}
         />
       </Card>
@@ -39,7 +38,7 @@ function BindSuccess() {
     <BoundPanel
       text={t('bind.successText')}
       action={
-        <Button variant="primary" onClick={() => navigate(ACCOUNT_PATH)}>
+        <Button variant="primary" onClick={() => navigate(appPaths.account.href)}>
           {t('bind.returnToAccount')}
         </Button>
       }

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
@@ -47,7 +48,7 @@ export function Component() {
           </dl>
           {!session.user.mfaBound && (
             <Card title={t('account.mfa')} description={t('home.bindHint')}>
-              <Link to="/account">{t('home.goToSecurity')}</Link>
+              <Link to={appPaths.account.href}>{t('home.goToSecurity')}</Link>
             </Card>
           )}
         </>

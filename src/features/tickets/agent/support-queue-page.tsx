@@ -1,3 +1,4 @@
+import { appPaths } from '@/app/paths';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
@@ -24,7 +25,7 @@ export function SupportQueuePage() {
             page={queue}
             label={t('support.queue')}
             columns={['submitter', 'workspace']}
-            hrefOf={(ticket) => `/support/tickets/${encodeURIComponent(ticket.id)}`}
+            hrefOf={(ticket) => appPaths.supportTicket.href(ticket.id)}
             empty={<EmptyState title={t('support.empty')} hint={t('support.emptyHint')} />}
           />
         </div>

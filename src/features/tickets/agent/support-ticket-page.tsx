@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { SupportTicket } from '@/api/schemas/tickets';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
@@ -25,7 +26,7 @@ export function SupportTicketPage() {
   const ticket = useSupportTicket(ticketId);
   return (
     <>
-      <BackLink to="/support">{t('support.backToQueue')}</BackLink>
+      <BackLink to={appPaths.supportQueue.href}>{t('support.backToQueue')}</BackLink>
       <QueryState query={ticket}>{(data) => <SupportTicketView ticket={data} />}</QueryState>
     </>
   );

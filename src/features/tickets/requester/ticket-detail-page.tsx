@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import type { TicketDetail } from '@/api/schemas/tickets';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
@@ -26,7 +27,7 @@ export function TicketDetailPage() {
   const ticket = useTicket(ticketId);
   return (
     <>
-      <BackLink to="/tickets">{t('tickets.backToList')}</BackLink>
+      <BackLink to={appPaths.tickets.href}>{t('tickets.backToList')}</BackLink>
       <QueryState query={ticket}>
         {(data) => <TicketView ticket={data} submitted={submitted} />}
       </QueryState>

@@ -1,4 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button, buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
@@ -36,7 +37,7 @@ export function TicketsPage() {
     if (next === 'mine') search.set('view', 'mine');
     else search.delete('view');
     const text = search.toString();
-    return text ? `/tickets?${text}` : '/tickets';
+    return text ? `${appPaths.tickets.href}?${text}` : appPaths.tickets.href;
   };
 
   return (
@@ -45,7 +46,7 @@ export function TicketsPage() {
         title={t('tickets.title')}
         subtitle={t('tickets.subtitle')}
         actions={
-          <Link to="/tickets/new" className={buttonClassName('primary')}>
+          <Link to={appPaths.submitTicket.href} className={buttonClassName('primary')}>
             <span aria-hidden="true">＋</span>
             {t('tickets.submit')}
           </Link>
@@ -120,13 +121,13 @@ function TicketList({ scope, list }: { scope: TicketScope; list: TicketListParam
         page={page}
         label={scope.view === 'mine' ? t('tickets.view.mine') : t('tickets.view.all')}
         columns={scope.view === 'mine' ? ['workspace'] : ['submitter']}
-        hrefOf={(ticket) => `/tickets/${encodeURIComponent(ticket.id)}`}
+        hrefOf={(ticket) => appPaths.ticket.href(ticket.id)}
         empty={
           <EmptyState
             title={t('tickets.empty')}
             hint={scope.view === 'mine' ? t('tickets.emptyMineHint') : t('tickets.emptyHint')}
             action={
-              <Link to="/tickets/new" className={buttonClassName('secondary')}>
+              <Link to={appPaths.submitTicket.href} className={buttonClassName('secondary')}>
                 {t('tickets.submit')}
               </Link>
             }
