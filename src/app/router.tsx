@@ -38,12 +38,12 @@ const devRoutes: RouteObject[] = import.meta.env.VITE_API_BASE_URL
   : [
       {
         path: appPaths.devTools.pattern,
-        element: page(() => import('@/features/devtools/dev-layout')),
+        element: page(() => import('./routes/dev-layout-route')),
         children: [
-          { index: true, element: page(() => import('@/features/devtools/dev-tools-page')) },
+          { index: true, element: page(() => import('./routes/dev-tools-route')) },
           {
             path: appPaths.devMailbox.pattern,
-            element: page(() => import('@/features/devtools/mailbox-page')),
+            element: page(() => import('./routes/mailbox-route')),
           },
         ],
       },
@@ -73,7 +73,7 @@ export const routes: RouteObject[] = [
           { path: appPaths.account.pattern, element: page(() => import('./routes/account-route')) },
           {
             path: appPaths.bindMfa.pattern,
-            element: page(() => import('@/features/mfa/bind-page')),
+            element: page(() => import('./routes/bind-mfa-route')),
           },
           { path: appPaths.tickets.pattern, element: page(() => import('./routes/tickets-route')) },
           {
@@ -88,14 +88,14 @@ export const routes: RouteObject[] = [
             path: appPaths.workspace.pattern,
             element: <RouteGuard requirement="member" />,
             children: [
-              { index: true, element: page(() => import('@/features/workspace/workspace-home')) },
+              { index: true, element: page(() => import('./routes/workspace-home-route')) },
               {
                 path: appPaths.workspaceMembers.pattern,
-                element: page(() => import('@/features/workspace/members-page')),
+                element: page(() => import('./routes/members-route')),
               },
               {
                 path: appPaths.workspaceSecurity.pattern,
-                element: page(() => import('@/features/workspace/security-page')),
+                element: page(() => import('./routes/workspace-security-route')),
               },
             ],
           },

@@ -6,7 +6,7 @@ import { useT } from '@/lib/i18n/i18n';
 import styles from './devtools.module.css';
 
 /** The frame of the dev tools; reachable signed in or not. */
-export function Component() {
+export function DevLayout() {
   const t = useT();
   const tabClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? `${styles.tab} ${styles.activeTab}` : styles.tab;

@@ -16,7 +16,7 @@ import { useDevStatus } from './api/dev-queries';
 import styles from './devtools.module.css';
 
 /** MOCK-8: network conditions and Reset demo data. */
-export function Component() {
+export function DevToolsPage() {
   const t = useT();
   const status = useDevStatus();
   return (

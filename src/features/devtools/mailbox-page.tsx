@@ -8,7 +8,7 @@ import { useMailbox } from './api/dev-queries';
 import styles from './devtools.module.css';
 
 /** MOCK-8: every email the mock server sent, newest first. */
-export function Component() {
+export function MailboxPage() {
   const t = useT();
   const language = useLanguage();
   const mailbox = useMailbox();

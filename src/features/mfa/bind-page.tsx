@@ -10,7 +10,7 @@ import { BindWizard } from './bind-wizard';
 import { BoundPanel } from './bound-panel';
 
 /** Account Management > Security Settings > Bind. */
-export function Component() {
+export function BindPage() {
   const t = useT();
   const navigate = useNavigate();
   return (

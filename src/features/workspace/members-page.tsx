@@ -13,7 +13,7 @@ import styles from './workspace.module.css';
 import { useMembers } from './api/workspace-queries';
 
 /** SHELL-2, MANDATORY-4: the Owner's list of members with their MFA status. */
-export function Component() {
+export function MembersPage() {
   const t = useT();
   const language = useLanguage();
   const { workspaceId = '' } = useParams();

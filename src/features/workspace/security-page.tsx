@@ -15,7 +15,7 @@ import { useSetMfaPolicy } from './api/workspace-mutations';
 import { useMfaPolicy } from './api/workspace-queries';
 
 /** Workspace Settings > Security > MFA Security Authentication (MANDATORY-1, MANDATORY-2). */
-export function Component() {
+export function SecurityPage() {
   const t = useT();
   const { workspaceId = '' } = useParams();
   const session = useActiveSession();

@@ -10,7 +10,7 @@ import styles from './workspace.module.css';
 import { useWorkspace } from './api/workspace-queries';
 
 /** SHELL-2: the home page of the current workspace. */
-export function Component() {
+export function WorkspaceHome() {
   const t = useT();
   const { workspaceId = '' } = useParams();
   const session = useActiveSession();
