@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { BrandMark } from './brand-mark';
 import { DevLinks } from './dev-links';
+import { appPaths } from './paths';
 import { AccountMenu } from './shell/account-menu';
 import { HelpMenu } from './shell/help-menu';
 import styles from './shell/shell.module.css';
@@ -29,7 +30,6 @@ export function ConsoleLayout() {
   const workspaceId =
     params.workspaceId ?? session.currentWorkspaceId ?? session.workspaces[0]?.id ?? null;
   const workspace = session.workspaces.find((candidate) => candidate.id === workspaceId);
-  const base = workspace ? `/w/${encodeURIComponent(workspace.id)}` : null;
   const navClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? `${styles.navLink} ${styles.active}` : styles.navLink;
 
@@ -69,20 +69,20 @@ export function ConsoleLayout() {
           <WorkspaceSwitcher workspaces={session.workspaces} currentId={workspace?.id ?? null} />
         )}
         <nav aria-label={t('shell.navigation')} className={styles.nav}>
-          {base && (
-            <NavLink to={base} end className={navClass}>
+          {workspace && (
+            <NavLink to={appPaths.workspace.href(workspace.id)} end className={navClass}>
               <Icon name="home" />
               {t('shell.home')}
             </NavLink>
           )}
-          {base && workspace?.role === 'owner' && (
-            <NavLink to={`${base}/members`} className={navClass}>
+          {workspace?.role === 'owner' && (
+            <NavLink to={appPaths.workspaceMembers.href(workspace.id)} className={navClass}>
               <Icon name="members" />
               {t('shell.members')}
             </NavLink>
           )}
-          {base && (
-            <NavLink to={`${base}/settings/security`} className={navClass}>
+          {workspace && (
+            <NavLink to={appPaths.workspaceSecurity.href(workspace.id)} className={navClass}>
               <Icon name="shield" />
               <span className={styles.navStack}>
                 <span className={styles.navEyebrow}>{t('shell.workspaceSettings')}</span>
@@ -91,7 +91,7 @@ export function ConsoleLayout() {
             </NavLink>
           )}
           {session.user.kind === 'agent' && (
-            <NavLink to="/support" className={navClass}>
+            <NavLink to={appPaths.supportQueue.href} className={navClass}>
               <Icon name="inbox" />
               {t('shell.supportConsole')}
             </NavLink>

@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import { Icon } from '@/components/icon';
 import { useT } from '@/lib/i18n/i18n';
+import { appPaths } from './paths';
 import styles from './shell/shell.module.css';
 
 /** MOCK-8: links to the dev tools; compiled out when a real backend is configured. */
@@ -8,7 +9,7 @@ export function DevLinks({ onNavigate }: { onNavigate: () => void }) {
   const t = useT();
   if (import.meta.env.VITE_API_BASE_URL) return null;
   return (
-    <NavLink to="/dev" className={styles.devLink} onClick={onNavigate}>
+    <NavLink to={appPaths.devTools.href} className={styles.devLink} onClick={onNavigate}>
       <Icon name="tool" />
       {t('shell.devTools')}
     </NavLink>

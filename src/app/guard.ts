@@ -1,7 +1,8 @@
 import type { Session } from '@/api/schemas/session';
-import { loginPathFor, safeReturnTo } from '@/lib/return-to';
 import type { SessionEnd } from '@/lib/session-end';
 import { homePathFor } from './home-path';
+import { appPaths } from './paths';
+import { loginPathFor, RETURN_TO_PARAM, safeReturnTo } from './return-to';
 
 /** What a route needs from the session. */
 export type Requirement = 'login-page' | 'member' | 'agent' | 'active';
@@ -27,12 +28,15 @@ export function decide(
     const returnTo =
       endReason === 'logged-out'
         ? null
-        : safeReturnTo(new URLSearchParams(location.search).get('returnTo'));
+        : safeReturnTo(new URLSearchParams(location.search).get(RETURN_TO_PARAM));
     return { allow: false, redirectTo: returnTo ?? homePathFor(session) };
   }
   if (session.state !== 'active') {
     // After logging out on purpose, the next login starts afresh rather than where this user was.
-    return { allow: false, redirectTo: endReason === 'logged-out' ? '/login' : loginPathFor(here) };
+    return {
+      allow: false,
+      redirectTo: endReason === 'logged-out' ? appPaths.login.href : loginPathFor(here),
+    };
   }
   if (requirement === 'agent' && session.user.kind !== 'agent')
     return { allow: false, redirectTo: homePathFor(session) };

@@ -1,8 +1,9 @@
 import type { Session } from '@/api/schemas/session';
+import { appPaths } from './paths';
 
 /** Where an active session lands when it has nowhere else to go. */
 export function homePathFor(session: Extract<Session, { state: 'active' }>): string {
-  if (session.user.kind === 'agent') return '/support';
+  if (session.user.kind === 'agent') return appPaths.supportQueue.href;
   const workspaceId = session.currentWorkspaceId ?? session.workspaces[0]?.id;
-  return workspaceId ? `/w/${encodeURIComponent(workspaceId)}` : '/account';
+  return workspaceId ? appPaths.workspace.href(workspaceId) : appPaths.account.href;
 }

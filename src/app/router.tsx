@@ -4,6 +4,7 @@ import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
 import { NotFound } from './not-found';
+import { appPaths } from './paths';
 import { RouteGuard } from './route-guard';
 import { BootSpinner, SessionBoundary } from './session-boundary';
 
@@ -36,11 +37,14 @@ const devRoutes: RouteObject[] = import.meta.env.VITE_API_BASE_URL
   ? []
   : [
       {
-        path: 'dev',
-        element: page(() => import('@/features/devtools/dev-layout')),
+        path: appPaths.devTools.pattern,
+        element: page(() => import('./routes/dev-layout-route')),
         children: [
-          { index: true, element: page(() => import('@/features/devtools/dev-tools-page')) },
-          { path: 'mailbox', element: page(() => import('@/features/devtools/mailbox-page')) },
+          { index: true, element: page(() => import('./routes/dev-tools-route')) },
+          {
+            path: appPaths.devMailbox.pattern,
+            element: page(() => import('./routes/mailbox-route')),
+          },
         ],
       },
     ];
@@ -50,7 +54,7 @@ export const routes: RouteObject[] = [
     element: <SessionBoundary />,
     children: [
       {
-        path: 'login',
+        path: appPaths.login.pattern,
         element: (
           <RouteGuard requirement="login-page">
             <LoginLayout />
@@ -66,33 +70,42 @@ export const routes: RouteObject[] = [
         ),
         children: [
           { index: true, element: <Home /> },
-          { path: 'account', element: page(() => import('./routes/account-route')) },
-          { path: 'account/mfa/bind', element: page(() => import('@/features/mfa/bind-page')) },
-          { path: 'tickets', element: page(() => import('./routes/tickets-route')) },
-          { path: 'tickets/new', element: page(() => import('./routes/submit-ticket-route')) },
+          { path: appPaths.account.pattern, element: page(() => import('./routes/account-route')) },
           {
-            path: 'tickets/:ticketId',
+            path: appPaths.bindMfa.pattern,
+            element: page(() => import('./routes/bind-mfa-route')),
+          },
+          { path: appPaths.tickets.pattern, element: page(() => import('./routes/tickets-route')) },
+          {
+            path: appPaths.submitTicket.pattern,
+            element: page(() => import('./routes/submit-ticket-route')),
+          },
+          {
+            path: appPaths.ticket.pattern,
             element: page(() => import('./routes/ticket-detail-route')),
           },
           {
-            path: 'w/:workspaceId',
+            path: appPaths.workspace.pattern,
             element: <RouteGuard requirement="member" />,
             children: [
-              { index: true, element: page(() => import('@/features/workspace/workspace-home')) },
-              { path: 'members', element: page(() => import('@/features/workspace/members-page')) },
+              { index: true, element: page(() => import('./routes/workspace-home-route')) },
               {
-                path: 'settings/security',
-                element: page(() => import('@/features/workspace/security-page')),
+                path: appPaths.workspaceMembers.pattern,
+                element: page(() => import('./routes/members-route')),
+              },
+              {
+                path: appPaths.workspaceSecurity.pattern,
+                element: page(() => import('./routes/workspace-security-route')),
               },
             ],
           },
           {
-            path: 'support',
+            path: appPaths.supportQueue.pattern,
             element: <RouteGuard requirement="agent" />,
             children: [
               { index: true, element: page(() => import('./routes/support-queue-route')) },
               {
-                path: 'tickets/:ticketId',
+                path: appPaths.supportTicket.pattern,
                 element: page(() => import('./routes/support-ticket-route')),
               },
             ],

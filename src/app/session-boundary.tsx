@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { Outlet } from 'react-router-dom';
-import { useQueryClient } from '@tanstack/react-query';
 import { onSessionInterrupted } from '@/api/client';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -8,7 +7,7 @@ import { PageCard } from '@/components/page-card';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { sessionQueryOptions, useSession } from '@/lib/session';
+import { useSession, useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
 import styles from './session-boundary.module.css';
 
@@ -19,7 +18,7 @@ import styles from './session-boundary.module.css';
  * login page with `returnTo` (the only global error handling, HOUSE rule 4).
  */
 export function SessionBoundary() {
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
   const session = useSession();
   const setReason = useSessionEnd((state) => state.setReason);
 
@@ -28,14 +27,14 @@ export function SessionBoundary() {
       onSessionInterrupted((error) => {
         if (error.code === 'MFA_REQUIRED' || error.code === 'MFA_SETUP_REQUIRED') {
           // The session now owes MFA: its new state decides where the user goes.
-          void queryClient.invalidateQueries({ queryKey: sessionQueryOptions.queryKey });
+          void cache.refetch();
           return;
         }
-        const current = queryClient.getQueryData(sessionQueryOptions.queryKey);
+        const current = cache.current();
         if (current && current.state !== 'anonymous') setReason('expired');
-        queryClient.setQueryData(sessionQueryOptions.queryKey, { state: 'anonymous' });
+        cache.end();
       }),
-    [queryClient, setReason],
+    [cache, setReason],
   );
 
   if (session.data) return <Outlet />;

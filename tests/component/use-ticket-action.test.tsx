@@ -7,7 +7,7 @@ import { paths } from '@/api/paths';
 import type { TicketListQuery } from '@/api/schemas/tickets';
 import { createQueryClient } from '@/app/query-client';
 import { ticketKeys } from '@/features/tickets/api/ticket-keys';
-import { useTicketAction } from '@/features/tickets/api/use-ticket-action';
+import { useTicketAction } from '@/features/tickets/api/ticket-mutations';
 import { seedState } from '@/mocks/seed';
 import { mswServer } from './setup';
 import { fileTicket } from './support/tickets';

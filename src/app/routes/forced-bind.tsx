@@ -1,13 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { Session } from '@/api/schemas/session';
 import { Button } from '@/components/button';
 import { PageCard } from '@/components/page-card';
 import { BackToLogin } from '@/features/auth/back-to-login';
-import { useLogOut } from '@/features/auth/use-log-out';
+import { useLogOut } from '@/features/auth/api/auth-mutations';
 import { BindWizard } from '@/features/mfa/bind-wizard';
 import { BoundPanel } from '@/features/mfa/bound-panel';
 import { useT } from '@/lib/i18n/i18n';
-import { sessionQueryOptions } from '@/lib/session';
+import { useSessionCache } from '@/lib/session';
 
 type SetupSession = Extract<Session, { state: 'mfa_setup_required' }>;
 
@@ -37,15 +36,12 @@ export function ForcedBind({ session }: { session: SetupSession }) {
 
 function EnterWorkspace({ session, workspace }: { session: Session; workspace: string }) {
   const t = useT();
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
   return (
     <BoundPanel
       text={t('forced.successText', { workspace })}
       action={
-        <Button
-          variant="primary"
-          onClick={() => queryClient.setQueryData(sessionQueryOptions.queryKey, session)}
-        >
+        <Button variant="primary" onClick={() => cache.replace(session)}>
           {t('bind.enterWorkspace', { workspace })}
         </Button>
       }

@@ -7,6 +7,7 @@ import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
+import { appPaths } from '../paths';
 
 /** The later steps load only for a session that owes them, so the password form stays light. */
 const MfaChallenge = lazy(() =>
@@ -90,7 +91,7 @@ export function Component() {
       lostDevice={
         <span>
           {t('tickets.lost.lead')}{' '}
-          <Link to={`?${withHelp.toString()}`}>{t('tickets.lost.link')}</Link>
+          <Link to={`${appPaths.login.href}?${withHelp.toString()}`}>{t('tickets.lost.link')}</Link>
         </span>
       }
     />

@@ -2,9 +2,10 @@ import { Link } from 'react-router-dom';
 import type { User } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import itemStyles from '@/components/menu-item.module.css';
-import { useLogOut } from '@/features/auth/use-log-out';
+import { useLogOut } from '@/features/auth/api/auth-mutations';
 import { useT } from '@/lib/i18n/i18n';
 import { LanguageSelect } from '../language-select';
+import { appPaths } from '../paths';
 import { ThemeSelect } from '../theme-select';
 import styles from './shell.module.css';
 
@@ -30,7 +31,7 @@ export function AccountMenu({ user, onNavigate }: { user: User; onNavigate: () =
       {(close) => (
         <>
           <Link
-            to="/account"
+            to={appPaths.account.href}
             className={itemStyles.item}
             onClick={() => {
               close();

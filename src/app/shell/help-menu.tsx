@@ -4,6 +4,7 @@ import itemStyles from '@/components/menu-item.module.css';
 import { Icon } from '@/components/icon';
 import { DOCS_URL } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
+import { appPaths } from '../paths';
 import styles from './shell.module.css';
 
 /** SHELL-1: Help > Ticket Management, and the documentation. */
@@ -21,7 +22,7 @@ export function HelpMenu({ onNavigate }: { onNavigate: () => void }) {
       {(close) => (
         <>
           <Link
-            to="/tickets"
+            to={appPaths.tickets.href}
             className={itemStyles.item}
             onClick={() => {
               close();

@@ -1,14 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { request } from '@/api/client';
-import { paths } from '@/api/paths';
-import type { Session, WorkspaceSummary } from '@/api/schemas/session';
+import type { WorkspaceSummary } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import { Icon } from '@/components/icon';
 import itemStyles from '@/components/menu-item.module.css';
+import { useSwitchWorkspace } from '@/features/auth/api/auth-mutations';
 import { useT } from '@/lib/i18n/i18n';
-import { sessionQueryOptions } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
+import { appPaths } from '../paths';
 import styles from './shell.module.css';
 
 /** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */
@@ -21,23 +19,14 @@ export function WorkspaceSwitcher({
 }) {
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const setDestination = useSessionEnd((state) => state.setDestination);
   const current = workspaces.find((workspace) => workspace.id === currentId) ?? workspaces[0];
-  const switchTo = useMutation({
-    mutationFn: (workspaceId: string) =>
-      request<Session>(paths.sessionWorkspace.href, {
-        method: 'PUT',
-        body: { workspaceId },
-      }),
-    // A workspace that enforces MFA answers with a session that owes it; the
-    // guards then send the user to bind, and back to that workspace after.
-    onSuccess: (session, workspaceId) => {
-      const destination = `/w/${encodeURIComponent(workspaceId)}`;
-      if (session.state === 'active') navigate(destination);
-      else setDestination(destination);
-      queryClient.setQueryData(sessionQueryOptions.queryKey, session);
-    },
+  // A workspace that enforces MFA answers with a session that owes it; the
+  // guards then send the user to bind, and back to that workspace after.
+  const switchTo = useSwitchWorkspace((session, workspaceId) => {
+    const destination = appPaths.workspace.href(workspaceId);
+    if (session.state === 'active') navigate(destination);
+    else setDestination(destination);
   });
 
   if (!current) return null;

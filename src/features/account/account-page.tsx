@@ -6,7 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { formatDate } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import styles from './account.module.css';
-import { useAccount } from './account-queries';
+import { useAccount } from './api/account-queries';
 import { MfaRow } from './mfa-row';
 import { SecurityLog } from './security-log';
 

@@ -1,14 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { request } from '@/api/client';
-import { paths } from '@/api/paths';
-import type { AuditEvent, AuditList } from '@/api/schemas/mfa';
+import type { AuditEvent } from '@/api/schemas/mfa';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { QueryState } from '@/components/query-state';
 import { formatDateTime } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { accountKeys } from './account-queries';
+import { useSecurityLog } from './api/account-queries';
 import styles from './account.module.css';
 
 function eventKey(entry: AuditEvent): MessageKey {
@@ -21,11 +18,7 @@ function eventKey(entry: AuditEvent): MessageKey {
 export function SecurityLog() {
   const t = useT();
   const language = useLanguage();
-  const log = useQuery({
-    queryKey: accountKeys.audit(),
-    queryFn: ({ signal }) => request<AuditList>(paths.accountAudit.href, { signal }),
-    select: (data) => data.events,
-  });
+  const log = useSecurityLog();
   return (
     <Card title={t('audit.title')} description={t('audit.subtitle')}>
       <QueryState query={log}>

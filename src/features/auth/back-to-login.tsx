@@ -1,6 +1,6 @@
 import { Button } from '@/components/button';
 import { useT } from '@/lib/i18n/i18n';
-import { useLogOut } from './use-log-out';
+import { useLogOut } from './api/auth-mutations';
 
 /** Leaves a pending step: the half-open session is ended on the server. */
 export function BackToLogin() {

@@ -7,7 +7,7 @@ import { errorMessage, fieldMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useNow } from '@/lib/use-now';
 import styles from './login-form.module.css';
-import { useLogIn } from './use-log-in';
+import { useLogIn } from './api/auth-mutations';
 
 /** LOGIN-1: email and password. A failed attempt keeps what was typed. */
 export function LoginForm({ notice }: { notice?: string | undefined }) {

@@ -5,7 +5,7 @@ import { PageCard } from '@/components/page-card';
 import { useT } from '@/lib/i18n/i18n';
 import { BackToLogin } from './back-to-login';
 import styles from './mfa-challenge.module.css';
-import { useVerifyLoginCode } from './use-verify-login-code';
+import { useVerifyLoginCode } from './api/auth-mutations';
 
 /**
  * LOGIN-3: a bound account owes its 6-digit dynamic code. `lostDevice` is the

@@ -4,7 +4,7 @@ import { QueryState } from '@/components/query-state';
 import tableStyles from '@/components/data-table.module.css';
 import { ScrollRegion } from '@/components/scroll-region';
 import { useT } from '@/lib/i18n/i18n';
-import { useAuthenticator } from './dev-queries';
+import { useAuthenticator } from './api/dev-queries';
 import styles from './devtools.module.css';
 
 /** MOCK-8: the current codes of every bound account, as a phone app would show them. */

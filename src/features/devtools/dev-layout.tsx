@@ -1,11 +1,12 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
 import { PageSpinner } from '@/components/page-spinner';
 import { useT } from '@/lib/i18n/i18n';
 import styles from './devtools.module.css';
 
 /** The frame of the dev tools; reachable signed in or not. */
-export function Component() {
+export function DevLayout() {
   const t = useT();
   const tabClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? `${styles.tab} ${styles.activeTab}` : styles.tab;
@@ -14,13 +15,13 @@ export function Component() {
       <header className={styles.header}>
         <p className={styles.banner}>{t('dev.banner')}</p>
         <nav aria-label={t('dev.title')} className={styles.tabs}>
-          <NavLink to="/dev" end className={tabClass}>
+          <NavLink to={appPaths.devTools.href} end className={tabClass}>
             {t('dev.title')}
           </NavLink>
-          <NavLink to="/dev/mailbox" className={tabClass}>
+          <NavLink to={appPaths.devMailbox.href} className={tabClass}>
             {t('dev.mailbox')}
           </NavLink>
-          <NavLink to="/" className={styles.tab}>
+          <NavLink to={appPaths.home.href} className={styles.tab}>
             {t('dev.backToConsole')}
           </NavLink>
         </nav>

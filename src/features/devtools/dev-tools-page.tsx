@@ -11,11 +11,12 @@ import { TextField } from '@/components/text-field';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { Authenticator } from './authenticator';
-import { useDevStatus, useResetDemoData, useSaveDevSettings } from './dev-queries';
+import { useResetDemoData, useSaveDevSettings } from './api/dev-mutations';
+import { useDevStatus } from './api/dev-queries';
 import styles from './devtools.module.css';
 
 /** MOCK-8: network conditions and Reset demo data. */
-export function Component() {
+export function DevToolsPage() {
   const t = useT();
   const status = useDevStatus();
   return (

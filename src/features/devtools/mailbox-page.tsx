@@ -4,11 +4,11 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useMailbox } from './dev-queries';
+import { useMailbox } from './api/dev-queries';
 import styles from './devtools.module.css';
 
 /** MOCK-8: every email the mock server sent, newest first. */
-export function Component() {
+export function MailboxPage() {
   const t = useT();
   const language = useLanguage();
   const mailbox = useMailbox();

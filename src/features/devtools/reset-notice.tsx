@@ -1,7 +1,8 @@
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { useT } from '@/lib/i18n/i18n';
-import { useDevStatus, useDismissNotice } from './dev-queries';
+import { useDismissNotice } from './api/dev-mutations';
+import { useDevStatus } from './api/dev-queries';
 import styles from './devtools.module.css';
 
 /** MOCK-2: says so when stored demo data was unreadable or outdated and was reset. */

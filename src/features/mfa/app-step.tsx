@@ -8,7 +8,7 @@ import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/error-message';
 import { formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useIssueSecret } from './enrollment-api';
+import { useIssueSecret } from './api/mfa-mutations';
 import styles from './bind-wizard.module.css';
 import { SetupKey } from './setup-key';
 

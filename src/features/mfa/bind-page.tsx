@@ -1,17 +1,16 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/lib/i18n/i18n';
+import { useSessionCache } from '@/lib/session';
 import { BindWizard } from './bind-wizard';
 import { BoundPanel } from './bound-panel';
 
-const ACCOUNT_PATH = '/account';
-
 /** Account Management > Security Settings > Bind. */
-export function Component() {
+export function BindPage() {
   const t = useT();
   const navigate = useNavigate();
   return (
@@ -19,7 +18,7 @@ export function Component() {
       <PageHeader title={t('bind.title')} />
       <Card>
         <BindWizard
-          onCancelled={() => navigate(ACCOUNT_PATH)}
+          onCancelled={() => navigate(appPaths.account.href)}
           renderSuccess={() => <BindSuccess />}
         />
       </Card>
@@ -30,15 +29,16 @@ export function Component() {
 function BindSuccess() {
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const cache = useSessionCache();
+  // BIND-3: the session and everything that shows MFA status now say bound.
   useEffect(() => {
-    void queryClient.invalidateQueries();
-  }, [queryClient]);
+    void cache.refetchAll();
+  }, [cache]);
   return (
     <BoundPanel
       text={t('bind.successText')}
       action={
-        <Button variant="primary" onClick={() => navigate(ACCOUNT_PATH)}>
+        <Button variant="primary" onClick={() => navigate(appPaths.account.href)}>
           {t('bind.returnToAccount')}
         </Button>
       }

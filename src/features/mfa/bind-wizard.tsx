@@ -4,10 +4,11 @@ import { Button } from '@/components/button';
 import { QueryState } from '@/components/query-state';
 import { Steps } from '@/components/steps';
 import { useT } from '@/lib/i18n/i18n';
+import { useCancelEnrollment } from './api/mfa-mutations';
+import { useEnrollmentStatus } from './api/mfa-queries';
 import { AppStep } from './app-step';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
-import { useCancelEnrollment, useEnrollmentStatus } from './enrollment-api';
 import { IdentityStep } from './identity-step';
 
 type Stage = { step: 0 | 1 | 2 } | { step: 'done'; session: Session };

@@ -3,7 +3,7 @@ import type { Session } from '@/api/schemas/session';
 import { CodeForm } from '@/components/code-form';
 import { StepHeading } from '@/components/page-heading';
 import { useT } from '@/lib/i18n/i18n';
-import { useConfirmEnrollment } from './enrollment-api';
+import { useConfirmEnrollment } from './api/mfa-mutations';
 import styles from './bind-wizard.module.css';
 
 /** BIND-3: the first dynamic code from the app confirms the binding. */

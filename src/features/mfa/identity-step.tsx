@@ -4,7 +4,7 @@ import { StepHeading } from '@/components/page-heading';
 import { SendCodeButton } from '@/components/send-code-button';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useSendBindEmailCode, useVerifyBindIdentity } from './enrollment-api';
+import { useSendBindEmailCode, useVerifyBindIdentity } from './api/mfa-mutations';
 import styles from './bind-wizard.module.css';
 
 /**

@@ -10,10 +10,10 @@ import { formatDate } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import styles from './workspace.module.css';
-import { useMembers } from './workspace-queries';
+import { useMembers } from './api/workspace-queries';
 
 /** SHELL-2, MANDATORY-4: the Owner's list of members with their MFA status. */
-export function Component() {
+export function MembersPage() {
   const t = useT();
   const language = useLanguage();
   const { workspaceId = '' } = useParams();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { MfaPolicy } from '@/api/schemas/workspace';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/confirm-dialog';
@@ -10,13 +11,11 @@ import { Switch } from '@/components/switch';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import styles from './workspace.module.css';
-import { useMfaPolicy, useSetMfaPolicy } from './workspace-queries';
-
-/** The path of the bind wizard, reached by URL so this feature stays apart from the MFA one. */
-const BIND_PATH = '/account/mfa/bind';
+import { useSetMfaPolicy } from './api/workspace-mutations';
+import { useMfaPolicy } from './api/workspace-queries';
 
 /** Workspace Settings > Security > MFA Security Authentication (MANDATORY-1, MANDATORY-2). */
-export function Component() {
+export function SecurityPage() {
   const t = useT();
   const { workspaceId = '' } = useParams();
   const session = useActiveSession();
@@ -76,7 +75,10 @@ function MfaPolicyCard({
         {!policy.canChange && <p className={styles.muted}>{t('security.ownerOnly')}</p>}
       </div>
       {blockedByOwnMfa && (
-        <Alert tone="warning" action={<Link to={BIND_PATH}>{t('security.bindFirstLink')}</Link>}>
+        <Alert
+          tone="warning"
+          action={<Link to={appPaths.bindMfa.href}>{t('security.bindFirstLink')}</Link>}
+        >
           {t('security.bindFirst')}
         </Alert>
       )}

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
@@ -6,10 +7,10 @@ import { QueryState } from '@/components/query-state';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import styles from './workspace.module.css';
-import { useWorkspace } from './workspace-queries';
+import { useWorkspace } from './api/workspace-queries';
 
 /** SHELL-2: the home page of the current workspace. */
-export function Component() {
+export function WorkspaceHome() {
   const t = useT();
   const { workspaceId = '' } = useParams();
   const session = useActiveSession();
@@ -47,7 +48,7 @@ export function Component() {
           </dl>
           {!session.user.mfaBound && (
             <Card title={t('account.mfa')} description={t('home.bindHint')}>
-              <Link to="/account">{t('home.goToSecurity')}</Link>
+              <Link to={appPaths.account.href}>{t('home.goToSecurity')}</Link>
             </Card>
           )}
         </>

@@ -1,7 +1,7 @@
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { Mailbox } from '@/api/schemas/dev';
 import type { CreateTicketRequest, TicketCreated } from '@/api/schemas/tickets';
+import { emailCodeFor } from './mailbox';
 import { signIn } from './sign-in';
 
 /**
@@ -30,12 +30,7 @@ export async function fileTicket(
 export async function fileUnbindRequest(): Promise<TicketCreated> {
   await signIn('bob@example.com', 'mfa_required');
   await request(paths.ticketEmailCode.href, { method: 'POST' });
-  const { messages } = await request<Mailbox>(paths.devMailbox.href);
-  // The mailbox lists the newest first.
-  const code = /verification code is (\d{6})\b/.exec(
-    messages.find((message) => message.to === 'bob@example.com')?.body ?? '',
-  )?.[1];
-  if (!code) throw new Error('no email code for bob');
+  const code = await emailCodeFor('bob@example.com');
   return request<TicketCreated>(paths.tickets.href, {
     method: 'POST',
     body: {

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { TextAreaField } from '@/components/text-area-field';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useTicketAction } from '../api/use-ticket-action';
+import { useTicketAction } from '../api/ticket-mutations';
 import { VerificationFacts } from '../ui/verification-facts';
 import styles from './review-panel.module.css';
 

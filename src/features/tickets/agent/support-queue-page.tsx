@@ -1,8 +1,9 @@
+import { appPaths } from '@/app/paths';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/lib/i18n/i18n';
-import { useSupportQueue } from '../api/agent-queries';
+import { useSupportQueue } from '../api/ticket-queries';
 import { TicketFilters } from '../ui/ticket-filters';
 import { TicketListResults } from '../ui/ticket-list-results';
 import { useTicketListParams } from '../ui/use-ticket-list-params';
@@ -24,7 +25,7 @@ export function SupportQueuePage() {
             page={queue}
             label={t('support.queue')}
             columns={['submitter', 'workspace']}
-            hrefOf={(ticket) => `/support/tickets/${encodeURIComponent(ticket.id)}`}
+            hrefOf={(ticket) => appPaths.supportTicket.href(ticket.id)}
             empty={<EmptyState title={t('support.empty')} hint={t('support.emptyHint')} />}
           />
         </div>

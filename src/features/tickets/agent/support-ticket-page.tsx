@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { SupportTicket } from '@/api/schemas/tickets';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
@@ -9,8 +10,8 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useSupportTicket } from '../api/agent-queries';
-import { useTicketAction } from '../api/use-ticket-action';
+import { useTicketAction } from '../api/ticket-mutations';
+import { useSupportTicket } from '../api/ticket-queries';
 import { ActionHint, ActionList } from '../ui/action-list';
 import { Conversation } from '../ui/conversation';
 import { ReplyForm } from '../ui/reply-form';
@@ -25,7 +26,7 @@ export function SupportTicketPage() {
   const ticket = useSupportTicket(ticketId);
   return (
     <>
-      <BackLink to="/support">{t('support.backToQueue')}</BackLink>
+      <BackLink to={appPaths.supportQueue.href}>{t('support.backToQueue')}</BackLink>
       <QueryState query={ticket}>{(data) => <SupportTicketView ticket={data} />}</QueryState>
     </>
   );

@@ -3,8 +3,9 @@ import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import {
   ticketListParams,
+  type SupportTicket,
   type TicketDetail,
-  type TicketExport,
+  type TicketEmailCodeStatus,
   type TicketListQuery,
   type TicketPage,
 } from '@/api/schemas/tickets';
@@ -17,32 +18,23 @@ function listPath(scope: TicketScope): string {
 }
 
 /** TICKET-1: one page of All Tickets or My Tickets, filtered by the server. */
-export function useTicketPage(scope: TicketScope, query: TicketListQuery) {
-  return useQuery(
-    queryOptions({
-      queryKey:
-        scope.view === 'all'
-          ? ticketKeys.workspace(scope.workspaceId, query)
-          : ticketKeys.mine(query),
-      queryFn: ({ signal }) =>
-        request<TicketPage>(`${listPath(scope)}${ticketListParams(query)}`, {
-          signal,
-        }),
-      // The rows of the last page stay while the next one loads, so paging does not flash.
-      placeholderData: keepPreviousData,
-    }),
-  );
+export function ticketPageQueryOptions(scope: TicketScope, query: TicketListQuery) {
+  return queryOptions({
+    queryKey:
+      scope.view === 'all'
+        ? ticketKeys.workspace(scope.workspaceId, query)
+        : ticketKeys.mine(query),
+    queryFn: ({ signal }) =>
+      request<TicketPage>(`${listPath(scope)}${ticketListParams(query)}`, {
+        signal,
+      }),
+    // The rows of the last page stay while the next one loads, so paging does not flash.
+    placeholderData: keepPreviousData,
+  });
 }
 
-/** Every row of the filtered list, for the CSV export. */
-export async function fetchTicketsForExport(scope: TicketScope, query: TicketListQuery) {
-  const { type, status, q } = query;
-  const path =
-    scope.view === 'all'
-      ? paths.workspaceTicketsExport.href(scope.workspaceId)
-      : paths.ticketsExport.href;
-  const data = await request<TicketExport>(`${path}${ticketListParams({ type, status, q })}`, {});
-  return data.tickets;
+export function useTicketPage(scope: TicketScope, query: TicketListQuery) {
+  return useQuery(ticketPageQueryOptions(scope, query));
 }
 
 export function ticketQueryOptions(id: string) {
@@ -54,4 +46,46 @@ export function ticketQueryOptions(id: string) {
 
 export function useTicket(id: string) {
   return useQuery(ticketQueryOptions(id));
+}
+
+/** Where the code goes and when another may be sent; a reload keeps the countdown. */
+export const ticketEmailCodeQueryOptions = queryOptions({
+  queryKey: ticketKeys.emailCode(),
+  queryFn: ({ signal }) => request<TicketEmailCodeStatus>(paths.ticketEmailCode.href, { signal }),
+  staleTime: 0,
+  refetchOnWindowFocus: false,
+});
+
+export function useTicketEmailCodeStatus() {
+  return useQuery(ticketEmailCodeQueryOptions);
+}
+
+/** The queue refreshes by itself, so new tickets from any workspace show up (TICKET-7). */
+export const QUEUE_REFRESH_MS = 15_000;
+
+export function supportQueueQueryOptions(query: TicketListQuery) {
+  return queryOptions({
+    queryKey: ticketKeys.queue(query),
+    queryFn: ({ signal }) =>
+      request<TicketPage>(`${paths.supportTickets.href}${ticketListParams(query)}`, {
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    refetchInterval: QUEUE_REFRESH_MS,
+  });
+}
+
+export function useSupportQueue(query: TicketListQuery) {
+  return useQuery(supportQueueQueryOptions(query));
+}
+
+export function supportTicketQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: ticketKeys.agentDetail(id),
+    queryFn: ({ signal }) => request<SupportTicket>(paths.supportTicket.href(id), { signal }),
+  });
+}
+
+export function useSupportTicket(id: string) {
+  return useQuery(supportTicketQueryOptions(id));
 }

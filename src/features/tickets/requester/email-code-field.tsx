@@ -5,7 +5,8 @@ import { QueryState } from '@/components/query-state';
 import { SendCodeButton } from '@/components/send-code-button';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useSendTicketEmailCode, useTicketEmailCodeStatus } from '../api/email-code-api';
+import { useSendTicketEmailCode } from '../api/ticket-mutations';
+import { useTicketEmailCodeStatus } from '../api/ticket-queries';
 import styles from './email-code-field.module.css';
 
 /**

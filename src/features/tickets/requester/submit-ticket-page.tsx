@@ -1,5 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { TICKET_TYPES, type TicketType } from '@/api/schemas/tickets';
+import { appPaths } from '@/app/paths';
 import { buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
@@ -18,7 +19,7 @@ export function SubmitTicketPage() {
   const initialType = TICKET_TYPES.find((type): type is TicketType => type === requested) ?? '';
   return (
     <>
-      <BackLink to="/tickets">{t('tickets.backToList')}</BackLink>
+      <BackLink to={appPaths.tickets.href}>{t('tickets.backToList')}</BackLink>
       <PageHeader title={t('tickets.submit')} subtitle={t('tickets.submitSubtitle')} />
       <div className={styles.submitGrid}>
         <Card>
@@ -26,12 +27,12 @@ export function SubmitTicketPage() {
             keepDraft
             initialType={initialType}
             onSubmitted={(ticket) =>
-              navigate(`/tickets/${encodeURIComponent(ticket.id)}`, {
+              navigate(appPaths.ticket.href(ticket.id), {
                 state: { submitted: ticket.number },
               })
             }
             secondary={
-              <Link to="/tickets" className={buttonClassName('ghost')}>
+              <Link to={appPaths.tickets.href} className={buttonClassName('ghost')}>
                 {t('common.cancel')}
               </Link>
             }

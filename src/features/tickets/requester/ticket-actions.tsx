@@ -6,7 +6,7 @@ import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useTicketAction } from '../api/use-ticket-action';
+import { useTicketAction } from '../api/ticket-mutations';
 import { ActionHint, ActionList } from '../ui/action-list';
 
 type Confirmable = 'cancel' | 'close';

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import type { TicketDetail } from '@/api/schemas/tickets';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/lib/i18n/i18n';
+import { useTicketAction } from '../api/ticket-mutations';
 import { useTicket } from '../api/ticket-queries';
-import { useTicketAction } from '../api/use-ticket-action';
 import { Conversation } from '../ui/conversation';
 import { ReplyForm } from '../ui/reply-form';
 import { TicketFacts } from '../ui/ticket-facts';
@@ -26,7 +27,7 @@ export function TicketDetailPage() {
   const ticket = useTicket(ticketId);
   return (
     <>
-      <BackLink to="/tickets">{t('tickets.backToList')}</BackLink>
+      <BackLink to={appPaths.tickets.href}>{t('tickets.backToList')}</BackLink>
       <QueryState query={ticket}>
         {(data) => <TicketView ticket={data} submitted={submitted} />}
       </QueryState>

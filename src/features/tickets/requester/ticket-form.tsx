@@ -20,7 +20,7 @@ import { useDraft } from '@/lib/drafts';
 import { errorMessage } from '@/lib/error-message';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useLanguage, useT, type Translate } from '@/lib/i18n/i18n';
-import { useCreateTicket } from '../api/use-create-ticket';
+import { useCreateTicket } from '../api/ticket-mutations';
 import { ticketTypeKey } from '../ticket-labels';
 import { AttachmentPicker } from '../ui/attachment-picker';
 import { useAttachmentUploads } from '../ui/use-attachment-uploads';

@@ -1,5 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button, buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
@@ -9,7 +9,8 @@ import { saveBlob } from '@/lib/download';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
-import { fetchTicketsForExport, useTicketPage, type TicketScope } from '../api/ticket-queries';
+import { useTicketExport } from '../api/ticket-mutations';
+import { useTicketPage, type TicketScope } from '../api/ticket-queries';
 import { TicketFilters } from '../ui/ticket-filters';
 import { TicketListResults } from '../ui/ticket-list-results';
 import { useTicketListParams, type TicketListParams } from '../ui/use-ticket-list-params';
@@ -36,7 +37,7 @@ export function TicketsPage() {
     if (next === 'mine') search.set('view', 'mine');
     else search.delete('view');
     const text = search.toString();
-    return text ? `/tickets?${text}` : '/tickets';
+    return text ? `${appPaths.tickets.href}?${text}` : appPaths.tickets.href;
   };
 
   return (
@@ -45,7 +46,7 @@ export function TicketsPage() {
         title={t('tickets.title')}
         subtitle={t('tickets.subtitle')}
         actions={
-          <Link to="/tickets/new" className={buttonClassName('primary')}>
+          <Link to={appPaths.submitTicket.href} className={buttonClassName('primary')}>
             <span aria-hidden="true">＋</span>
             {t('tickets.submit')}
           </Link>
@@ -88,15 +89,12 @@ function TicketList({ scope, list }: { scope: TicketScope; list: TicketListParam
   const t = useT();
   const language = useLanguage();
   const page = useTicketPage(scope, list.query);
-  const exporting = useMutation({
-    mutationFn: () => fetchTicketsForExport(scope, list.query),
-    onSuccess: (tickets) => {
-      const csv = ticketsCsv(tickets, t);
-      saveBlob(
-        new Blob([csv], { type: 'text/csv;charset=utf-8' }),
-        csvFileName(scope.view, new Date()),
-      );
-    },
+  const exporting = useTicketExport(scope, list.query, (tickets) => {
+    const csv = ticketsCsv(tickets, t);
+    saveBlob(
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+      csvFileName(scope.view, new Date()),
+    );
   });
 
   return (
@@ -123,13 +121,13 @@ function TicketList({ scope, list }: { scope: TicketScope; list: TicketListParam
         page={page}
         label={scope.view === 'mine' ? t('tickets.view.mine') : t('tickets.view.all')}
         columns={scope.view === 'mine' ? ['workspace'] : ['submitter']}
-        hrefOf={(ticket) => `/tickets/${encodeURIComponent(ticket.id)}`}
+        hrefOf={(ticket) => appPaths.ticket.href(ticket.id)}
         empty={
           <EmptyState
             title={t('tickets.empty')}
             hint={scope.view === 'mine' ? t('tickets.emptyMineHint') : t('tickets.emptyHint')}
             action={
-              <Link to="/tickets/new" className={buttonClassName('secondary')}>
+              <Link to={appPaths.submitTicket.href} className={buttonClassName('secondary')}>
                 {t('tickets.submit')}
               </Link>
             }

@@ -7,7 +7,7 @@ import { Spinner } from '@/components/spinner';
 import { saveBlob } from '@/lib/download';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { fetchAttachment } from '../api/attachment-api';
+import { fetchAttachment } from '../api/attachment-requests';
 import { formatBytes } from '../ticket-labels';
 import styles from './attachment-list.module.css';
 import { FileIcon } from './file-icon';

@@ -6,7 +6,7 @@ import {
   type Attachment,
   type AttachmentProblem,
 } from '@/api/schemas/tickets';
-import { uploadAttachment } from '../api/attachment-api';
+import { uploadAttachment } from '../api/attachment-requests';
 
 export interface UploadItem {
   key: string;

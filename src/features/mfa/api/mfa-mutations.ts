@@ -1,23 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { EmailCodeSent, EnrollmentSecret, EnrollmentStatus } from '@/api/schemas/mfa';
+import type { EmailCodeSent, EnrollmentSecret } from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
-
-export const mfaKeys = {
-  all: ['mfa'] as const,
-  enrollment: () => [...mfaKeys.all, 'enrollment'] as const,
-};
-
-/** Where the bind wizard stands on the server, so a reload resumes it (BIND-1). */
-export function useEnrollmentStatus() {
-  return useQuery({
-    queryKey: mfaKeys.enrollment(),
-    queryFn: ({ signal }) => request<EnrollmentStatus>(paths.enrollment.href, { signal }),
-    staleTime: 0,
-    refetchOnWindowFocus: false,
-  });
-}
+import { useSessionCache } from '@/lib/session';
+import { mfaKeys } from './mfa-keys';
 
 export function useSendBindEmailCode() {
   return useMutation({
@@ -59,5 +46,24 @@ export function useCancelEnrollment() {
   return useMutation({
     mutationFn: () => request(paths.enrollment.href, { method: 'DELETE' }),
     onSettled: () => queryClient.removeQueries({ queryKey: mfaKeys.enrollment() }),
+  });
+}
+
+/**
+ * UNBIND-1: the current dynamic code unbinds. The answer is the session, which
+ * owes a new binding when the workspace enforces MFA (UNBIND-2), and everything
+ * else that shows MFA status is refetched. `onUnbound` runs first: the new
+ * session may take the screen that asked away.
+ */
+export function useUnbindMfa(onUnbound: () => void) {
+  const cache = useSessionCache();
+  return useMutation({
+    mutationFn: (code: string) =>
+      request<Session>(paths.unbindMfa.href, { method: 'POST', body: { code } }),
+    onSuccess: async (session) => {
+      onUnbound();
+      cache.replace(session);
+      await cache.refetchTheRest();
+    },
   });
 }

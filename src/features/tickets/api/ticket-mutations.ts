@@ -7,8 +7,73 @@ import {
 import { useCallback, useRef } from 'react';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { RateRequest, ReplyRequest, SupportTicket, TicketDetail } from '@/api/schemas/tickets';
+import type { EmailCodeSent } from '@/api/schemas/mfa';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  ticketListParams,
+  type CreateTicketRequest,
+  type RateRequest,
+  type ReplyRequest,
+  type SupportTicket,
+  type TicketCreated,
+  type TicketDetail,
+  type TicketExport,
+  type TicketListQuery,
+  type TicketSummary,
+} from '@/api/schemas/tickets';
 import { ticketKeys } from './ticket-keys';
+import type { TicketScope } from './ticket-queries';
+
+/**
+ * TICKET-2: the key makes a repeated submit (double click, a retry after a lost
+ * answer) come back with the ticket the first one made.
+ */
+export function useCreateTicket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, key }: { input: CreateTicketRequest; key: string }) =>
+      request<TicketCreated>(paths.tickets.href, {
+        method: 'POST',
+        body: input,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: key },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+  });
+}
+
+/** TICKET-8: the email code an Unbind MFA ticket needs. */
+export function useSendTicketEmailCode() {
+  return useMutation({
+    mutationFn: () => request<EmailCodeSent>(paths.ticketEmailCode.href, { method: 'POST' }),
+  });
+}
+
+/** Every row of the filtered list, not one page: what the CSV export holds. */
+async function fetchTicketsForExport(scope: TicketScope, query: TicketListQuery) {
+  const { type, status, q } = query;
+  const path =
+    scope.view === 'all'
+      ? paths.workspaceTicketsExport.href(scope.workspaceId)
+      : paths.ticketsExport.href;
+  const data = await request<TicketExport>(`${path}${ticketListParams({ type, status, q })}`, {});
+  return data.tickets;
+}
+
+/**
+ * TICKET-1's export: a read, but one the user asks for by pressing a button, so
+ * it has a mutation's pending and error states and is never cached. `onExported`
+ * is the host's to say what becomes of the rows.
+ */
+export function useTicketExport(
+  scope: TicketScope,
+  query: TicketListQuery,
+  onExported: (tickets: TicketSummary[]) => void,
+) {
+  return useMutation({
+    mutationFn: () => fetchTicketsForExport(scope, query),
+    onSuccess: onExported,
+  });
+}
 
 /** What each action on an existing ticket sends, and which view of the ticket answers it. */
 interface TicketActions {

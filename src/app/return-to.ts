@@ -1,3 +1,8 @@
+import { appPaths } from './paths';
+
+/** The query parameter of the login page that holds where to go after it (LOGIN-6). */
+export const RETURN_TO_PARAM = 'returnTo';
+
 /**
  * Characters a path of this app never holds and a URL parser may drop or
  * reinterpret: C0 and C1 controls, spaces of every kind, invisible format
@@ -40,11 +45,13 @@ export function safeReturnTo(value: string | null | undefined): string | null {
     if (!layer.startsWith('/') || layer[1] === '/' || UNSAFE_IN_PATH.test(layer)) return null;
   }
   if (new URL(value, PROBE_ORIGIN).origin !== PROBE_ORIGIN) return null;
-  if (value.startsWith('/login')) return null;
+  if (value.startsWith(appPaths.login.href)) return null;
   return value;
 }
 
+/** The login page, told where to go after it unless that is the home page anyway. */
 export function loginPathFor(returnTo: string): string {
   const safe = safeReturnTo(returnTo);
-  return safe && safe !== '/' ? `/login?returnTo=${encodeURIComponent(safe)}` : '/login';
+  if (!safe || safe === appPaths.home.href) return appPaths.login.href;
+  return `${appPaths.login.href}?${RETURN_TO_PARAM}=${encodeURIComponent(safe)}`;
 }

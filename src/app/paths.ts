@@ -1,0 +1,49 @@
+/**
+ * Every URL of this app that a link, a navigation or a redirect leads to
+ * (HOUSE rule 12), as src/api/paths.ts is for the API: `pattern` is what the
+ * router matches, `href` where a link goes, the path itself when it has no
+ * parameters and a function of them when it has.
+ *
+ * Features may import this module and nothing else of src/app, so it imports
+ * nothing itself (lint enforces both; docs/decisions/0014).
+ */
+
+/** A path without parameters links to itself. */
+function fixed<const P extends string>(path: P): { readonly pattern: P; readonly href: P } {
+  return { pattern: path, href: path };
+}
+
+/** An id becomes one path segment whatever it holds, as the router decodes it back. */
+const segment = encodeURIComponent;
+
+export const appPaths = {
+  home: fixed('/'),
+  login: fixed('/login'),
+  account: fixed('/account'),
+  bindMfa: fixed('/account/mfa/bind'),
+  tickets: fixed('/tickets'),
+  submitTicket: fixed('/tickets/new'),
+  ticket: {
+    pattern: '/tickets/:ticketId',
+    href: (ticketId: string) => `/tickets/${segment(ticketId)}`,
+  },
+  workspace: {
+    pattern: '/w/:workspaceId',
+    href: (workspaceId: string) => `/w/${segment(workspaceId)}`,
+  },
+  workspaceMembers: {
+    pattern: '/w/:workspaceId/members',
+    href: (workspaceId: string) => `/w/${segment(workspaceId)}/members`,
+  },
+  workspaceSecurity: {
+    pattern: '/w/:workspaceId/settings/security',
+    href: (workspaceId: string) => `/w/${segment(workspaceId)}/settings/security`,
+  },
+  supportQueue: fixed('/support'),
+  supportTicket: {
+    pattern: '/support/tickets/:ticketId',
+    href: (ticketId: string) => `/support/tickets/${segment(ticketId)}`,
+  },
+  devTools: fixed('/dev'),
+  devMailbox: fixed('/dev/mailbox'),
+} as const;

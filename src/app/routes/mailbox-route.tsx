@@ -1,0 +1,5 @@
+import { MailboxPage } from '@/features/devtools/mailbox-page';
+
+export function Component() {
+  return <MailboxPage />;
+}

@@ -1,0 +1,5 @@
+import { WorkspaceHome } from '@/features/workspace/workspace-home';
+
+export function Component() {
+  return <WorkspaceHome />;
+}

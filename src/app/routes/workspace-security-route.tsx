@@ -1,0 +1,5 @@
+import { SecurityPage } from '@/features/workspace/security-page';
+
+export function Component() {
+  return <SecurityPage />;
+}

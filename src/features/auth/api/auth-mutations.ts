@@ -1,0 +1,67 @@
+import { useMutation } from '@tanstack/react-query';
+import { request } from '@/api/client';
+import { paths } from '@/api/paths';
+import type { LoginRequest, Session } from '@/api/schemas/session';
+import { discardAllDrafts } from '@/lib/drafts';
+import { useSessionCache } from '@/lib/session';
+import { useSessionEnd } from '@/lib/session-end';
+
+// Auth keeps no cache of its own, so it has no key factory: each answer below is
+// the new session, written through useSessionCache, and the guards follow it.
+
+/** LOGIN-1: email and password; the answer says which step the session is at (LOGIN-2). */
+export function useLogIn() {
+  const cache = useSessionCache();
+  return useMutation({
+    mutationFn: (credentials: LoginRequest) =>
+      request<Session>(paths.session.href, { method: 'POST', body: credentials }),
+    onSuccess: (session) => cache.replace(session),
+  });
+}
+
+/** LOGIN-3 / LOGIN-6: the code owed; the answer is the new, full session. */
+export function useVerifyLoginCode() {
+  const cache = useSessionCache();
+  return useMutation({
+    mutationFn: (code: string) =>
+      request<Session>(paths.sessionMfa.href, { method: 'POST', body: { code } }),
+    onSuccess: (session) => cache.replace(session),
+  });
+}
+
+/**
+ * LOGIN-7: logging out ends the session on the server, then forgets everything
+ * cached. It lands on a plain login page: a `returnTo` is for an interrupted
+ * user, not for the next person at this computer.
+ */
+export function useLogOut() {
+  const cache = useSessionCache();
+  const setEndReason = useSessionEnd((state) => state.setReason);
+  return useMutation({
+    mutationFn: () => request(paths.session.href, { method: 'DELETE' }),
+    onSuccess: () => {
+      setEndReason('logged-out');
+      discardAllDrafts();
+      cache.end();
+      cache.forgetTheRest();
+    },
+  });
+}
+
+/**
+ * SHELL-1: the answer is the session in the chosen workspace; one that enforces
+ * MFA answers with a session that owes it. `onAnswer` runs before the session
+ * is replaced, because the guards act on the new session at once and must
+ * already know where the user was going.
+ */
+export function useSwitchWorkspace(onAnswer: (session: Session, workspaceId: string) => void) {
+  const cache = useSessionCache();
+  return useMutation({
+    mutationFn: (workspaceId: string) =>
+      request<Session>(paths.sessionWorkspace.href, { method: 'PUT', body: { workspaceId } }),
+    onSuccess: (session, workspaceId) => {
+      onAnswer(session, workspaceId);
+      cache.replace(session);
+    },
+  });
+}

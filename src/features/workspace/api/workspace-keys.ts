@@ -1,0 +1,7 @@
+/** HOUSE rule 5: every query key of the workspace feature comes from here. */
+export const workspaceKeys = {
+  all: ['workspace'] as const,
+  detail: (id: string) => [...workspaceKeys.all, id] as const,
+  members: (id: string) => [...workspaceKeys.all, id, 'members'] as const,
+  security: (id: string) => [...workspaceKeys.all, id, 'security'] as const,
+};
