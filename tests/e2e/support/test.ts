@@ -1,23 +1,50 @@
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page, type Request } from '@playwright/test';
 
 /**
  * Every journey also checks that no product API request slipped past the mock
  * backend: such a request reaches the static server, which answers it with a
  * page or a bare 404 instead of the contract's JSON. The app must not send one
  * before the mock answers its tab, however the tab was opened or reloaded.
+ *
+ * A request still in flight when its page navigates away or closes is left
+ * out: the service worker lets go of a tab as it unloads, and nobody sees the
+ * answer. Only a page that went on showing the document that asked counts.
  */
 export const test = base.extend<{ everyApiRequestAnsweredByTheMock: void }>({
   everyApiRequestAnsweredByTheMock: [
     async ({ context }, use) => {
-      const stray: string[] = [];
-      context.on('response', (response) => {
-        const { pathname } = new URL(response.url());
-        if (!pathname.startsWith('/api/v1/') || response.status() < 400) return;
-        const type = response.headers()['content-type'] ?? '';
-        if (!type.includes('application/json')) stray.push(`${response.status()} ${pathname}`);
-      });
+      const documents = new WeakMap<Page, number>();
+      const askedFrom = new WeakMap<Request, number>();
+      const stray: { page: Page; document: number; what: string }[] = [];
+      const documentOf = (page: Page) => documents.get(page) ?? 0;
+      const watch = (page: Page) => {
+        page.on('request', (request) => {
+          // A navigation of the main frame asks for the next document: from here
+          // on, the one before is on its way out.
+          if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+            documents.set(page, documentOf(page) + 1);
+          }
+          askedFrom.set(request, documentOf(page));
+        });
+        page.on('response', (response) => {
+          const { pathname } = new URL(response.url());
+          if (!pathname.startsWith('/api/v1/') || response.status() < 400) return;
+          const type = response.headers()['content-type'] ?? '';
+          if (type.includes('application/json')) return;
+          stray.push({
+            page,
+            document: askedFrom.get(response.request()) ?? documentOf(page),
+            what: `${response.status()} ${pathname}`,
+          });
+        });
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
       await use();
-      expect(stray, 'product API requests answered by something other than the mock').toEqual([]);
+      const seen = stray
+        .filter(({ page, document }) => !page.isClosed() && documentOf(page) === document)
+        .map(({ what }) => what);
+      expect(seen, 'product API requests answered by something other than the mock').toEqual([]);
     },
     { auto: true },
   ],
