@@ -1,7 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import './styles/tokens.css';
 import './styles/base.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
 
 const root = document.getElementById('root');
 

@@ -1,6 +1,6 @@
 import { SelectField } from '@/components/select-field';
 import { chooseLanguage, useT } from '@/lib/i18n/i18n';
-import { LANGUAGES, usePreferences, type Language } from '@/lib/preferences';
+import { type Language, LANGUAGES, usePreferences } from '@/lib/preferences';
 
 export function LanguageSelect({ className }: { className?: string }) {
   const t = useT();

@@ -2,9 +2,9 @@ import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { PageSpinner } from '@/components/page-spinner';
 import { BRAND_NAME } from '@/lib/brand';
+import { BrandMark } from './brand-mark';
 import { LanguageSelect } from './language-select';
 import styles from './login-layout.module.css';
-import { BrandMark } from './brand-mark';
 
 /** The frame of every step before the workspace: password, code owed, bind owed. */
 export function LoginLayout() {

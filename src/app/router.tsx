@@ -1,5 +1,5 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import { Navigate, Outlet, useRoutes, type RouteObject } from 'react-router-dom';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
 import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';

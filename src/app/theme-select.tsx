@@ -1,6 +1,6 @@
 import { SelectField } from '@/components/select-field';
 import { useT } from '@/lib/i18n/i18n';
-import { usePreferences, type ThemePreference } from '@/lib/preferences';
+import { type ThemePreference, usePreferences } from '@/lib/preferences';
 
 export function ThemeSelect({ className }: { className?: string }) {
   const t = useT();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { CODE_LENGTH } from '@/api/limits';
 import { errorMessage } from '@/lib/error-message';
@@ -6,8 +6,8 @@ import { formatCountdown, formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useNow } from '@/lib/use-now';
 import { Button } from './button';
-import { CodeInput } from './code-input';
 import styles from './code-form.module.css';
+import { CodeInput } from './code-input';
 
 const LOCK_CODES = new Set(['CODE_LOCKED', 'ACCOUNT_LOCKED', 'RATE_LIMITED']);
 

@@ -1,4 +1,4 @@
-import { forwardRef, useId, type ChangeEvent, type InputHTMLAttributes } from 'react';
+import { type ChangeEvent, forwardRef, type InputHTMLAttributes, useId } from 'react';
 import { CODE_LENGTH } from '@/api/limits';
 import styles from './code-input.module.css';
 import { describedBy, FieldMessages } from './field-messages';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { PageHeading } from './page-heading';
 import styles from './page-card.module.css';
+import { PageHeading } from './page-heading';
 
 /** The single card of a pre-login page: login, code entry, forced bind. */
 export function PageCard({

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { PageHeading } from './page-heading';
 import styles from './page-header.module.css';
+import { PageHeading } from './page-heading';
 
 /** The title row of a console page. */
 export function PageHeader({

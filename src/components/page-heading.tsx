@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { BRAND_NAME } from '@/lib/brand';
 
 /** Where focus is the user's own choice, which a page that finishes loading must not take away. */

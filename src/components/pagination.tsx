@@ -1,7 +1,7 @@
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { Button } from './button';
-import { SelectField } from './select-field';
 import styles from './pagination.module.css';
+import { SelectField } from './select-field';
 
 /** Pages of a list the server pages (TICKET-1), with the rows-per-page choice. */
 export function Pagination({

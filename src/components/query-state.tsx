@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useT, useLanguage } from '@/lib/i18n/i18n';
 import { errorMessage } from '@/lib/error-message';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { Alert } from './alert';
 import { Button } from './button';
 import { PageSpinner } from './page-spinner';

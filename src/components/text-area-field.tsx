@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
 import styles from './field.module.css';
 import areaStyles from './text-area-field.module.css';
 

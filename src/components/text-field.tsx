@@ -1,6 +1,6 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import { describedBy, FieldMessages } from './field-messages';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 import styles from './field.module.css';
+import { describedBy, FieldMessages } from './field-messages';
 
 export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;

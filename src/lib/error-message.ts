@@ -1,8 +1,8 @@
 import { isApiError } from '@/api/api-error';
 import { formatTime } from './format';
+import type { MessageKey } from './i18n/en';
 import type { Translate } from './i18n/i18n';
 import type { Language } from './preferences';
-import type { MessageKey } from './i18n/en';
 
 /** The translated sentence for a failed request, including until when a lock holds. */
 export function errorMessage(t: Translate, language: Language, error: unknown): string {

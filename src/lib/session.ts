@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, useQueryClient, type Query } from '@tanstack/react-query';
+import { type Query, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';

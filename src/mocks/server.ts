@@ -1,7 +1,7 @@
-import { cryptoRandomBytes, type Clock, type DomainContext } from './domain/context';
+import { type Clock, cryptoRandomBytes, type DomainContext } from './domain/context';
 import { DomainError } from './domain/errors';
 import type { ServerState } from './domain/state';
-import { createMemoryAttachmentStore, type AttachmentStore } from './store/attachment-store';
+import { type AttachmentStore, createMemoryAttachmentStore } from './store/attachment-store';
 import type { StateStore } from './store/state-store';
 
 export type Operation<T> = (state: ServerState, ctx: DomainContext) => T | DomainError;

@@ -10,8 +10,8 @@ import { ticketKeys } from '@/features/tickets/api/ticket-keys';
 import { useTicketAction } from '@/features/tickets/api/ticket-mutations';
 import { seedState } from '@/mocks/seed';
 import { mswServer } from './setup';
-import { fileTicket } from './support/tickets';
 import { signIn } from './support/sign-in';
+import { fileTicket } from './support/tickets';
 
 // The demo password hashes are slow on purpose; make them once, before any test's clock runs.
 beforeAll(() => {

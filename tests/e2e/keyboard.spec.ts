@@ -1,7 +1,7 @@
-import { expect, test } from './support/test';
 import { DEMO_PASSWORD, expectAccessible, open } from './support/app';
-import { readEmailCode } from './support/mailbox';
 import { logInByKeyboard, tabTo } from './support/keyboard';
+import { readEmailCode } from './support/mailbox';
+import { expect, test } from './support/test';
 import { phoneCode } from './support/totp';
 
 /** QUAL-2 / SHELL-4: the main journeys, by keyboard alone. */

@@ -1,5 +1,5 @@
-import { expect, test } from './support/test';
 import { expectAccessible, logIn, logOut, open, submitLogin, useDarkTheme } from './support/app';
+import { expect, test } from './support/test';
 
 test.describe('logging in and out as each demo account', () => {
   test('owner reaches both workspaces, the members list, and keeps the login across a reload', async ({

@@ -1,6 +1,6 @@
-import { expect, test } from './support/test';
 import { expectAccessible, logIn, open, submitLogin } from './support/app';
 import { bindThroughWizard } from './support/bind-wizard';
+import { expect, test } from './support/test';
 
 test('carol is forced through the bind wizard before she sees Secure Workspace', async ({
   page,

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/test';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
+import { expect, test } from './support/test';
 import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
 
 const BOB_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';

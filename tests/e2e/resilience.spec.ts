@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/test';
 import { expectAccessible, logIn, open, submitLogin } from './support/app';
 import { bindThroughWizard } from './support/bind-wizard';
+import { expect, test } from './support/test';
 
 /** MOCK-8: the dev tools' network switches, set in another tab as a tester would. */
 async function setNetwork(page: Page, settings: { offline?: boolean; errorRate?: number }) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/test';
 import { expectAccessible, logIn, open, submitLogin, useDarkTheme } from './support/app';
 import { readEmailCode } from './support/mailbox';
+import { expect, test } from './support/test';
 
 /** A real 4×3 PNG, so the browser can draw it when the attachment is opened again. */
 const PNG = Buffer.from(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
+import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS, SECOND_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { errorBodySchema } from '@/api/schemas/common';
-import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS, SECOND_MS } from '@/api/limits';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
-import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
+import { type ApiClient, type ApiResponse, expectError, setupMockApi } from './support/api-client';
 import { START_MS } from './support/fake-clock';
 import { latestEmailCode, totpAt, wrongCodes } from './support/mfa';
 import { comparableState } from './support/state-snapshot';

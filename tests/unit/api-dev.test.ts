@@ -3,9 +3,9 @@ import { MAX_CLOCK_OFFSET_MS, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import {
   authenticatorSchema,
+  type DevSettings,
   devStatusSchema,
   mailboxSchema,
-  type DevSettings,
 } from '@/api/schemas/dev';
 import { sessionSchema } from '@/api/schemas/session';
 import { sendEmail } from '@/mocks/domain/mail';

@@ -12,11 +12,11 @@ import { allHandlers } from '@/mocks/handlers/all-handlers';
 import { memoryJar } from '@/mocks/handlers/session-jar';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import {
+  type ApiClient,
+  type ApiResponse,
   expectError,
   expectOk,
   setupMockApi,
-  type ApiClient,
-  type ApiResponse,
 } from './support/api-client';
 import { STEP_MS, totpAt, wrongCodes } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';

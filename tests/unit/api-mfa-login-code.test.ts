@@ -4,11 +4,11 @@ import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import {
+  type ApiClient,
+  type ApiResponse,
   expectError,
   expectOk,
   setupMockApi,
-  type ApiClient,
-  type ApiResponse,
 } from './support/api-client';
 import { STEP_MS, wrongCodes } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
-import { memberListSchema, workspaceSchema } from '@/api/schemas/workspace';
 import { sessionSchema } from '@/api/schemas/session';
-import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
+import { memberListSchema, workspaceSchema } from '@/api/schemas/workspace';
+import { type ApiClient, type ApiResponse, expectError, setupMockApi } from './support/api-client';
 
 const api = setupMockApi();
 

@@ -3,7 +3,7 @@ import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
 import { ticketEmailCodeStatusSchema } from '@/api/schemas/tickets';
-import { expectError, setupMockApi, type ApiClient, type ApiResponse } from './support/api-client';
+import { type ApiClient, type ApiResponse, expectError, setupMockApi } from './support/api-client';
 import { created, PNG_BYTES, ticketApiSteps, unbindRequest } from './support/ticket-api';
 import { BUG_REPORT, latestEmailCode, uploadFile } from './support/tickets';
 

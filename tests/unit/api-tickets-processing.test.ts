@@ -4,7 +4,7 @@ import { auditListSchema } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
 import { supportTicketSchema, ticketPageSchema } from '@/api/schemas/tickets';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
-import { expectError, expectOk, setupMockApi, type ApiClient } from './support/api-client';
+import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
 import { totpAt } from './support/mfa';
 import { created, ticketApiSteps, unbindRequest } from './support/ticket-api';
 

@@ -10,9 +10,9 @@ import {
 } from '@/mocks/domain/limits';
 import {
   authenticate,
+  type IssuedSession,
   peekSession,
   promoteSession,
-  type IssuedSession,
 } from '@/mocks/domain/sessions';
 import { sessionView } from '@/mocks/domain/views';
 import { DEMO_PASSWORD } from '@/mocks/seed';

@@ -8,8 +8,8 @@ import {
   type TicketStatus,
 } from '@/api/schemas/tickets';
 import type { DomainContext } from '@/mocks/domain/context';
-import type { ServerState, SessionRecord } from '@/mocks/domain/state';
 import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS } from '@/mocks/domain/limits';
+import type { ServerState, SessionRecord } from '@/mocks/domain/state';
 import { settleTickets } from '@/mocks/domain/ticket-clock';
 import { myTickets } from '@/mocks/domain/ticket-queries';
 import {

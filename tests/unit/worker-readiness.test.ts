@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ReadinessDeps,
   untilMockAnswers,
   WORKER_CONTROL_TIMEOUT_MS,
   WORKER_PROBE_BACKOFF_MS,
-  type ReadinessDeps,
 } from '@/mocks/worker-readiness';
 
 function memoryStorage(): ReadinessDeps['storage'] & { items: Map<string, string> } {

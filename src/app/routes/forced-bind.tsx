@@ -1,8 +1,8 @@
 import type { Session } from '@/api/schemas/session';
 import { Button } from '@/components/button';
 import { PageCard } from '@/components/page-card';
-import { BackToLogin } from '@/features/auth/back-to-login';
 import { useLogOut } from '@/features/auth/api/auth-mutations';
+import { BackToLogin } from '@/features/auth/back-to-login';
 import { BindWizard } from '@/features/mfa/bind-wizard';
 import { BoundPanel } from '@/features/mfa/bound-panel';
 import { useT } from '@/lib/i18n/i18n';

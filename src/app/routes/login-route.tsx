@@ -1,8 +1,8 @@
 import { lazy, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { PageCard } from '@/components/page-card';
 import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
-import { PageCard } from '@/components/page-card';
 import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { DisclosureMenu } from '@/components/disclosure-menu';
-import itemStyles from '@/components/menu-item.module.css';
 import { Icon } from '@/components/icon';
+import itemStyles from '@/components/menu-item.module.css';
 import { DOCS_URL } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { appPaths } from '../paths';

@@ -5,8 +5,8 @@ import { QueryState } from '@/components/query-state';
 import { formatDateTime } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useSecurityLog } from './api/account-queries';
 import styles from './account.module.css';
+import { useSecurityLog } from './api/account-queries';
 
 function eventKey(entry: AuditEvent): MessageKey {
   if (entry.event === 'mfa.unbound' && entry.detail.by === 'support')

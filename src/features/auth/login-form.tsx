@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -6,8 +6,8 @@ import { TextField } from '@/components/text-field';
 import { errorMessage, fieldMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useNow } from '@/lib/use-now';
-import styles from './login-form.module.css';
 import { useLogIn } from './api/auth-mutations';
+import styles from './login-form.module.css';
 
 /** LOGIN-1: email and password. A failed attempt keeps what was typed. */
 export function LoginForm({ notice }: { notice?: string | undefined }) {

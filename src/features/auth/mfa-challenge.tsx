@@ -3,9 +3,9 @@ import type { Session } from '@/api/schemas/session';
 import { CodeForm } from '@/components/code-form';
 import { PageCard } from '@/components/page-card';
 import { useT } from '@/lib/i18n/i18n';
+import { useVerifyLoginCode } from './api/auth-mutations';
 import { BackToLogin } from './back-to-login';
 import styles from './mfa-challenge.module.css';
-import { useVerifyLoginCode } from './api/auth-mutations';
 
 /**
  * LOGIN-3: a bound account owes its 6-digit dynamic code. `lostDevice` is the

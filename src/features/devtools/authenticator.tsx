@@ -1,7 +1,7 @@
 import { Card } from '@/components/card';
+import tableStyles from '@/components/data-table.module.css';
 import { EmptyState } from '@/components/empty-state';
 import { QueryState } from '@/components/query-state';
-import tableStyles from '@/components/data-table.module.css';
 import { ScrollRegion } from '@/components/scroll-region';
 import { useT } from '@/lib/i18n/i18n';
 import { useAuthenticator } from './api/dev-queries';

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import type { DevSettings } from '@/api/schemas/dev';
+import { type FormEvent, useState } from 'react';
 import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/limits';
+import type { DevSettings } from '@/api/schemas/dev';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
@@ -10,9 +10,9 @@ import { QueryState } from '@/components/query-state';
 import { TextField } from '@/components/text-field';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { Authenticator } from './authenticator';
 import { useResetDemoData, useSaveDevSettings } from './api/dev-mutations';
 import { useDevStatus } from './api/dev-queries';
+import { Authenticator } from './authenticator';
 import styles from './devtools.module.css';
 
 /** MOCK-8: network conditions and Reset demo data. */

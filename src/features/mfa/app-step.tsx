@@ -1,5 +1,5 @@
 import { QRCodeSVG } from 'qrcode.react';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import type { EnrollmentSecret } from '@/api/schemas/mfa';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';

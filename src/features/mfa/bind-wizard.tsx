@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Session } from '@/api/schemas/session';
 import { Button } from '@/components/button';
 import { QueryState } from '@/components/query-state';

@@ -2,15 +2,15 @@ import { useParams } from 'react-router-dom';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
+import tableStyles from '@/components/data-table.module.css';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import tableStyles from '@/components/data-table.module.css';
 import { ScrollRegion } from '@/components/scroll-region';
 import { formatDate } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
-import styles from './workspace.module.css';
 import { useMembers } from './api/workspace-queries';
+import styles from './workspace.module.css';
 
 /** SHELL-2, MANDATORY-4: the Owner's list of members with their MFA status. */
 export function MembersPage() {

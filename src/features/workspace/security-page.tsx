@@ -10,9 +10,9 @@ import { QueryState } from '@/components/query-state';
 import { Switch } from '@/components/switch';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
-import styles from './workspace.module.css';
 import { useSetMfaPolicy } from './api/workspace-mutations';
 import { useMfaPolicy } from './api/workspace-queries';
+import styles from './workspace.module.css';
 
 /** Workspace Settings > Security > MFA Security Authentication (MANDATORY-1, MANDATORY-2). */
 export function SecurityPage() {

@@ -6,8 +6,8 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
-import styles from './workspace.module.css';
 import { useWorkspace } from './api/workspace-queries';
+import styles from './workspace.module.css';
 
 /** SHELL-2: the home page of the current workspace. */
 export function WorkspaceHome() {

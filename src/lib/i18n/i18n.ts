@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { usePreferences, type Language } from '../preferences';
+import { type Language, usePreferences } from '../preferences';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey };

@@ -1,6 +1,6 @@
 import { cleanFileName } from '@/api/file-names';
 import { ATTACHMENT_NAME_MAX_LENGTH } from '@/api/limits';
-import { attachmentProblem, extensionOf, type AttachmentExtension } from '@/api/schemas/tickets';
+import { type AttachmentExtension, attachmentProblem, extensionOf } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
 import type { DomainContext } from './context';
 import { randomId } from './encoding';

@@ -1,7 +1,7 @@
+import type { AuditEventName } from '@/api/schemas/mfa';
 import type { DomainContext } from './context';
 import { randomId } from './encoding';
 import { AUDIT_MAX_ENTRIES_PER_ACCOUNT } from './limits';
-import type { AuditEventName } from '@/api/schemas/mfa';
 import type { AuditRecord, ServerState } from './state';
 
 /** Records an event. `detail` must never hold a secret or a code (MOCK-6). */

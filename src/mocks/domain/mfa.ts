@@ -6,7 +6,7 @@ import { DomainError } from './errors';
 import { ENROLLMENT_IDENTITY_TTL_MS, ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkBoundCode, checkDynamicCode } from './mfa-codes';
-import { demoteToSetup, promoteSession, requireActive, type IssuedSession } from './sessions';
+import { demoteToSetup, type IssuedSession, promoteSession, requireActive } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
 import { generateSecret, otpauthUri } from './totp';
 

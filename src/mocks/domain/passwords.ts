@@ -1,6 +1,6 @@
-import type { ServerState } from './state';
 import { findAccountByEmail } from './accounts';
 import { digestsEqual } from './encoding';
+import type { ServerState } from './state';
 
 /** A password as stored: a salt, and the PBKDF2-SHA256 hash of the password with it. */
 export interface PasswordHash {

@@ -10,8 +10,8 @@ import type {
   TicketSummary,
 } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
-import type { AttachmentRecord, ServerState, TicketRecord } from './state';
 import { TICKET_EXPORT_MAX_ROWS } from './limits';
+import type { AttachmentRecord, ServerState, TicketRecord } from './state';
 import { filterTickets, pageOf, workspaceNameOf } from './ticket-queries';
 import { agentActions, autoCloseAt, requesterActions } from './ticket-status';
 import { iso } from './views';

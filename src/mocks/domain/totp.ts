@@ -1,7 +1,7 @@
 import { HOTP, Secret, TOTP } from 'otpauth/slim';
 import { SECOND_MS } from '@/api/limits';
-import { digestsEqual } from './encoding';
 import type { DomainContext } from './context';
+import { digestsEqual } from './encoding';
 import {
   TOTP_ALGORITHM,
   TOTP_DIGITS,

@@ -3,7 +3,6 @@ import type { EmailMessage } from '@/api/schemas/dev';
 import type { Session } from '@/api/schemas/session';
 import type { Member, MfaPolicy, Workspace } from '@/api/schemas/workspace';
 import { accountById, membershipsOf, workspaceById } from './accounts';
-import { membersOf, mfaPolicyOf, ownerOf, type WorkspaceAccess } from './workspaces';
 import type {
   AccountRecord,
   EmailRecord,
@@ -12,6 +11,7 @@ import type {
   SessionRecord,
   WorkspaceRecord,
 } from './state';
+import { membersOf, mfaPolicyOf, ownerOf, type WorkspaceAccess } from './workspaces';
 
 /** Maps stored records to the contract; the only place a record leaves the core. */
 export const iso = (epochMs: number) => new Date(epochMs).toISOString();

@@ -1,10 +1,10 @@
 import { http } from 'msw';
+import { DomainError } from '../domain/errors';
 import { accountHandlers } from './account';
 import type { HandlerDeps } from './deps';
 import { devHandlers } from './dev';
 import { mfaHandlers } from './mfa';
 import { errorResponse } from './respond';
-import { DomainError } from '../domain/errors';
 import { sessionHandlers } from './session';
 import { ticketHandlers } from './tickets';
 import { workspaceHandlers } from './workspaces';

@@ -1,13 +1,13 @@
 import { delay, http, HttpResponse } from 'msw';
 import { SECOND_MS } from '@/api/limits';
 import { API, paths } from '@/api/paths';
+import type { ErrorBody } from '@/api/schemas/common';
 import {
-  devSettingsSchema,
   type Authenticator,
+  devSettingsSchema,
   type DevStatus,
   type Mailbox,
 } from '@/api/schemas/dev';
-import type { ErrorBody } from '@/api/schemas/common';
 import { TOTP_ISSUER, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import { codeAt, stepAt } from '../domain/totp';
 import { emailView, iso } from '../domain/views';

@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import { http, type HttpHandler, HttpResponse, type JsonBodyType } from 'msw';
 import type * as z from 'zod/mini';
 import { JSON_BODY_MAX_BYTES, MULTIPART_FRAMING_MAX_BYTES } from '@/api/limits';
 import { fieldErrorsOf } from '@/api/schemas/common';
@@ -13,7 +13,7 @@ import { requireEnrollmentAccess } from '../domain/mfa';
 import { authenticate, peekSession, requireActive, requirePendingState } from '../domain/sessions';
 import type { ServerState, SessionRecord } from '../domain/state';
 import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
-import { requireOwner, workspaceGate, type WorkspaceAccess } from '../domain/workspaces';
+import { requireOwner, type WorkspaceAccess, workspaceGate } from '../domain/workspaces';
 import type { MockServer } from '../server';
 import type { HandlerDeps } from './deps';
 import { errorResponse, NO_STORE } from './respond';

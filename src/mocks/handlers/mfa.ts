@@ -1,7 +1,7 @@
 import { paths } from '@/api/paths';
 import {
-  codeRequestSchema,
   type AuditEvent,
+  codeRequestSchema,
   type EmailCodeSent,
   type EnrollmentSecret,
   type EnrollmentStatus,

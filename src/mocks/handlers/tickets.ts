@@ -1,23 +1,23 @@
 import { paths } from '@/api/paths';
+import type { EmailCodeSent } from '@/api/schemas/mfa';
 import {
-  cancelUnbindRequestSchema,
+  type Attachment,
   type CanceledUnbindRequest,
+  cancelUnbindRequestSchema,
   createTicketRequestSchema,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeySchema,
   rateRequestSchema,
   replyRequestSchema,
-  supportUnbindRequestSchema,
-  ticketListQueryFrom,
-  ticketListQuerySchema,
-  type Attachment,
   type SupportTicket,
+  supportUnbindRequestSchema,
   type TicketCreated,
   type TicketDetail,
   type TicketEmailCodeStatus,
   type TicketListQuery,
+  ticketListQueryFrom,
+  ticketListQuerySchema,
 } from '@/api/schemas/tickets';
-import type { EmailCodeSent } from '@/api/schemas/mfa';
 import {
   discardUpload,
   purgeUnusedAttachments,
@@ -50,7 +50,7 @@ import {
   unbindRequesterMfa,
 } from '../domain/tickets';
 import type { HandlerDeps } from './deps';
-import { endpoints, type BodySpec, type Call, type EndpointSpec, type QuerySpec } from './endpoint';
+import { type BodySpec, type Call, endpoints, type EndpointSpec, type QuerySpec } from './endpoint';
 import { secondsUntil } from './respond';
 
 const LIST_QUERY: QuerySpec<TicketListQuery> = {

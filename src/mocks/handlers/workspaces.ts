@@ -1,5 +1,5 @@
 import { paths } from '@/api/paths';
-import { mfaPolicyRequestSchema, type MemberList } from '@/api/schemas/workspace';
+import { type MemberList, mfaPolicyRequestSchema } from '@/api/schemas/workspace';
 import { memberView, mfaPolicyView, workspaceView } from '../domain/views';
 import { membersOf, setMfaPolicy } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { SCHEMA_VERSION, type ResetNotice, type ServerState } from '../domain/state';
+import { type ResetNotice, SCHEMA_VERSION, type ServerState } from '../domain/state';
 import { seedState } from '../seed';
 
 const storedShape = z.looseObject({

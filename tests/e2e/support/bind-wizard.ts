@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { readEmailCode } from './mailbox';
 import { phoneCode, scanQrCode, secretOf } from './totp';
 

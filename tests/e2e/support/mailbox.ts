@@ -1,4 +1,4 @@
-import { expect, type BrowserContext } from '@playwright/test';
+import { type BrowserContext, expect } from '@playwright/test';
 import { open } from './app';
 
 /** Opens the dev mailbox in another tab and returns the newest email with that subject for that address. */

@@ -1,4 +1,4 @@
-import { expect, test as base, type Page, type Request } from '@playwright/test';
+import { expect, type Page, type Request, test as base } from '@playwright/test';
 
 /**
  * Every journey also checks that no product API request slipped past the mock

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
-import { errorBodySchema, type ErrorBody } from '@/api/schemas/common';
+import { type ErrorBody, errorBodySchema } from '@/api/schemas/common';
 import { allHandlers } from '@/mocks/handlers/all-handlers';
 import { cookieJar, SESSION_COOKIE } from '@/mocks/handlers/session-jar';
 import { DEMO_PASSWORD } from '@/mocks/seed';

@@ -1,6 +1,6 @@
 import { beforeEach } from 'vitest';
 import { loginSaltFor } from '@/mocks/domain/passwords';
-import { logIn, type IssuedSession } from '@/mocks/domain/sessions';
+import { type IssuedSession, logIn } from '@/mocks/domain/sessions';
 import type { ServerState } from '@/mocks/domain/state';
 import { hashPassword } from '@/mocks/password-hashing';
 import { DEMO_PASSWORD } from '@/mocks/seed';

@@ -2,7 +2,7 @@ import { paths } from '@/api/paths';
 import { mailboxSchema } from '@/api/schemas/dev';
 import { enrollmentSecretSchema } from '@/api/schemas/mfa';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
-import { expectOk, type ApiClient, type MockApi } from './api-client';
+import { type ApiClient, expectOk, type MockApi } from './api-client';
 import { totpAt } from './mfa';
 
 /** The MFA steps over HTTP, as the API tests of binding, logging in and unbinding take them. */

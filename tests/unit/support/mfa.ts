@@ -1,7 +1,7 @@
 import type { DomainContext } from '@/mocks/domain/context';
 import { DomainError } from '@/mocks/domain/errors';
-import type { ServerState, SessionRecord } from '@/mocks/domain/state';
 import { authenticate } from '@/mocks/domain/sessions';
+import type { ServerState, SessionRecord } from '@/mocks/domain/state';
 import { codeAt, stepAt } from '@/mocks/domain/totp';
 import type { MockServer } from '@/mocks/server';
 

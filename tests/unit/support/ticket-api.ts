@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
-import { ticketCreatedSchema, type CreateTicketRequest } from '@/api/schemas/tickets';
+import { type CreateTicketRequest, ticketCreatedSchema } from '@/api/schemas/tickets';
 import { findAccountByEmail } from '@/mocks/domain/accounts';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import type { ApiClient, ApiResponse, MockApi } from './api-client';

@@ -2,18 +2,18 @@ import { paths } from '@/api/paths';
 import {
   ATTACHMENT_FILE_FIELD,
   ATTACHMENT_NAME_FIELD,
-  IDEMPOTENCY_KEY_HEADER,
   type CreateTicketRequest,
+  IDEMPOTENCY_KEY_HEADER,
 } from '@/api/schemas/tickets';
 import { findAccountByEmail } from '@/mocks/domain/accounts';
+import type { DomainContext } from '@/mocks/domain/context';
 import { DomainError } from '@/mocks/domain/errors';
 import { openSession } from '@/mocks/domain/sessions';
 import type { ServerState, SessionRecord, TicketRecord } from '@/mocks/domain/state';
 import { acceptTicket, replyAsAgent, submitTicket } from '@/mocks/domain/tickets';
-import type { DomainContext } from '@/mocks/domain/context';
 import { SESSION_COOKIE } from '@/mocks/handlers/session-jar';
 import type { MockServer } from '@/mocks/server';
-import { ORIGIN, type ApiClient, type ApiResponse } from './api-client';
+import { type ApiClient, type ApiResponse, ORIGIN } from './api-client';
 
 /** Opens a session for a demo account straight in the core, past the login steps. */
 export async function sessionFor(

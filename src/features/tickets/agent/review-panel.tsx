@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { TICKET_REPLY_MAX_LENGTH, type SupportTicket } from '@/api/schemas/tickets';
+import { type SupportTicket, TICKET_REPLY_MAX_LENGTH } from '@/api/schemas/tickets';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';

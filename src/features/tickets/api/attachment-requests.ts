@@ -1,9 +1,9 @@
 import { request, requestBlob } from '@/api/client';
 import { paths } from '@/api/paths';
 import {
+  type Attachment,
   ATTACHMENT_FILE_FIELD,
   ATTACHMENT_NAME_FIELD,
-  type Attachment,
 } from '@/api/schemas/tickets';
 
 /** TICKET-3: one file, as multipart; the name travels in its own part too. */

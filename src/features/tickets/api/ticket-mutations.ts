@@ -1,23 +1,23 @@
 import {
-  useMutation,
-  useQueryClient,
   type MutateOptions,
   type QueryKey,
+  useMutation,
+  useQueryClient,
 } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { EmailCodeSent } from '@/api/schemas/mfa';
 import {
-  IDEMPOTENCY_KEY_HEADER,
-  ticketListParams,
   type CreateTicketRequest,
+  IDEMPOTENCY_KEY_HEADER,
   type RateRequest,
   type ReplyRequest,
   type SupportTicket,
   type TicketCreated,
   type TicketDetail,
   type TicketExport,
+  ticketListParams,
   type TicketListQuery,
   type TicketSummary,
 } from '@/api/schemas/tickets';

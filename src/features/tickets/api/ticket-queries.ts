@@ -2,10 +2,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import {
-  ticketListParams,
   type SupportTicket,
   type TicketDetail,
   type TicketEmailCodeStatus,
+  ticketListParams,
   type TicketListQuery,
   type TicketPage,
 } from '@/api/schemas/tickets';

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import {
+  type RateRequest,
   TICKET_RATING_COMMENT_MAX_LENGTH,
   TICKET_RATING_MAX,
-  type RateRequest,
   type TicketDetail,
 } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { fieldErrorsOf } from '@/api/schemas/common';
 import {
@@ -19,7 +19,7 @@ import { TextField } from '@/components/text-field';
 import { useDraft } from '@/lib/drafts';
 import { errorMessage } from '@/lib/error-message';
 import type { MessageKey } from '@/lib/i18n/en';
-import { useLanguage, useT, type Translate } from '@/lib/i18n/i18n';
+import { type Translate, useLanguage, useT } from '@/lib/i18n/i18n';
 import { useCreateTicket } from '../api/ticket-mutations';
 import { ticketTypeKey } from '../ticket-labels';
 import { AttachmentPicker } from '../ui/attachment-picker';

@@ -10,10 +10,10 @@ import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { useTicketExport } from '../api/ticket-mutations';
-import { useTicketPage, type TicketScope } from '../api/ticket-queries';
+import { type TicketScope, useTicketPage } from '../api/ticket-queries';
 import { TicketFilters } from '../ui/ticket-filters';
 import { TicketListResults } from '../ui/ticket-list-results';
-import { useTicketListParams, type TicketListParams } from '../ui/use-ticket-list-params';
+import { type TicketListParams, useTicketListParams } from '../ui/use-ticket-list-params';
 import { csvFileName, ticketsCsv } from './export-csv';
 import styles from './tickets-page.module.css';
 

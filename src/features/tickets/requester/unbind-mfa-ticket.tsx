@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { TicketCreated } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';

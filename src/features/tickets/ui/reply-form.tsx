@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { isApiError } from '@/api/api-error';
-import { TICKET_REPLY_MAX_LENGTH, type ReplyRequest } from '@/api/schemas/tickets';
+import { type ReplyRequest, TICKET_REPLY_MAX_LENGTH } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { TextAreaField } from '@/components/text-area-field';

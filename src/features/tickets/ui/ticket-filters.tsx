@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { TICKET_SEARCH_MAX_LENGTH, TICKET_STATUSES, TICKET_TYPES } from '@/api/schemas/tickets';
 import { Button } from '@/components/button';
 import { SelectField } from '@/components/select-field';

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/empty-state';
 import { Pagination } from '@/components/pagination';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/lib/i18n/i18n';
-import { TicketTable, type TicketColumn } from './ticket-table';
+import { type TicketColumn, TicketTable } from './ticket-table';
 import type { TicketListParams } from './use-ticket-list-params';
 
 /**

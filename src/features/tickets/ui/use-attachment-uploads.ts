@@ -1,10 +1,10 @@
-import { cleanFileName } from '@/api/file-names';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { cleanFileName } from '@/api/file-names';
 import {
-  ATTACHMENTS_MAX_PER_SUBMISSION,
-  attachmentProblem,
   type Attachment,
   type AttachmentProblem,
+  attachmentProblem,
+  ATTACHMENTS_MAX_PER_SUBMISSION,
 } from '@/api/schemas/tickets';
 import { uploadAttachment } from '../api/attachment-requests';
 
