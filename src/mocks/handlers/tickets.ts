@@ -50,7 +50,8 @@ import {
   unbindRequesterMfa,
 } from '../domain/tickets';
 import type { HandlerDeps } from './deps';
-import { type BodySpec, type Call, endpoints, type EndpointSpec, type QuerySpec } from './endpoint';
+import { type Call, endpoints, type EndpointSpec } from './endpoint';
+import type { BodySpec, QuerySpec } from './request-input';
 import { secondsUntil } from './respond';
 
 const LIST_QUERY: QuerySpec<TicketListQuery> = {
