@@ -1,8 +1,7 @@
 /**
  * The contract's limits that screens show or enforce as the user types, and
- * that the server checks. Kept apart from the schemas so a screen can read them
- * without loading zod. The ticket limits the ticket screens import still live
- * in `schemas/tickets.ts` until those screens import them from here.
+ * that the server checks: all of them, in one module kept apart from the
+ * schemas so a screen can read them without loading zod.
  */
 
 /** The units every duration of the contract and of the mock server is written in. */
@@ -37,3 +36,18 @@ export const TICKET_PAGE_SIZE_MAX = 100;
 /** The Idempotency-Key of a ticket creation: long enough to be unique, short enough to store. */
 export const IDEMPOTENCY_KEY_MIN_LENGTH = 8;
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;
+
+/** TICKET-2, TICKET-5: the lengths of a ticket's fields, and its rating. */
+export const TICKET_TITLE_MAX_LENGTH = 100;
+export const TICKET_DESCRIPTION_MAX_LENGTH = 2_000;
+export const TICKET_REPLY_MAX_LENGTH = 2_000;
+export const TICKET_SEARCH_MAX_LENGTH = 100;
+export const TICKET_RATING_MAX = 5;
+export const TICKET_RATING_COMMENT_MAX_LENGTH = 500;
+
+/** TICKET-3: the attachment limits, the same in the form and at the API. */
+export const ATTACHMENTS_MAX_PER_SUBMISSION = 5;
+export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** PASSWORD-1: the shortest new password taken (NIST SP 800-63B). */
+export const PASSWORD_MIN_LENGTH = 8;

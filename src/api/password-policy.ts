@@ -1,4 +1,4 @@
-import { PASSWORD_MAX_LENGTH } from './limits';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './limits';
 
 /**
  * PASSWORD-1: what a new password must be, as NIST SP 800-63B asks: long
@@ -6,8 +6,6 @@ import { PASSWORD_MAX_LENGTH } from './limits';
  * breaches show people choose most. Shared by the screen (which says so as the
  * user types) and the server (which decides); zod-free so a screen can load it.
  */
-export const PASSWORD_MIN_LENGTH = 8;
-
 /** Why a new password is refused; null when it is acceptable. */
 export type PasswordProblem = 'too_short' | 'too_long' | 'same_as_email' | 'common';
 

@@ -2,12 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ATTACHMENT_MAX_BYTES, TICKET_TITLE_MAX_LENGTH } from '@/api/limits';
 import { paths } from '@/api/paths';
-import {
-  ATTACHMENT_MAX_BYTES,
-  IDEMPOTENCY_KEY_HEADER,
-  TICKET_TITLE_MAX_LENGTH,
-} from '@/api/schemas/tickets';
+import { IDEMPOTENCY_KEY_HEADER } from '@/api/schemas/tickets';
 import { seedState } from '@/mocks/seed';
 import { mswServer } from './setup';
 import { mockApi } from './support/mock-api';

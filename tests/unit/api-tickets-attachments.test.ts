@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ATTACHMENT_MAX_BYTES } from '@/api/limits';
 import { paths } from '@/api/paths';
-import { ATTACHMENT_MAX_BYTES, ticketDetailSchema } from '@/api/schemas/tickets';
+import { ticketDetailSchema } from '@/api/schemas/tickets';
 import { expectError, setupMockApi } from './support/api-client';
 import { PNG_BYTES, ticketApiSteps } from './support/ticket-api';
 import { BUG_REPORT, download, uploadFile } from './support/tickets';

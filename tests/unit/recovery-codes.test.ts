@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cryptoRandomBytes, type DomainContext } from '@/mocks/domain/context';
+import { RECOVERY_CODE_COUNT } from '@/mocks/domain/limits';
 import {
   newRecoveryCodeSet,
   normalizeRecoveryCode,
-  RECOVERY_CODE_COUNT,
   recoveryCodeHash,
   recoveryCodesLeft,
   redeemRecoveryCode,

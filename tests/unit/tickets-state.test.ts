@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS, MINUTE_MS } from '@/api/limits';
 import {
-  ATTACHMENT_EXTENSIONS,
   ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_MAX_PER_SUBMISSION,
-  TICKET_STATUSES,
-  type TicketStatus,
-} from '@/api/schemas/tickets';
+  DAY_MS,
+  MINUTE_MS,
+} from '@/api/limits';
+import { ATTACHMENT_EXTENSIONS, TICKET_STATUSES, type TicketStatus } from '@/api/schemas/tickets';
 import type { DomainContext } from '@/mocks/domain/context';
 import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS } from '@/mocks/domain/limits';
 import type { ServerState, SessionRecord } from '@/mocks/domain/state';

@@ -1,8 +1,16 @@
 import * as z from 'zod/mini';
 import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_MAX_PER_SUBMISSION,
   IDEMPOTENCY_KEY_MAX_LENGTH,
   IDEMPOTENCY_KEY_MIN_LENGTH,
+  TICKET_DESCRIPTION_MAX_LENGTH,
   TICKET_PAGE_SIZE_MAX,
+  TICKET_RATING_COMMENT_MAX_LENGTH,
+  TICKET_RATING_MAX,
+  TICKET_REPLY_MAX_LENGTH,
+  TICKET_SEARCH_MAX_LENGTH,
+  TICKET_TITLE_MAX_LENGTH,
 } from '../limits';
 import { idSchema } from './common';
 import { codeSchema } from './mfa';
@@ -42,16 +50,6 @@ export const TICKET_ACTIONS = [
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
-export const TICKET_TITLE_MAX_LENGTH = 100;
-export const TICKET_DESCRIPTION_MAX_LENGTH = 2_000;
-export const TICKET_REPLY_MAX_LENGTH = 2_000;
-export const TICKET_SEARCH_MAX_LENGTH = 100;
-export const TICKET_RATING_MAX = 5;
-export const TICKET_RATING_COMMENT_MAX_LENGTH = 500;
-
-/** TICKET-3: the attachment limits, the same in the form and at the API. */
-export const ATTACHMENTS_MAX_PER_SUBMISSION = 5;
-export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 export const ATTACHMENT_EXTENSIONS = [
   'png',
   'gif',

@@ -3,14 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DomainContext } from './context';
 import { digestsEqual } from './encoding';
-
-/** RECOVERY-1: how many codes a set holds, and how many characters each. */
-export const RECOVERY_CODE_COUNT = 10;
-export const RECOVERY_CODE_LENGTH = 10;
-/** RECOVERY-3: from this many left down, the console warns. */
-export const RECOVERY_CODES_LOW = 2;
-/** The key of the keyed hash, in bytes (see docs/decisions: recovery codes). */
-export const RECOVERY_CODE_KEY_BYTES = 32;
+import { RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH } from './limits';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** The largest multiple of the alphabet's size below 256: bytes from here on are redrawn, so no symbol is likelier. */

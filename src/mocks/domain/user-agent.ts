@@ -1,11 +1,10 @@
+import { USER_AGENT_MAX_LENGTH } from './limits';
+
 /** What a session list shows of a device: the browser and the operating system, by name. */
 export interface DeviceDescription {
   browser: string;
   os: string;
 }
-
-/** The longest user agent kept; real ones are far shorter. */
-export const USER_AGENT_MAX_LENGTH = 512;
 
 const UNKNOWN = 'Unknown';
 

@@ -1,11 +1,11 @@
 import type * as z from 'zod/mini';
-import { JSON_BODY_MAX_BYTES, MULTIPART_FRAMING_MAX_BYTES } from '@/api/limits';
-import { fieldErrorsOf } from '@/api/schemas/common';
 import {
-  ATTACHMENT_FILE_FIELD,
   ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_NAME_FIELD,
-} from '@/api/schemas/tickets';
+  JSON_BODY_MAX_BYTES,
+  MULTIPART_FRAMING_MAX_BYTES,
+} from '@/api/limits';
+import { fieldErrorsOf } from '@/api/schemas/common';
+import { ATTACHMENT_FILE_FIELD, ATTACHMENT_NAME_FIELD } from '@/api/schemas/tickets';
 import { DomainError } from '../domain/errors';
 
 export interface Upload {

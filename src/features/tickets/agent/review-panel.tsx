@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type SupportTicket, TICKET_REPLY_MAX_LENGTH } from '@/api/schemas/tickets';
+import { TICKET_REPLY_MAX_LENGTH } from '@/api/limits';
+import { type SupportTicket } from '@/api/schemas/tickets';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';

@@ -1,10 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import {
-  type RateRequest,
-  TICKET_RATING_COMMENT_MAX_LENGTH,
-  TICKET_RATING_MAX,
-  type TicketDetail,
-} from '@/api/schemas/tickets';
+import { TICKET_RATING_COMMENT_MAX_LENGTH, TICKET_RATING_MAX } from '@/api/limits';
+import { type RateRequest, type TicketDetail } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { FormActions } from '@/components/form-actions';

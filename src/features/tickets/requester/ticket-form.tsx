@@ -1,11 +1,13 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { isApiError } from '@/api/api-error';
-import { fieldErrorsOf } from '@/api/schemas/common';
 import {
   ATTACHMENTS_MAX_PER_SUBMISSION,
-  createTicketRequestSchema,
   TICKET_DESCRIPTION_MAX_LENGTH,
   TICKET_TITLE_MAX_LENGTH,
+} from '@/api/limits';
+import { fieldErrorsOf } from '@/api/schemas/common';
+import {
+  createTicketRequestSchema,
   TICKET_TYPES,
   type TicketCreated,
   type TicketType,

@@ -1,9 +1,6 @@
 import { useId } from 'react';
-import {
-  ATTACHMENT_EXTENSIONS,
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENTS_MAX_PER_SUBMISSION,
-} from '@/api/schemas/tickets';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_PER_SUBMISSION } from '@/api/limits';
+import { ATTACHMENT_EXTENSIONS } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Spinner } from '@/components/spinner';

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '@/api/api-error';
-import { type ReplyRequest, TICKET_REPLY_MAX_LENGTH } from '@/api/schemas/tickets';
+import { TICKET_REPLY_MAX_LENGTH } from '@/api/limits';
+import { type ReplyRequest } from '@/api/schemas/tickets';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { TextAreaField } from '@/components/text-area-field';

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { TICKET_SEARCH_MAX_LENGTH, TICKET_STATUSES, TICKET_TYPES } from '@/api/schemas/tickets';
+import { TICKET_SEARCH_MAX_LENGTH } from '@/api/limits';
+import { TICKET_STATUSES, TICKET_TYPES } from '@/api/schemas/tickets';
 import { Button } from '@/components/button';
 import { SelectField } from '@/components/select-field';
 import { TextField } from '@/components/text-field';

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { cleanFileName } from '@/api/file-names';
-import {
-  type Attachment,
-  type AttachmentProblem,
-  attachmentProblem,
-  ATTACHMENTS_MAX_PER_SUBMISSION,
-} from '@/api/schemas/tickets';
+import { ATTACHMENTS_MAX_PER_SUBMISSION } from '@/api/limits';
+import { type Attachment, type AttachmentProblem, attachmentProblem } from '@/api/schemas/tickets';
 import { uploadAttachment } from '../api/attachment-requests';
 
 export interface UploadItem {
