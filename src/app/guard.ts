@@ -1,8 +1,8 @@
 import type { Session } from '@/api/schemas/session';
 import type { SessionEnd } from '@/lib/session-end';
 import { homePathFor } from './home-path';
-import { appPaths } from './paths';
-import { loginPathFor, RETURN_TO_PARAM, safeReturnTo } from './return-to';
+import { appPaths, RETURN_TO_PARAM } from './paths';
+import { loginPathFor, safeReturnTo } from './return-to';
 
 /** What a route needs from the session. */
 export type Requirement = 'login-page' | 'member' | 'agent' | 'active';

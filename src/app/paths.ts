@@ -47,3 +47,11 @@ export const appPaths = {
   devTools: fixed('/dev'),
   devMailbox: fixed('/dev/mailbox'),
 } as const;
+
+/** The query parameter that says where to go once a page is done (LOGIN-6, BIND-7). */
+export const RETURN_TO_PARAM = 'returnTo';
+
+/** A link to `href` that brings the user back to `returnTo` once that page is done. */
+export function returningTo(href: string, returnTo: string): string {
+  return `${href}?${RETURN_TO_PARAM}=${encodeURIComponent(returnTo)}`;
+}

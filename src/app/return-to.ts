@@ -1,7 +1,6 @@
-import { appPaths } from './paths';
+import { appPaths, RETURN_TO_PARAM } from './paths';
 
 /** The query parameter of the login page that holds where to go after it (LOGIN-6). */
-export const RETURN_TO_PARAM = 'returnTo';
 
 /**
  * Characters a path of this app never holds and a URL parser may drop or

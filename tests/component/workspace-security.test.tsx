@@ -72,9 +72,10 @@ describe('Workspace Settings > Security (MANDATORY-1, MANDATORY-2)', () => {
     const policySwitch = await screen.findByRole('switch', { name: 'MFA Security Authentication' });
     expect(policySwitch).toBeDisabled();
     expect(screen.getByText(/Bind MFA to your own account first/)).toBeInTheDocument();
+    // BIND-7: the wizard returns here once done.
     expect(screen.getByRole('link', { name: 'Bind MFA now' })).toHaveAttribute(
       'href',
-      '/account/mfa/bind',
+      `/account/mfa/bind?returnTo=${encodeURIComponent(SECURITY_PATH)}`,
     );
   });
 

@@ -1,6 +1,21 @@
-import { BindPage } from '@/features/mfa/bind-page';
+import { matchPath, useSearchParams } from 'react-router-dom';
+import { type BindOrigin, BindPage } from '@/features/mfa/bind-page';
+import { appPaths, RETURN_TO_PARAM } from '../paths';
+import { safeReturnTo } from '../return-to';
 
-/** Account Management > Security Settings > Bind: the MFA feature's wizard as a page of its own. */
+/**
+ * Account Management > Security Settings > Bind, the MFA feature's wizard as a
+ * page of its own. BIND-7: a bind started elsewhere (Workspace Security's "Bind
+ * MFA now") returns there, named, once done or cancelled.
+ */
 export function Component() {
-  return <BindPage />;
+  const [search] = useSearchParams();
+  return <BindPage origin={originOf(safeReturnTo(search.get(RETURN_TO_PARAM)))} />;
+}
+
+function originOf(returnTo: string | null): BindOrigin {
+  if (returnTo && matchPath(appPaths.workspaceSecurity.pattern, returnTo)) {
+    return { path: returnTo, page: 'workspaceSecurity' };
+  }
+  return { path: appPaths.account.href, page: 'account' };
 }

@@ -9,8 +9,23 @@ import { useSessionCache } from '@/lib/session';
 import { BindWizard } from './bind-wizard';
 import { BoundPanel } from './bound-panel';
 
-/** Account Management > Security Settings > Bind. */
-export function BindPage() {
+/** BIND-7: where a bind was started, and so where it returns to. */
+export interface BindOrigin {
+  path: string;
+  page: 'account' | 'workspaceSecurity';
+}
+
+const RETURN_LABELS = {
+  account: 'bind.returnToAccount',
+  workspaceSecurity: 'bind.returnToWorkspaceSecurity',
+} as const;
+
+/** Account Management > Security Settings > Bind, or a bind started elsewhere (BIND-7). */
+export function BindPage({
+  origin = { path: appPaths.account.href, page: 'account' },
+}: {
+  origin?: BindOrigin;
+}) {
   const t = useT();
   const navigate = useNavigate();
   return (
@@ -18,15 +33,15 @@ export function BindPage() {
       <PageHeader title={t('bind.title')} />
       <Card>
         <BindWizard
-          onCancelled={() => navigate(appPaths.account.href)}
-          renderSuccess={() => <BindSuccess />}
+          onCancelled={() => navigate(origin.path)}
+          renderSuccess={() => <BindSuccess origin={origin} />}
         />
       </Card>
     </>
   );
 }
 
-function BindSuccess() {
+function BindSuccess({ origin }: { origin: BindOrigin }) {
   const t = useT();
   const navigate = useNavigate();
   const cache = useSessionCache();
@@ -38,8 +53,8 @@ function BindSuccess() {
     <BoundPanel
       text={t('bind.successText')}
       action={
-        <Button variant="primary" onClick={() => navigate(appPaths.account.href)}>
-          {t('bind.returnToAccount')}
+        <Button variant="primary" onClick={() => navigate(origin.path)}>
+          {t(RETURN_LABELS[origin.page])}
         </Button>
       }
     />

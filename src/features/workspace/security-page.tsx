@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { MfaPolicy } from '@/api/schemas/workspace';
-import { appPaths } from '@/app/paths';
+import { appPaths, returningTo } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/confirm-dialog';
@@ -77,7 +77,14 @@ function MfaPolicyCard({
       {blockedByOwnMfa && (
         <Alert
           tone="warning"
-          action={<Link to={appPaths.bindMfa.href}>{t('security.bindFirstLink')}</Link>}
+          action={
+            // BIND-7: the wizard comes back here once the owner has bound MFA.
+            <Link
+              to={returningTo(appPaths.bindMfa.href, appPaths.workspaceSecurity.href(workspaceId))}
+            >
+              {t('security.bindFirstLink')}
+            </Link>
+          }
         >
           {t('security.bindFirst')}
         </Alert>

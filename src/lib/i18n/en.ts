@@ -216,6 +216,7 @@ export const en = {
   'bind.successText':
     'From now on, logging in asks for a dynamic code from your authenticator app. We sent you an email about it.',
   'bind.returnToAccount': 'Return to Account Management',
+  'bind.returnToWorkspaceSecurity': 'Return to Workspace Security',
   'bind.enterWorkspace': 'Enter {workspace}',
   'bind.cancel': 'Cancel binding',
   'bind.loadingSecret': 'Making your secret key…',

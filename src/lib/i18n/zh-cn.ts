@@ -208,6 +208,7 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.successTitle': 'MFA 绑定成功',
   'bind.successText': '今后登录时需要输入身份验证器应用中的动态码。我们已发送邮件通知你。',
   'bind.returnToAccount': '返回账号管理',
+  'bind.returnToWorkspaceSecurity': '返回工作空间安全设置',
   'bind.enterWorkspace': '进入 {workspace}',
   'bind.cancel': '取消绑定',
   'bind.loadingSecret': '正在生成密钥…',

@@ -14,17 +14,24 @@ export const test = base.extend<{ everyApiRequestAnsweredByTheMock: void }>({
   everyApiRequestAnsweredByTheMock: [
     async ({ context }, use) => {
       const documents = new WeakMap<Page, number>();
+      const navigating = new WeakSet<Page>();
       const askedFrom = new WeakMap<Request, number>();
       const stray: { page: Page; document: number; what: string }[] = [];
       const documentOf = (page: Page) => documents.get(page) ?? 0;
       const watch = (page: Page) => {
         page.on('request', (request) => {
-          // A navigation of the main frame asks for the next document: from here
-          // on, the one before is on its way out.
           if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
-            documents.set(page, documentOf(page) + 1);
+            navigating.add(page);
           }
           askedFrom.set(request, documentOf(page));
+        });
+        // A new document commits here; until then every request is the old one's,
+        // which may still be firing as it unloads. A same-document navigation
+        // (the router's) asked for nothing, and keeps the document.
+        page.on('framenavigated', (frame) => {
+          if (frame !== page.mainFrame() || !navigating.has(page)) return;
+          navigating.delete(page);
+          documents.set(page, documentOf(page) + 1);
         });
         page.on('response', (response) => {
           const { pathname } = new URL(response.url());
