@@ -3,7 +3,7 @@ import styles from './field.module.css';
 
 export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
-  options: readonly { value: string; label: string }[];
+  options: readonly { value: string; label: string; disabled?: boolean }[];
 }
 
 export function SelectField({ label, options, id, className, ...select }: SelectFieldProps) {
@@ -16,7 +16,7 @@ export function SelectField({ label, options, id, className, ...select }: Select
       </label>
       <select {...select} id={selectId} className={styles.select}>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label}
           </option>
         ))}

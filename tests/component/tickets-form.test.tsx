@@ -324,3 +324,15 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('Submit Ticket: Unbind MFA for an account without MFA', () => {
+  it('offers the type disabled, with the reason, even when the link asked for it', async () => {
+    await openForm('/tickets/new?type=unbind_mfa');
+    const option = screen.getByRole('option', {
+      name: 'Unbind MFA (your account has no MFA to unbind)',
+    });
+    expect(option).toBeDisabled();
+    expect(screen.getByLabelText('Type')).toHaveValue('');
+    expect(screen.queryByLabelText('Email verification code')).not.toBeInTheDocument();
+  });
+});

@@ -10,6 +10,7 @@ export const enTickets = {
   'audit.ticket.unbind_canceled': 'Unbind MFA request canceled from the email link',
 
   'tickets.type.unbind_mfa': 'Unbind MFA',
+  'tickets.form.unbindUnavailable': '{type} (your account has no MFA to unbind)',
   'tickets.type.change_owner': 'Change Owner Account',
   'tickets.type.purchase_inquiry': 'Purchase Inquiry',
   'tickets.type.help_documentation': 'Help Documentation',

@@ -10,6 +10,7 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'audit.ticket.unbind_canceled': '已通过邮件中的链接撤销解绑 MFA 申请',
 
   'tickets.type.unbind_mfa': '解绑 MFA',
+  'tickets.form.unbindUnavailable': '{type}（你的账号未绑定 MFA，无需解绑）',
   'tickets.type.change_owner': '变更拥有者账号',
   'tickets.type.purchase_inquiry': '购买咨询',
   'tickets.type.help_documentation': '帮助文档',

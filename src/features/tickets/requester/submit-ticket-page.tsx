@@ -5,6 +5,7 @@ import { buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/lib/i18n/i18n';
+import { useActiveSession } from '@/lib/session';
 import { BackLink } from '../ui/ticket-layout';
 import { TicketStatusBadge } from '../ui/ticket-status-badge';
 import styles from './submit-ticket-page.module.css';
@@ -16,7 +17,9 @@ export function SubmitTicketPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const requested = params.get('type');
-  const initialType = TICKET_TYPES.find((type): type is TicketType => type === requested) ?? '';
+  const session = useActiveSession();
+  const asked = TICKET_TYPES.find((type): type is TicketType => type === requested) ?? '';
+  const initialType = asked === 'unbind_mfa' && !session.user.mfaBound ? '' : asked;
   return (
     <>
       <BackLink to={appPaths.tickets.href}>{t('tickets.backToList')}</BackLink>
@@ -26,6 +29,7 @@ export function SubmitTicketPage() {
           <TicketForm
             keepDraft
             initialType={initialType}
+            mfaBound={session.user.mfaBound}
             onSubmitted={(ticket) =>
               navigate(appPaths.ticket.href(ticket.id), {
                 state: { submitted: ticket.number },

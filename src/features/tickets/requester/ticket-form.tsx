@@ -77,6 +77,7 @@ export function TicketForm({
   onSubmitted,
   secondary,
   keepDraft = false,
+  mfaBound = true,
 }: {
   initialType?: TicketType | '';
   /** The login step offers Unbind MFA only (TICKET-8). */
@@ -85,6 +86,8 @@ export function TicketForm({
   secondary?: ReactNode;
   /** Keep what is typed in this tab's session storage until it is submitted. */
   keepDraft?: boolean;
+  /** Without MFA there is nothing to unbind: that type is offered disabled, with the reason. */
+  mfaBound?: boolean;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -202,10 +205,16 @@ export function TicketForm({
         aria-describedby={fieldErrors.type ? typeErrorId : undefined}
         options={[
           ...(type === '' ? [{ value: '', label: t('tickets.form.chooseTypeOption') }] : []),
-          ...(lockedType ? [lockedType] : TICKET_TYPES).map((value) => ({
-            value,
-            label: t(ticketTypeKey(value)),
-          })),
+          ...(lockedType ? [lockedType] : TICKET_TYPES).map((value) => {
+            const nothingToUnbind = value === 'unbind_mfa' && !mfaBound;
+            return {
+              value,
+              label: nothingToUnbind
+                ? t('tickets.form.unbindUnavailable', { type: t(ticketTypeKey(value)) })
+                : t(ticketTypeKey(value)),
+              disabled: nothingToUnbind,
+            };
+          }),
         ]}
       />
       {fieldErrors.type && (
