@@ -63,6 +63,14 @@ export const routes: RouteObject[] = [
         children: [{ index: true, element: page(() => import('./routes/login-route')) }],
       },
       {
+        // TICKET-12: opened from an email, whoever is signed in here, or nobody.
+        path: appPaths.unbindRequestCancel.pattern,
+        element: <LoginLayout />,
+        children: [
+          { index: true, element: page(() => import('./routes/unbind-request-cancel-route')) },
+        ],
+      },
+      {
         element: (
           <RouteGuard requirement="active">
             <ConsoleLayout />

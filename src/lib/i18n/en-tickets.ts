@@ -55,6 +55,15 @@ export const enTickets = {
   'tickets.submitSubtitle':
     'Tell customer service what you need. You get an email at each step, and the answer here.',
   'tickets.backToList': 'Ticket Management',
+  'tickets.cancelRequest.title': 'Cancel the Unbind MFA request',
+  'tickets.cancelRequest.text':
+    'Someone asked customer service to unbind MFA from your account. If it was not you, cancel the request: your MFA stays bound.',
+  'tickets.cancelRequest.confirm': 'Cancel the request',
+  'tickets.cancelRequest.done':
+    'Request {number} was canceled. Your MFA stays bound. If you did not file it, change your password.',
+  'tickets.cancelRequest.unknown': 'This link was already used, or it is not a valid link.',
+  'tickets.cancelRequest.tooLate':
+    'Customer service has already started on this request. Reply to its email to stop it.',
   'tickets.export': 'Export CSV',
   'tickets.exportFailed': 'The export failed.',
   'tickets.emptyMineHint': 'Tickets you submit, in any workspace, will be listed here.',

@@ -53,6 +53,14 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'tickets.submit': '提交工单',
   'tickets.submitSubtitle': '告诉客服你需要什么帮助。每一步都会邮件通知你，回复也会显示在这里。',
   'tickets.backToList': '工单管理',
+  'tickets.cancelRequest.title': '撤销解绑 MFA 申请',
+  'tickets.cancelRequest.text':
+    '有人向客服申请解绑你账号的 MFA。如果不是你本人操作，请撤销该申请：你的 MFA 将保持绑定。',
+  'tickets.cancelRequest.confirm': '撤销申请',
+  'tickets.cancelRequest.done':
+    '申请 {number} 已撤销，你的 MFA 保持绑定。如果不是你提交的，请修改密码。',
+  'tickets.cancelRequest.unknown': '该链接已被使用，或不是有效链接。',
+  'tickets.cancelRequest.tooLate': '客服已开始处理该申请。请回复其邮件以停止处理。',
   'tickets.export': '导出 CSV',
   'tickets.exportFailed': '导出失败。',
   'tickets.emptyMineHint': '你在任意工作空间提交的工单都会列在这里。',

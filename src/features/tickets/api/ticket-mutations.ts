@@ -9,6 +9,7 @@ import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { EmailCodeSent } from '@/api/schemas/mfa';
 import {
+  type CanceledUnbindRequest,
   type CreateTicketRequest,
   IDEMPOTENCY_KEY_HEADER,
   type RateRequest,
@@ -38,6 +39,17 @@ export function useCreateTicket() {
         headers: { [IDEMPOTENCY_KEY_HEADER]: key },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
+  });
+}
+
+/** TICKET-12: the notice email's link stops an Unbind MFA request; no session needed. */
+export function useCancelUnbindRequest() {
+  return useMutation({
+    mutationFn: (token: string) =>
+      request<CanceledUnbindRequest>(paths.unbindRequestCancel.href, {
+        method: 'POST',
+        body: { token },
+      }),
   });
 }
 
