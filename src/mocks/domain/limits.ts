@@ -75,10 +75,6 @@ export const TICKET_EXPORT_MAX_ROWS = 10_000;
 /** RECOVERY-1: how many codes a set holds, and how many characters each. */
 export const RECOVERY_CODE_COUNT = 10;
 export const RECOVERY_CODE_LENGTH = 10;
-/** RECOVERY-3: from this many left down, the console warns. */
-export const RECOVERY_CODES_LOW = 2;
-/** The key of the recovery codes' keyed hash, in bytes. */
-export const RECOVERY_CODE_KEY_BYTES = 32;
 
 /** SESSION-1: the longest user agent kept; real ones are far shorter. */
 export const USER_AGENT_MAX_LENGTH = 512;
