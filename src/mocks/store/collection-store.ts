@@ -1,0 +1,374 @@
+import type { Clock } from '../domain/context';
+import { type ResetNotice, SCHEMA_VERSION, type ServerState } from '../domain/state';
+import { seedState } from '../seed';
+import {
+  COLLECTION_NAMES,
+  type CollectionName,
+  type CollectionSpec,
+  LEGACY_KEY,
+  META_KEY,
+  META_STORE,
+  specOf,
+  stateStoreNames,
+  storesOf,
+} from './collections';
+import { EVERYTHING, type LoadPlan, type Pick } from './load-plan';
+import { type Key, keyAt, type RecordBackend, type RecordTx, type Stored } from './record-backend';
+import type { StateStore } from './state-store';
+import { restoreState } from './stored-state';
+
+/** The meta record: every field of ServerState that is not a registered collection. */
+interface Meta {
+  scalars: Record<string, unknown>;
+  /** The last insertion sequence handed out: the primary key of every collection record. */
+  seq: number;
+}
+
+/** Thrown when a collection the plan did not load is touched: declare it (ADR 0017). */
+export class NotLoadedError extends Error {
+  constructor(what: string) {
+    super(`${what} was not loaded by this transaction's plan; declare it (ADR 0017)`);
+    this.name = 'NotLoadedError';
+  }
+}
+
+/** The transaction met something only a transaction over every store can do. */
+const NEEDS_EVERY_STORE = Symbol('needs every store');
+
+const REGISTERED = new Set<string>(COLLECTION_NAMES);
+const keyId = (key: Key) => JSON.stringify(key);
+
+function isMeta(value: unknown): value is Meta {
+  if (value === null || typeof value !== 'object') return false;
+  const meta = value as Partial<Meta>;
+  return typeof meta.seq === 'number' && meta.scalars !== null && typeof meta.scalars === 'object';
+}
+
+/** What one transaction loaded of one collection, to tell afterwards what changed. */
+class LoadedCollection {
+  readonly records = new Map<number, Record<string, unknown>>();
+  readonly snapshot = new Map<number, string>();
+  readonly splitSnapshot = new Map<number, string>();
+  readonly byKey = new Map<string, number>();
+
+  constructor(
+    readonly name: CollectionName,
+    readonly spec: CollectionSpec,
+  ) {}
+
+  add(stored: Stored, identity: WeakMap<object, number>): void {
+    if (this.records.has(stored.s)) return;
+    const record = stored.v as Record<string, unknown>;
+    this.records.set(stored.s, record);
+    identity.set(record, stored.s);
+    this.snapshot.set(stored.s, JSON.stringify(record));
+    const key = this.spec.key === undefined ? undefined : keyAt(record, this.spec.key);
+    if (key !== undefined) this.byKey.set(keyId(key), stored.s);
+    const split = this.spec.split;
+    if (split) {
+      Object.defineProperty(record, split.field, {
+        configurable: true,
+        enumerable: false,
+        get: () => {
+          throw new NotLoadedError(`${this.name}.${split.field}`);
+        },
+        set: (value: unknown) => {
+          Object.defineProperty(record, split.field, {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        },
+      });
+    }
+  }
+
+  addSplit(s: number, value: unknown): void {
+    const record = this.records.get(s);
+    const split = this.spec.split;
+    if (!record || !split || this.splitSnapshot.has(s)) return;
+    const field = Array.isArray(value) ? value : [];
+    Object.defineProperty(record, split.field, {
+      value: field,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    this.splitSnapshot.set(s, JSON.stringify(field));
+  }
+
+  /** In insertion order, as the arrays of ServerState always were. */
+  list(): Record<string, unknown>[] {
+    return [...this.records.entries()].sort(([a], [b]) => a - b).map(([, record]) => record);
+  }
+}
+
+/** The part of a record kept in the collection's own store; the split field goes apart. */
+function headerOf(record: Record<string, unknown>, spec: CollectionSpec) {
+  if (!spec.split) return record;
+  const header: Record<string, unknown> = { ...record };
+  delete header[spec.split.field];
+  return header;
+}
+
+/** The split field when the transaction holds it (loaded, or set on a new record). */
+function splitValueOf(record: Record<string, unknown>, spec: CollectionSpec): unknown {
+  if (!spec.split) return undefined;
+  const descriptor = Object.getOwnPropertyDescriptor(record, spec.split.field);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+function scalarsOf(state: object): Record<string, unknown> {
+  const scalars: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(state)) {
+    if (!REGISTERED.has(name)) scalars[name] = value;
+  }
+  return scalars;
+}
+
+/** Writes a whole state over whatever the stores held: the seed, a reset, a conversion. */
+function writeWhole(tx: RecordTx, state: ServerState): Meta {
+  for (const store of stateStoreNames()) {
+    if (store !== META_STORE) tx.clear(store);
+  }
+  let seq = 0;
+  for (const name of COLLECTION_NAMES) {
+    const spec = specOf(name);
+    const records = (state as unknown as Record<string, unknown>)[name];
+    for (const record of Array.isArray(records) ? (records as Record<string, unknown>[]) : []) {
+      seq += 1;
+      tx.put(spec.store, { s: seq, v: headerOf(record, spec) });
+      if (spec.split) tx.put(spec.split.store, { s: seq, v: record[spec.split.field] ?? [] });
+    }
+  }
+  const meta: Meta = { scalars: scalarsOf(state), seq };
+  tx.put(META_STORE, meta, META_KEY);
+  tx.delete(META_STORE, LEGACY_KEY);
+  return meta;
+}
+
+/** The state that replaces what cannot be used (MOCK-2): the seed, with a notice when something was lost. */
+function replacement(legacy: unknown, meta: unknown, now: number): ServerState {
+  if (legacy !== undefined) return restoreState(legacy, now);
+  if (meta === undefined) return seedState(now);
+  const version = isMeta(meta) ? meta.scalars.version : undefined;
+  const reason: ResetNotice['reason'] =
+    typeof version === 'number' && version !== SCHEMA_VERSION ? 'outdated' : 'corrupt';
+  return { ...seedState(now), notice: { reason, at: now } };
+}
+
+function collectionsOf(plan: LoadPlan): Set<CollectionName> | null {
+  // Stages that do not say which collections they pick from may pick from any.
+  if ((plan.stages ?? []).length > 0 && plan.pickFrom === undefined) return null;
+  return new Set<CollectionName>([
+    ...(plan.whole ?? []),
+    ...(plan.append ?? []),
+    ...(plan.pickFrom ?? []),
+  ]);
+}
+
+/**
+ * The state store over per-collection object stores (MOCK-2, ADR 0017). A
+ * transaction loads what its plan names, runs the synchronous change on a
+ * ServerState holding just that, then writes back only the records that were
+ * added, changed or removed, all in one backend transaction.
+ */
+export function createCollectionStore(
+  backend: RecordBackend,
+  clock: Clock,
+  options: { onChange?: () => void } = {},
+): StateStore {
+  const everyStore = stateStoreNames();
+
+  async function run<T>(
+    tx: RecordTx,
+    plan: LoadPlan,
+    change: (state: ServerState) => T,
+    scope: ReadonlySet<string>,
+  ): Promise<T> {
+    const [storedMeta, legacy] = await Promise.all([
+      tx.get(META_STORE, META_KEY),
+      tx.get(META_STORE, LEGACY_KEY),
+    ]);
+    let meta: Meta;
+    if (
+      legacy !== undefined ||
+      !isMeta(storedMeta) ||
+      storedMeta.scalars.version !== SCHEMA_VERSION
+    ) {
+      if (scope.size < everyStore.length) throw NEEDS_EVERY_STORE;
+      meta = writeWhole(tx, replacement(legacy, storedMeta, clock()));
+    } else {
+      meta = storedMeta;
+    }
+
+    const identity = new WeakMap<object, number>();
+    const loaded = new Map<CollectionName, LoadedCollection>();
+    const loadedOf = (name: CollectionName) => {
+      let collection = loaded.get(name);
+      if (!collection) {
+        const spec = specOf(name);
+        if (!scope.has(spec.store)) throw NEEDS_EVERY_STORE;
+        loaded.set(name, (collection = new LoadedCollection(name, spec)));
+      }
+      return collection;
+    };
+
+    async function load(name: CollectionName, rows: unknown[], withSplit: boolean) {
+      const collection = loadedOf(name);
+      for (const row of rows) collection.add(row as Stored, identity);
+      const split = collection.spec.split;
+      if (!withSplit || !split) return;
+      const wanted = (rows as Stored[]).filter((row) => !collection.splitSnapshot.has(row.s));
+      const values = await Promise.all(wanted.map((row) => tx.get(split.store, row.s)));
+      wanted.forEach((row, index) =>
+        collection.addSplit(row.s, (values[index] as Stored | undefined)?.v),
+      );
+    }
+
+    async function loadWhole(name: CollectionName) {
+      const collection = loadedOf(name);
+      const split = collection.spec.split;
+      const [rows, splits] = await Promise.all([
+        tx.getAll(collection.spec.store),
+        split ? tx.getAll(split.store) : Promise.resolve([]),
+      ]);
+      for (const row of rows) collection.add(row as Stored, identity);
+      for (const row of splits as Stored[]) collection.addSplit(row.s, row.v);
+      if (split) for (const row of rows as Stored[]) collection.addSplit(row.s, []);
+    }
+
+    async function loadPick(pick: Pick) {
+      const spec = specOf(pick.from);
+      const withSplit = pick.withSplit === true;
+      if ('all' in pick) return load(pick.from, await tx.getAll(spec.store), withSplit);
+      if ('keys' in pick) {
+        const found = await Promise.all(
+          pick.keys.map((key) => tx.getAllFromIndex(spec.store, 'key', { only: key })),
+        );
+        return load(pick.from, found.flat(), withSplit);
+      }
+      return load(
+        pick.from,
+        await tx.getAllFromIndex(spec.store, pick.index, pick.range),
+        withSplit,
+      );
+    }
+
+    const scalarsBefore = JSON.stringify(meta.scalars);
+    const view = { ...meta.scalars } as Record<string, unknown>;
+    const present = () => {
+      for (const name of COLLECTION_NAMES) {
+        const collection = loaded.get(name);
+        if (collection) {
+          Object.defineProperty(view, name, {
+            value: collection.list(),
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        } else {
+          Object.defineProperty(view, name, {
+            enumerable: false,
+            configurable: true,
+            get: () => {
+              throw new NotLoadedError(`state.${name}`);
+            },
+            set: () => {
+              throw new NotLoadedError(`state.${name}`);
+            },
+          });
+        }
+      }
+    };
+
+    await Promise.all((plan.whole ?? []).map(loadWhole));
+    for (const name of plan.append ?? []) loadedOf(name);
+    present();
+    for (const stage of plan.stages ?? []) {
+      const picks = stage(view as unknown as ServerState);
+      await Promise.all(picks.map(loadPick));
+      present();
+    }
+
+    const result = change(view as unknown as ServerState);
+
+    // Write back only what changed, all before the transaction commits.
+    let seq = meta.seq;
+    const trims: Promise<void>[] = [];
+    for (const collection of loaded.values()) {
+      const { spec, name } = collection;
+      const records = view[name];
+      if (!Array.isArray(records)) throw new Error(`state.${name} must stay an array`);
+      const used = new Set<number>();
+      let added = 0;
+      for (const record of records as Record<string, unknown>[]) {
+        let s = identity.get(record);
+        if (s === undefined && spec.key !== undefined) {
+          const key = keyAt(record, spec.key);
+          if (key !== undefined) s = collection.byKey.get(keyId(key));
+        }
+        const isNew = s === undefined || used.has(s);
+        if (s === undefined || isNew) {
+          seq += 1;
+          s = seq;
+          added += 1;
+        }
+        used.add(s);
+        const header = JSON.stringify(headerOf(record, spec));
+        if (isNew || collection.snapshot.get(s) !== header) {
+          tx.put(spec.store, { s, v: headerOf(record, spec) });
+        }
+        if (spec.split) {
+          const value = splitValueOf(record, spec);
+          if (value !== undefined) {
+            const json = JSON.stringify(value);
+            if (isNew || collection.splitSnapshot.get(s) !== json) {
+              tx.put(spec.split.store, { s, v: value });
+            }
+          }
+        }
+      }
+      for (const s of collection.snapshot.keys()) {
+        if (used.has(s)) continue;
+        tx.delete(spec.store, s);
+        if (spec.split) tx.delete(spec.split.store, s);
+      }
+      if (spec.cap !== undefined && added > 0) {
+        const cap = spec.cap;
+        trims.push(tx.count(spec.store).then((count) => tx.deleteFirst(spec.store, count - cap)));
+      }
+    }
+    const scalars = scalarsOf(view);
+    if (seq !== meta.seq || JSON.stringify(scalars) !== scalarsBefore) {
+      tx.put(META_STORE, { scalars, seq } satisfies Meta, META_KEY);
+    }
+    await Promise.all(trims);
+    return result;
+  }
+
+  return {
+    async transact(change, plan: LoadPlan = EVERYTHING) {
+      const named = collectionsOf(plan);
+      const stores = named === null ? everyStore : storesOf(named);
+      const attempt = (scope: string[]) =>
+        backend.transaction(scope, (tx) => run(tx, plan, change, new Set(scope)));
+      let result: Awaited<ReturnType<typeof change>>;
+      try {
+        result = await attempt(stores);
+      } catch (error) {
+        if (error !== NEEDS_EVERY_STORE) throw error;
+        result = await attempt(everyStore);
+      }
+      options.onChange?.();
+      return result;
+    },
+    async reset() {
+      await backend.transaction(everyStore, async (tx) => {
+        for (const store of everyStore) tx.clear(store);
+      });
+      options.onChange?.();
+    },
+  };
+}
