@@ -20,6 +20,9 @@ export const ID_MAX_LENGTH = 64;
 export const MAX_LATENCY_MS = 3 * SECOND_MS;
 export const MAX_ERROR_RATE = 0.5;
 export const MAX_CLOCK_OFFSET_MS = 10 * MINUTE_MS;
+/** MOCK-8: Load a large demo comes in this many batches, each one transaction. */
+export const LARGE_DEMO_BATCHES = 10;
+export const LARGE_DEMO_TICKETS_PER_BATCH = 1_000;
 
 /**
  * GUARD-5: the largest body an endpoint reads. JSON bodies are small (the

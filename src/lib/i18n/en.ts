@@ -246,6 +246,12 @@ export const en = {
   'dev.nextCode': 'Next code',
   'dev.secondsLeft': '{seconds} s left',
   'dev.clockOffset': 'Server clock offset (s)',
+  'dev.largeDemo': 'Load a large demo',
+  'dev.largeDemoHint':
+    '10,000 tickets across the workspaces and 500 members, added to what is there. Reset demo data brings back the normal seed.',
+  'dev.largeDemoLoading': 'Loading the large demo',
+  'dev.largeDemoProgress': '{done} of {total} tickets loaded',
+  'dev.largeDemoDone': 'The large demo is loaded: {total} tickets and 500 members.',
   'errors.OWNER_MFA_REQUIRED': 'Bind MFA to your own account before switching this on.',
   'audit.workspace.mfa_required_on': 'Mandatory MFA switched on for {workspace}',
   'audit.workspace.mfa_required_off': 'Mandatory MFA switched off for {workspace}',

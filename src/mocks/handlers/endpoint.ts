@@ -1,14 +1,17 @@
 import { http, type HttpHandler, HttpResponse, type JsonBodyType } from 'msw';
 import type * as z from 'zod/mini';
 import type { DomainContext } from '../domain/context';
+import { sha256Hex } from '../domain/encoding';
 import { DomainError } from '../domain/errors';
 import { requireEnrollmentAccess } from '../domain/mfa';
 import { authenticate, peekSession, requireActive, requirePendingState } from '../domain/sessions';
 import type { ServerState, SessionRecord } from '../domain/state';
 import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
 import { requireOwner, type WorkspaceAccess, workspaceGate } from '../domain/workspaces';
-import type { MockServer } from '../server';
+import type { MockServer, ServerPlan } from '../server';
+import { ADMISSION } from '../store/load-plan';
 import type { HandlerDeps } from './deps';
+import { DECLARED_PLANS, type EndpointPlan } from './load-plans';
 import {
   type BodySpec,
   judge,
@@ -102,6 +105,12 @@ export interface EndpointSpec<
    * off the transaction, and hands its result to `run`, which decides.
    */
   prepare?: (input: { body: BodyOf<S>; read: MockServer['run'] }) => Promise<D>;
+  /**
+   * What the transaction loads besides what settling the caller needs (ADR
+   * 0017); without it, the table in load-plans.ts, and without an entry
+   * there, everything the operation could touch.
+   */
+  load?: EndpointPlan;
   /** The operation: one transaction, run once the caller is settled and the input judged. */
   run?: (call: Call<C, S, Q, P, D>) => R | DomainError;
   /** The answer once the transaction is written; by default the result as JSON, or 204 for none. */
@@ -133,13 +142,17 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
         const params = rawParams as ParamsOf<Path>;
         if (method !== 'get') refuseCrossSite(request, spec.body, origin);
         const token = spec.caller === 'anyone' ? null : jar.read(request);
+        const declared = spec.load ?? DECLARED_PLANS[`${method.toUpperCase()} ${path}`];
+        const admission: ServerPlan | undefined = declared && {
+          whole: spec.caller === 'anyone' ? [] : ADMISSION,
+        };
         // GUARD-5: who is calling is settled before a byte of the body is read;
         // the transaction below settles it again, as the state may have moved.
         if (spec.body) {
           await server.run((state, ctx) => {
             const admitted = admit(state, ctx, spec.caller, token, params);
             return admitted instanceof DomainError ? admitted : undefined;
-          });
+          }, admission);
         }
         // Read and judged before the transaction, which cannot span an await,
         // once the caller is settled.
@@ -149,6 +162,7 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
           ? await spec.prepare({ body, read: (operation) => server.run(operation) })
           : (undefined as D);
         let issued: string | null | undefined;
+        const plan = declared && planOf(declared, admission, { token, params, body });
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
@@ -170,7 +184,7 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
                   // The caller's conditional types cannot be followed through admit().
                 } as unknown as Call<C, S, Q, ParamsOf<Path>, D>;
                 return spec.run ? spec.run(call) : (undefined as R);
-              });
+              }, plan);
         const reply = spec.reply
           ? await spec.reply(result, params)
           : result === undefined
@@ -193,6 +207,33 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
     ) =>
       endpoint(method, path, spec);
   return { get: by('get'), post: by('post'), put: by('put'), delete: by('delete') };
+}
+
+/** A declaration bound to one request: its stages learn the request and its session's account. */
+function planOf(
+  declared: EndpointPlan,
+  admission: ServerPlan | undefined,
+  request: { token: string | null; params: Record<string, string>; body: unknown },
+): ServerPlan {
+  const tokenHash = request.token === null ? null : sha256Hex(request.token);
+  return {
+    whole: [...new Set([...(admission?.whole ?? []), ...(declared.whole ?? [])])],
+    append: declared.append ?? [],
+    ...(declared.pickFrom ? { pickFrom: declared.pickFrom } : {}),
+    stages: (declared.stages ?? []).map(
+      (stage) => (view: ServerState, ctx: DomainContext) =>
+        stage(view, {
+          ctx,
+          params: request.params,
+          body: request.body,
+          accountId:
+            tokenHash === null
+              ? null
+              : (view.sessions.find((session) => session.tokenHash === tokenHash)?.accountId ??
+                null),
+        }),
+    ),
+  };
 }
 
 /**

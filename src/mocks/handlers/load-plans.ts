@@ -1,0 +1,231 @@
+import { paths } from '@/api/paths';
+import type { DomainContext } from '../domain/context';
+import { sha256Hex } from '../domain/encoding';
+import { TICKET_AUTO_CLOSE_MS, TICKET_RATE_WINDOW_MS } from '../domain/limits';
+import type { ServerState } from '../domain/state';
+import type { CollectionName } from '../store/collections';
+import { ALL_BUT_TICKETS, type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
+import type { Key, KeyRange } from '../store/record-backend';
+
+/** What a declaration's stages know of the request besides what is loaded. */
+export interface RequestFacts {
+  ctx: DomainContext;
+  params: Readonly<Record<string, string>>;
+  body: unknown;
+  /** The account of the request's session, when its token names a loaded session. */
+  accountId: string | null;
+}
+
+/** What an endpoint loads (ADR 0017); admission's collections are added by the builder. */
+export type EndpointPlan = LoadPlan<RequestFacts>;
+
+/** Every index key that starts with `prefix`, in a compound [prefix, number] index. */
+const startingWith = (prefix: Key): KeyRange => ({
+  lower: [prefix, -Infinity],
+  upper: [prefix, Infinity],
+});
+
+const idsOf = (body: unknown): string[] => {
+  const ids = (body as { attachmentIds?: unknown } | undefined)?.attachmentIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+};
+
+const auditOf = (accountIds: readonly (string | null | undefined)[]): Pick[] =>
+  [...new Set(accountIds)].flatMap((id) =>
+    typeof id === 'string'
+      ? [{ from: 'audit', index: 'accountAt', range: startingWith(id) } as const]
+      : [],
+  );
+
+const ticketsOf = (state: ServerState, id: string | undefined) =>
+  state.tickets.find((ticket) => ticket.id === id);
+
+/**
+ * The tickets settleTickets may close on the way: Feedback Provided ones
+ * already due, with their conversations, and what closing them writes.
+ */
+const SETTLE: EndpointPlan = {
+  whole: ['idempotencyKeys'],
+  append: ['outbox'],
+  pickFrom: ['tickets'],
+  stages: [
+    (_view, { ctx }) => [
+      {
+        from: 'tickets',
+        index: 'statusFeedback',
+        range: {
+          lower: ['feedback_provided', -Infinity],
+          upper: ['feedback_provided', ctx.now - TICKET_AUTO_CLOSE_MS],
+        },
+        withSplit: true,
+      },
+    ],
+  ],
+};
+
+/** A list: the headers its filter starts from (the domain filters, sorts and pages them). */
+const list = (pick: (facts: RequestFacts) => Pick | null): EndpointPlan =>
+  mergePlans(SETTLE, {
+    pickFrom: ['tickets'],
+    stages: [(_view, facts) => [pick(facts)].filter((found) => found !== null)],
+  });
+
+const WORKSPACE_LIST = list(({ params }) => ({
+  from: 'tickets',
+  index: 'workspaceUpdated',
+  range: startingWith(params.workspaceId ?? ''),
+}));
+const MY_LIST = list(({ accountId }) =>
+  accountId === null
+    ? null
+    : { from: 'tickets', index: 'requesterCreated', range: startingWith(accountId) },
+);
+const QUEUE = list(() => ({ from: 'tickets', all: true }));
+
+/**
+ * One ticket with its conversation and attachments, the uploads the body
+ * names, and the audit of its requester and of the caller (a step may record one).
+ */
+const ONE_TICKET: EndpointPlan = mergePlans(SETTLE, {
+  pickFrom: ['tickets', 'attachments', 'audit'],
+  stages: [
+    (_view, { params, body }) => [
+      { from: 'tickets', keys: [params.ticketId ?? ''], withSplit: true },
+      { from: 'attachments', index: 'ticketId', range: { only: params.ticketId ?? '' } },
+      { from: 'attachments', keys: idsOf(body) },
+    ],
+    (view, { params, accountId }) =>
+      auditOf([accountId, ticketsOf(view, params.ticketId)?.requesterId]),
+  ],
+});
+
+/** An agent unbinding MFA touches the requester's account, sessions, codes and audit. */
+const UNBIND_BY_AGENT: EndpointPlan = mergePlans(ONE_TICKET, { whole: ALL_BUT_TICKETS });
+
+const SUBMIT: EndpointPlan = mergePlans(SETTLE, {
+  whole: ['emailCodes', 'emailSends'],
+  pickFrom: ['tickets', 'attachments', 'audit'],
+  stages: [
+    (view, { ctx, body, accountId }) => {
+      if (accountId === null) return [];
+      const replayed = view.idempotencyKeys
+        .filter((entry) => entry.accountId === accountId)
+        .map((entry) => entry.ticketId);
+      return [
+        {
+          from: 'tickets',
+          index: 'requesterCreated',
+          range: {
+            lower: [accountId, ctx.now - TICKET_RATE_WINDOW_MS],
+            upper: [accountId, Infinity],
+          },
+        },
+        { from: 'tickets', keys: replayed },
+        { from: 'attachments', keys: idsOf(body) },
+        ...auditOf([accountId]),
+      ];
+    },
+  ],
+});
+
+const CANCEL_BY_LINK: EndpointPlan = mergePlans(SETTLE, {
+  pickFrom: ['tickets', 'audit'],
+  stages: [
+    (_view, { body }) => {
+      const token = (body as { token?: unknown } | undefined)?.token;
+      return typeof token === 'string'
+        ? [
+            {
+              from: 'tickets',
+              index: 'cancelToken',
+              range: { only: sha256Hex(token) },
+              withSplit: true,
+            },
+          ]
+        : [];
+    },
+    (view) => auditOf(view.tickets.map((ticket) => ticket.requesterId)),
+  ],
+});
+
+const ATTACHMENT: EndpointPlan = mergePlans(SETTLE, {
+  pickFrom: ['tickets', 'attachments'],
+  stages: [
+    (_view, { params }) => [{ from: 'attachments', keys: [params.attachmentId ?? ''] }],
+    (view) => [
+      {
+        from: 'tickets',
+        keys: view.attachments.flatMap((attachment) =>
+          attachment.ticketId === null ? [] : [attachment.ticketId],
+        ),
+      },
+    ],
+  ],
+});
+
+const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names });
+const NOTHING_BUT_ADMISSION: EndpointPlan = {};
+const NO_TICKETS = only(...ALL_BUT_TICKETS);
+
+/**
+ * The declarations of the endpoints that have one, by method and path
+ * pattern. An endpoint missing here loads everything it could touch: slower
+ * as data grows, never wrong. A declared endpoint whose rules touch a
+ * collection it did not load fails loudly (NotLoadedError), in its tests.
+ */
+export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
+  [`GET ${paths.session.pattern}`]: NOTHING_BUT_ADMISSION,
+  [`POST ${paths.session.pattern}`]: NO_TICKETS,
+  [`DELETE ${paths.session.pattern}`]: NOTHING_BUT_ADMISSION,
+  [`PUT ${paths.sessionWorkspace.pattern}`]: NO_TICKETS,
+
+  // The account, MFA and workspace steps touch no ticket.
+  [`POST ${paths.sessionMfa.pattern}`]: NO_TICKETS,
+  [`GET ${paths.enrollment.pattern}`]: NO_TICKETS,
+  [`POST ${paths.enrollmentEmailCode.pattern}`]: NO_TICKETS,
+  [`POST ${paths.enrollmentIdentity.pattern}`]: NO_TICKETS,
+  [`POST ${paths.enrollmentSecret.pattern}`]: NO_TICKETS,
+  [`POST ${paths.enrollmentConfirm.pattern}`]: NO_TICKETS,
+  [`DELETE ${paths.enrollment.pattern}`]: NO_TICKETS,
+  [`POST ${paths.unbindMfa.pattern}`]: NO_TICKETS,
+  [`GET ${paths.accountAudit.pattern}`]: NO_TICKETS,
+  [`GET ${paths.account.pattern}`]: NO_TICKETS,
+  [`GET ${paths.workspace.pattern}`]: NO_TICKETS,
+  [`GET ${paths.workspaceMembers.pattern}`]: NO_TICKETS,
+  [`GET ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
+  [`PUT ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
+
+  [`GET ${paths.ticketEmailCode.pattern}`]: only('emailCodes', 'emailSends'),
+  [`POST ${paths.ticketEmailCode.pattern}`]: NO_TICKETS,
+  [`POST ${paths.ticketAttachments.pattern}`]: only('attachments'),
+  [`GET ${paths.ticketAttachment.pattern}`]: ATTACHMENT,
+  [`GET ${paths.tickets.pattern}`]: MY_LIST,
+  [`GET ${paths.ticketsExport.pattern}`]: MY_LIST,
+  [`GET ${paths.workspaceTickets.pattern}`]: WORKSPACE_LIST,
+  [`GET ${paths.workspaceTicketsExport.pattern}`]: WORKSPACE_LIST,
+  [`POST ${paths.tickets.pattern}`]: SUBMIT,
+  [`GET ${paths.ticket.pattern}`]: ONE_TICKET,
+  [`POST ${paths.unbindRequestCancel.pattern}`]: CANCEL_BY_LINK,
+  [`POST ${paths.ticketCancel.pattern}`]: ONE_TICKET,
+  [`POST ${paths.ticketRestart.pattern}`]: ONE_TICKET,
+  [`POST ${paths.ticketClose.pattern}`]: ONE_TICKET,
+  [`POST ${paths.ticketReplies.pattern}`]: ONE_TICKET,
+  [`POST ${paths.ticketRating.pattern}`]: ONE_TICKET,
+  [`GET ${paths.supportTickets.pattern}`]: QUEUE,
+  [`GET ${paths.supportTicket.pattern}`]: ONE_TICKET,
+  [`POST ${paths.supportTicketAccept.pattern}`]: ONE_TICKET,
+  [`POST ${paths.supportTicketClose.pattern}`]: ONE_TICKET,
+  [`POST ${paths.supportTicketReplies.pattern}`]: ONE_TICKET,
+  [`POST ${paths.supportTicketUnbindMfa.pattern}`]: UNBIND_BY_AGENT,
+
+  [`GET ${paths.devMailbox.pattern}`]: only('outbox'),
+  [`GET ${paths.devAuthenticator.pattern}`]: only('accounts'),
+  [`GET ${paths.devStatus.pattern}`]: {},
+  [`PUT ${paths.devSettings.pattern}`]: {},
+  [`DELETE ${paths.devNotice.pattern}`]: {},
+  // The members are checked and added whole; the tickets are only added.
+  [`POST ${paths.devLargeDemo.pattern}`]: {
+    whole: ['accounts', 'memberships', 'workspaces'],
+    append: ['tickets'],
+  },
+};

@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LoadPlan } from '@/mocks/store/load-plan';
+import { setupMockApi } from './support/api-client';
+
+const api = setupMockApi();
+
+/** The plans of the transactions `act` ran, EVERYTHING showing as undefined. */
+async function plansOf(act: () => Promise<unknown>): Promise<(LoadPlan | undefined)[]> {
+  const transact = vi.spyOn(api.server.store, 'transact');
+  try {
+    await act();
+    return transact.mock.calls.map(([, plan]) => plan);
+  } finally {
+    transact.mockRestore();
+  }
+}
+
+const loadsTickets = (plan: LoadPlan | undefined) =>
+  plan === undefined || (plan.whole ?? []).includes('tickets');
+
+describe('what the hot endpoints load (ADR 0017)', () => {
+  it('reads the session without loading a ticket', async () => {
+    const owner = await api.signedIn('owner@example.com');
+    const plans = await plansOf(() => owner.get('/api/v1/session'));
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans.filter(loadsTickets)).toEqual([]);
+    expect(plans.every((plan) => (plan?.stages ?? []).length === 0)).toBe(true);
+  });
+});
