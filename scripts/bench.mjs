@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, launchChromium } from './bench/browser.mjs';
+import { growthTable, measureGrowth } from './bench/growth.mjs';
 import { buildConsole, buildEmptyApp } from './bench/build.mjs';
 import { LIGHTHOUSE_PRESET, runLighthouse } from './bench/lighthouse.mjs';
 import {
@@ -118,6 +119,8 @@ async function measure() {
     progress(`timing the bind confirmation and the login, ${TIMING_RUNS} runs each`);
     const bindConfirm = await repeat(TIMING_RUNS, () => timeBindConfirm(browser, mock.origin));
     const loginToHome = await repeat(TIMING_RUNS, () => timeLoginToHome(browser, mock.origin));
+    progress('timing the mock at 0, 1,000 and 10,000 tickets (issue 15)');
+    const growth = await measureGrowth(browser, mock.origin, progress);
     await browser.close();
     browser = undefined;
 
@@ -152,6 +155,7 @@ async function measure() {
           bindConfirmToBoundHeading: bindConfirm,
           loginSubmitToWorkspaceHome: loginToHome,
         },
+        growth,
       },
     };
   } finally {
@@ -285,8 +289,14 @@ function report(results, targets, wallTimeSeconds) {
       mockBuild.timingsMs.loginSubmitToWorkspaceHome,
     ),
   ];
+  for (const [key, goal] of Object.entries(mockBuild.growth.targets)) {
+    if (!goal.met)
+      missed.push(`Missed: growth ${key} at 10,000 tickets: ${goal.value.toFixed(1)}.`);
+  }
   return [
     renderTable(['Measure', 'Real backend', 'Mock (demo)', 'Target', 'Met'], rows),
+    '',
+    growthTable(mockBuild.growth, renderTable),
     '',
     ...missed,
     'JS: gzip -9 of each JS file Chromium downloaded. Routes: cold load (no HTTP cache, no service worker), signed in as owner, until the heading shows and the network is idle.',

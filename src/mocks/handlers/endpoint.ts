@@ -9,9 +9,8 @@ import type { ServerState, SessionRecord } from '../domain/state';
 import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
 import { requireOwner, type WorkspaceAccess, workspaceGate } from '../domain/workspaces';
 import type { MockServer, ServerPlan } from '../server';
-import { ADMISSION } from '../store/load-plan';
 import type { HandlerDeps } from './deps';
-import { DECLARED_PLANS, type EndpointPlan } from './load-plans';
+import { ADMISSION_PLAN, DECLARED_PLANS, type EndpointPlan } from './load-plans';
 import {
   type BodySpec,
   judge,
@@ -143,16 +142,17 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
         if (method !== 'get') refuseCrossSite(request, spec.body, origin);
         const token = spec.caller === 'anyone' ? null : jar.read(request);
         const declared = spec.load ?? DECLARED_PLANS[`${method.toUpperCase()} ${path}`];
-        const admission: ServerPlan | undefined = declared && {
-          whole: spec.caller === 'anyone' ? [] : ADMISSION,
-        };
+        const admission = spec.caller === 'anyone' ? {} : ADMISSION_PLAN;
         // GUARD-5: who is calling is settled before a byte of the body is read;
         // the transaction below settles it again, as the state may have moved.
         if (spec.body) {
-          await server.run((state, ctx) => {
-            const admitted = admit(state, ctx, spec.caller, token, params);
-            return admitted instanceof DomainError ? admitted : undefined;
-          }, admission);
+          await server.run(
+            (state, ctx) => {
+              const admitted = admit(state, ctx, spec.caller, token, params);
+              return admitted instanceof DomainError ? admitted : undefined;
+            },
+            declared && planOf(admission, {}, { token, params, body: undefined }),
+          );
         }
         // Read and judged before the transaction, which cannot span an await,
         // once the caller is settled.
@@ -162,7 +162,7 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
           ? await spec.prepare({ body, read: (operation) => server.run(operation) })
           : (undefined as D);
         let issued: string | null | undefined;
-        const plan = declared && planOf(declared, admission, { token, params, body });
+        const plan = declared && planOf(admission, declared, { token, params, body });
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
@@ -209,23 +209,34 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
   return { get: by('get'), post: by('post'), put: by('put'), delete: by('delete') };
 }
 
-/** A declaration bound to one request: its stages learn the request and its session's account. */
+/**
+ * A declaration bound to one request, after what settling its caller loads:
+ * its stages learn the request and its session's account.
+ */
 function planOf(
+  admission: EndpointPlan,
   declared: EndpointPlan,
-  admission: ServerPlan | undefined,
   request: { token: string | null; params: Record<string, string>; body: unknown },
 ): ServerPlan {
   const tokenHash = request.token === null ? null : sha256Hex(request.token);
+  const union = <T>(a?: readonly T[], b?: readonly T[]) => [
+    ...new Set([...(a ?? []), ...(b ?? [])]),
+  ];
+  const stages = [...(admission.stages ?? []), ...(declared.stages ?? [])];
+  const picksAnywhere =
+    ((admission.stages ?? []).length > 0 && admission.pickFrom === undefined) ||
+    ((declared.stages ?? []).length > 0 && declared.pickFrom === undefined);
   return {
-    whole: [...new Set([...(admission?.whole ?? []), ...(declared.whole ?? [])])],
-    append: declared.append ?? [],
-    ...(declared.pickFrom ? { pickFrom: declared.pickFrom } : {}),
-    stages: (declared.stages ?? []).map(
+    whole: union(admission.whole, declared.whole),
+    append: union(admission.append, declared.append),
+    ...(picksAnywhere ? {} : { pickFrom: union(admission.pickFrom, declared.pickFrom) }),
+    stages: stages.map(
       (stage) => (view: ServerState, ctx: DomainContext) =>
         stage(view, {
           ctx,
           params: request.params,
           body: request.body,
+          tokenHash,
           accountId:
             tokenHash === null
               ? null

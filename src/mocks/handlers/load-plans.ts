@@ -12,6 +12,8 @@ export interface RequestFacts {
   ctx: DomainContext;
   params: Readonly<Record<string, string>>;
   body: unknown;
+  /** SHA-256 of the request's session token; null without one. */
+  tokenHash: string | null;
   /** The account of the request's session, when its token names a loaded session. */
   accountId: string | null;
 }
@@ -41,15 +43,44 @@ const ticketsOf = (state: ServerState, id: string | undefined) =>
   state.tickets.find((ticket) => ticket.id === id);
 
 /**
+ * Settling the caller (the endpoint builder's admission): the session its
+ * token names, that session's account and memberships, and the workspaces.
+ */
+export const ADMISSION_PLAN: EndpointPlan = {
+  whole: ['workspaces', 'enrollments'],
+  append: ['sessions', 'accounts', 'memberships'],
+  pickFrom: ['sessions', 'accounts', 'memberships'],
+  stages: [
+    (_view, { tokenHash }) =>
+      tokenHash === null
+        ? []
+        : [{ from: 'sessions', index: 'tokenHash', range: { only: tokenHash } }],
+    (view) => {
+      const accountIds = view.sessions.map((session) => session.accountId);
+      return [
+        { from: 'accounts', keys: accountIds },
+        ...accountIds.map(
+          (id) => ({ from: 'memberships', index: 'accountId', range: { only: id } }) as const,
+        ),
+      ];
+    },
+  ],
+};
+
+/** Every account, to read names from (requesters, authors): never changed. */
+const ACCOUNT_NAMES: Pick = { from: 'accounts', all: true, readOnly: true };
+
+/**
  * The tickets settleTickets may close on the way: Feedback Provided ones
  * already due, with their conversations, and what closing them writes.
  */
 const SETTLE: EndpointPlan = {
   whole: ['idempotencyKeys'],
   append: ['outbox'],
-  pickFrom: ['tickets'],
+  pickFrom: ['tickets', 'accounts'],
   stages: [
     (_view, { ctx }) => [
+      ACCOUNT_NAMES,
       {
         from: 'tickets',
         index: 'statusFeedback',
@@ -74,13 +105,19 @@ const WORKSPACE_LIST = list(({ params }) => ({
   from: 'tickets',
   index: 'workspaceUpdated',
   range: startingWith(params.workspaceId ?? ''),
+  readOnly: true,
 }));
 const MY_LIST = list(({ accountId }) =>
   accountId === null
     ? null
-    : { from: 'tickets', index: 'requesterCreated', range: startingWith(accountId) },
+    : {
+        from: 'tickets',
+        index: 'requesterCreated',
+        range: startingWith(accountId),
+        readOnly: true,
+      },
 );
-const QUEUE = list(() => ({ from: 'tickets', all: true }));
+const QUEUE = list(() => ({ from: 'tickets', all: true, readOnly: true }));
 
 /**
  * One ticket with its conversation and attachments, the uploads the body
@@ -163,7 +200,7 @@ const ATTACHMENT: EndpointPlan = mergePlans(SETTLE, {
   ],
 });
 
-const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names });
+const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names, pickFrom: [] });
 const NOTHING_BUT_ADMISSION: EndpointPlan = {};
 const NO_TICKETS = only(...ALL_BUT_TICKETS);
 

@@ -14,6 +14,7 @@ import {
 } from './collections';
 import { EVERYTHING, type LoadPlan, type Pick } from './load-plan';
 import { type Key, keyAt, type RecordBackend, type RecordTx, type Stored } from './record-backend';
+import { deepFreeze, pickFromCopy, type StoreCopy } from './record-cache';
 import type { StateStore } from './state-store';
 import { restoreState } from './stored-state';
 
@@ -22,7 +23,13 @@ interface Meta {
   scalars: Record<string, unknown>;
   /** The last insertion sequence handed out: the primary key of every collection record. */
   seq: number;
+  /** Names this database's life, from one seed or conversion to the next. */
+  life?: string;
+  /** Per store, how many transactions wrote it in this life: what the tabs' copies go by. */
+  versions?: Record<string, number>;
 }
+
+const newLife = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** Thrown when a collection the plan did not load is touched: declare it (ADR 0017). */
 export class NotLoadedError extends Error {
@@ -50,16 +57,32 @@ class LoadedCollection {
   readonly snapshot = new Map<number, string>();
   readonly splitSnapshot = new Map<number, string>();
   readonly byKey = new Map<string, number>();
+  /** Records from the tab's copy: frozen, never written back. */
+  readonly frozen = new Set<number>();
+  private listed: Record<string, unknown>[] | null = null;
 
   constructor(
     readonly name: CollectionName,
     readonly spec: CollectionSpec,
   ) {}
 
+  addFrozen(
+    s: number,
+    record: Readonly<Record<string, unknown>>,
+    identity: WeakMap<object, number>,
+  ) {
+    if (this.records.has(s)) return;
+    this.records.set(s, record);
+    this.frozen.add(s);
+    identity.set(record, s);
+    this.listed = null;
+  }
+
   add(stored: Stored, identity: WeakMap<object, number>): void {
     if (this.records.has(stored.s)) return;
     const record = stored.v as Record<string, unknown>;
     this.records.set(stored.s, record);
+    this.listed = null;
     identity.set(record, stored.s);
     this.snapshot.set(stored.s, JSON.stringify(record));
     const key = this.spec.key === undefined ? undefined : keyAt(record, this.spec.key);
@@ -100,7 +123,10 @@ class LoadedCollection {
 
   /** In insertion order, as the arrays of ServerState always were. */
   list(): Record<string, unknown>[] {
-    return [...this.records.entries()].sort(([a], [b]) => a - b).map(([, record]) => record);
+    this.listed ??= [...this.records.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, record]) => record);
+    return [...this.listed];
   }
 }
 
@@ -142,7 +168,7 @@ function writeWhole(tx: RecordTx, state: ServerState): Meta {
       if (spec.split) tx.put(spec.split.store, { s: seq, v: record[spec.split.field] ?? [] });
     }
   }
-  const meta: Meta = { scalars: scalarsOf(state), seq };
+  const meta: Meta = { scalars: scalarsOf(state), seq, life: newLife(), versions: {} };
   tx.put(META_STORE, meta, META_KEY);
   tx.delete(META_STORE, LEGACY_KEY);
   return meta;
@@ -180,13 +206,15 @@ export function createCollectionStore(
   options: { onChange?: () => void } = {},
 ): StateStore {
   const everyStore = stateStoreNames();
+  /** This tab's copies of stores, for read-only picks. */
+  const copies = new Map<string, StoreCopy>();
 
   async function run<T>(
     tx: RecordTx,
     plan: LoadPlan,
     change: (state: ServerState) => T,
     scope: ReadonlySet<string>,
-  ): Promise<T> {
+  ): Promise<{ result: T; afterCommit: () => void }> {
     const [storedMeta, legacy] = await Promise.all([
       tx.get(META_STORE, META_KEY),
       tx.get(META_STORE, LEGACY_KEY),
@@ -239,9 +267,28 @@ export function createCollectionStore(
       if (split) for (const row of rows as Stored[]) collection.addSplit(row.s, []);
     }
 
+    const stampOf = (store: string) => `${meta.life ?? ''}:${meta.versions?.[store] ?? 0}`;
+
     async function loadPick(pick: Pick) {
       const spec = specOf(pick.from);
       const withSplit = pick.withSplit === true;
+      if (pick.readOnly && !withSplit) {
+        const collection = loadedOf(pick.from);
+        const stamp = stampOf(spec.store);
+        let copy = copies.get(spec.store);
+        if (copy?.stamp !== stamp) {
+          const rows = (await tx.getAll(spec.store)) as Stored[];
+          copy = {
+            stamp,
+            rows: new Map(rows.map((row) => [row.s, deepFreeze(row.v as Record<string, unknown>)])),
+          };
+          copies.set(spec.store, copy);
+        }
+        for (const [s, record] of pickFromCopy(copy, spec, pick)) {
+          collection.addFrozen(s, record, identity);
+        }
+        return;
+      }
       if ('all' in pick) return load(pick.from, await tx.getAll(spec.store), withSplit);
       if ('keys' in pick) {
         const found = await Promise.all(
@@ -297,6 +344,15 @@ export function createCollectionStore(
     // Write back only what changed, all before the transaction commits.
     let seq = meta.seq;
     const trims: Promise<void>[] = [];
+    const versions = { ...(meta.versions ?? {}) };
+    /** Per store this transaction wrote: the headers put and the sequences deleted. */
+    const written = new Map<string, { puts: Map<number, unknown>; deletes: Set<number> }>();
+    const writesOf = (store: string) => {
+      let writes = written.get(store);
+      if (!writes) written.set(store, (writes = { puts: new Map(), deletes: new Set() }));
+      return writes;
+    };
+    const trimmed = new Set<string>();
     for (const collection of loaded.values()) {
       const { spec, name } = collection;
       const records = view[name];
@@ -305,6 +361,10 @@ export function createCollectionStore(
       let added = 0;
       for (const record of records as Record<string, unknown>[]) {
         let s = identity.get(record);
+        if (s !== undefined && collection.frozen.has(s) && Object.isFrozen(record)) {
+          used.add(s);
+          continue;
+        }
         if (s === undefined && spec.key !== undefined) {
           const key = keyAt(record, spec.key);
           if (key !== undefined) s = collection.byKey.get(keyId(key));
@@ -316,9 +376,10 @@ export function createCollectionStore(
           added += 1;
         }
         used.add(s);
-        const header = JSON.stringify(headerOf(record, spec));
-        if (isNew || collection.snapshot.get(s) !== header) {
-          tx.put(spec.store, { s, v: headerOf(record, spec) });
+        const header = headerOf(record, spec);
+        if (isNew || collection.snapshot.get(s) !== JSON.stringify(header)) {
+          tx.put(spec.store, { s, v: header });
+          writesOf(spec.store).puts.set(s, header);
         }
         if (spec.split) {
           const value = splitValueOf(record, spec);
@@ -330,22 +391,42 @@ export function createCollectionStore(
           }
         }
       }
-      for (const s of collection.snapshot.keys()) {
+      for (const s of collection.records.keys()) {
         if (used.has(s)) continue;
         tx.delete(spec.store, s);
+        writesOf(spec.store).deletes.add(s);
         if (spec.split) tx.delete(spec.split.store, s);
       }
       if (spec.cap !== undefined && added > 0) {
         const cap = spec.cap;
+        trimmed.add(spec.store);
         trims.push(tx.count(spec.store).then((count) => tx.deleteFirst(spec.store, count - cap)));
       }
     }
+    for (const store of written.keys()) versions[store] = (versions[store] ?? 0) + 1;
     const scalars = scalarsOf(view);
-    if (seq !== meta.seq || JSON.stringify(scalars) !== scalarsBefore) {
-      tx.put(META_STORE, { scalars, seq } satisfies Meta, META_KEY);
+    if (seq !== meta.seq || written.size > 0 || JSON.stringify(scalars) !== scalarsBefore) {
+      tx.put(META_STORE, { scalars, seq, life: meta.life, versions } satisfies Meta, META_KEY);
     }
     await Promise.all(trims);
-    return result;
+
+    const before = stampOf;
+    const afterCommit = () => {
+      // This tab's copies follow its own writes; another tab's show in the stamps.
+      for (const [store, writes] of written) {
+        const copy = copies.get(store);
+        if (!copy || copy.stamp !== before(store) || trimmed.has(store)) {
+          copies.delete(store);
+          continue;
+        }
+        for (const s of writes.deletes) copy.rows.delete(s);
+        for (const [s, header] of writes.puts) {
+          copy.rows.set(s, deepFreeze(structuredClone(header) as Record<string, unknown>));
+        }
+        copy.stamp = `${meta.life ?? ''}:${versions[store]}`;
+      }
+    };
+    return { result, afterCommit };
   }
 
   return {
@@ -354,15 +435,16 @@ export function createCollectionStore(
       const stores = named === null ? everyStore : storesOf(named);
       const attempt = (scope: string[]) =>
         backend.transaction(scope, (tx) => run(tx, plan, change, new Set(scope)));
-      let result: Awaited<ReturnType<typeof change>>;
+      let outcome: Awaited<ReturnType<typeof attempt>>;
       try {
-        result = await attempt(stores);
+        outcome = await attempt(stores);
       } catch (error) {
         if (error !== NEEDS_EVERY_STORE) throw error;
-        result = await attempt(everyStore);
+        outcome = await attempt(everyStore);
       }
+      outcome.afterCommit();
       options.onChange?.();
-      return result;
+      return outcome.result;
     },
     async reset() {
       await backend.transaction(everyStore, async (tx) => {

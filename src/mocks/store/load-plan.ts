@@ -7,6 +7,12 @@ export type Pick = {
   from: CollectionName;
   /** Tickets: their conversation too, not the header alone. */
   withSplit?: boolean;
+  /**
+   * Records the transaction reads but never changes (list rows, names): they
+   * come frozen from the tab's copy of the store while it is current. A
+   * record loaded for change by an earlier stage stays the one loaded.
+   */
+  readOnly?: boolean;
 } & (
   | { all: true }
   /** Records whose key (the registry's `key`) is one of these. */
@@ -35,15 +41,6 @@ export interface LoadPlan<X = void> {
 
 /** What a transaction that names nothing loads: everything it could touch. */
 export const EVERYTHING = { whole: COLLECTION_NAMES } satisfies LoadPlan<unknown>;
-
-/** The collections every signed-in caller is settled from (the endpoint builder's admission). */
-export const ADMISSION: readonly CollectionName[] = [
-  'sessions',
-  'accounts',
-  'memberships',
-  'workspaces',
-  'enrollments',
-];
 
 /** Every collection but the tickets and what hangs off them: the account, MFA and session steps. */
 export const ALL_BUT_TICKETS: readonly CollectionName[] = COLLECTION_NAMES.filter(
