@@ -28,4 +28,10 @@ describe('what the hot endpoints load (ADR 0017)', () => {
     expect(plans.length).toBeGreaterThan(0);
     expect(plans.filter(loadsTickets)).toEqual([]);
   });
+
+  it('logs in without loading a ticket, the salt read before the hash included', async () => {
+    const plans = await plansOf(() => api.client().logIn('owner@example.com'));
+    expect(plans.length).toBeGreaterThanOrEqual(3);
+    expect(plans.filter(loadsTickets)).toEqual([]);
+  });
 });

@@ -159,7 +159,7 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
         const input = await readInput(request, spec);
         const body = judgeBody(input.body, spec.body) as BodyOf<S>;
         const prepared = spec.prepare
-          ? await spec.prepare({ body, read: (operation) => server.run(operation) })
+          ? await spec.prepare({ body, read: (operation, plan) => server.run(operation, plan) })
           : (undefined as D);
         let issued: string | null | undefined;
         const plan = declared && planOf(admission, declared, { token, params, body });
