@@ -199,6 +199,17 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
       if (first) first.title = 'Changed here';
     });
     expect(await titles()).toEqual(['Changed here', 'Ticket 2']);
+    // A copy of a read-only record is the same record: its conversation stays.
+    await tabA.transact((state) => {
+      state.tickets = state.tickets.map((t) => ({ ...t, title: `${t.title}!` }));
+    }, headers);
+    expect(
+      await tabB.transact((state) => state.tickets.map((t) => [t.title, t.entries.length])),
+    ).toEqual([
+      ['Changed here!', 1],
+      ['Ticket 2!', 1],
+    ]);
+    expect(await titles()).toEqual(['Changed here!', 'Ticket 2!']);
     // Read-only records are frozen: a rule that tried to change one would fail loudly.
     await expect(
       tabA.transact((state) => {

@@ -75,6 +75,9 @@ class LoadedCollection {
     this.records.set(s, record);
     this.frozen.add(s);
     identity.set(record, s);
+    // A copy the rules make of it still names the same record, so it is put, not added.
+    const key = this.spec.key === undefined ? undefined : keyAt(record, this.spec.key);
+    if (key !== undefined) this.byKey.set(keyId(key), s);
     this.listed = null;
   }
 
