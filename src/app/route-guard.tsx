@@ -16,7 +16,8 @@ export function RouteGuard({
   const location = useLocation();
   const reason = useSessionEnd((state) => state.reason);
   const destination = useSessionEnd((state) => state.destination);
-  if (!session) return null;
+  // The login page paints before the session is known (SessionBoundary); any other waits.
+  if (!session) return requirement === 'login-page' ? <>{children ?? <Outlet />}</> : null;
   const decision = decide(session, requirement, location, { reason, destination });
   if (!decision.allow) return <Navigate to={decision.redirectTo} replace />;
   return <>{children ?? <Outlet />}</>;

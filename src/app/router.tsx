@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useState } from 'react';
 import { Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
 import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
@@ -8,10 +8,44 @@ import { appPaths } from './paths';
 import { RouteGuard } from './route-guard';
 import { BootSpinner, SessionBoundary } from './session-boundary';
 
-/** A page in its own chunk (QUAL-3): route modules export `Component`. */
-function page(load: () => Promise<{ Component: ComponentType }>) {
-  const Page = lazy(() => load().then((module) => ({ default: module.Component })));
-  return <Page />;
+interface PageModule {
+  Component: ComponentType;
+}
+
+/**
+ * A page in its own chunk (QUAL-3): route modules export `Component`. A page
+ * whose chunk loaded before its first render shows at once: React would
+ * otherwise show the fallback and hold the page back for its reveal throttle
+ * (300 ms in React 19), which is most of a phone's first paint budget.
+ */
+function lazyPage(load: () => Promise<PageModule>) {
+  let loaded: ComponentType | undefined;
+  const preload = () =>
+    load().then((module) => {
+      loaded = module.Component;
+      return { default: module.Component };
+    });
+  const Lazy = lazy(preload);
+  function Page() {
+    // Chosen once per mount: swapping the element type later would remount the page.
+    const [Shown] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Shown />;
+  }
+  return { element: <Page />, preload };
+}
+
+function page(load: () => Promise<PageModule>) {
+  return lazyPage(load).element;
+}
+
+const loginPage = lazyPage(() => import('./routes/login-route'));
+
+/**
+ * Loads the first page's code before the app renders, for the page nearly
+ * every first visit opens. Any other page needs the session first anyway.
+ */
+export async function preloadPageFor(pathname: string): Promise<void> {
+  if (pathname === appPaths.login.href) await loginPage.preload();
 }
 
 /** The console frame is not needed to log in, so it loads after. */
@@ -60,7 +94,7 @@ export const routes: RouteObject[] = [
             <LoginLayout />
           </RouteGuard>
         ),
-        children: [{ index: true, element: page(() => import('./routes/login-route')) }],
+        children: [{ index: true, element: loginPage.element }],
       },
       {
         // TICKET-12: opened from an email, whoever is signed in here, or nobody.

@@ -56,8 +56,9 @@ export function Component() {
     }
   }, [wantsUnbind, session, setParams]);
 
-  if (!session || session.state === 'active') return null;
-  if (session.state === 'anonymous') {
+  if (session?.state === 'active') return null;
+  // Until the session is known the password form shows: most visits end there anyway.
+  if (!session || session.state === 'anonymous') {
     return (
       <PageCard
         title={t('login.title', { brand: BRAND_NAME })}
