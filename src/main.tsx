@@ -5,34 +5,41 @@ import { createRoot } from 'react-dom/client';
 
 const root = document.getElementById('root');
 
-/** The page nearly every first visit opens: its chunk is fetched alongside the app's. */
+/** The page nearly every first visit opens: it paints before the session is known. */
 const LOGIN_PATH = '/login';
 
 /**
- * Boot: the app's code and the chosen language's words load first, then the
- * mock backend (when no real backend is configured) starts, so its code does
- * not hold up the first screen's on the way. The first screen paints as soon
- * as its code and words are there; requests wait in the API client until the
- * mock answers (QUAL-3, SPEC 13).
+ * Boot: the app's code, the chosen language's words and the first page's code
+ * load, and the mock backend (when no real backend is configured) starts. The
+ * login page paints as soon as its code and words are there, and the mock's
+ * code waits for them so it does not compete with them; every other page needs
+ * the session, so there the mock starts at once. Requests wait in the API
+ * client until the mock answers (QUAL-3, SPEC 13).
  */
 async function boot(): Promise<void> {
+  const onLoginPage = location.pathname === LOGIN_PATH;
+  // Fetched alongside the app's code rather than after it.
+  if (onLoginPage) void import('./app/routes/login-route');
   const languageReady = import('./lib/i18n/i18n').then(async ({ loadCatalogue }) => {
     const { usePreferences } = await import('./lib/preferences');
     await loadCatalogue(usePreferences.getState().language);
   });
-  if (location.pathname === LOGIN_PATH) void import('./app/routes/login-route');
-  const firstPage = import('./app/app').then(async (app) => {
-    await app.preloadPageFor(location.pathname);
-    return app;
-  });
-  const [{ App }, { holdRequestsUntil }] = await Promise.all([
-    firstPage,
-    import('./api/client'),
-    languageReady,
-  ]);
+  const appReady = import('./app/app');
+  const pageReady = appReady.then((app) => app.preloadPageFor(location.pathname));
+  // Elsewhere the page's own lazy load retries a failed preload, and reports it.
+  pageReady.catch(() => undefined);
+  const firstScreen = Promise.all([appReady, languageReady, onLoginPage ? pageReady : null]);
+  const startMock = () =>
+    import('./mocks/browser').then(({ startMockBackend }) => startMockBackend());
   const mockReady = import.meta.env.VITE_API_BASE_URL
     ? Promise.resolve()
-    : import('./mocks/browser').then(({ startMockBackend }) => startMockBackend());
+    : onLoginPage
+      ? firstScreen.then(startMock)
+      : startMock();
+  const [[{ App }], { holdRequestsUntil }] = await Promise.all([
+    firstScreen,
+    import('./api/client'),
+  ]);
   holdRequestsUntil(mockReady);
   mockReady.catch(bootFailed);
   if (!root) return;

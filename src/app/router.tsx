@@ -1,5 +1,12 @@
-import { type ComponentType, lazy, Suspense, useState } from 'react';
-import { Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
+import {
+  type ComponentType,
+  isValidElement,
+  lazy,
+  type ReactElement,
+  Suspense,
+  useState,
+} from 'react';
+import { matchRoutes, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
 import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
@@ -34,24 +41,37 @@ function lazyPage(load: () => Promise<PageModule>) {
   return { element: <Page />, preload };
 }
 
-function page(load: () => Promise<PageModule>) {
-  return lazyPage(load).element;
+/** What loads a route's code, by the route's element, so the first page's can start early. */
+const preloads = new WeakMap<ReactElement, () => Promise<unknown>>();
+
+function withPreload(element: ReactElement, preload: () => Promise<unknown>): ReactElement {
+  preloads.set(element, preload);
+  return element;
 }
 
-const loginPage = lazyPage(() => import('./routes/login-route'));
-
-/**
- * Loads the first page's code before the app renders, for the page nearly
- * every first visit opens. Any other page needs the session first anyway.
- */
-export async function preloadPageFor(pathname: string): Promise<void> {
-  if (pathname === appPaths.login.href) await loginPage.preload();
+function page(load: () => Promise<PageModule>): ReactElement {
+  const { element, preload } = lazyPage(load);
+  return withPreload(element, preload);
 }
 
 /** The console frame is not needed to log in, so it loads after. */
-const ConsoleLayout = lazy(() =>
-  import('./console-layout').then((module) => ({ default: module.ConsoleLayout })),
+const consoleFrame = lazyPage(() =>
+  import('./console-layout').then((module) => ({ Component: module.ConsoleLayout })),
 );
+
+/**
+ * Loads the code of the page at `pathname` (and of its frame), so the app can
+ * render it without a fallback once the session is known; resolves when it
+ * has. `routes` is defined below; this runs only after the module has loaded.
+ */
+export async function preloadPageFor(pathname: string): Promise<void> {
+  const matches = matchRoutes(routes, pathname) ?? [];
+  await Promise.all(
+    matches.map(({ route }) =>
+      isValidElement(route.element) ? preloads.get(route.element)?.() : undefined,
+    ),
+  );
+}
 
 function Home() {
   return <Navigate to={homePathFor(useActiveSession())} replace />;
@@ -94,7 +114,7 @@ export const routes: RouteObject[] = [
             <LoginLayout />
           </RouteGuard>
         ),
-        children: [{ index: true, element: loginPage.element }],
+        children: [{ index: true, element: page(() => import('./routes/login-route')) }],
       },
       {
         // TICKET-12: opened from an email, whoever is signed in here, or nobody.
@@ -105,10 +125,9 @@ export const routes: RouteObject[] = [
         ],
       },
       {
-        element: (
-          <RouteGuard requirement="active">
-            <ConsoleLayout />
-          </RouteGuard>
+        element: withPreload(
+          <RouteGuard requirement="active">{consoleFrame.element}</RouteGuard>,
+          consoleFrame.preload,
         ),
         children: [
           { index: true, element: <Home /> },
