@@ -11,6 +11,7 @@ import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
 import { NotFound } from './not-found';
+import { PagePreloadContext } from './page-preload';
 import { appPaths } from './paths';
 import { RouteGuard } from './route-guard';
 import { BootSpinner, SessionBoundary } from './session-boundary';
@@ -187,5 +188,9 @@ export const routes: RouteObject[] = [
  */
 export function AppRoutes() {
   const element = useRoutes([{ element: <Loading />, children: routes }]);
-  return <Suspense fallback={<BootSpinner />}>{element}</Suspense>;
+  return (
+    <PagePreloadContext.Provider value={preloadPageFor}>
+      <Suspense fallback={<BootSpinner />}>{element}</Suspense>
+    </PagePreloadContext.Provider>
+  );
 }
