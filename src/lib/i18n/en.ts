@@ -220,6 +220,20 @@ export const en = {
   'bind.enterWorkspace': 'Enter {workspace}',
   'bind.cancel': 'Cancel binding',
   'bind.loadingSecret': 'Making your secret key…',
+  'bind.appTextPhone':
+    'Install an authenticator app on this phone, such as Google Authenticator, Microsoft Authenticator, the Alibaba Cloud app or any RFC 6238 (TOTP) app. Then open it with the button below, or add an account by hand with the setup key. The QR code is for adding the account on another device.',
+  'bind.openInApp': 'Open in authenticator app',
+  'bind.setupKeyTitle': 'Setup key',
+  'bind.showQr': 'Show the QR code (to scan with another device)',
+  'bind.rotate': 'Show a new QR code',
+  'bind.rotateTitle': 'Show a new QR code?',
+  'bind.rotateText':
+    'The entry you already added to your authenticator app will stop working. Delete it from the app first, then scan the new QR code or enter the new setup key.',
+  'bind.rotateConfirm': 'Show a new QR code',
+  'bind.rotated':
+    'This is a new QR code. Delete the old entry from your authenticator app if you added one.',
+  'bind.expiredNotice':
+    'The QR code expired after 10 minutes without a code. Verify your email again to get a new one, and delete the old entry from your authenticator app.',
   'unbind.title': 'Unbind MFA',
   'unbind.text': 'Enter the current 6-digit dynamic code from your authenticator app to unbind it.',
   'unbind.done': 'MFA was unbound. We sent you an email about it.',
@@ -277,6 +291,8 @@ export const en = {
   'forced.title': 'Bind MFA to enter {workspace}',
   'forced.subtitle':
     '{workspace} requires MFA for every member. Bind an authenticator app to continue.',
+  'forced.cancelledNotice':
+    'Binding cancelled: {workspace} requires MFA, so you were signed out. Log in again to bind MFA and enter it.',
   'forced.successText':
     'You can now enter {workspace}. From now on, logging in asks for a dynamic code from your authenticator app.',
   ...enTickets,

@@ -212,6 +212,19 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.enterWorkspace': '进入 {workspace}',
   'bind.cancel': '取消绑定',
   'bind.loadingSecret': '正在生成密钥…',
+  'bind.appTextPhone':
+    '在这台手机上安装身份验证器应用，例如 Google Authenticator、Microsoft Authenticator、阿里云 App，或任何支持 RFC 6238（TOTP）的应用。然后点击下方按钮打开应用，或使用密钥手动添加账号。二维码用于在另一台设备上添加账号。',
+  'bind.openInApp': '在身份验证器应用中打开',
+  'bind.setupKeyTitle': '密钥',
+  'bind.showQr': '显示二维码（用另一台设备扫描）',
+  'bind.rotate': '显示新的二维码',
+  'bind.rotateTitle': '显示新的二维码？',
+  'bind.rotateText':
+    '你已添加到身份验证器应用中的条目将失效。请先在应用中删除该条目，再扫描新的二维码或输入新的密钥。',
+  'bind.rotateConfirm': '显示新的二维码',
+  'bind.rotated': '这是新的二维码。如果你已添加过旧条目，请在身份验证器应用中将其删除。',
+  'bind.expiredNotice':
+    '二维码已在 10 分钟内未完成绑定而失效。请重新验证邮箱以获取新的二维码，并在身份验证器应用中删除旧条目。',
   'unbind.title': '解绑 MFA',
   'unbind.text': '输入身份验证器应用当前显示的 6 位动态码以解绑。',
   'unbind.done': 'MFA 已解绑，我们已发送邮件通知你。',
@@ -265,6 +278,8 @@ export const zhCN: Record<MessageKey, string> = {
   'security.changedOff': '强制 MFA 认证已关闭。',
   'forced.title': '绑定 MFA 以进入 {workspace}',
   'forced.subtitle': '{workspace} 要求所有成员进行 MFA 认证。请绑定身份验证器应用后继续。',
+  'forced.cancelledNotice':
+    '已取消绑定：{workspace} 要求 MFA 认证，因此你已退出登录。重新登录并绑定 MFA 后即可进入。',
   'forced.successText': '现在可以进入 {workspace} 了。今后登录时需要输入身份验证器应用中的动态码。',
   ...zhCNTickets,
 };
