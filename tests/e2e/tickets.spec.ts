@@ -51,6 +51,7 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
     'bob@example.com',
     'Your verification code for an Unbind MFA ticket',
   );
+  await expect(page.getByLabel('Title')).toHaveValue('Unbind MFA: lost authenticator');
   await page.getByLabel('Title').fill('Lost my phone');
   await page.getByLabel('Description').fill('My phone was stolen yesterday. Please unbind MFA.');
   await page.getByLabel('Email verification code').pressSequentially(code);

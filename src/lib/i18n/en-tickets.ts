@@ -196,6 +196,11 @@ export const enTickets = {
   'tickets.lost.title': 'Unbind MFA',
   'tickets.lost.subtitle':
     'Your password for {email} is verified. Verify your email too, and customer service will review the request and unbind MFA.',
+  'tickets.lost.prefillTitle': 'Unbind MFA: lost authenticator',
+  'tickets.lost.descriptionTemplate':
+    'What happened to your authenticator (phone lost, reset or replaced), and when:\n\nWhen you last logged in with MFA, roughly:\n\nThe workspaces you belong to:\n\nA phone number or other way to reach you:\n',
+  'tickets.lost.descriptionHint':
+    'Answer under each question; customer service uses it to confirm the account is yours. You can attach a photo of an ID document.',
   'tickets.lost.backToCode': 'Back to the code',
   'tickets.lost.doneTitle': 'Your ticket is submitted',
   'tickets.lost.number': 'Ticket number',

@@ -179,6 +179,11 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'tickets.lost.link': '解绑 MFA',
   'tickets.lost.title': '解绑 MFA',
   'tickets.lost.subtitle': '{email} 的密码已验证。请再验证邮箱，客服审核请求后会为你解绑 MFA。',
+  'tickets.lost.prefillTitle': '解绑 MFA：身份验证器丢失',
+  'tickets.lost.descriptionTemplate':
+    '身份验证器发生了什么（手机丢失、重置或更换），以及时间：\n\n你最近一次使用 MFA 登录的大致时间：\n\n你所在的工作空间：\n\n手机号码或其他联系方式：\n',
+  'tickets.lost.descriptionHint':
+    '请在每个问题下作答，客服将据此确认账号属于你。你可以附上身份证件照片。',
   'tickets.lost.backToCode': '返回输入动态码',
   'tickets.lost.doneTitle': '工单已提交',
   'tickets.lost.number': '工单编号',

@@ -73,6 +73,7 @@ function fieldError(t: Translate, field: string, code: string | undefined): stri
  */
 export function TicketForm({
   initialType = '',
+  initial,
   lockedType,
   onSubmitted,
   secondary,
@@ -80,6 +81,8 @@ export function TicketForm({
   mfaBound = true,
 }: {
   initialType?: TicketType | '';
+  /** A title and a description to start from, and a hint for the description. */
+  initial?: { title: string; description: string; descriptionHint: string };
   /** The login step offers Unbind MFA only (TICKET-8). */
   lockedType?: TicketType;
   onSubmitted: (ticket: TicketCreated) => void;
@@ -95,8 +98,8 @@ export function TicketForm({
   const uploads = useAttachmentUploads();
   const [draft, setDraft, discardDraft] = useDraft<Draft>(keepDraft ? DRAFT_KEY : null, {
     type: initialType,
-    title: '',
-    description: '',
+    title: initial?.title ?? '',
+    description: initial?.description ?? '',
   });
   const type = lockedType ?? TICKET_TYPES.find((known) => known === draft.type) ?? '';
   const { title, description } = draft;
@@ -249,16 +252,20 @@ export function TicketForm({
           clearError('description');
         }}
         placeholder={t('tickets.form.descriptionPlaceholder')}
+        rows={initial ? 9 : undefined}
         hint={
-          <span
-            data-over={descriptionLength > TICKET_DESCRIPTION_MAX_LENGTH || undefined}
-            className={styles.count}
-          >
-            {t('tickets.form.count', {
-              count: descriptionLength,
-              max: TICKET_DESCRIPTION_MAX_LENGTH,
-            })}
-          </span>
+          <>
+            {initial && <span>{initial.descriptionHint} </span>}
+            <span
+              data-over={descriptionLength > TICKET_DESCRIPTION_MAX_LENGTH || undefined}
+              className={styles.count}
+            >
+              {t('tickets.form.count', {
+                count: descriptionLength,
+                max: TICKET_DESCRIPTION_MAX_LENGTH,
+              })}
+            </span>
+          </>
         }
         error={fieldError(t, 'description', fieldErrors.description)}
         required
