@@ -15,7 +15,7 @@ type User = ReturnType<typeof renderApp>['user'];
 /** BIND-1: asks for the email code and enters it from the mailbox. */
 async function verifyIdentity(user: User, email = ALICE, masked = /a\*\*\*e@example\.com/) {
   expect(await screen.findByRole('heading', { name: 'Verify your identity' })).toBeInTheDocument();
-  await user.click(screen.getByRole('button', { name: 'Get verification code' }));
+  await user.click(screen.getByRole('button', { name: 'Get Verification Code' }));
   expect(
     await screen.findByText((text) => text.startsWith('A code was sent to') && masked.test(text)),
   ).toBeInTheDocument();

@@ -16,7 +16,7 @@ const MINUTE_MS = 60_000;
 type User = ReturnType<typeof renderApp>['user'];
 
 async function verifyIdentity(user: User) {
-  await user.click(await screen.findByRole('button', { name: 'Get verification code' }));
+  await user.click(await screen.findByRole('button', { name: 'Get Verification Code' }));
   await screen.findByText(/A code was sent to/);
   await enterCode(user, 'Email verification code', await emailCodeFor(ALICE));
   expect(await screen.findByRole('heading', { name: APP_HEADING })).toBeInTheDocument();
@@ -136,7 +136,7 @@ describe('the bind wizard keeps its secret and its place (BIND-4, BIND-5)', () =
     ).toBeInTheDocument();
     expect(screen.getByText(/The QR code expired after 10 minutes/)).toBeInTheDocument();
     expect(stepState('Verify identity')).toBe('current');
-    expect(screen.getByRole('button', { name: 'Get verification code' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Get Verification Code' })).toBeEnabled();
   });
 });
 
@@ -199,7 +199,7 @@ describe('the forced bind has one exit and says where it led (LOGIN-4)', () => {
   it('offers no way back to the login under the success panel', async () => {
     await signIn('carol@example.com');
     const { user } = renderApp('/login');
-    await user.click(await screen.findByRole('button', { name: 'Get verification code' }));
+    await user.click(await screen.findByRole('button', { name: 'Get Verification Code' }));
     await screen.findByText(/A code was sent to/);
     await enterCode(user, 'Email verification code', await emailCodeFor('carol@example.com'));
     await screen.findByRole('img', { name: /QR code for adding/ });

@@ -263,7 +263,7 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
   async function bobAtTheCodeStep() {
     await signIn('bob@example.com', 'mfa_required');
     const view = renderApp('/login');
-    await screen.findByRole('heading', { name: 'Enter your MFA security code' });
+    await screen.findByRole('heading', { name: 'Enter your dynamic code' });
     return view;
   }
 
@@ -281,7 +281,7 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     expect(screen.getByLabelText('Type')).toHaveValue('unbind_mfa');
     expect(screen.getByLabelText('Type')).toBeDisabled();
     expect(await screen.findByText(/b\*\*\*b@example\.com/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Get verification code' }));
+    await user.click(screen.getByRole('button', { name: 'Get Verification Code' }));
     expect(await screen.findByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
     const code = await mailedCode();
     const wrong = code === '000000' ? '111111' : '000000';
@@ -340,7 +340,7 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     await user.click(screen.getByRole('button', { name: 'Back to the code' }));
 
     expect(
-      await screen.findByRole('heading', { name: 'Enter your MFA security code' }),
+      await screen.findByRole('heading', { name: 'Enter your dynamic code' }),
     ).toBeInTheDocument();
   });
 });

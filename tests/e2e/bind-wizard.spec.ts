@@ -11,7 +11,7 @@ async function toAppStep(page: Page, email: string) {
   await logIn(page, email);
   await expect(page.getByRole('heading', { name: /Welcome to/ })).toBeVisible();
   await open(page, '/account/mfa/bind');
-  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await page.getByRole('button', { name: 'Get Verification Code' }).click();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   const code = await readEmailCode(page.context(), email, 'Your verification code for binding MFA');
   await enterCode(page, 'Email verification code', code);

@@ -100,12 +100,15 @@ export const enTickets = {
     'Customer service answered. Reply, or close the ticket; it closes by itself after 7 days.',
   'tickets.how.closed': 'Done, and no longer open to replies. Rate the help you got.',
 
+  'tickets.how.canceled':
+    'You canceled it before customer service took it. Restart it from the ticket whenever you like.',
   'tickets.form.chooseTypeOption': 'Choose a type',
   'tickets.form.chooseType': 'Choose the type of your request.',
   'tickets.form.hint.unbind_mfa':
     'For a member who can no longer use their authenticator app. We first check your email; then customer service reviews the request and unbinds MFA from your account.',
   'tickets.form.hint.change_owner':
     'Attach the signed application form for the change of owner; the request cannot be processed without it.',
+  'tickets.form.downloadTemplate': 'Download the application form template (.txt)',
   'tickets.form.descriptionPlaceholder':
     'What happened, what you expected, and how we can reach you.',
   'tickets.form.count': '{count} / {max} characters',

@@ -12,6 +12,7 @@ import {
   type TicketCreated,
   type TicketType,
 } from '@/api/schemas/tickets';
+import { staticFiles } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { FormActions } from '@/components/form-actions';
@@ -225,7 +226,19 @@ export function TicketForm({
           {fieldError(t, 'type', fieldErrors.type)}
         </p>
       )}
-      {typeHint && <Alert tone="info">{t(typeHint)}</Alert>}
+      {typeHint && (
+        <Alert tone="info">
+          {t(typeHint)}
+          {changeOwner && (
+            <>
+              {' '}
+              <a href={staticFiles.changeOwnerFormTemplate(language)} download>
+                {t('tickets.form.downloadTemplate')}
+              </a>
+            </>
+          )}
+        </Alert>
+      )}
       <TextField
         label={t('tickets.field.title')}
         value={title}
