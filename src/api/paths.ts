@@ -48,6 +48,7 @@ export const paths = {
   enrollmentEmailCode: apiPath(`${API}/mfa/enrollment/email-code`),
   enrollmentIdentity: apiPath(`${API}/mfa/enrollment/identity`),
   enrollmentSecret: apiPath(`${API}/mfa/enrollment/secret`),
+  enrollmentSecretRotate: apiPath(`${API}/mfa/enrollment/secret/rotate`),
   enrollmentConfirm: apiPath(`${API}/mfa/enrollment/confirm`),
   workspace: apiPath(`${API}/workspaces/:workspaceId`),
   workspaceMembers: apiPath(`${API}/workspaces/:workspaceId/members`),

@@ -50,6 +50,13 @@ export const appPaths = {
   devMailbox: fixed('/dev/mailbox'),
 } as const;
 
+/** Files the app serves as they are (public/), not pages of the router. */
+export const staticFiles = {
+  /** TICKET-4: the application form a Change Owner Account ticket attaches, signed. */
+  changeOwnerFormTemplate: (language: 'en' | 'zh-CN') =>
+    `/templates/change-owner-application-form.${language}.txt`,
+} as const;
+
 /** The query parameter that says where to go once a page is done (LOGIN-6, BIND-7). */
 export const RETURN_TO_PARAM = 'returnTo';
 

@@ -25,8 +25,9 @@ test.describe('logging in and out as each demo account', () => {
       page.getByRole('heading', { name: 'Bind MFA to enter Secure Workspace' }),
     ).toBeVisible();
     await expect(page).toHaveURL(/\/login\?returnTo=%2Fw%2Fws_secure$/);
-    await page.getByRole('button', { name: 'Back to login' }).click();
+    await page.getByRole('button', { name: 'Cancel binding' }).click();
     await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+    await expect(page.getByText(/^Binding cancelled: Secure Workspace requires MFA/)).toBeVisible();
 
     // The next login lands in the workspace the owner may enter.
     await submitLogin(page, 'owner@example.com');

@@ -61,13 +61,13 @@ test('the owner switches mandatory MFA on while alice works; her next navigation
   await open(owner, '/w/ws_demo/settings/security');
   await expect(policySwitch).toHaveAttribute('aria-checked', 'false');
   await policySwitch.click();
-  const confirm = owner.getByRole('dialog', { name: 'Switch on mandatory MFA?' });
+  const confirm = owner.getByRole('dialog', { name: 'Switch on MFA Security Authentication?' });
   await expect(confirm).toContainText('1 member has not bound MFA yet');
   await expectAccessible(owner);
   await confirm.getByRole('button', { name: 'Switch on' }).click();
   await expect(confirm).toBeHidden();
   await expect(policySwitch).toHaveAttribute('aria-checked', 'true');
-  await expect(owner.getByText('Mandatory MFA is now on.')).toBeVisible();
+  await expect(owner.getByText('MFA Security Authentication is now on.')).toBeVisible();
 
   // Alice's next navigation meets the policy.
   await alice.getByRole('link', { name: 'Home' }).click();

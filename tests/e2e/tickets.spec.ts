@@ -14,6 +14,17 @@ async function attach(page: Page, name: string, buffer: Buffer, mimeType: string
   await page.getByLabel('Add files').setInputFiles({ name, mimeType, buffer });
 }
 
+/** The ticket table, as wide as the page allows, shows every column without scrolling. */
+async function expectNoSidewaysScroll(page: Page) {
+  const table = page.getByRole('region', { name: /^(All Tickets|My Tickets|Ticket queue)$/ });
+  await expect(table).toBeVisible();
+  expect(page.viewportSize()?.width).toBe(1280);
+  const widths = await table.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+  expect(widths[0], `scrollWidth, clientWidth: ${widths.join(', ')}`).toBeLessThanOrEqual(
+    widths[1] ?? 0,
+  );
+}
+
 /** Files a ticket through the API as the tab's session, as the form would. */
 async function fileTicket(page: Page, type: string, title: string) {
   const status = await page.evaluate(
@@ -38,19 +49,20 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
   test.slow();
   // Bob has lost his phone: password, then the code dialog, where Unbind MFA is his way out.
   await logIn(page, 'bob@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   await page.getByRole('link', { name: 'Unbind MFA' }).click();
   await expect(page.getByRole('heading', { name: 'Unbind MFA' })).toBeFocused();
   await expect(page.getByLabel('Type')).toHaveValue('unbind_mfa');
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await page.getByRole('button', { name: 'Get Verification Code' }).click();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   const code = await readEmailCode(
     context,
     'bob@example.com',
     'Your verification code for an Unbind MFA ticket',
   );
+  await expect(page.getByLabel('Title')).toHaveValue('Unbind MFA: lost authenticator');
   await page.getByLabel('Title').fill('Lost my phone');
   await page.getByLabel('Description').fill('My phone was stolen yesterday. Please unbind MFA.');
   await page.getByLabel('Email verification code').pressSequentially(code);
@@ -70,6 +82,7 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
   await logIn(support, 'support@example.com');
   await expect(support.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
   await expect(support.getByRole('row', { name: new RegExp(number) })).toBeVisible();
+  await expectNoSidewaysScroll(support);
   await expectAccessible(support);
   await support.getByRole('link', { name: 'Lost my phone' }).click();
   await expect(support.getByRole('heading', { name: 'Lost my phone' })).toBeVisible();
@@ -189,9 +202,17 @@ test('the list filters, pages on the server, and exports the filtered rows as CS
   await fileTicket(page, 'feature_request', 'Dark mode for dashboards');
   await fileTicket(page, 'feature_request', 'Export, "quoted", title');
   await fileTicket(page, 'usage_issue', 'How do I add a member?');
+  await fileTicket(page, 'bug_report', `Long ${'unbroken_identifier_'.repeat(3)}and more words`);
 
   await open(page, '/tickets');
-  await expect(page.getByRole('row')).toHaveCount(5);
+  await expect(page.getByRole('row')).toHaveCount(6);
+  // Point 9 of issue 9: the table fits a 1280 px laptop, with every view of it.
+  for (const path of ['/tickets', '/tickets?view=mine']) {
+    await open(page, path);
+    await expect(page.getByRole('row')).toHaveCount(6);
+    await expectNoSidewaysScroll(page);
+  }
+  await open(page, '/tickets');
   await page.getByLabel('Type').selectOption('feature_request');
   await expect(page.getByRole('row')).toHaveCount(3);
   await expect(page).toHaveURL(/type=feature_request/);
@@ -218,10 +239,10 @@ test('the list filters, pages on the server, and exports the filtered rows as CS
   await expect(page.getByText('No tickets match these filters')).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
-  await expect(page.getByRole('row')).toHaveCount(5);
+  await expect(page.getByRole('row')).toHaveCount(6);
 
   await page.getByLabel('Rows per page').selectOption('10');
-  await expect(page.getByText('1–4 of 4')).toBeVisible();
+  await expect(page.getByText('1–5 of 5')).toBeVisible();
 });
 
 test('ticket screens pass axe in the dark theme at phone width, in Chinese too', async ({

@@ -296,6 +296,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     }
     for (const [label, response] of [
       ['POST secret after bind', await alice.post(paths.enrollmentSecret.href)],
+      ['POST rotate after bind', await alice.post(paths.enrollmentSecretRotate.href)],
       ['POST email-code after bind', await alice.post(paths.enrollmentEmailCode.href)],
       [
         'POST confirm after bind',

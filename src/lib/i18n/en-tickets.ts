@@ -100,12 +100,15 @@ export const enTickets = {
     'Customer service answered. Reply, or close the ticket; it closes by itself after 7 days.',
   'tickets.how.closed': 'Done, and no longer open to replies. Rate the help you got.',
 
+  'tickets.how.canceled':
+    'You canceled it before customer service took it. Restart it from the ticket whenever you like.',
   'tickets.form.chooseTypeOption': 'Choose a type',
   'tickets.form.chooseType': 'Choose the type of your request.',
   'tickets.form.hint.unbind_mfa':
     'For a member who can no longer use their authenticator app. We first check your email; then customer service reviews the request and unbinds MFA from your account.',
   'tickets.form.hint.change_owner':
     'Attach the signed application form for the change of owner; the request cannot be processed without it.',
+  'tickets.form.downloadTemplate': 'Download the application form template (.txt)',
   'tickets.form.descriptionPlaceholder':
     'What happened, what you expected, and how we can reach you.',
   'tickets.form.count': '{count} / {max} characters',
@@ -196,6 +199,11 @@ export const enTickets = {
   'tickets.lost.title': 'Unbind MFA',
   'tickets.lost.subtitle':
     'Your password for {email} is verified. Verify your email too, and customer service will review the request and unbind MFA.',
+  'tickets.lost.prefillTitle': 'Unbind MFA: lost authenticator',
+  'tickets.lost.descriptionTemplate':
+    'What happened to your authenticator (phone lost, reset or replaced), and when:\n\nWhen you last logged in with MFA, roughly:\n\nThe workspaces you belong to:\n\nA phone number or other way to reach you:\n',
+  'tickets.lost.descriptionHint':
+    'Answer under each question; customer service uses it to confirm the account is yours. You can attach a photo of an ID document.',
   'tickets.lost.backToCode': 'Back to the code',
   'tickets.lost.doneTitle': 'Your ticket is submitted',
   'tickets.lost.number': 'Ticket number',

@@ -56,9 +56,8 @@ export function enrollmentStatus(
 ): EnrollmentProgress {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
-  const identityValid = enrollment !== undefined && ctx.now < enrollment.identityVerifiedUntil;
   return {
-    stage: identityValid ? 'app' : 'identity',
+    stage: enrollment && enrollmentOpen(enrollment, ctx) ? 'app' : 'identity',
     maskedEmail: maskEmail(account.email),
     resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'bind'),
   };
@@ -90,7 +89,43 @@ export function verifyBindIdentity(
   return null;
 }
 
-/** BIND-5: a new secret each time step 2 is entered, made only after step 1 succeeded. */
+interface PendingSecret {
+  secret: string;
+  expiresAt: number;
+}
+
+function validSecret(enrollment: EnrollmentRecord, ctx: DomainContext): PendingSecret | null {
+  const { secret, secretExpiresAt } = enrollment;
+  if (secret === null || secretExpiresAt === null || ctx.now >= secretExpiresAt) return null;
+  return { secret, expiresAt: secretExpiresAt };
+}
+
+/**
+ * BIND-4: step 1 stays done while the verified identity may still fetch a
+ * secret, or while the secret it fetched may still be confirmed.
+ */
+function enrollmentOpen(enrollment: EnrollmentRecord, ctx: DomainContext): boolean {
+  return ctx.now < enrollment.identityVerifiedUntil || validSecret(enrollment, ctx) !== null;
+}
+
+function makeSecret(enrollment: EnrollmentRecord, ctx: DomainContext): PendingSecret {
+  const made = { secret: generateSecret(ctx), expiresAt: ctx.now + ENROLLMENT_SECRET_TTL_MS };
+  enrollment.secret = made.secret;
+  enrollment.secretExpiresAt = made.expiresAt;
+  return made;
+}
+
+function secretView({ secret, expiresAt }: PendingSecret, account: AccountRecord) {
+  return { secret, otpauthUri: otpauthUri(secret, account.email), expiresAt };
+}
+
+/**
+ * BIND-5: the wizard's secret, made on the first call after step 1 succeeded
+ * and then the same one on every call (going back, a reload, a return from the
+ * phone) until it is confirmed, expires or the wizard is cancelled, so an entry
+ * already scanned keeps working. An expired one is replaced only while the
+ * verified identity still allows a fetch.
+ */
 export function issueEnrollmentSecret(
   state: ServerState,
   ctx: DomainContext,
@@ -98,15 +133,27 @@ export function issueEnrollmentSecret(
 ) {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
-  if (!enrollment || ctx.now >= enrollment.identityVerifiedUntil)
-    throw new DomainError('ENROLLMENT_REQUIRED');
-  enrollment.secret = generateSecret(ctx);
-  enrollment.secretExpiresAt = ctx.now + ENROLLMENT_SECRET_TTL_MS;
-  return {
-    secret: enrollment.secret,
-    otpauthUri: otpauthUri(enrollment.secret, account.email),
-    expiresAt: enrollment.secretExpiresAt,
-  };
+  if (!enrollment) throw new DomainError('ENROLLMENT_REQUIRED');
+  const current = validSecret(enrollment, ctx);
+  if (current) return secretView(current, account);
+  if (ctx.now >= enrollment.identityVerifiedUntil) throw new DomainError('ENROLLMENT_REQUIRED');
+  return secretView(makeSecret(enrollment, ctx), account);
+}
+
+/**
+ * BIND-5 "Show a new QR code": the only way to replace a secret that is still
+ * valid. Open while the wizard is (a valid secret or a verified identity), and
+ * the new secret gets its own 10 minutes.
+ */
+export function rotateEnrollmentSecret(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+) {
+  const account = requireEnrollmentAccess(state, session);
+  const enrollment = enrollmentOf(state, session);
+  if (!enrollment || !enrollmentOpen(enrollment, ctx)) throw new DomainError('ENROLLMENT_REQUIRED');
+  return secretView(makeSecret(enrollment, ctx), account);
 }
 
 /**
@@ -122,17 +169,12 @@ export function confirmEnrollment(
 ): { issued: IssuedSession | null } | DomainError {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
-  if (
-    !enrollment?.secret ||
-    enrollment.secretExpiresAt === null ||
-    ctx.now >= enrollment.secretExpiresAt
-  ) {
-    throw new DomainError('ENROLLMENT_REQUIRED');
-  }
-  const step = checkDynamicCode(state, ctx, account, enrollment.secret, null, code, 'bind');
+  const pending = enrollment && validSecret(enrollment, ctx);
+  if (!pending) throw new DomainError('ENROLLMENT_REQUIRED');
+  const step = checkDynamicCode(state, ctx, account, pending.secret, null, code, 'bind');
   if (step instanceof DomainError) return step;
 
-  account.mfa = { secret: enrollment.secret, boundAt: ctx.now, lastUsedStep: step };
+  account.mfa = { secret: pending.secret, boundAt: ctx.now, lastUsedStep: step };
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
   recordAudit(state, ctx, account.id, 'mfa.bound');
   sendEmail(state, ctx, {
