@@ -122,7 +122,7 @@ export async function timeBindConfirm(browser, origin) {
     await page.getByRole('link', { name: 'Bind', exact: true }).click();
 
     await waitForHeading(page, 'Verify your identity');
-    await page.getByRole('button', { name: 'Get verification code' }).click();
+    await page.getByRole('button', { name: 'Get Verification Code' }).click();
     await page.getByRole('button', { name: /Resend in \d+ s/ }).waitFor();
     await typeCode(page, 'Email verification code', await readEmailCode(context, origin, email));
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
