@@ -3,6 +3,7 @@ import { HOUR_MS, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
 import { memberListSchema, workspaceSchema } from '@/api/schemas/workspace';
+import { activeAgent } from './support/agent-api';
 import {
   type ApiClient,
   type ApiResponse,
@@ -135,7 +136,7 @@ describe('workspace access', () => {
   });
 
   it('answers 404 to an agent, who has no workspace', async () => {
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
 
     expectError(await support.get(paths.workspace.href('ws_demo')), 'NOT_FOUND');
   });
