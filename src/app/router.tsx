@@ -148,7 +148,11 @@ export const routes: RouteObject[] = [
           },
           {
             path: appPaths.workspace.pattern,
-            element: <RouteGuard requirement="member" />,
+            element: (
+              <RouteGuard requirement="member">
+                {page(() => import('./routes/workspace-entry-route'))}
+              </RouteGuard>
+            ),
             children: [
               { index: true, element: page(() => import('./routes/workspace-home-route')) },
               {

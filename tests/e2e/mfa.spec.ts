@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { setServerClockOffset } from './support/agent';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
@@ -6,16 +6,6 @@ import { expect, test } from './support/test';
 import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
 
 const BOB_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-/** MOCK-8: moves the demo server's clock, as the dev tools allow, to reach a later TOTP step. */
-async function setServerClockOffset(page: Page, seconds: number) {
-  const tab = await page.context().newPage();
-  await open(tab, '/dev');
-  await tab.getByLabel('Server clock offset (s)').fill(String(seconds));
-  await tab.getByRole('button', { name: 'Save' }).click();
-  await expect(tab.getByText('Saved.')).toBeVisible();
-  await tab.close();
-}
 
 test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unbinds', async ({
   page,

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { logInAsAgent, setServerClockOffset, SUPPORT_SECRET } from './support/agent';
 import { expectAccessible, logIn, open, submitLogin, useDarkTheme } from './support/app';
 import { readEmailCode } from './support/mailbox';
 import { expect, test } from './support/test';
+import { phoneCode, wrongCode } from './support/totp';
 
 /** A real 4×3 PNG, so the browser can draw it when the attachment is opened again. */
 const PNG = Buffer.from(
@@ -79,8 +81,7 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
 
   // Customer service, in another tab of the same browser (sessions are per tab).
   const support = await context.newPage();
-  await logIn(support, 'support@example.com');
-  await expect(support.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
+  await logInAsAgent(support);
   await expect(support.getByRole('row', { name: new RegExp(number) })).toBeVisible();
   await expectNoSidewaysScroll(support);
   await expectAccessible(support);
@@ -94,13 +95,25 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
     .filter({ has: support.getByRole('heading', { name: 'Unbind MFA review' }) });
   await expect(review).toContainText('bob@example.com');
   await expect(review).toContainText('Demo Workspace');
-  await expect(review).toContainText('Password verified');
-  await expect(review).toContainText('Email verified');
+  // TICKET-11: the signals are worked out from bob's account, not written in.
+  await expect(review).toContainText('Password verified when filed');
+  await expect(review).toContainText('Email verified with a code');
+  await expect(review).toContainText('Never (needs a closer look)');
   await expectAccessible(support);
   await support.getByRole('button', { name: 'Unbind MFA' }).click();
   const dialog = support.getByRole('dialog', { name: 'Unbind MFA from this account?' });
   await expect(dialog).toBeVisible();
   await expectAccessible(support);
+  // The agent's own code confirms it: a wrong one keeps the dialog open, saying so.
+  const agentCode = dialog.getByLabel('Your 6-digit dynamic security code');
+  await agentCode.pressSequentially(wrongCode(SUPPORT_SECRET));
+  await dialog.getByRole('button', { name: 'Unbind and reply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('That code is not right');
+  await expectAccessible(support);
+  // The code that logged the agent in is spent (MOCK-3): a later step, reached on the server's clock.
+  await setServerClockOffset(support, 60);
+  await agentCode.clear();
+  await agentCode.pressSequentially(phoneCode(SUPPORT_SECRET, 2));
   await dialog.getByRole('button', { name: 'Unbind and reply' }).click();
   await expect(support.getByText('MFA was unbound from bob@example.com')).toBeVisible();
   await expect(support.getByText('Feedback Provided').first()).toBeVisible();
@@ -115,7 +128,11 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
   await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(
     'Not Bound',
   );
-  await expect(page.getByText('Unbind MFA ticket processed by customer service')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Unbind MFA ticket processed by customer service (Guance Support, support@example.com)',
+    ),
+  ).toBeVisible();
 
   // His mailbox holds an email for each step.
   const mailbox = await context.newPage();
@@ -280,8 +297,7 @@ test('ticket screens pass axe in the dark theme at phone width, in Chinese too',
   const support = await context.newPage();
   await useDarkTheme(support);
   await support.setViewportSize({ width: 375, height: 740 });
-  await logIn(support, 'support@example.com');
-  await expect(support.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
+  await logInAsAgent(support);
   await expect(support.getByRole('row', { name: /Where are the dashboards\?/ })).toBeVisible();
   await expectAccessible(support);
 

@@ -10,7 +10,8 @@ import {
 import { sessionSchema } from '@/api/schemas/session';
 import { allHandlers } from '@/mocks/handlers/all-handlers';
 import { memoryJar } from '@/mocks/handlers/session-jar';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
+import { activeAgent } from './support/agent-api';
 import {
   type ApiClient,
   type ApiResponse,
@@ -282,7 +283,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       ['owner', await api.signedIn('owner@example.com')],
       ['carol, bind owed', await api.signedIn('carol@example.com')],
       ['bob', await activeBob()],
-      ['support', await api.signedIn('support@example.com')],
+      ['support', await activeAgent(api)],
       ['anonymous', api.client()],
     ];
     const seen: Array<[label: string, status: number, text: string]> = responses
@@ -328,12 +329,20 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     }
   });
 
-  it('shows bob as bound on the dev authenticator with his codes, never his secret', async () => {
+  it('shows bob and the agent as bound on the dev authenticator with their codes, never a secret', async () => {
     const response = await api.client().get(paths.devAuthenticator.href);
 
     expect(response.text).not.toContain(BOB_TOTP_SECRET);
+    expect(response.text).not.toContain(SUPPORT_TOTP_SECRET);
     expect(response.body).toMatchObject({
-      accounts: [{ email: 'bob@example.com', code: bobCode(), nextCode: bobCode(1) }],
+      accounts: [
+        { email: 'bob@example.com', code: bobCode(), nextCode: bobCode(1) },
+        {
+          email: 'support@example.com',
+          code: totpAt(SUPPORT_TOTP_SECRET, api.time.now),
+          nextCode: totpAt(SUPPORT_TOTP_SECRET, api.time.now, 1),
+        },
+      ],
     });
   });
 });

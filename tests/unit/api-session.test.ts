@@ -4,6 +4,7 @@ import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { sessionSchema } from '@/api/schemas/session';
 import { DEMO_PASSWORD } from '@/mocks/seed';
+import { agentCode } from './support/agent-api';
 import { expectError, setupMockApi } from './support/api-client';
 
 const api = setupMockApi();
@@ -234,12 +235,14 @@ describe('POST /api/v1/session: success', () => {
     expect(session.body).toEqual(login.body);
   });
 
-  it('answers the support agent active, with no workspace', async () => {
+  it('answers the support agent active once past its code, with no workspace (TICKET-11)', async () => {
     const client = api.client();
 
     const login = await client.logIn('support@example.com');
+    expect(sessionSchema.parse(login.body).state).toBe('mfa_required');
+    const verified = await client.post(paths.sessionMfa.href, { code: await agentCode(api) });
 
-    expect(sessionSchema.parse(login.body)).toMatchObject({
+    expect(sessionSchema.parse(verified.body)).toMatchObject({
       state: 'active',
       user: { kind: 'agent' },
       workspaces: [],

@@ -12,12 +12,13 @@ import { BoundPanel } from './bound-panel';
 /** BIND-7: where a bind was started, and so where it returns to. */
 export interface BindOrigin {
   path: string;
-  page: 'account' | 'workspaceSecurity';
+  page: 'account' | 'workspaceSecurity' | 'supportQueue';
 }
 
 const RETURN_LABELS = {
   account: 'bind.returnToAccount',
   workspaceSecurity: 'bind.returnToWorkspaceSecurity',
+  supportQueue: 'bind.returnToSupport',
 } as const;
 
 /** Account Management > Security Settings > Bind, or a bind started elsewhere (BIND-7). */

@@ -6,7 +6,8 @@ export const enTickets = {
     'This submission was already sent with other content. Try again.',
 
   'audit.ticket.unbind_requested': 'Unbind MFA ticket submitted',
-  'audit.ticket.unbind_processed': 'Unbind MFA ticket processed by customer service',
+  'audit.ticket.unbind_processed':
+    'Unbind MFA ticket processed by customer service ({agent}, {agentEmail})',
   'audit.ticket.unbind_canceled': 'Unbind MFA request canceled from the email link',
 
   'tickets.type.unbind_mfa': 'Unbind MFA',
@@ -249,5 +250,24 @@ export const enTickets = {
   'support.unbindDefaultReply':
     'We have checked your request and unbound MFA from your account. Log in with your password, then bind MFA again in Account Management > Security Settings.',
   'support.unbindAndReply': 'Unbind and reply',
+  'support.unbindCode': 'Your 6-digit dynamic security code',
+  'support.unbindCodeHint': 'A fresh code from your own authenticator app confirms it is you.',
+  'support.signals.title': 'Signals',
+  'support.signals.risky': 'needs a closer look',
+  'support.signals.password': 'Password verified when filed',
+  'support.signals.email': 'Email verified with a code',
+  'support.signals.accountAge': 'Account age',
+  'support.signals.ageToday': 'Less than a day',
+  'support.signals.ageOneDay': '1 day',
+  'support.signals.ageDays': '{count} days',
+  'support.signals.createdOn': 'Created on {date}',
+  'support.signals.lastMfaLogin': 'Last login with MFA',
+  'support.signals.never': 'Never',
+  'support.signals.wrongCodes': 'Wrong codes in the last 24 h',
+  'support.signals.otherRequests': 'Other open Unbind MFA requests',
+  'support.mfaRequired.title': 'Bind MFA to use the customer-service console',
+  'support.mfaRequired.text':
+    "Customer service can remove members' MFA, so it needs MFA of its own. Bind an authenticator app to your account, then come back.",
+  'support.mfaRequired.action': 'Bind MFA now',
   'support.unbound': 'MFA was unbound from {email}, and your reply was sent.',
 } as const;

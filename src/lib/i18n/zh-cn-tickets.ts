@@ -6,7 +6,7 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'errors.IDEMPOTENCY_KEY_REUSED': '该提交已以不同的内容发送过，请重试。',
 
   'audit.ticket.unbind_requested': '已提交解绑 MFA 工单',
-  'audit.ticket.unbind_processed': '客服已处理解绑 MFA 工单',
+  'audit.ticket.unbind_processed': '客服已处理解绑 MFA 工单（{agent}，{agentEmail}）',
   'audit.ticket.unbind_canceled': '已通过邮件中的链接撤销解绑 MFA 申请',
 
   'tickets.type.unbind_mfa': '解绑 MFA',
@@ -225,5 +225,24 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'support.unbindDefaultReply':
     '我们已审核你的请求，并为你的账号解绑了 MFA。请使用密码登录，然后在 账号管理 > 安全设置 中重新绑定 MFA。',
   'support.unbindAndReply': '解绑并回复',
+  'support.unbindCode': '你的 6 位动态安全码',
+  'support.unbindCodeHint': '请输入你自己的身份验证器应用中最新的动态码，以确认是你本人操作。',
+  'support.signals.title': '风险信号',
+  'support.signals.risky': '需要仔细核实',
+  'support.signals.password': '提交时已验证密码',
+  'support.signals.email': '已通过验证码验证邮箱',
+  'support.signals.accountAge': '账号注册时长',
+  'support.signals.ageToday': '不到 1 天',
+  'support.signals.ageOneDay': '1 天',
+  'support.signals.ageDays': '{count} 天',
+  'support.signals.createdOn': '注册于 {date}',
+  'support.signals.lastMfaLogin': '最近一次 MFA 登录',
+  'support.signals.never': '从未',
+  'support.signals.wrongCodes': '最近 24 小时内的错误动态码',
+  'support.signals.otherRequests': '其他未结束的解绑 MFA 申请',
+  'support.mfaRequired.title': '绑定 MFA 后才能使用客服控制台',
+  'support.mfaRequired.text':
+    '客服可以为成员解绑 MFA，因此自己也必须绑定 MFA。请先为你的账号绑定身份验证器应用，然后再回来。',
+  'support.mfaRequired.action': '立即绑定 MFA',
   'support.unbound': '已为 {email} 解绑 MFA，回复已发送。',
 };

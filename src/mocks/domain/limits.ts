@@ -55,6 +55,8 @@ export const EMAIL_CODE_RATE_WINDOW_MS = HOUR_MS;
 
 /** TICKET-5: a ticket left in Feedback Provided this long closes by itself. */
 export const TICKET_AUTO_CLOSE_MS = 7 * DAY_MS;
+/** TICKET-11: how far back customer service's review counts an account's wrong codes. */
+export const REVIEW_WRONG_CODES_WINDOW_MS = DAY_MS;
 /** How long a creation's Idempotency-Key is remembered. */
 export const IDEMPOTENCY_KEY_TTL_MS = DAY_MS;
 /** An upload no ticket used within this time is deleted. */

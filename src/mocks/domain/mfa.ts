@@ -18,8 +18,10 @@ export function verifyLoginCode(
   code: string,
 ): IssuedSession | DomainError {
   if (session.state !== 'mfa_required') throw new DomainError('FORBIDDEN');
-  const refusal = checkBoundCode(state, ctx, accountById(state, session.accountId), code, 'login');
+  const account = accountById(state, session.accountId);
+  const refusal = checkBoundCode(state, ctx, account, code, 'login');
   if (refusal) return refusal;
+  account.lastMfaLoginAt = ctx.now;
   return promoteSession(state, ctx, session);
 }
 
@@ -214,21 +216,36 @@ export function unbindWithCode(
   return null;
 }
 
+/**
+ * Removes a binding: by its holder (`self`), or by the agent who processed an
+ * Unbind MFA ticket, whom the holder's log names (TICKET-11).
+ */
 export function removeBinding(
   state: ServerState,
   ctx: DomainContext,
   account: AccountRecord,
-  by: 'self' | 'support',
+  by: 'self' | AccountRecord,
 ): void {
   account.mfa = null;
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
-  recordAudit(state, ctx, account.id, 'mfa.unbound', { by });
+  recordAudit(
+    state,
+    ctx,
+    account.id,
+    'mfa.unbound',
+    by === 'self' ? { by } : { by: 'support', ...agentDetail(by) },
+  );
   sendEmail(state, ctx, {
     to: account.email,
     subject: 'MFA was unbound from your account',
     body:
       `The authenticator app was unbound from your account at ${formatTimeForEmail(ctx.now)}` +
-      (by === 'support' ? ' by customer service, as your ticket asked. ' : '. ') +
+      (by === 'self' ? '. ' : ` by customer service (${by.name}), as your ticket asked. `) +
       'Logging in now needs only your password. Bind MFA again in Account Management > Security Settings.',
   });
+}
+
+/** TICKET-11: who acted for customer service, as the member's log names them. */
+export function agentDetail(agent: AccountRecord): { agent: string; agentEmail: string } {
+  return { agent: agent.name, agentEmail: agent.email };
 }

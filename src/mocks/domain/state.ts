@@ -5,7 +5,7 @@ import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/ticket
 import type { PasswordHash } from './passwords';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type AccountKind = 'member' | 'agent';
 /** The contract's session states but `anonymous`, which is the absence of a record. */
@@ -20,6 +20,8 @@ export interface AccountRecord {
   createdAt: number;
   lastWorkspaceId: string | null;
   mfa: MfaBinding | null;
+  /** TICKET-11: the last login that passed the dynamic code, for customer service's review. */
+  lastMfaLoginAt: number | null;
   /** MOCK-4: consecutive wrong codes, from any session, since the last lock. */
   codeFailures: number;
   codeLockedUntil: number | null;

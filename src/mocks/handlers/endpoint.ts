@@ -137,7 +137,7 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
         // the transaction below settles it again, as the state may have moved.
         if (spec.body) {
           await server.run((state, ctx) => {
-            const admitted = admit(state, ctx, spec.caller, token, params);
+            const admitted = admit(state, ctx, spec.caller, token, params, method);
             return admitted instanceof DomainError ? admitted : undefined;
           });
         }
@@ -153,7 +153,7 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
             : await server.run((state, ctx) => {
-                const admitted = admit(state, ctx, spec.caller, token, params);
+                const admitted = admit(state, ctx, spec.caller, token, params, method);
                 if (admitted instanceof DomainError) return admitted;
                 const call = {
                   state,
@@ -206,6 +206,7 @@ function admit(
   caller: Caller,
   token: string | null,
   params: Record<string, string>,
+  method: Method,
 ): { session: SessionRecord | null; access?: WorkspaceAccess } | DomainError {
   if (caller === 'anyone') return { session: null };
   if (caller === 'visitor') return { session: peekSession(state, ctx, token) };
@@ -228,7 +229,9 @@ function admit(
       break;
     case 'workspace-member':
     case 'workspace-owner': {
-      const access = workspaceGate(state, ctx, session, params.workspaceId ?? '');
+      // GUARD-2: a GET never changes state, so only an action enters the workspace.
+      const intent = method === 'get' ? 'read' : 'act';
+      const access = workspaceGate(state, ctx, session, params.workspaceId ?? '', intent);
       if (access instanceof DomainError) return access;
       if (caller === 'workspace-owner') requireOwner(access);
       return { session, access };
