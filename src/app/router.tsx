@@ -60,6 +60,9 @@ const consoleFrame = lazyPage(() =>
   import('./console-layout').then((module) => ({ Component: module.ConsoleLayout })),
 );
 
+/** GUARD-2: a workspace reached by URL is entered on purpose before its pages show. */
+const workspaceEntry = lazyPage(() => import('./routes/workspace-entry-route'));
+
 /**
  * Loads the code of the page at `pathname` (and of its frame), so the app can
  * render it without a fallback once the session is known; resolves when it
@@ -148,10 +151,9 @@ export const routes: RouteObject[] = [
           },
           {
             path: appPaths.workspace.pattern,
-            element: (
-              <RouteGuard requirement="member">
-                {page(() => import('./routes/workspace-entry-route'))}
-              </RouteGuard>
+            element: withPreload(
+              <RouteGuard requirement="member">{workspaceEntry.element}</RouteGuard>,
+              workspaceEntry.preload,
             ),
             children: [
               { index: true, element: page(() => import('./routes/workspace-home-route')) },
