@@ -8,7 +8,7 @@ export const SUPPORT_SECRET = 'I5KUCTSDIUWVGVKQKBHVEVBNIRCU2TZB';
 /** Customer service logs in like any account with MFA: password, then a code from oathtool. */
 export async function logInAsAgent(page: Page): Promise<void> {
   await logIn(page, 'support@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   await page
     .getByLabel('6-digit dynamic security code')
     .pressSequentially(phoneCode(SUPPORT_SECRET));
