@@ -47,6 +47,8 @@ describe('Active sessions (SESSION-1)', () => {
     expect(
       sessionsCard().getByText('No other session is signed in to your account.'),
     ).toBeVisible();
+    // The security log says what happened (LOG-1 shows it in full).
+    expect(await screen.findByText('1 session signed out')).toBeInTheDocument();
   });
 
   it('asks before signing out all other sessions, and Cancel keeps them', async () => {

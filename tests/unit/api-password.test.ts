@@ -59,6 +59,10 @@ describe('change password (PASSWORD-1)', () => {
 
     for (let tries = 1; tries < 5; tries++) expectError(await attempt(), 'INVALID_PASSWORD');
     expectError(await attempt(), 'ACCOUNT_LOCKED');
+    // The lockout email's advice points to where the password is changed or reset.
+    expect((await mailTo('alice@example.com'))[0]?.body).toMatch(
+      /Change password, or Forgot password\? at \/password-reset\./,
+    );
     expectError(await api.client().logIn('alice@example.com'), 'ACCOUNT_LOCKED');
     expectOk(await alice.get(paths.account.href));
   });
