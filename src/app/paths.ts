@@ -19,6 +19,8 @@ const segment = encodeURIComponent;
 export const appPaths = {
   home: fixed('/'),
   login: fixed('/login'),
+  /** PASSWORD-2: Forgot password?, also where the lockout emails point. */
+  passwordReset: fixed('/password-reset'),
   /** TICKET-12: where the link in an Unbind MFA request's notice email leads. */
   unbindRequestCancel: fixed('/unbind-requests/cancel'),
   account: fixed('/account'),

@@ -121,6 +121,16 @@ export const routes: RouteObject[] = [
         children: [{ index: true, element: page(() => import('./routes/login-route')) }],
       },
       {
+        // PASSWORD-2: for whoever is not signed in, also from the lockout emails.
+        path: appPaths.passwordReset.pattern,
+        element: (
+          <RouteGuard requirement="login-page">
+            <LoginLayout />
+          </RouteGuard>
+        ),
+        children: [{ index: true, element: page(() => import('./routes/password-reset-route')) }],
+      },
+      {
         // TICKET-12: opened from an email, whoever is signed in here, or nobody.
         path: appPaths.unbindRequestCancel.pattern,
         element: <LoginLayout />,

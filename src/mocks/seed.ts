@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION } from './domain/retention';
 import { DEFAULT_DEV_SETTINGS, SCHEMA_VERSION, type ServerState } from './domain/state';
 
 /** SPEC section 2: the demo data. These accounts are a contract. */
@@ -79,6 +80,7 @@ export function seedState(now: number): ServerState {
       codeFailures: 0,
       codeLockedUntil: null,
       codeFailuresInARow: 0,
+      retention: { ...DEFAULT_RETENTION },
     })),
     workspaces: [
       { id: 'ws_demo', name: 'Demo Workspace', mfaRequired: false, createdAt: now },

@@ -81,7 +81,8 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
       state: 'active',
       user: { email: 'alice@example.com', mfaBound: true },
     });
-    expect(confirmed.headers.get('Set-Cookie')).toBeNull();
+    // SESSION-2: the session that bound goes on under a new id.
+    expect(confirmed.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=[^;]+;/);
     const account = accountSchema.parse((await alice.get(paths.account.href)).body);
     expect(account.mfa).toEqual({ bound: true, boundAt: new Date(api.time.now).toISOString() });
     const [boundEmail] = await mailTo('alice@example.com');
@@ -240,6 +241,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       '/api/v1/workspaces/:workspaceId/tickets/export',
       paths.workspaceTicketsExport.href('ws_demo'),
     ],
+    ['/api/v1/account/sessions', paths.accountSessions.href],
     ['/api/v1/tickets', paths.tickets.href],
     ['/api/v1/tickets/export', paths.ticketsExport.href],
     ['/api/v1/tickets/email-code', paths.ticketEmailCode.href],

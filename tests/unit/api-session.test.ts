@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from '@/api/limits';
+import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { sessionSchema } from '@/api/schemas/session';
@@ -274,13 +274,14 @@ describe('POST /api/v1/session: success', () => {
       name: 'Alice Chen',
       createdAt: new Date(api.time.now).toISOString(),
       mfa: { bound: false, boundAt: null },
+      retention: { idleMinutes: 30, maxDays: 7 },
     });
   });
 
-  it('answers anonymous once an active session has been idle for 2 hours', async () => {
+  it('answers anonymous once an active session has been idle for 30 minutes (SESSION-3)', async () => {
     const client = await api.signedIn('owner@example.com');
 
-    api.time.advance(2 * HOUR_MS);
+    api.time.advance(30 * MINUTE_MS);
 
     expect((await client.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
     expectError(await client.get(paths.account.href), 'SESSION_EXPIRED');

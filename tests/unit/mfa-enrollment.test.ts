@@ -187,7 +187,11 @@ describe('enrollment (BIND-1 to BIND-5)', () => {
 
     const result = await confirm(token, totpAt(secret, t.time.now, 1));
 
-    expect(result).toEqual({ issued: null });
+    // SESSION-2: the session goes on under a new id; there was no other to end.
+    expect(result).toMatchObject({
+      ended: 0,
+      issued: { session: { state: 'active', accountId: 'acc_alice' } },
+    });
     const state = await t.snapshot();
     expect(state.accounts.find((account) => account.id === 'acc_alice')).toMatchObject({
       mfa: { secret, boundAt: t.time.now, lastUsedStep: stepAt(t.time.now) + 1 },
@@ -206,7 +210,9 @@ describe('enrollment (BIND-1 to BIND-5)', () => {
       at: t.time.now,
       detail: {},
     });
-    await expect(sessionOf(token)).resolves.toMatchObject({ state: 'active' });
+    if (!('issued' in result)) throw result;
+    await expect(sessionOf(result.issued.token)).resolves.toMatchObject({ state: 'active' });
+    await expect(sessionOf(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a wrong code at confirm, and counts it towards the lockout', async () => {

@@ -52,7 +52,8 @@ function BindSuccess({ origin }: { origin: BindOrigin }) {
   }, [cache]);
   return (
     <BoundPanel
-      text={t('bind.successText')}
+      // SESSION-2: the server ended every other session of the account.
+      text={`${t('bind.successText')} ${t('sessions.signedOutOthers')}`}
       action={
         <Button variant="primary" onClick={() => navigate(origin.path)}>
           {t(RETURN_LABELS[origin.page])}

@@ -1,3 +1,4 @@
+import { enSecurity } from './en-security';
 import { enTickets } from './en-tickets';
 
 /** English, the reference language: every key exists here first. */
@@ -297,6 +298,7 @@ export const en = {
   'forced.successText':
     'You can now enter {workspace}. From now on, logging in asks for a dynamic code from your authenticator app.',
   ...enTickets,
+  ...enSecurity,
 } as const;
 
 export type MessageKey = keyof typeof en;

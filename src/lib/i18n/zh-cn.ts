@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNSecurity } from './zh-cn-security';
 import { zhCNTickets } from './zh-cn-tickets';
 
 /** Simplified Chinese. Typed against English so a missing key fails the build. */
@@ -283,4 +284,5 @@ export const zhCN: Record<MessageKey, string> = {
     '已取消绑定：{workspace} 要求 MFA 认证，因此你已退出登录。重新登录并绑定 MFA 后即可进入。',
   'forced.successText': '现在可以进入 {workspace} 了。今后登录时需要输入身份验证器应用中的动态码。',
   ...zhCNTickets,
+  ...zhCNSecurity,
 };

@@ -6,6 +6,7 @@ import { DomainError } from './errors';
 import { ENROLLMENT_IDENTITY_TTL_MS, ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkBoundCode, checkDynamicCode } from './mfa-codes';
+import { endOtherSessions } from './session-control';
 import { demoteToSetup, type IssuedSession, promoteSession, requireActive } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
 import { generateSecret, otpauthUri } from './totp';
@@ -160,15 +161,14 @@ export function rotateEnrollmentSecret(
 
 /**
  * BIND-3: the first code from the app promotes the pending secret to the
- * binding. Its step counts as used, so it cannot log in afterwards (MOCK-3). A
- * session that owed the binding becomes a full one (LOGIN-4, LOGIN-6).
+ * binding. Its step counts as used, so it cannot log in afterwards (MOCK-3).
  */
 export function confirmEnrollment(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
   code: string,
-): { issued: IssuedSession | null } | DomainError {
+): { issued: IssuedSession; ended: number } | DomainError {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
   const pending = enrollment && validSecret(enrollment, ctx);
@@ -187,9 +187,11 @@ export function confirmEnrollment(
       'From now on, logging in asks for its 6-digit dynamic code. ' +
       'If this was not you, contact customer service at once.',
   });
-  return {
-    issued: session.state === 'mfa_setup_required' ? promoteSession(state, ctx, session) : null,
-  };
+  // A session that owed the binding becomes a full one (LOGIN-4, LOGIN-6); then
+  // every other session ends and this one gets a new id (SESSION-2).
+  const current =
+    session.state === 'mfa_setup_required' ? promoteSession(state, ctx, session).session : session;
+  return endOtherSessions(state, ctx, account.id, current.id, 'mfa_bound');
 }
 
 /** BIND-4: cancelling discards the pending secret. */

@@ -107,9 +107,9 @@ export function mfaHandlers(deps: HandlerDeps) {
       run: ({ state, ctx, session, body, setSessionToken }) => {
         const result = confirmEnrollment(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
-        // A forced bind replaces the session that owed it (LOGIN-6).
-        if (result.issued) setSessionToken(result.issued.token);
-        return sessionView(state, result.issued?.session ?? session);
+        // The session goes on under a new id (LOGIN-6, SESSION-2).
+        setSessionToken(result.issued.token);
+        return sessionView(state, result.issued.session);
       },
     }),
 
