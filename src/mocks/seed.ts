@@ -1,8 +1,19 @@
+import { DEFAULT_RETENTION } from './domain/retention';
 import { DEFAULT_DEV_SETTINGS, SCHEMA_VERSION, type ServerState } from './domain/state';
 
 /** SPEC section 2: the demo data. These accounts are a contract. */
 export const DEMO_PASSWORD = 'Guance@2026';
 export const BOB_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+/**
+ * TICKET-11: customer service must have MFA to use its console; the demo
+ * agent's secret is published in the README (base32 of "GUANCE-SUPPORT-DEMO!").
+ */
+export const SUPPORT_TOTP_SECRET = 'I5KUCTSDIUWVGVKQKBHVEVBNIRCU2TZB';
+
+const SEEDED_SECRETS: Partial<Record<string, string>> = {
+  acc_bob: BOB_TOTP_SECRET,
+  acc_support: SUPPORT_TOTP_SECRET,
+};
 
 /**
  * Stored like any account's password: a PBKDF2-SHA256 hash (see
@@ -51,6 +62,11 @@ export function demoSalt(accountId: string): string {
   return `seed:${accountId}`;
 }
 
+function seededBinding(accountId: string, now: number) {
+  const secret = SEEDED_SECRETS[accountId];
+  return secret ? { secret, boundAt: now, lastUsedStep: 0 } : null;
+}
+
 export function seedState(now: number): ServerState {
   return {
     version: SCHEMA_VERSION,
@@ -59,13 +75,12 @@ export function seedState(now: number): ServerState {
       password: { salt: demoSalt(account.id), hash: passwordHash },
       createdAt: now,
       lastWorkspaceId: null,
-      mfa:
-        account.id === 'acc_bob'
-          ? { secret: BOB_TOTP_SECRET, boundAt: now, lastUsedStep: 0 }
-          : null,
+      mfa: seededBinding(account.id, now),
+      lastMfaLoginAt: null,
       codeFailures: 0,
       codeLockedUntil: null,
       codeFailuresInARow: 0,
+      retention: { ...DEFAULT_RETENTION },
     })),
     workspaces: [
       { id: 'ws_demo', name: 'Demo Workspace', mfaRequired: false, createdAt: now },

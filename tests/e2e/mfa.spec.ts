@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { setServerClockOffset } from './support/agent';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
@@ -6,16 +6,6 @@ import { expect, test } from './support/test';
 import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
 
 const BOB_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-/** MOCK-8: moves the demo server's clock, as the dev tools allow, to reach a later TOTP step. */
-async function setServerClockOffset(page: Page, seconds: number) {
-  const tab = await page.context().newPage();
-  await open(tab, '/dev');
-  await tab.getByLabel('Server clock offset (s)').fill(String(seconds));
-  await tab.getByRole('button', { name: 'Save' }).click();
-  await expect(tab.getByText('Saved.')).toBeVisible();
-  await tab.close();
-}
 
 test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unbinds', async ({
   page,
@@ -31,7 +21,7 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeFocused();
   await expect(page.getByText('a***e@example.com', { exact: false })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await page.getByRole('button', { name: 'Get Verification Code' }).click();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   await page.reload();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
@@ -78,7 +68,7 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   // The next login owes a code; the step that confirmed the binding is spent, so use the next one.
   await logOut(page, 'Alice Chen');
   await submitLogin(page, 'alice@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   await expectAccessible(page);
   await enterCode(page, '6-digit dynamic security code', phoneCode(secret, 1));
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
@@ -104,7 +94,7 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
 test('bob logs in with a code computed from his published secret', async ({ page }) => {
   await open(page, '/account');
   await submitLogin(page, 'bob@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   await page.getByLabel('6-digit dynamic security code').pressSequentially(phoneCode(BOB_SECRET));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Account Management' })).toBeVisible();
@@ -115,7 +105,7 @@ test('five wrong codes lock bob out, and the page says to start the login again'
   page,
 }) => {
   await logIn(page, 'bob@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   const input = page.getByLabel('6-digit dynamic security code');
   for (let attempt = 1; attempt <= 4; attempt++) {
     await enterCode(page, '6-digit dynamic security code', wrongCode(BOB_SECRET));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { largeDemoProgressSchema } from '@/api/schemas/dev';
 import { ticketPageSchema } from '@/api/schemas/tickets';
+import { activeAgent } from './support/agent-api';
 import { expectError, setupMockApi } from './support/api-client';
 
 const api = setupMockApi();
@@ -27,7 +28,7 @@ describe('Load a large demo (MOCK-8, issue 15)', () => {
     );
     expect(demo.total).toBe(1_000);
     expect(demo.tickets[0]?.number).toBe('TK101999');
-    const agent = await api.signedIn('support@example.com');
+    const agent = await activeAgent(api);
     const queue = ticketPageSchema.parse((await agent.get(paths.supportTickets.href)).body);
     expect(queue.total).toBe(2_000);
   });
@@ -59,7 +60,7 @@ describe('Load a large demo (MOCK-8, issue 15)', () => {
     const response = await load(body);
     const error = expectError(response, 'VALIDATION_FAILED');
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(Object.keys(fields));
-    const agent = await api.signedIn('support@example.com');
+    const agent = await activeAgent(api);
     expect(ticketPageSchema.parse((await agent.get(paths.supportTickets.href)).body).total).toBe(0);
   });
 

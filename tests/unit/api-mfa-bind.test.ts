@@ -10,7 +10,8 @@ import {
 import { sessionSchema } from '@/api/schemas/session';
 import { allHandlers } from '@/mocks/handlers/all-handlers';
 import { memoryJar } from '@/mocks/handlers/session-jar';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
+import { activeAgent } from './support/agent-api';
 import {
   type ApiClient,
   type ApiResponse,
@@ -80,7 +81,8 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
       state: 'active',
       user: { email: 'alice@example.com', mfaBound: true },
     });
-    expect(confirmed.headers.get('Set-Cookie')).toBeNull();
+    // SESSION-2: the session that bound goes on under a new id.
+    expect(confirmed.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=[^;]+;/);
     const account = accountSchema.parse((await alice.get(paths.account.href)).body);
     expect(account.mfa).toEqual({ bound: true, boundAt: new Date(api.time.now).toISOString() });
     const [boundEmail] = await mailTo('alice@example.com');
@@ -239,6 +241,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       '/api/v1/workspaces/:workspaceId/tickets/export',
       paths.workspaceTicketsExport.href('ws_demo'),
     ],
+    ['/api/v1/account/sessions', paths.accountSessions.href],
     ['/api/v1/tickets', paths.tickets.href],
     ['/api/v1/tickets/export', paths.ticketsExport.href],
     ['/api/v1/tickets/email-code', paths.ticketEmailCode.href],
@@ -282,7 +285,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       ['owner', await api.signedIn('owner@example.com')],
       ['carol, bind owed', await api.signedIn('carol@example.com')],
       ['bob', await activeBob()],
-      ['support', await api.signedIn('support@example.com')],
+      ['support', await activeAgent(api)],
       ['anonymous', api.client()],
     ];
     const seen: Array<[label: string, status: number, text: string]> = responses
@@ -296,6 +299,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     }
     for (const [label, response] of [
       ['POST secret after bind', await alice.post(paths.enrollmentSecret.href)],
+      ['POST rotate after bind', await alice.post(paths.enrollmentSecretRotate.href)],
       ['POST email-code after bind', await alice.post(paths.enrollmentEmailCode.href)],
       [
         'POST confirm after bind',
@@ -327,12 +331,20 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     }
   });
 
-  it('shows bob as bound on the dev authenticator with his codes, never his secret', async () => {
+  it('shows bob and the agent as bound on the dev authenticator with their codes, never a secret', async () => {
     const response = await api.client().get(paths.devAuthenticator.href);
 
     expect(response.text).not.toContain(BOB_TOTP_SECRET);
+    expect(response.text).not.toContain(SUPPORT_TOTP_SECRET);
     expect(response.body).toMatchObject({
-      accounts: [{ email: 'bob@example.com', code: bobCode(), nextCode: bobCode(1) }],
+      accounts: [
+        { email: 'bob@example.com', code: bobCode(), nextCode: bobCode(1) },
+        {
+          email: 'support@example.com',
+          code: totpAt(SUPPORT_TOTP_SECRET, api.time.now),
+          nextCode: totpAt(SUPPORT_TOTP_SECRET, api.time.now, 1),
+        },
+      ],
     });
   });
 });

@@ -86,6 +86,7 @@ async function script(store: StateStore) {
       createdAt: NOW,
       lastSeenAt: NOW,
       expiresAt: NOW + 1,
+      userAgent: null,
     });
   });
   // A partial load: the demo workspace's headers only, one of them changed, one removed.

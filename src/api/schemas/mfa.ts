@@ -34,6 +34,9 @@ export type EnrollmentSecret = z.infer<typeof enrollmentSecretSchema>;
 /** MOCK-7: what the audit log records. */
 export const AUDIT_EVENTS = [
   'password.locked',
+  'password.changed',
+  'password.reset',
+  'session.ended',
   'mfa.bound',
   'mfa.unbound',
   'mfa.code_failed',

@@ -8,11 +8,15 @@ import { useLanguage, useT } from '@/lib/i18n/i18n';
 import styles from './account.module.css';
 import { useAccount } from './api/account-queries';
 import { MfaRow } from './mfa-row';
+import { PasswordRow } from './password-row';
+import { RetentionRow } from './retention-row';
 import { SecurityLog } from './security-log';
+import { SessionsCard } from './sessions-card';
 
 /**
- * Account Management: the profile and Security Settings (SEC-1). The MFA row's
- * action comes from the MFA feature, composed in by the app.
+ * Account Management: the profile, Security Settings (SEC-1, SEC-2: MFA, the
+ * password, the login retention time), the active sessions and the security
+ * log. The MFA row's action comes from the MFA feature, composed in by the app.
  */
 export function AccountPage({ mfaAction }: { mfaAction: (account: Account) => ReactNode }) {
   const t = useT();
@@ -43,8 +47,11 @@ export function AccountPage({ mfaAction }: { mfaAction: (account: Account) => Re
             <Card title={t('account.securitySettings')}>
               <ul className={styles.rows}>
                 <MfaRow account={data} action={mfaAction(data)} />
+                <PasswordRow account={data} />
+                <RetentionRow retention={data.retention} />
               </ul>
             </Card>
+            <SessionsCard />
             <SecurityLog />
           </div>
         )}

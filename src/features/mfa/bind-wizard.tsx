@@ -1,5 +1,7 @@
 import { type ReactNode, useState } from 'react';
+import type { EnrollmentSecret } from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
+import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { QueryState } from '@/components/query-state';
 import { Steps } from '@/components/steps';
@@ -12,6 +14,11 @@ import { CodeStep } from './code-step';
 import { IdentityStep } from './identity-step';
 
 type Stage = { step: 0 | 1 | 2 } | { step: 'done'; session: Session };
+
+/** The secret on screen and when it expires, in client time; memory only (BIND-5). */
+export interface HeldSecret extends EnrollmentSecret {
+  expiresAt: number;
+}
 
 /**
  * The bind wizard (BIND-1 to BIND-5), one component for Account Management and
@@ -31,7 +38,8 @@ export function BindWizard({
         <WizardSteps
           maskedEmail={current.maskedEmail}
           initialStep={current.stage === 'app' ? 1 : 0}
-          initialResendInSeconds={current.resendInSeconds}
+          resendInSeconds={current.resendInSeconds}
+          refreshStatus={() => status.refetch()}
           onCancelled={onCancelled}
           renderSuccess={renderSuccess}
         />
@@ -43,20 +51,34 @@ export function BindWizard({
 function WizardSteps({
   maskedEmail,
   initialStep,
-  initialResendInSeconds,
+  resendInSeconds,
+  refreshStatus,
   onCancelled,
   renderSuccess,
 }: {
   maskedEmail: string;
   initialStep: 0 | 1;
-  initialResendInSeconds: number | null;
+  /** The server's resend countdown, as of the last status fetch. */
+  resendInSeconds: number | null;
+  refreshStatus: () => Promise<unknown>;
   onCancelled: () => void;
   renderSuccess: (session: Session) => ReactNode;
 }) {
   const t = useT();
   const cancel = useCancelEnrollment();
   const [stage, setStage] = useState<Stage>({ step: initialStep });
+  // BIND-5: held here, above the steps, so Back from step 3 shows the very same QR code.
+  const [secret, setSecret] = useState<HeldSecret | null>(null);
+  const [expired, setExpired] = useState(false);
   const stepIndex = stage.step === 'done' ? 3 : stage.step;
+
+  // The secret and the verified identity ran out: step 1 again, with the server's countdown.
+  async function restart() {
+    setSecret(null);
+    await refreshStatus();
+    setExpired(true);
+    setStage({ step: 0 });
+  }
 
   const cancelButton = (
     <Button
@@ -66,9 +88,6 @@ function WizardSteps({
     >
       {t('bind.cancel')}
     </Button>
-  );
-  const backTo = (step: 0 | 1) => (
-    <Button onClick={() => setStage({ step })}>{t('common.back')}</Button>
   );
 
   return (
@@ -81,31 +100,38 @@ function WizardSteps({
       {stage.step === 0 && (
         <IdentityStep
           maskedEmail={maskedEmail}
-          initialResendInSeconds={initialResendInSeconds}
-          onVerified={() => setStage({ step: 1 })}
+          initialResendInSeconds={resendInSeconds}
+          notice={expired ? <Alert tone="warning">{t('bind.expiredNotice')}</Alert> : null}
+          onVerified={() => {
+            setExpired(false);
+            setStage({ step: 1 });
+          }}
           secondary={cancelButton}
         />
       )}
+      {/* BIND-4: once the identity is verified, step 1 is done; no Back leads to it. */}
       {stage.step === 1 && (
         <AppStep
           email={maskedEmail}
+          secret={secret}
+          onSecret={setSecret}
+          onExpired={() => void restart()}
           onNext={() => setStage({ step: 2 })}
-          secondary={
-            <>
-              {cancelButton}
-              {backTo(0)}
-            </>
-          }
+          secondary={cancelButton}
         />
       )}
       {stage.step === 2 && (
         <CodeStep
           email={maskedEmail}
-          onBound={(session) => setStage({ step: 'done', session })}
+          onBound={(session) => {
+            setSecret(null);
+            setStage({ step: 'done', session });
+          }}
+          onExpired={() => void restart()}
           secondary={
             <>
               {cancelButton}
-              {backTo(1)}
+              <Button onClick={() => setStage({ step: 1 })}>{t('common.back')}</Button>
             </>
           }
         />

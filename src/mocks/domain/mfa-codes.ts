@@ -7,7 +7,11 @@ import { notifyBlocked } from './sessions';
 import type { AccountRecord, ServerState } from './state';
 import { matchingStep } from './totp';
 
-export type CodeUse = 'login' | 'bind' | 'unbind';
+/**
+ * What a dynamic code was typed for, as the security log records a wrong one;
+ * `support_unbind` is an agent's step-up (TICKET-11).
+ */
+export type CodeUse = 'login' | 'bind' | 'unbind' | 'support_unbind' | 'password';
 
 /** CODE-4 / MOCK-4: refuses any code, right or wrong, while the account is locked. */
 export function requireCodeEntryOpen(account: AccountRecord, ctx: DomainContext): void {

@@ -13,6 +13,7 @@ const storedShape = z.looseObject({
         z.looseObject({ secret: z.string(), boundAt: z.number(), lastUsedStep: z.number() }),
       ),
       codeFailures: z.number(),
+      retention: z.looseObject({ idleMinutes: z.number(), maxDays: z.number() }),
     }),
   ),
   workspaces: z.array(z.looseObject({ id: z.string() })),
