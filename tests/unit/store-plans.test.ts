@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { paths } from '@/api/paths';
+import { DEMO_PASSWORD } from '@/mocks/seed';
 import type { LoadPlan } from '@/mocks/store/load-plan';
-import { setupMockApi } from './support/api-client';
+import { expectOk, setupMockApi } from './support/api-client';
 
 const api = setupMockApi();
 
@@ -32,6 +34,25 @@ describe('what the hot endpoints load (ADR 0017)', () => {
   it('logs in without loading a ticket, the salt read before the hash included', async () => {
     const plans = await plansOf(() => api.client().logIn('owner@example.com'));
     expect(plans.length).toBeGreaterThanOrEqual(3);
+    expect(plans.filter(loadsTickets)).toEqual([]);
+  });
+
+  it('lists and ends sessions, sets the retention time and changes the password without loading a ticket', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    await api.signedIn('alice@example.com');
+    const plans = await plansOf(async () => {
+      expectOk(await alice.get(paths.accountSessions.href));
+      expectOk(await alice.put(paths.accountRetention.href, { idleMinutes: 60, maxDays: 7 }));
+      expectOk(await alice.delete(paths.accountSessions.href));
+      expectOk(
+        await alice.post(paths.accountPassword.href, {
+          currentPassword: DEMO_PASSWORD,
+          newPassword: 'Observability-2027',
+        }),
+        204,
+      );
+    });
+    expect(plans.length).toBeGreaterThanOrEqual(6);
     expect(plans.filter(loadsTickets)).toEqual([]);
   });
 });

@@ -136,8 +136,32 @@ const ONE_TICKET: EndpointPlan = mergePlans(SETTLE, {
   ],
 });
 
+/**
+ * One ticket as customer service reviews it: its review signals count the
+ * requester's other open Unbind MFA requests (TICKET-11), so the requester's
+ * ticket headers are read too, by index and unchanged.
+ */
+const SUPPORT_TICKET: EndpointPlan = mergePlans(ONE_TICKET, {
+  pickFrom: ['tickets'],
+  stages: [
+    (view, { params }) => {
+      const requesterId = ticketsOf(view, params.ticketId)?.requesterId;
+      return requesterId === undefined
+        ? []
+        : [
+            {
+              from: 'tickets',
+              index: 'requesterCreated',
+              range: startingWith(requesterId),
+              readOnly: true,
+            },
+          ];
+    },
+  ],
+});
+
 /** An agent unbinding MFA touches the requester's account, sessions, codes and audit. */
-const UNBIND_BY_AGENT: EndpointPlan = mergePlans(ONE_TICKET, { whole: ALL_BUT_TICKETS });
+const UNBIND_BY_AGENT: EndpointPlan = mergePlans(SUPPORT_TICKET, { whole: ALL_BUT_TICKETS });
 
 const SUBMIT: EndpointPlan = mergePlans(SETTLE, {
   whole: ['emailCodes', 'emailSends'],
@@ -222,11 +246,20 @@ export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
   [`POST ${paths.enrollmentEmailCode.pattern}`]: NO_TICKETS,
   [`POST ${paths.enrollmentIdentity.pattern}`]: NO_TICKETS,
   [`POST ${paths.enrollmentSecret.pattern}`]: NO_TICKETS,
+  [`POST ${paths.enrollmentSecretRotate.pattern}`]: NO_TICKETS,
   [`POST ${paths.enrollmentConfirm.pattern}`]: NO_TICKETS,
   [`DELETE ${paths.enrollment.pattern}`]: NO_TICKETS,
   [`POST ${paths.unbindMfa.pattern}`]: NO_TICKETS,
   [`GET ${paths.accountAudit.pattern}`]: NO_TICKETS,
   [`GET ${paths.account.pattern}`]: NO_TICKETS,
+  // Sessions, retention and passwords (SESSION-1 to SESSION-3, PASSWORD-1, PASSWORD-2).
+  [`GET ${paths.accountSessions.pattern}`]: NO_TICKETS,
+  [`DELETE ${paths.accountSessions.pattern}`]: NO_TICKETS,
+  [`DELETE ${paths.accountSession.pattern}`]: NO_TICKETS,
+  [`PUT ${paths.accountRetention.pattern}`]: NO_TICKETS,
+  [`POST ${paths.accountPassword.pattern}`]: NO_TICKETS,
+  [`POST ${paths.passwordResetEmailCode.pattern}`]: NO_TICKETS,
+  [`POST ${paths.passwordReset.pattern}`]: NO_TICKETS,
   [`GET ${paths.workspace.pattern}`]: NO_TICKETS,
   [`GET ${paths.workspaceMembers.pattern}`]: NO_TICKETS,
   [`GET ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
@@ -249,10 +282,10 @@ export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
   [`POST ${paths.ticketReplies.pattern}`]: ONE_TICKET,
   [`POST ${paths.ticketRating.pattern}`]: ONE_TICKET,
   [`GET ${paths.supportTickets.pattern}`]: QUEUE,
-  [`GET ${paths.supportTicket.pattern}`]: ONE_TICKET,
-  [`POST ${paths.supportTicketAccept.pattern}`]: ONE_TICKET,
-  [`POST ${paths.supportTicketClose.pattern}`]: ONE_TICKET,
-  [`POST ${paths.supportTicketReplies.pattern}`]: ONE_TICKET,
+  [`GET ${paths.supportTicket.pattern}`]: SUPPORT_TICKET,
+  [`POST ${paths.supportTicketAccept.pattern}`]: SUPPORT_TICKET,
+  [`POST ${paths.supportTicketClose.pattern}`]: SUPPORT_TICKET,
+  [`POST ${paths.supportTicketReplies.pattern}`]: SUPPORT_TICKET,
   [`POST ${paths.supportTicketUnbindMfa.pattern}`]: UNBIND_BY_AGENT,
 
   [`GET ${paths.devMailbox.pattern}`]: only('outbox'),
