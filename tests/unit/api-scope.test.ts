@@ -83,6 +83,7 @@ describe('workspace access', () => {
       name: 'Demo Workspace',
       role: 'member',
       mfaRequired: false,
+      mfaGraceEndsAt: null,
       memberCount: 3,
       ownerEmail: 'owner@example.com',
     });

@@ -98,7 +98,8 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     const events = auditListSchema
       .parse(audit.body)
       .events.map(({ event, detail }) => ({ event, detail }));
-    expect(events.slice(0, 3)).toEqual([
+    expect(events.slice(0, 4)).toEqual([
+      { event: 'signin.password', detail: {} },
       { event: 'ticket.unbind_processed', detail: { ticket: ticket.number } },
       { event: 'mfa.unbound', detail: { by: 'support' } },
       { event: 'ticket.unbind_requested', detail: { ticket: ticket.number } },

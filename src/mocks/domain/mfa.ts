@@ -20,6 +20,7 @@ export function verifyLoginCode(
   if (session.state !== 'mfa_required') throw new DomainError('FORBIDDEN');
   const refusal = checkBoundCode(state, ctx, accountById(state, session.accountId), code, 'login');
   if (refusal) return refusal;
+  recordAudit(state, ctx, session.accountId, 'signin.mfa');
   return promoteSession(state, ctx, session);
 }
 
@@ -168,7 +169,7 @@ export function unbindWithCode(
   const refusal = checkBoundCode(state, ctx, account, code, 'unbind');
   if (refusal) return refusal;
   removeBinding(state, ctx, account, 'self');
-  if (owesMfaSetup(state, account, session.workspaceId)) demoteToSetup(session, ctx);
+  if (owesMfaSetup(state, account, session.workspaceId, ctx.now)) demoteToSetup(session, ctx);
   return null;
 }
 

@@ -152,7 +152,9 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
-            : await server.run((state, ctx) => {
+            : await server.run((state, serverCtx) => {
+                // LOG-1: what the security log records of the request's browser.
+                const ctx = { ...serverCtx, userAgent: request.headers.get('user-agent') };
                 const admitted = admit(state, ctx, spec.caller, token, params);
                 if (admitted instanceof DomainError) return admitted;
                 const call = {

@@ -1,12 +1,14 @@
 import { paths } from '@/api/paths';
 import {
-  type AuditEvent,
+  type AuditList,
+  auditListQueryFrom,
+  auditListQuerySchema,
   codeRequestSchema,
   type EmailCodeSent,
   type EnrollmentSecret,
   type EnrollmentStatus,
 } from '@/api/schemas/mfa';
-import { auditOf } from '../domain/audit';
+import { auditPage } from '../domain/audit';
 import { TOTP_ALGORITHM, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import {
   cancelEnrollment,
@@ -18,7 +20,7 @@ import {
   verifyBindIdentity,
   verifyLoginCode,
 } from '../domain/mfa';
-import { iso, sessionView } from '../domain/views';
+import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 import { secondsUntil } from './respond';
@@ -35,7 +37,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         const issued = verifyLoginCode(state, ctx, session, body.code);
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
-        return sessionView(state, issued.session);
+        return sessionView(state, issued.session, ctx);
       },
     }),
 
@@ -94,7 +96,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         if (!('issued' in result)) return result;
         // A forced bind replaces the session that owed it (LOGIN-6).
         if (result.issued) setSessionToken(result.issued.token);
-        return sessionView(state, result.issued?.session ?? session);
+        return sessionView(state, result.issued?.session ?? session, ctx);
       },
     }),
 
@@ -109,20 +111,23 @@ export function mfaHandlers(deps: HandlerDeps) {
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
       run: ({ state, ctx, session, body }) =>
-        unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session),
+        unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session, ctx),
     }),
 
+    // LOG-1: the security log, a page at a time, newest first.
     endpoint.get(paths.accountAudit.pattern, {
       caller: 'active',
       noStore: true,
-      run: ({ state, session }): { events: AuditEvent[] } => ({
-        events: auditOf(state, session.accountId).map((entry) => ({
-          id: entry.id,
-          event: entry.event,
-          at: iso(entry.at),
-          detail: entry.detail,
-        })),
-      }),
+      query: { schema: auditListQuerySchema, from: auditListQueryFrom },
+      run: ({ state, session, query }): AuditList => {
+        const page = auditPage(state, session.accountId, query);
+        return {
+          events: page.entries.map(auditView),
+          total: page.total,
+          page: page.page,
+          pageSize: page.pageSize,
+        };
+      },
     }),
   ];
 }
