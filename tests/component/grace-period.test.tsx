@@ -130,7 +130,7 @@ describe('during a grace period (MANDATORY-5)', () => {
     expect(
       await screen.findByRole('heading', { name: 'Welcome to Demo Workspace' }),
     ).toBeInTheDocument();
-    expect(screen.getByText(/^On from /)).toBeInTheDocument();
+    expect(screen.getByText(/^Enforced from /)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Bind MFA now' })).not.toBeInTheDocument();
   });
 

@@ -36,11 +36,14 @@ export function WorkspaceHome() {
               <dd>
                 {data.mfaGraceEndsAt ? (
                   // MANDATORY-5: on, but not enforced before the deadline.
-                  <Badge tone="warning">
-                    {t('home.mfaPolicyGrace', {
-                      deadline: formatDeadline(data.mfaGraceEndsAt, language),
-                    })}
-                  </Badge>
+                  <>
+                    <Badge tone="warning">{t('home.mfaPolicyGrace')}</Badge>
+                    <span className={styles.bindBy}>
+                      {t('home.mfaPolicyGraceUntil', {
+                        deadline: formatDeadline(data.mfaGraceEndsAt, language),
+                      })}
+                    </span>
+                  </>
                 ) : (
                   <Badge tone={data.mfaRequired ? 'success' : 'neutral'}>
                     {data.mfaRequired ? t('home.mfaPolicyOn') : t('home.mfaPolicyOff')}

@@ -119,7 +119,7 @@ type Method = 'get' | 'post' | 'put' | 'delete';
  * error body. A caller without the right session learns nothing about what a
  * valid body looks like (LOGIN-5).
  */
-export function endpoints({ server, jar, origin }: HandlerDeps) {
+export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
   function endpoint<
     Path extends string,
     C extends Caller,
@@ -154,7 +154,10 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
             ? (undefined as R)
             : await server.run((state, serverCtx) => {
                 // LOG-1: what the security log records of the request's browser.
-                const ctx = { ...serverCtx, userAgent: request.headers.get('user-agent') };
+                const ctx = {
+                  ...serverCtx,
+                  userAgent: request.headers.get('user-agent') ?? userAgent ?? null,
+                };
                 const admitted = admit(state, ctx, spec.caller, token, params);
                 if (admitted instanceof DomainError) return admitted;
                 const call = {
