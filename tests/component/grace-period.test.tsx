@@ -33,7 +33,7 @@ describe('switching mandatory MFA on with a grace period (MANDATORY-5)', () => {
     await signIn('owner@example.com');
     const { user } = renderApp(SECURITY_PATH);
     await user.click(await screen.findByRole('switch', { name: 'MFA Security Authentication' }));
-    const dialog = screen.getByRole('dialog', { name: 'Switch on mandatory MFA?' });
+    const dialog = screen.getByRole('dialog', { name: 'Switch on MFA Security Authentication?' });
     const group = within(dialog).getByRole('group', { name: 'When should it be enforced?' });
     expect(within(group).getByRole('radio', { name: 'Now' })).toBeChecked();
     expect(within(dialog).queryByLabelText('Days of grace (1-14)')).not.toBeInTheDocument();
@@ -46,7 +46,9 @@ describe('switching mandatory MFA on with a grace period (MANDATORY-5)', () => {
 
     const deadline = formatDeadline(TEST_START_MS + 3 * DAY_MS, 'en');
     expect(
-      await screen.findByText(`Mandatory MFA is on. It is enforced from ${deadline}.`),
+      await screen.findByText(
+        `MFA Security Authentication is on. It is enforced from ${deadline}.`,
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await demoWorkspace()).toMatchObject({
@@ -173,7 +175,9 @@ describe('during a grace period (MANDATORY-5)', () => {
     );
 
     expect(
-      await screen.findByText('The grace period has ended. Mandatory MFA is enforced now.'),
+      await screen.findByText(
+        'The grace period has ended. MFA Security Authentication is enforced now.',
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Bind by/)).not.toBeInTheDocument();
     expect(await demoWorkspace()).toMatchObject({ mfaRequired: true, mfaGraceUntil: null });

@@ -110,7 +110,7 @@ describe('the security log (LOG-1)', () => {
     expect(await sentences('仅使用密码登录')).toEqual([
       '仅使用密码登录',
       '动态码输入因多次错误被锁定',
-      '为 Demo Workspace 开启了强制 MFA 认证',
+      '为 Demo Workspace 开启了 MFA 安全认证',
     ]);
     const card = await logCard();
     expect(card.getAllByText('未知浏览器（未知系统）')).toHaveLength(2);

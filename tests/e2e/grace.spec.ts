@@ -21,7 +21,7 @@ test('an Owner gives a 3-day grace; a member works with the banner, and is made 
   const policySwitch = owner.getByRole('switch', { name: 'MFA Security Authentication' });
   await policySwitch.focus();
   await owner.keyboard.press('Space');
-  const confirm = owner.getByRole('dialog', { name: 'Switch on mandatory MFA?' });
+  const confirm = owner.getByRole('dialog', { name: 'Switch on MFA Security Authentication?' });
   await expect(confirm).toBeVisible();
   await confirm.getByRole('radio', { name: 'Now' }).focus();
   await owner.keyboard.press('ArrowDown');
@@ -37,7 +37,9 @@ test('an Owner gives a 3-day grace; a member works with the banner, and is made 
   await expect(confirm.getByRole('button', { name: 'Switch on' })).toBeFocused();
   await owner.keyboard.press('Enter');
   await expect(confirm).toBeHidden();
-  await expect(owner.getByText(/^Mandatory MFA is on\. It is enforced from /)).toBeVisible();
+  await expect(
+    owner.getByText(/^MFA Security Authentication is on\. It is enforced from /),
+  ).toBeVisible();
   await open(owner, '/w/ws_demo/members');
   await expect(owner.getByText(/^1 member still has to bind MFA by /)).toBeVisible();
   await expect(
