@@ -67,7 +67,7 @@ test('another tab catches up when it comes back into view (two tabs)', async ({
   await other.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
   await expect(other.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
   await submitLogin(other, 'alice@example.com');
-  await expect(other.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
 });
 
 test('the console reads in Simplified Chinese with no English left on the page', async ({
