@@ -126,7 +126,7 @@ test('a reset by email code that still asks for the dynamic code (PASSWORD-2)', 
 
   await page.getByRole('link', { name: 'Go to login' }).click();
   await submitLogin(page, 'bob@example.com', NEW_PASSWORD);
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
 });
 
 test('the reset page and the new Security Settings speak Chinese too, in dark mode', async ({

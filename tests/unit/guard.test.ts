@@ -23,7 +23,15 @@ const member: Session = {
     kind: 'member',
     mfaBound: false,
   },
-  workspaces: [{ id: 'ws_demo', name: 'Demo Workspace', role: 'member', mfaRequired: false }],
+  workspaces: [
+    {
+      id: 'ws_demo',
+      name: 'Demo Workspace',
+      role: 'member',
+      mfaRequired: false,
+      mfaGraceEndsAt: null,
+    },
+  ],
   currentWorkspaceId: 'ws_demo',
 };
 const agent: Session = {

@@ -23,6 +23,7 @@ export function verifyLoginCode(
   const refusal = checkBoundCode(state, ctx, account, code, 'login');
   if (refusal) return refusal;
   account.lastMfaLoginAt = ctx.now;
+  recordAudit(state, ctx, session.accountId, 'signin.mfa');
   return promoteSession(state, ctx, session);
 }
 
@@ -214,7 +215,7 @@ export function unbindWithCode(
   const refusal = checkBoundCode(state, ctx, account, code, 'unbind');
   if (refusal) return refusal;
   removeBinding(state, ctx, account, 'self');
-  if (owesMfaSetup(state, account, session.workspaceId)) demoteToSetup(session, ctx);
+  if (owesMfaSetup(state, account, session.workspaceId, ctx.now)) demoteToSetup(session, ctx);
   return null;
 }
 

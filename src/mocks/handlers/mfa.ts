@@ -1,12 +1,14 @@
 import { paths } from '@/api/paths';
 import {
-  type AuditEvent,
+  type AuditList,
+  auditListQueryFrom,
+  auditListQuerySchema,
   codeRequestSchema,
   type EmailCodeSent,
   type EnrollmentSecret,
   type EnrollmentStatus,
 } from '@/api/schemas/mfa';
-import { auditOf } from '../domain/audit';
+import { auditPage } from '../domain/audit';
 import { TOTP_ALGORITHM, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import {
   cancelEnrollment,
@@ -19,7 +21,7 @@ import {
   verifyBindIdentity,
   verifyLoginCode,
 } from '../domain/mfa';
-import { iso, sessionView } from '../domain/views';
+import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 import { secondsUntil } from './respond';
@@ -50,7 +52,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         const issued = verifyLoginCode(state, ctx, session, body.code);
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
-        return sessionView(state, issued.session);
+        return sessionView(state, issued.session, ctx);
       },
     }),
 
@@ -109,7 +111,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         if (!('issued' in result)) return result;
         // The session goes on under a new id (LOGIN-6, SESSION-2).
         setSessionToken(result.issued.token);
-        return sessionView(state, result.issued.session);
+        return sessionView(state, result.issued.session, ctx);
       },
     }),
 
@@ -124,20 +126,23 @@ export function mfaHandlers(deps: HandlerDeps) {
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
       run: ({ state, ctx, session, body }) =>
-        unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session),
+        unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session, ctx),
     }),
 
+    // LOG-1: the security log, a page at a time, newest first.
     endpoint.get(paths.accountAudit.pattern, {
       caller: 'active',
       noStore: true,
-      run: ({ state, session }): { events: AuditEvent[] } => ({
-        events: auditOf(state, session.accountId).map((entry) => ({
-          id: entry.id,
-          event: entry.event,
-          at: iso(entry.at),
-          detail: entry.detail,
-        })),
-      }),
+      query: { schema: auditListQuerySchema, from: auditListQueryFrom },
+      run: ({ state, session, query }): AuditList => {
+        const page = auditPage(state, session.accountId, query);
+        return {
+          events: page.entries.map(auditView),
+          total: page.total,
+          page: page.page,
+          pageSize: page.pageSize,
+        };
+      },
     }),
   ];
 }
