@@ -55,4 +55,15 @@ describe('what the hot endpoints load (ADR 0017)', () => {
     expect(plans.length).toBeGreaterThanOrEqual(6);
     expect(plans.filter(loadsTickets)).toEqual([]);
   });
+
+  it("reads a page of the security log from the caller's own audit, by index, and no ticket", async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const plans = await plansOf(async () => {
+      expectOk(await alice.get(`${paths.accountAudit.href}?kind=sign_in&page=1&pageSize=20`));
+    });
+    expect(plans.filter(loadsTickets)).toEqual([]);
+    expect(plans.every((plan) => plan !== undefined && !(plan.whole ?? []).includes('audit'))).toBe(
+      true,
+    );
+  });
 });

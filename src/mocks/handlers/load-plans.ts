@@ -224,6 +224,12 @@ const ATTACHMENT: EndpointPlan = mergePlans(SETTLE, {
   ],
 });
 
+/** LOG-1: the caller's security log, read by account and time; its paging is the domain's. */
+const OWN_AUDIT: EndpointPlan = {
+  pickFrom: ['audit'],
+  stages: [(_view, { accountId }) => auditOf([accountId])],
+};
+
 const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names, pickFrom: [] });
 const NOTHING_BUT_ADMISSION: EndpointPlan = {};
 const NO_TICKETS = only(...ALL_BUT_TICKETS);
@@ -250,7 +256,7 @@ export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
   [`POST ${paths.enrollmentConfirm.pattern}`]: NO_TICKETS,
   [`DELETE ${paths.enrollment.pattern}`]: NO_TICKETS,
   [`POST ${paths.unbindMfa.pattern}`]: NO_TICKETS,
-  [`GET ${paths.accountAudit.pattern}`]: NO_TICKETS,
+  [`GET ${paths.accountAudit.pattern}`]: OWN_AUDIT,
   [`GET ${paths.account.pattern}`]: NO_TICKETS,
   // Sessions, retention and passwords (SESSION-1 to SESSION-3, PASSWORD-1, PASSWORD-2).
   [`GET ${paths.accountSessions.pattern}`]: NO_TICKETS,
@@ -264,6 +270,7 @@ export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
   [`GET ${paths.workspaceMembers.pattern}`]: NO_TICKETS,
   [`GET ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
   [`PUT ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
+  [`DELETE ${paths.workspaceSecurityGrace.pattern}`]: NO_TICKETS,
 
   [`GET ${paths.ticketEmailCode.pattern}`]: only('emailCodes', 'emailSends'),
   [`POST ${paths.ticketEmailCode.pattern}`]: NO_TICKETS,
