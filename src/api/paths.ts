@@ -44,6 +44,8 @@ export const paths = {
   account: apiPath(`${API}/account`),
   accountAudit: apiPath(`${API}/account/audit`),
   unbindMfa: apiPath(`${API}/account/mfa/unbind`),
+  changeAuthenticator: apiPath(`${API}/account/mfa/change`),
+  recoveryCodes: apiPath(`${API}/account/mfa/recovery-codes`),
   enrollment: apiPath(`${API}/mfa/enrollment`),
   enrollmentEmailCode: apiPath(`${API}/mfa/enrollment/email-code`),
   enrollmentIdentity: apiPath(`${API}/mfa/enrollment/identity`),

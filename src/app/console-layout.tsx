@@ -8,6 +8,7 @@ import { useActiveSession } from '@/lib/session';
 import { BrandMark } from './brand-mark';
 import { DevLinks } from './dev-links';
 import { appPaths } from './paths';
+import { RecoveryNotice } from './recovery-notice';
 import { AccountMenu } from './shell/account-menu';
 import { HelpMenu } from './shell/help-menu';
 import styles from './shell/shell.module.css';
@@ -107,6 +108,7 @@ export function ConsoleLayout() {
 
       <main id="main" className={styles.main}>
         <div className={styles.content}>
+          <RecoveryNotice />
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

@@ -12,7 +12,7 @@ import { CodeInput } from './code-input';
 const LOCK_CODES = new Set(['CODE_LOCKED', 'ACCOUNT_LOCKED', 'RATE_LIMITED']);
 
 /** When a refusal locks code entry, and whether it still does (live). */
-function useLock(error: unknown) {
+export function useLock(error: unknown) {
   const lockedUntil = isApiError(error) && LOCK_CODES.has(error.code) ? error.retryAt : null;
   const now = useNow(lockedUntil !== null);
   const locked = lockedUntil !== null && now < lockedUntil;

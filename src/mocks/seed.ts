@@ -1,8 +1,27 @@
+import { normalizeRecoveryCode, recoveryCodeHash } from './domain/recovery-codes';
+import { RECOVERY_CODE_KEY } from './domain/server-keys';
 import { DEFAULT_DEV_SETTINGS, SCHEMA_VERSION, type ServerState } from './domain/state';
 
 /** SPEC section 2: the demo data. These accounts are a contract. */
 export const DEMO_PASSWORD = 'Guance@2026';
 export const BOB_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+/**
+ * RECOVERY-1 came after the seed: bob's recovery codes are demo data like his
+ * secret, stored hashed like any set, so his Security Settings count 10 and a
+ * tester can sign in with one. The dev tools never show them.
+ */
+export const BOB_RECOVERY_CODES = [
+  'bob2a-demo1',
+  'bob2b-demo2',
+  'bob2c-demo3',
+  'bob2d-demo4',
+  'bob2e-demo5',
+  'bob2f-demo6',
+  'bob2g-demo7',
+  'bob2h-demo8',
+  'bob2i-demo9',
+  'bob2j-demo0',
+] as const;
 
 /**
  * Stored like any account's password: a PBKDF2-SHA256 hash (see
@@ -61,7 +80,19 @@ export function seedState(now: number): ServerState {
       lastWorkspaceId: null,
       mfa:
         account.id === 'acc_bob'
-          ? { secret: BOB_TOTP_SECRET, boundAt: now, lastUsedStep: 0 }
+          ? {
+              secret: BOB_TOTP_SECRET,
+              boundAt: now,
+              lastUsedStep: 0,
+              recoveryCodes: BOB_RECOVERY_CODES.map((code) => ({
+                hash: recoveryCodeHash(
+                  RECOVERY_CODE_KEY,
+                  account.id,
+                  normalizeRecoveryCode(code) ?? '',
+                ),
+                usedAt: null,
+              })),
+            }
           : null,
       codeFailures: 0,
       codeLockedUntil: null,

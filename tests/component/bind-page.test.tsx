@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { phoneCode, wrongCode } from './support/authenticator';
 import { emailCodeFor } from './support/mailbox';
 import { mockApi } from './support/mock-api';
+import { keepRecoveryCodes } from './support/recovery-codes';
 import { renderApp } from './support/render-app';
 import { signIn } from './support/sign-in';
 
@@ -71,6 +72,7 @@ describe('Bind MFA page (BIND-1 to BIND-4)', () => {
     expect((await bindingOf(ALICE)).mfa).toBeNull();
 
     await enterCode(user, '6-digit dynamic security code', await phoneCode(secret));
+    expect(await keepRecoveryCodes(user)).toHaveLength(10);
     expect(await screen.findByRole('heading', { name: 'MFA is bound' })).toBeInTheDocument();
     const binding = await bindingOf(ALICE);
     expect(binding.mfa?.secret).toBe(secret);
@@ -145,6 +147,7 @@ describe('Bind MFA page (BIND-1 to BIND-4)', () => {
     const secret = await readSetupKey(user);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await enterCode(user, '6-digit dynamic security code', await phoneCode(secret));
+    await keepRecoveryCodes(user);
     await user.click(await screen.findByRole('button', { name: 'Return to Workspace Security' }));
 
     expect(location().pathname).toBe('/w/ws_demo/settings/security');

@@ -11,7 +11,13 @@ const SECURITY_PATH = '/w/ws_demo/settings/security';
 async function ownerHasMfa() {
   await mockApi().server.run((state) => {
     const owner = state.accounts.find((account) => account.email === 'owner@example.com');
-    if (owner) owner.mfa = { secret: BOB_TOTP_SECRET, boundAt: 0, lastUsedStep: 0 };
+    if (owner)
+      owner.mfa = {
+        secret: BOB_TOTP_SECRET,
+        boundAt: 0,
+        lastUsedStep: 0,
+        recoveryCodes: [],
+      };
   });
 }
 

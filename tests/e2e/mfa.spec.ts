@@ -1,21 +1,12 @@
-import type { Page } from '@playwright/test';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
+import { setServerClockOffset } from './support/clock';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
+import { keepRecoveryCodes } from './support/recovery-codes';
 import { expect, test } from './support/test';
 import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
 
 const BOB_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-
-/** MOCK-8: moves the demo server's clock, as the dev tools allow, to reach a later TOTP step. */
-async function setServerClockOffset(page: Page, seconds: number) {
-  const tab = await page.context().newPage();
-  await open(tab, '/dev');
-  await tab.getByLabel('Server clock offset (s)').fill(String(seconds));
-  await tab.getByRole('button', { name: 'Save' }).click();
-  await expect(tab.getByText('Saved.')).toBeVisible();
-  await tab.close();
-}
 
 test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unbinds', async ({
   page,
@@ -65,6 +56,8 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   await expect(page.getByRole('heading', { name: 'Enter the dynamic code' })).toBeFocused();
   await expectAccessible(page);
   await enterCode(page, '6-digit dynamic security code', phoneCode(secret));
+  const { codes } = await keepRecoveryCodes(page);
+  expect(codes).toHaveLength(10);
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
   await page.getByRole('button', { name: 'Return to Account Management' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(

@@ -191,6 +191,7 @@ describe('POST /api/v1/session: success', () => {
         name: 'Olivia Owner',
         kind: 'member',
         mfaBound: false,
+        recoveryCodesLeft: null,
       },
       workspaces: [
         { id: 'ws_demo', name: 'Demo Workspace', role: 'owner', mfaRequired: false },
@@ -270,7 +271,7 @@ describe('POST /api/v1/session: success', () => {
       email: 'alice@example.com',
       name: 'Alice Chen',
       createdAt: new Date(api.time.now).toISOString(),
-      mfa: { bound: false, boundAt: null },
+      mfa: { bound: false, boundAt: null, recoveryCodesLeft: null },
     });
   });
 

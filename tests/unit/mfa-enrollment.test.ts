@@ -201,7 +201,8 @@ describe('enrollment (BIND-1 to BIND-5)', () => {
 
     const result = await confirm(token, totpAt(secret, t.time.now, 1));
 
-    expect(result).toEqual({ issued: null });
+    expect(result).toMatchObject({ issued: null });
+    expect(result.recoveryCodes).toHaveLength(10);
     const state = await t.snapshot();
     expect(state.accounts.find((account) => account.id === 'acc_alice')).toMatchObject({
       mfa: { secret, boundAt: t.time.now, lastUsedStep: stepAt(t.time.now) + 1 },

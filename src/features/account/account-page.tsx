@@ -8,13 +8,21 @@ import { useLanguage, useT } from '@/lib/i18n/i18n';
 import styles from './account.module.css';
 import { useAccount } from './api/account-queries';
 import { MfaRow } from './mfa-row';
+import { RecoveryCodesRow } from './recovery-codes-row';
 import { SecurityLog } from './security-log';
 
 /**
- * Account Management: the profile and Security Settings (SEC-1). The MFA row's
- * action comes from the MFA feature, composed in by the app.
+ * Account Management: the profile and Security Settings (SEC-1, RECOVERY-3).
+ * The actions of the MFA and recovery-code rows come from the MFA feature,
+ * composed in by the app.
  */
-export function AccountPage({ mfaAction }: { mfaAction: (account: Account) => ReactNode }) {
+export function AccountPage({
+  mfaAction,
+  recoveryCodesAction,
+}: {
+  mfaAction: (account: Account) => ReactNode;
+  recoveryCodesAction: (account: Account) => ReactNode;
+}) {
   const t = useT();
   const language = useLanguage();
   const account = useAccount();
@@ -43,6 +51,7 @@ export function AccountPage({ mfaAction }: { mfaAction: (account: Account) => Re
             <Card title={t('account.securitySettings')}>
               <ul className={styles.rows}>
                 <MfaRow account={data} action={mfaAction(data)} />
+                <RecoveryCodesRow account={data} action={recoveryCodesAction(data)} />
               </ul>
             </Card>
             <SecurityLog />

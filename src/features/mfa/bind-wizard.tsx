@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from 'react';
+import type { EnrollmentConfirmed } from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
 import { Button } from '@/components/button';
 import { QueryState } from '@/components/query-state';
@@ -10,8 +11,20 @@ import { AppStep } from './app-step';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
 import { IdentityStep } from './identity-step';
+import { RecoveryCodesStep } from './recovery-codes-step';
 
-type Stage = { step: 0 | 1 | 2 } | { step: 'done'; session: Session };
+type Stage =
+  | { step: 0 | 1 | 2 }
+  | { step: 'codes'; confirmed: EnrollmentConfirmed & { recoveryCodes: string[] } }
+  | { step: 'done'; session: Session };
+
+/** RECOVERY-1: a new binding shows its recovery codes before the host's success. */
+function afterConfirm(confirmed: EnrollmentConfirmed): Stage {
+  const { recoveryCodes } = confirmed;
+  return recoveryCodes
+    ? { step: 'codes', confirmed: { ...confirmed, recoveryCodes } }
+    : { step: 'done', session: confirmed.session };
+}
 
 /**
  * The bind wizard (BIND-1 to BIND-5), one component for Account Management and
@@ -56,7 +69,7 @@ function WizardSteps({
   const t = useT();
   const cancel = useCancelEnrollment();
   const [stage, setStage] = useState<Stage>({ step: initialStep });
-  const stepIndex = stage.step === 'done' ? 3 : stage.step;
+  const stepIndex = stage.step === 'codes' ? 3 : stage.step === 'done' ? 4 : stage.step;
 
   const cancelButton = (
     <Button
@@ -75,7 +88,7 @@ function WizardSteps({
     <div className={styles.wizard}>
       <Steps
         label={t('bind.steps')}
-        steps={[t('bind.step1'), t('bind.step2'), t('bind.step3')]}
+        steps={[t('bind.step1'), t('bind.step2'), t('bind.step3'), t('bind.step4')]}
         current={stepIndex}
       />
       {stage.step === 0 && (
@@ -101,13 +114,19 @@ function WizardSteps({
       {stage.step === 2 && (
         <CodeStep
           email={maskedEmail}
-          onBound={(session) => setStage({ step: 'done', session })}
+          onBound={(confirmed) => setStage(afterConfirm(confirmed))}
           secondary={
             <>
               {cancelButton}
               {backTo(1)}
             </>
           }
+        />
+      )}
+      {stage.step === 'codes' && (
+        <RecoveryCodesStep
+          codes={stage.confirmed.recoveryCodes}
+          onFinish={() => setStage({ step: 'done', session: stage.confirmed.session })}
         />
       )}
       {stage.step === 'done' && renderSuccess(stage.session)}

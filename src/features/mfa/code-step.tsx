@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Session } from '@/api/schemas/session';
+import type { EnrollmentConfirmed } from '@/api/schemas/mfa';
 import { CodeForm } from '@/components/code-form';
 import { StepHeading } from '@/components/page-heading';
 import { useT } from '@/lib/i18n/i18n';
@@ -13,7 +13,7 @@ export function CodeStep({
   secondary,
 }: {
   email: string;
-  onBound: (session: Session) => void;
+  onBound: (confirmed: EnrollmentConfirmed) => void;
   secondary: ReactNode;
 }) {
   const t = useT();

@@ -1,3 +1,4 @@
+import { enRecovery } from './en-recovery';
 import { enTickets } from './en-tickets';
 
 /** English, the reference language: every key exists here first. */
@@ -280,6 +281,7 @@ export const en = {
   'forced.successText':
     'You can now enter {workspace}. From now on, logging in asks for a dynamic code from your authenticator app.',
   ...enTickets,
+  ...enRecovery,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNRecovery } from './zh-cn-recovery';
 import { zhCNTickets } from './zh-cn-tickets';
 
 /** Simplified Chinese. Typed against English so a missing key fails the build. */
@@ -267,4 +268,5 @@ export const zhCN: Record<MessageKey, string> = {
   'forced.subtitle': '{workspace} 要求所有成员进行 MFA 认证。请绑定身份验证器应用后继续。',
   'forced.successText': '现在可以进入 {workspace} 了。今后登录时需要输入身份验证器应用中的动态码。',
   ...zhCNTickets,
+  ...zhCNRecovery,
 };

@@ -3,6 +3,7 @@ import type { EmailMessage } from '@/api/schemas/dev';
 import type { Session } from '@/api/schemas/session';
 import type { Member, MfaPolicy, Workspace } from '@/api/schemas/workspace';
 import { accountById, membershipsOf, workspaceById } from './accounts';
+import { recoveryCodesLeft } from './recovery-codes';
 import type {
   AccountRecord,
   EmailRecord,
@@ -39,6 +40,7 @@ export function sessionView(state: ServerState, session: SessionRecord | null): 
       name: account.name,
       kind: account.kind,
       mfaBound: account.mfa !== null,
+      recoveryCodesLeft: recoveryCodesLeftOf(account),
     },
     workspaces: membershipsOf(state, account.id).flatMap((membership) => {
       const workspace = workspaceById(state, membership.workspaceId);
@@ -63,8 +65,16 @@ export function accountView(account: AccountRecord): Account {
     email: account.email,
     name: account.name,
     createdAt: iso(account.createdAt),
-    mfa: { bound: account.mfa !== null, boundAt: account.mfa ? iso(account.mfa.boundAt) : null },
+    mfa: {
+      bound: account.mfa !== null,
+      boundAt: account.mfa ? iso(account.mfa.boundAt) : null,
+      recoveryCodesLeft: recoveryCodesLeftOf(account),
+    },
   };
+}
+
+function recoveryCodesLeftOf(account: AccountRecord): number | null {
+  return account.mfa ? recoveryCodesLeft(account.mfa.recoveryCodes) : null;
 }
 
 export function workspaceView(

@@ -3,10 +3,15 @@ import {
   type AuditEvent,
   codeRequestSchema,
   type EmailCodeSent,
+  type EnrollmentConfirmed,
   type EnrollmentSecret,
   type EnrollmentStatus,
+  type RecoveryCodes,
+  type SecondFactor,
+  secondFactorRequestSchema,
 } from '@/api/schemas/mfa';
 import { auditOf } from '../domain/audit';
+import type { DomainError } from '../domain/errors';
 import { TOTP_ALGORITHM, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import {
   cancelEnrollment,
@@ -18,6 +23,7 @@ import {
   verifyBindIdentity,
   verifyLoginCode,
 } from '../domain/mfa';
+import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa-recovery';
 import { iso, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
@@ -26,13 +32,13 @@ import { secondsUntil } from './respond';
 export function mfaHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
-    // LOGIN-3: the code owed after the password.
+    // LOGIN-3: the code owed after the password, or a recovery code (RECOVERY-2).
     endpoint.post(paths.sessionMfa.pattern, {
       caller: 'code-owed',
-      body: { kind: 'json', schema: codeRequestSchema },
+      body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
       run: ({ state, ctx, session, body, setSessionToken }) => {
-        const issued = verifyLoginCode(state, ctx, session, body.code);
+        const issued = verifyLoginCode(state, ctx, session, proofOf(body));
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
         return sessionView(state, issued.session);
@@ -89,12 +95,15 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
-      run: ({ state, ctx, session, body, setSessionToken }) => {
+      run: ({ state, ctx, session, body, setSessionToken }): EnrollmentConfirmed | DomainError => {
         const result = confirmEnrollment(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
         // A forced bind replaces the session that owed it (LOGIN-6).
         if (result.issued) setSessionToken(result.issued.token);
-        return sessionView(state, result.issued?.session ?? session);
+        return {
+          session: sessionView(state, result.issued?.session ?? session),
+          recoveryCodes: result.recoveryCodes,
+        };
       },
     }),
 
@@ -106,10 +115,28 @@ export function mfaHandlers(deps: HandlerDeps) {
 
     endpoint.post(paths.unbindMfa.pattern, {
       caller: 'active',
-      body: { kind: 'json', schema: codeRequestSchema },
+      body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
       run: ({ state, ctx, session, body }) =>
-        unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session),
+        unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session),
+    }),
+
+    // RECOVERY-4: the old app proven, the bind wizard's app and code steps follow.
+    endpoint.post(paths.changeAuthenticator.pattern, {
+      caller: 'active',
+      body: { kind: 'json', schema: secondFactorRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body }) =>
+        startAuthenticatorChange(state, ctx, session, proofOf(body)) ?? undefined,
+    }),
+
+    // RECOVERY-3: a new set for a dynamic code; the old set dies with this write.
+    endpoint.post(paths.recoveryCodes.pattern, {
+      caller: 'active',
+      body: { kind: 'json', schema: codeRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body }): RecoveryCodes | DomainError =>
+        regenerateRecoveryCodes(state, ctx, session, body.code),
     }),
 
     endpoint.get(paths.accountAudit.pattern, {
@@ -125,4 +152,11 @@ export function mfaHandlers(deps: HandlerDeps) {
       }),
     }),
   ];
+}
+
+/** The schema lets exactly one of the two through. */
+function proofOf(body: { code?: string; recoveryCode?: string }): SecondFactor {
+  return body.recoveryCode !== undefined
+    ? { recoveryCode: body.recoveryCode }
+    : { code: body.code ?? '' };
 }

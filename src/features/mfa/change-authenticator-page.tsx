@@ -1,0 +1,126 @@
+import { type ReactNode, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { appPaths } from '@/app/paths';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { PageHeader } from '@/components/page-header';
+import { StepHeading } from '@/components/page-heading';
+import { SecondFactorForm } from '@/components/second-factor-form';
+import { Steps } from '@/components/steps';
+import { useT } from '@/lib/i18n/i18n';
+import { useActiveSession, useSessionCache } from '@/lib/session';
+import { useCancelEnrollment, useStartAuthenticatorChange } from './api/mfa-mutations';
+import { AppStep } from './app-step';
+import styles from './bind-wizard.module.css';
+import { CodeStep } from './code-step';
+
+type Stage = 'prove' | 'app' | 'code' | 'done';
+const STEP_INDEX: Record<Stage, number> = { prove: 0, app: 1, code: 2, done: 3 };
+
+/**
+ * RECOVERY-4: Change authenticator. The old app (or a recovery code) proves
+ * the account holder, then the bind wizard's own app and code steps bind a new
+ * secret. Until that is confirmed the old app keeps working, so leaving half
+ * way changes nothing.
+ */
+export function ChangeAuthenticatorPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { email } = useActiveSession().user;
+  const [stage, setStage] = useState<Stage>('prove');
+  const cancel = useCancelEnrollment();
+  const backToAccount = () => navigate(appPaths.account.href);
+
+  const cancelButton = (
+    <Button
+      variant="ghost"
+      onClick={() =>
+        stage === 'prove' ? backToAccount() : cancel.mutate(undefined, { onSettled: backToAccount })
+      }
+      busy={cancel.isPending}
+    >
+      {t('change.cancel')}
+    </Button>
+  );
+
+  let body: ReactNode;
+  if (stage === 'prove') {
+    body = <ProveStep onProven={() => setStage('app')} secondary={cancelButton} />;
+  } else if (stage === 'app') {
+    body = <AppStep email={email} onNext={() => setStage('code')} secondary={cancelButton} />;
+  } else if (stage === 'code') {
+    body = (
+      <CodeStep
+        email={email}
+        onBound={() => setStage('done')}
+        secondary={
+          <>
+            {cancelButton}
+            <Button onClick={() => setStage('app')}>{t('common.back')}</Button>
+          </>
+        }
+      />
+    );
+  } else {
+    body = <ChangedPanel onDone={backToAccount} />;
+  }
+
+  return (
+    <>
+      <PageHeader title={t('change.title')} />
+      <Card>
+        <div className={styles.wizard}>
+          <Steps
+            label={t('change.steps')}
+            steps={[t('change.step1'), t('bind.step2'), t('bind.step3')]}
+            current={STEP_INDEX[stage]}
+          />
+          {body}
+        </div>
+      </Card>
+    </>
+  );
+}
+
+function ProveStep({ onProven, secondary }: { onProven: () => void; secondary: ReactNode }) {
+  const t = useT();
+  const start = useStartAuthenticatorChange();
+  return (
+    <div className={styles.step}>
+      <StepHeading>{t('change.proveTitle')}</StepHeading>
+      <p>{t('change.proveText')}</p>
+      <p className={styles.muted}>{t('change.keepsWorking')}</p>
+      <SecondFactorForm
+        onSubmit={(proof) => start.mutate(proof, { onSuccess: onProven })}
+        pending={start.isPending}
+        error={start.error}
+        focusOnMount={false}
+        onSwitch={() => start.reset()}
+        secondary={secondary}
+      />
+    </div>
+  );
+}
+
+function ChangedPanel({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const cache = useSessionCache();
+  return (
+    <div className={styles.success}>
+      <StepHeading>{t('change.doneTitle')}</StepHeading>
+      <Alert tone="success">{t('change.doneText')}</Alert>
+      <div>
+        <Button
+          variant="primary"
+          onClick={() => {
+            void cache.refetchAll();
+            onDone();
+          }}
+        >
+          {t('bind.returnToAccount')}
+        </Button>
+      </div>
+    </div>
+  );
+}
