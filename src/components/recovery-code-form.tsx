@@ -1,11 +1,9 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { RECOVERY_CODE_CHARACTERS, RECOVERY_CODE_INPUT_MAX_LENGTH } from '@/api/limits';
 import { errorMessage } from '@/lib/error-message';
-import { formatCountdown, formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { Button } from './button';
-import { useLock } from './code-form';
+import { CodeEntryFooter, useCodeEntry } from './code-entry';
 import styles from './code-form.module.css';
 import fieldStyles from './field.module.css';
 import { describedBy, FieldMessages } from './field-messages';
@@ -48,14 +46,8 @@ export function RecoveryCodeForm({
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [malformed, setMalformed] = useState(false);
-  const [editedPast, setEditedPast] = useState<unknown>(null);
-  const { lockedUntil, locked, remainingMs } = useLock(error);
-  const lockOutlastsStep =
-    locked && lockedUntil !== null && deadline !== undefined && lockedUntil >= deadline;
-
-  useEffect(() => {
-    if (error && !pending) input.current?.select();
-  }, [error, pending]);
+  const entry = useCodeEntry({ error, pending, deadline, input });
+  const { locked, lockOutlastsStep } = entry;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,13 +61,11 @@ export function RecoveryCodeForm({
     onSubmit(code);
   }
 
-  const lockOver = lockedUntil !== null && !locked;
-  const refusalShown = error && error !== editedPast && !lockOver;
   const message = lockOutlastsStep
     ? t('code.lockedPastDeadline')
     : malformed
       ? t('recovery.malformed')
-      : refusalShown
+      : entry.refusalShown
         ? isApiError(error) && error.code === 'INVALID_CODE'
           ? t('recovery.invalid')
           : errorMessage(t, language, error)
@@ -102,7 +92,7 @@ export function RecoveryCodeForm({
             onChange={(event) => {
               setCode(event.target.value);
               setMalformed(false);
-              if (error) setEditedPast(error);
+              entry.edited();
             }}
             disabled={locked}
             readOnly={pending}
@@ -114,22 +104,7 @@ export function RecoveryCodeForm({
         </div>
         <FieldMessages id={inputId} hint={hint} error={message} announce />
       </div>
-      {locked && !lockOutlastsStep && (
-        <p role="timer" className={styles.countdown}>
-          {t('code.unlocksIn', { countdown: formatCountdown(remainingMs) })}
-        </p>
-      )}
-      {deadline !== undefined && !lockOutlastsStep && (
-        <p className={styles.deadline}>
-          {t('code.deadline', { time: formatTime(deadline, language) })}
-        </p>
-      )}
-      <div className={styles.actions}>
-        {secondary}
-        <Button type="submit" variant="primary" busy={pending} disabled={locked}>
-          {t('common.confirm')}
-        </Button>
-      </div>
+      <CodeEntryFooter entry={entry} deadline={deadline} secondary={secondary} pending={pending} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { accountById } from './accounts';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
+import { openEnrollment } from './enrollments';
 import { DomainError } from './errors';
-import { ENROLLMENT_IDENTITY_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkBoundCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newRecoveryCodeSet } from './recovery-codes';
@@ -74,15 +74,7 @@ export function startAuthenticatorChange(
   const { account } = requireBound(state, session);
   const refusal = checkSecondFactor(state, ctx, account, proof, 'change');
   if (refusal) return refusal;
-  state.enrollments = state.enrollments.filter((entry) => entry.sessionId !== session.id);
-  state.enrollments.push({
-    kind: 'change',
-    accountId: account.id,
-    sessionId: session.id,
-    identityVerifiedUntil: ctx.now + ENROLLMENT_IDENTITY_TTL_MS,
-    secret: null,
-    secretExpiresAt: null,
-  });
+  openEnrollment(state, ctx, account, session, 'change');
   return null;
 }
 
@@ -94,7 +86,6 @@ export function startAuthenticatorChange(
 export function replaceAuthenticator(
   state: ServerState,
   ctx: DomainContext,
-  session: SessionRecord,
   account: AccountRecord,
   secret: string,
   lastUsedStep: number,
@@ -110,6 +101,6 @@ export function replaceAuthenticator(
       'the codes of the previous one no longer work. Your recovery codes are unchanged. ' +
       'If this was not you, contact customer service at once.',
   });
-  // SESSION-2 goes here: end the account's other sessions (all but `session`), renew its id.
-  void session;
+  // SESSION-2 goes here: end the account's other sessions (all but the one that made the
+  // change, which confirmEnrollment holds), and renew that one's id.
 }

@@ -2,8 +2,9 @@ import { accountById, owesMfaSetup } from './accounts';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes';
+import { openEnrollment } from './enrollments';
 import { DomainError } from './errors';
-import { ENROLLMENT_IDENTITY_TTL_MS, ENROLLMENT_SECRET_TTL_MS } from './limits';
+import { ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkDynamicCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newBinding, replaceAuthenticator } from './mfa-recovery';
@@ -99,15 +100,7 @@ export function verifyBindIdentity(
   const account = requireEnrollmentAccess(state, session, { change: false });
   const refusal = consumeEmailCode(state, ctx, account.id, 'bind', code);
   if (refusal) return refusal;
-  state.enrollments = state.enrollments.filter((entry) => entry.sessionId !== session.id);
-  state.enrollments.push({
-    kind: 'bind',
-    accountId: account.id,
-    sessionId: session.id,
-    identityVerifiedUntil: ctx.now + ENROLLMENT_IDENTITY_TTL_MS,
-    secret: null,
-    secretExpiresAt: null,
-  });
+  openEnrollment(state, ctx, account, session, 'bind');
   return null;
 }
 
@@ -157,7 +150,7 @@ export function confirmEnrollment(
 
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
   if (enrollment.kind === 'change' && account.mfa) {
-    replaceAuthenticator(state, ctx, session, account, enrollment.secret, step);
+    replaceAuthenticator(state, ctx, account, enrollment.secret, step);
     return { issued: null, recoveryCodes: null };
   }
   const { binding, recoveryCodes } = newBinding(ctx, account, enrollment.secret, step);
