@@ -7,6 +7,16 @@ import { defineConfig, loadEnv, type Plugin } from 'vite';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
+/** The browser's mock bundle gets a two-label stand-in for tldts (see the module). */
+const browserMockAliases = [
+  {
+    find: /^tldts$/,
+    replacement: fileURLToPath(
+      new URL('./src/mocks/vendor/tldts-registrable-domain.ts', import.meta.url),
+    ),
+  },
+];
+
 /** MSW's worker script, which `public/` holds for the mock builds. */
 const MOCK_WORKER_FILE = 'mockServiceWorker.js';
 
@@ -34,7 +44,9 @@ export default defineConfig(({ mode }) => {
   );
   return {
     plugins: [react(), ...(realBackend ? [withoutMockWorker()] : [])],
-    resolve: { alias: { '@': src } },
+    resolve: {
+      alias: [{ find: '@', replacement: src }, ...(mode === 'test' ? [] : browserMockAliases)],
+    },
     server: { port: 5173, strictPort: true },
     preview: { port: 4173, strictPort: true },
     build: { target: 'es2022', sourcemap: false },

@@ -5,19 +5,43 @@ import { createRoot } from 'react-dom/client';
 
 const root = document.getElementById('root');
 
+/** The page nearly every first visit opens: it paints before the session is known. */
+const LOGIN_PATH = '/login';
+
 /**
- * Boot: the mock backend (when no real backend is configured) starts, and the
- * chosen language's words load, while the app's code loads (QUAL-3).
+ * Boot: the app's code, the chosen language's words and the first page's code
+ * load, and the mock backend (when no real backend is configured) starts. The
+ * login page paints as soon as its code and words are there, and the mock's
+ * code waits for them so it does not compete with them; every other page needs
+ * the session, so there the mock starts at once. Requests wait in the API
+ * client until the mock answers (QUAL-3, SPEC 13).
  */
 async function boot(): Promise<void> {
-  const mockReady = import.meta.env.VITE_API_BASE_URL
-    ? Promise.resolve()
-    : import('./mocks/browser').then(({ startMockBackend }) => startMockBackend());
+  const onLoginPage = location.pathname === LOGIN_PATH;
+  // Fetched alongside the app's code rather than after it.
+  if (onLoginPage) void import('./app/routes/login-route');
   const languageReady = import('./lib/i18n/i18n').then(async ({ loadCatalogue }) => {
     const { usePreferences } = await import('./lib/preferences');
     await loadCatalogue(usePreferences.getState().language);
   });
-  const [{ App }] = await Promise.all([import('./app/app'), mockReady, languageReady]);
+  const appReady = import('./app/app');
+  const pageReady = appReady.then((app) => app.preloadPageFor(location.pathname));
+  // Elsewhere the page's own lazy load retries a failed preload, and reports it.
+  pageReady.catch(() => undefined);
+  const firstScreen = Promise.all([appReady, languageReady, onLoginPage ? pageReady : null]);
+  const startMock = () =>
+    import('./mocks/browser').then(({ startMockBackend }) => startMockBackend());
+  const mockReady = import.meta.env.VITE_API_BASE_URL
+    ? Promise.resolve()
+    : onLoginPage
+      ? firstScreen.then(startMock)
+      : startMock();
+  const [[{ App }], { holdRequestsUntil }] = await Promise.all([
+    firstScreen,
+    import('./api/client'),
+  ]);
+  holdRequestsUntil(mockReady);
+  mockReady.catch(bootFailed);
   if (!root) return;
   createRoot(root).render(
     <StrictMode>
@@ -26,8 +50,11 @@ async function boot(): Promise<void> {
   );
 }
 
-boot().catch((error: unknown) => {
+function bootFailed(error: unknown): void {
   console.error(error);
   root?.setAttribute('data-boot-failed', 'true');
+  root?.setAttribute('hidden', '');
   document.getElementById('boot-failed')?.removeAttribute('hidden');
-});
+}
+
+boot().catch(bootFailed);

@@ -14,6 +14,17 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+let backendReady: Promise<unknown> = Promise.resolve();
+
+/**
+ * The in-browser mock backend answers only once it has started, so the first
+ * screen may paint while it starts: requests wait here until `ready` settles,
+ * and never reach the network before the mock does (QUAL-3, SPEC 13).
+ */
+export function holdRequestsUntil(ready: Promise<unknown>): void {
+  backendReady = ready;
+}
+
 type SessionListener = (error: ApiError) => void;
 const sessionListeners = new Set<SessionListener>();
 
@@ -88,6 +99,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const multipart = body instanceof FormData;
   let response: Response;
   try {
+    await backendReady;
     response = await fetch(urlOf(path), {
       method,
       credentials: 'include',

@@ -57,3 +57,15 @@ export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 
 /** PASSWORD-1: the shortest new password taken (NIST SP 800-63B). */
 export const PASSWORD_MIN_LENGTH = 8;
+
+/**
+ * SESSION-3: the login retention time an account may choose, as Guance's
+ * Account Management has it: how long an idle session lives, in minutes, and
+ * the longest any session lives, in days (0: no limit).
+ */
+export const RETENTION_IDLE_MINUTES_MIN = 30;
+export const RETENTION_IDLE_MINUTES_MAX = 1_440;
+export const RETENTION_IDLE_MINUTES_DEFAULT = 30;
+export const RETENTION_MAX_DAYS_MIN = 0;
+export const RETENTION_MAX_DAYS_MAX = 7;
+export const RETENTION_MAX_DAYS_DEFAULT = 7;

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
 import { createQueryClient } from './query-client';
-import { AppRoutes } from './router';
+import { AppRoutes, preloadPageFor } from './router';
 import { useDocumentPreferences } from './use-document-preferences';
 
 /** Keeps <html lang> and the theme in step with the preferences, on every page. */
@@ -19,6 +19,8 @@ const ResetNotice = import.meta.env.VITE_API_BASE_URL
         default: module.ResetNotice,
       })),
     );
+
+export { preloadPageFor };
 
 export function App() {
   const [queryClient] = useState(createQueryClient);

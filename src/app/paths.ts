@@ -19,6 +19,8 @@ const segment = encodeURIComponent;
 export const appPaths = {
   home: fixed('/'),
   login: fixed('/login'),
+  /** PASSWORD-2: Forgot password?, also where the lockout emails point. */
+  passwordReset: fixed('/password-reset'),
   /** TICKET-12: where the link in an Unbind MFA request's notice email leads. */
   unbindRequestCancel: fixed('/unbind-requests/cancel'),
   account: fixed('/account'),
@@ -50,6 +52,13 @@ export const appPaths = {
   },
   devTools: fixed('/dev'),
   devMailbox: fixed('/dev/mailbox'),
+} as const;
+
+/** Files the app serves as they are (public/), not pages of the router. */
+export const staticFiles = {
+  /** TICKET-4: the application form a Change Owner Account ticket attaches, signed. */
+  changeOwnerFormTemplate: (language: 'en' | 'zh-CN') =>
+    `/templates/change-owner-application-form.${language}.txt`,
 } as const;
 
 /** The query parameter that says where to go once a page is done (LOGIN-6, BIND-7). */

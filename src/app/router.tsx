@@ -1,23 +1,81 @@
-import { type ComponentType, lazy, Suspense } from 'react';
-import { Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
+import {
+  type ComponentType,
+  isValidElement,
+  lazy,
+  type ReactElement,
+  Suspense,
+  useState,
+} from 'react';
+import { matchRoutes, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
 import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
 import { NotFound } from './not-found';
+import { PagePreloadContext } from './page-preload';
 import { appPaths } from './paths';
 import { RouteGuard } from './route-guard';
 import { BootSpinner, SessionBoundary } from './session-boundary';
 
-/** A page in its own chunk (QUAL-3): route modules export `Component`. */
-function page(load: () => Promise<{ Component: ComponentType }>) {
-  const Page = lazy(() => load().then((module) => ({ default: module.Component })));
-  return <Page />;
+interface PageModule {
+  Component: ComponentType;
+}
+
+/**
+ * A page in its own chunk (QUAL-3): route modules export `Component`. A page
+ * whose chunk loaded before its first render shows at once: React would
+ * otherwise show the fallback and hold the page back for its reveal throttle
+ * (300 ms in React 19), which is most of a phone's first paint budget.
+ */
+function lazyPage(load: () => Promise<PageModule>) {
+  let loaded: ComponentType | undefined;
+  const preload = () =>
+    load().then((module) => {
+      loaded = module.Component;
+      return { default: module.Component };
+    });
+  const Lazy = lazy(preload);
+  function Page() {
+    // Chosen once per mount: swapping the element type later would remount the page.
+    const [Shown] = useState<ComponentType>(() => loaded ?? Lazy);
+    return <Shown />;
+  }
+  return { element: <Page />, preload };
+}
+
+/** What loads a route's code, by the route's element, so the first page's can start early. */
+const preloads = new WeakMap<ReactElement, () => Promise<unknown>>();
+
+function withPreload(element: ReactElement, preload: () => Promise<unknown>): ReactElement {
+  preloads.set(element, preload);
+  return element;
+}
+
+function page(load: () => Promise<PageModule>): ReactElement {
+  const { element, preload } = lazyPage(load);
+  return withPreload(element, preload);
 }
 
 /** The console frame is not needed to log in, so it loads after. */
-const ConsoleLayout = lazy(() =>
-  import('./console-layout').then((module) => ({ default: module.ConsoleLayout })),
+const consoleFrame = lazyPage(() =>
+  import('./console-layout').then((module) => ({ Component: module.ConsoleLayout })),
 );
+
+/** GUARD-2: a workspace reached by URL is entered on purpose before its pages show. */
+const workspaceEntry = lazyPage(() => import('./routes/workspace-entry-route'));
+
+/**
+ * Loads the code of the page at `pathname` (and of its frame), so the app can
+ * render it without a fallback once the session is known; resolves when it
+ * has. `routes` is defined below; this runs only after the module has loaded.
+ */
+export async function preloadPageFor(pathname: string): Promise<void> {
+  const matches = matchRoutes(routes, pathname) ?? [];
+  await Promise.all(
+    matches.map(({ route }) =>
+      isValidElement(route.element) ? preloads.get(route.element)?.() : undefined,
+    ),
+  );
+}
 
 function Home() {
   return <Navigate to={homePathFor(useActiveSession())} replace />;
@@ -63,6 +121,16 @@ export const routes: RouteObject[] = [
         children: [{ index: true, element: page(() => import('./routes/login-route')) }],
       },
       {
+        // PASSWORD-2: for whoever is not signed in, also from the lockout emails.
+        path: appPaths.passwordReset.pattern,
+        element: (
+          <RouteGuard requirement="login-page">
+            <LoginLayout />
+          </RouteGuard>
+        ),
+        children: [{ index: true, element: page(() => import('./routes/password-reset-route')) }],
+      },
+      {
         // TICKET-12: opened from an email, whoever is signed in here, or nobody.
         path: appPaths.unbindRequestCancel.pattern,
         element: <LoginLayout />,
@@ -71,10 +139,9 @@ export const routes: RouteObject[] = [
         ],
       },
       {
-        element: (
-          <RouteGuard requirement="active">
-            <ConsoleLayout />
-          </RouteGuard>
+        element: withPreload(
+          <RouteGuard requirement="active">{consoleFrame.element}</RouteGuard>,
+          consoleFrame.preload,
         ),
         children: [
           { index: true, element: <Home /> },
@@ -98,7 +165,10 @@ export const routes: RouteObject[] = [
           },
           {
             path: appPaths.workspace.pattern,
-            element: <RouteGuard requirement="member" />,
+            element: withPreload(
+              <RouteGuard requirement="member">{workspaceEntry.element}</RouteGuard>,
+              workspaceEntry.preload,
+            ),
             children: [
               { index: true, element: page(() => import('./routes/workspace-home-route')) },
               {
@@ -138,5 +208,9 @@ export const routes: RouteObject[] = [
  */
 export function AppRoutes() {
   const element = useRoutes([{ element: <Loading />, children: routes }]);
-  return <Suspense fallback={<BootSpinner />}>{element}</Suspense>;
+  return (
+    <PagePreloadContext.Provider value={preloadPageFor}>
+      <Suspense fallback={<BootSpinner />}>{element}</Suspense>
+    </PagePreloadContext.Provider>
+  );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Outlet } from 'react-router-dom';
+import { Outlet, useMatch } from 'react-router-dom';
 import { onSessionInterrupted } from '@/api/client';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -9,6 +9,7 @@ import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSession, useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
+import { appPaths } from './paths';
 import styles from './session-boundary.module.css';
 
 /**
@@ -16,10 +17,13 @@ import styles from './session-boundary.module.css';
  * the session is gone, it becomes anonymous; when it says the session owes MFA,
  * the session is refetched. Either way the guards then send the user to the
  * login page with `returnTo` (the only global error handling, HOUSE rule 4).
+ * The login page alone paints before the session is known: its form is what
+ * nearly every first visit shows, and its submit waits for the server anyway.
  */
 export function SessionBoundary() {
   const cache = useSessionCache();
   const session = useSession();
+  const onLoginPage = useMatch(appPaths.login.pattern) !== null;
   const setReason = useSessionEnd((state) => state.setReason);
 
   useEffect(
@@ -37,7 +41,7 @@ export function SessionBoundary() {
     [cache, setReason],
   );
 
-  if (session.data) return <Outlet />;
+  if (session.data || (session.isPending && onLoginPage)) return <Outlet />;
   if (session.error)
     return (
       <SessionUnavailable

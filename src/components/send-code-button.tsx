@@ -5,7 +5,7 @@ import { useNow } from '@/lib/use-now';
 import { Button } from './button';
 
 /**
- * "Get verification code", then a resend countdown (BIND-1, TICKET-4). The
+ * "Get Verification Code", then a resend countdown (BIND-1, TICKET-4). The
  * server says how long to wait, so the countdown survives a reload.
  */
 export function SendCodeButton({

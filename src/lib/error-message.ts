@@ -26,3 +26,8 @@ export function fieldMessage(t: Translate, code: string | undefined): string | u
   if (code === undefined) return undefined;
   return t(FIELD_MESSAGES[code] ?? 'field.invalid');
 }
+
+/** Whether a failure belongs above a form: anything but field errors, which show at their fields. */
+export function isFormError(error: unknown): boolean {
+  return Boolean(error) && !(isApiError(error) && error.code === 'VALIDATION_FAILED');
+}

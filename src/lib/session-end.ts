@@ -10,13 +10,21 @@ interface SessionEndState {
    * that is not the page on screen (a workspace switch that now owes MFA).
    */
   destination: string | null;
+  /**
+   * The workspace whose forced bind the user cancelled (LOGIN-4), so the login
+   * page can say why they were signed out.
+   */
+  bindCancelledFor: string | null;
   setReason: (reason: SessionEnd) => void;
   setDestination: (destination: string | null) => void;
+  setBindCancelledFor: (workspace: string | null) => void;
 }
 
 export const useSessionEnd = create<SessionEndState>()((set) => ({
   reason: null,
   destination: null,
+  bindCancelledFor: null,
   setReason: (reason) => set({ reason }),
   setDestination: (destination) => set({ destination }),
+  setBindCancelledFor: (bindCancelledFor) => set({ bindCancelledFor }),
 }));

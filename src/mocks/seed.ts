@@ -1,4 +1,5 @@
 import { normalizeRecoveryCode, recoveryCodeHash } from './domain/recovery-codes';
+import { DEFAULT_RETENTION } from './domain/retention';
 import { RECOVERY_CODE_KEY } from './domain/server-keys';
 import { DEFAULT_DEV_SETTINGS, SCHEMA_VERSION, type ServerState } from './domain/state';
 
@@ -22,6 +23,24 @@ export const BOB_RECOVERY_CODES = [
   'bob2i-demo9',
   'bob2j-demo0',
 ] as const;
+/**
+ * TICKET-11: customer service must have MFA to use its console; the demo
+ * agent's secret is published in the README (base32 of "GUANCE-SUPPORT-DEMO!").
+ */
+export const SUPPORT_TOTP_SECRET = 'I5KUCTSDIUWVGVKQKBHVEVBNIRCU2TZB';
+
+const SEEDED_SECRETS: Partial<Record<string, string>> = {
+  acc_bob: BOB_TOTP_SECRET,
+  acc_support: SUPPORT_TOTP_SECRET,
+};
+
+/**
+ * The seeded bindings' recovery codes: bob's demo set; the agent has none (its
+ * step-up to unbind a member takes a dynamic code only, TICKET-11).
+ */
+const SEEDED_RECOVERY_CODES: Partial<Record<string, readonly string[]>> = {
+  acc_bob: BOB_RECOVERY_CODES,
+};
 
 /**
  * Stored like any account's password: a PBKDF2-SHA256 hash (see
@@ -70,6 +89,16 @@ export function demoSalt(accountId: string): string {
   return `seed:${accountId}`;
 }
 
+function seededBinding(accountId: string, now: number) {
+  const secret = SEEDED_SECRETS[accountId];
+  if (!secret) return null;
+  const recoveryCodes = (SEEDED_RECOVERY_CODES[accountId] ?? []).map((code) => ({
+    hash: recoveryCodeHash(RECOVERY_CODE_KEY, accountId, normalizeRecoveryCode(code) ?? ''),
+    usedAt: null,
+  }));
+  return { secret, boundAt: now, lastUsedStep: 0, recoveryCodes };
+}
+
 export function seedState(now: number): ServerState {
   return {
     version: SCHEMA_VERSION,
@@ -78,25 +107,12 @@ export function seedState(now: number): ServerState {
       password: { salt: demoSalt(account.id), hash: passwordHash },
       createdAt: now,
       lastWorkspaceId: null,
-      mfa:
-        account.id === 'acc_bob'
-          ? {
-              secret: BOB_TOTP_SECRET,
-              boundAt: now,
-              lastUsedStep: 0,
-              recoveryCodes: BOB_RECOVERY_CODES.map((code) => ({
-                hash: recoveryCodeHash(
-                  RECOVERY_CODE_KEY,
-                  account.id,
-                  normalizeRecoveryCode(code) ?? '',
-                ),
-                usedAt: null,
-              })),
-            }
-          : null,
+      mfa: seededBinding(account.id, now),
+      lastMfaLoginAt: null,
       codeFailures: 0,
       codeLockedUntil: null,
       codeFailuresInARow: 0,
+      retention: { ...DEFAULT_RETENTION },
     })),
     workspaces: [
       { id: 'ws_demo', name: 'Demo Workspace', mfaRequired: false, createdAt: now },

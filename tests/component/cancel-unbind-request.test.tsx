@@ -52,6 +52,20 @@ describe('the notice email link cancels an Unbind MFA request (TICKET-12)', () =
     ).not.toBeNull();
   });
 
+  it('shows the link as a link in the dev mailbox, which opens the cancel page (MOCK-8)', async () => {
+    const link = await fileRequestAndReadLink();
+    const { user, location } = renderApp('/dev/mailbox');
+
+    const anchor = await screen.findByRole('link', { name: link });
+    expect(anchor).toHaveAttribute('href', link);
+    await user.click(anchor);
+
+    expect(
+      await screen.findByRole('heading', { name: 'Cancel the Unbind MFA request' }),
+    ).toBeInTheDocument();
+    expect(`${location().pathname}${location().search}`).toBe(link);
+  });
+
   it('says a used link is no longer valid', async () => {
     const link = await fileRequestAndReadLink();
     const token = link.split('token=')[1] ?? '';

@@ -75,7 +75,7 @@ describe('login form (LOGIN-1)', () => {
     await screen.findByRole('heading', { name: 'Log in to Guance' });
     await logIn(user, 'bob@example.com', PASSWORD);
     expect(
-      await screen.findByRole('heading', { name: 'Enter your MFA security code' }),
+      await screen.findByRole('heading', { name: 'Enter your dynamic code' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/bob@example\.com/)).toBeInTheDocument();
     expect(location().pathname).toBe('/login');

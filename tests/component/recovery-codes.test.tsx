@@ -81,7 +81,7 @@ describe('the login code step with a recovery code (RECOVERY-2, RECOVERY-5)', ()
     await signIn('bob@example.com', 'mfa_required');
     const { user } = renderApp('/login');
     expect(
-      await screen.findByRole('heading', { name: 'Enter your MFA security code' }),
+      await screen.findByRole('heading', { name: 'Enter your dynamic code' }),
     ).toBeInTheDocument();
     expect(screen.getByText('No phone and no recovery codes?')).toBeInTheDocument();
 

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { SupportTicket } from '@/api/schemas/tickets';
-import { seedState } from '@/mocks/seed';
+import { seedState, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
 import { mswServer } from './setup';
+import { wrongCode } from './support/authenticator';
 import { renderApp } from './support/render-app';
-import { signIn } from './support/sign-in';
+import { freshCode, signIn } from './support/sign-in';
 import { actAsAgent, fileTicket, fileUnbindRequest } from './support/tickets';
 
 // The demo password hashes are slow on purpose; make them once, before any test's clock runs.
@@ -145,6 +146,14 @@ describe('Customer service: one ticket (TICKET-7)', () => {
     expect(unbinds.count).toBe(0);
 
     await user.type(message, 'Done. Bind MFA again once you are in.');
+    // TICKET-11: the agent's own fresh code is asked for, and checked before sending.
+    await user.click(within(dialog).getByRole('button', { name: 'Unbind and reply' }));
+    expect(within(dialog).getByText('Enter all 6 digits.')).toBeInTheDocument();
+    expect(unbinds.count).toBe(0);
+    await user.type(
+      within(dialog).getByLabelText('Your 6-digit dynamic security code'),
+      await freshCode('support@example.com'),
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Unbind and reply' }));
 
     expect(
@@ -172,6 +181,10 @@ describe('Customer service: one ticket (TICKET-7)', () => {
     await actAsAgent(paths.supportTicketClose.href(id));
 
     const dialog = screen.getByRole('dialog', { name: 'Unbind MFA from this account?' });
+    await user.type(
+      within(dialog).getByLabelText('Your 6-digit dynamic security code'),
+      await freshCode('support@example.com'),
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Unbind and reply' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
@@ -179,6 +192,55 @@ describe('Customer service: one ticket (TICKET-7)', () => {
     );
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect((await agentView(id)).review?.mfaBound).toBe(true);
+  });
+
+  it("keeps the dialog open on a wrong code of the agent's, says so on the field, and takes the right one by Enter (TICKET-11)", async () => {
+    const { id } = await fileUnbindRequest();
+    const { user } = await openAsAgent(id, { accepted: true });
+    const unbinds = countPosts(paths.supportTicketUnbindMfa.href(id));
+    await user.click(screen.getByRole('button', { name: 'Unbind MFA' }));
+    const dialog = screen.getByRole('dialog', { name: 'Unbind MFA from this account?' });
+    const code = within(dialog).getByLabelText('Your 6-digit dynamic security code');
+    expect(code).toHaveFocus();
+    expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+
+    await user.type(code, await wrongCode(SUPPORT_TOTP_SECRET));
+    await user.keyboard('{Enter}');
+
+    expect(await within(dialog).findByText(/That code is not right/)).toBeInTheDocument();
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect((await agentView(id)).review?.mfaBound).toBe(true);
+
+    await user.clear(code);
+    expect(within(dialog).queryByText(/That code is not right/)).not.toBeInTheDocument();
+    await user.type(code, await freshCode('support@example.com'));
+    await user.keyboard('{Enter}');
+
+    expect(
+      await screen.findByText('MFA was unbound from bob@example.com, and your reply was sent.'),
+    ).toBeInTheDocument();
+    expect(unbinds.count).toBe(2);
+  });
+
+  it('shows the computed signals, marking in words those that call for care (TICKET-11)', async () => {
+    const { id } = await fileUnbindRequest();
+    await openAsAgent(id);
+
+    const review = card('Unbind MFA review');
+    const signal = (name: string) => {
+      const term = within(review).getByText(name, { selector: 'dt' });
+      const value = term.nextElementSibling;
+      if (!(value instanceof HTMLElement)) throw new Error(`no value for ${name}`);
+      return value;
+    };
+    expect(signal('Password verified when filed')).toHaveTextContent(/^Yes$/);
+    expect(signal('Email verified with a code')).toHaveTextContent(/^Yes$/);
+    // The demo accounts are new, and bob has not logged in with his code yet.
+    expect(signal('Account age')).toHaveTextContent(/Less than a day \(needs a closer look\)/);
+    expect(signal('Last login with MFA')).toHaveTextContent('Never (needs a closer look)');
+    expect(signal('Wrong codes in the last 24 h')).toHaveTextContent(/^0$/);
+    expect(signal('Other open Unbind MFA requests')).toHaveTextContent(/^0$/);
   });
 
   it('says why an action failed when the ticket changed behind the page', async () => {

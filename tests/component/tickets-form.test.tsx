@@ -263,7 +263,7 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
   async function bobAtTheCodeStep() {
     await signIn('bob@example.com', 'mfa_required');
     const view = renderApp('/login');
-    await screen.findByRole('heading', { name: 'Enter your MFA security code' });
+    await screen.findByRole('heading', { name: 'Enter your dynamic code' });
     return view;
   }
 
@@ -281,12 +281,12 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     expect(screen.getByLabelText('Type')).toHaveValue('unbind_mfa');
     expect(screen.getByLabelText('Type')).toBeDisabled();
     expect(await screen.findByText(/b\*\*\*b@example\.com/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Get verification code' }));
+    await user.click(screen.getByRole('button', { name: 'Get Verification Code' }));
     expect(await screen.findByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
     const code = await mailedCode();
     const wrong = code === '000000' ? '111111' : '000000';
-    await user.type(screen.getByLabelText('Title'), 'Lost my phone');
     await user.type(screen.getByLabelText('Description'), 'Stolen on the train.');
+    const described = (screen.getByLabelText('Description') as HTMLTextAreaElement).value;
     await user.type(screen.getByLabelText('Email verification code'), wrong);
 
     await user.click(screen.getByRole('button', { name: 'Submit' }));
@@ -294,8 +294,8 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     expect(
       await screen.findByText(/That verification code is wrong or has expired/),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Title')).toHaveValue('Lost my phone');
-    expect(screen.getByLabelText('Description')).toHaveValue('Stolen on the train.');
+    expect(screen.getByLabelText('Title')).toHaveValue('Unbind MFA: lost authenticator');
+    expect(screen.getByLabelText('Description')).toHaveValue(described);
     expect(screen.getByLabelText('Email verification code')).toHaveFocus();
     await user.clear(screen.getByLabelText('Email verification code'));
     await user.type(screen.getByLabelText('Email verification code'), code);
@@ -312,6 +312,26 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     expect(bob?.mfa).not.toBeNull();
   });
 
+  it('starts from a title, a template of questions and the time limit on top, with one exit', async () => {
+    const { user } = await bobAtTheCodeStep();
+    await user.click(screen.getByRole('link', { name: 'Unbind MFA' }));
+    await screen.findByRole('heading', { name: 'Unbind MFA' });
+
+    expect(screen.getByLabelText('Title')).toHaveValue('Unbind MFA: lost authenticator');
+    const description = screen.getByLabelText('Description');
+    expect((description as HTMLTextAreaElement).value).toMatch(
+      /^What happened to your authenticator .*\n\nWhen you last logged in with MFA/,
+    );
+    expect(description).toHaveAccessibleDescription(/Answer under each question/);
+    const limit = screen.getByText(/this step must be completed by/);
+    expect(
+      limit.compareDocumentPosition(screen.getByLabelText('Type')) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Back to login' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back to the code' })).toBeInTheDocument();
+  });
+
   it('goes back to the code dialog', async () => {
     const { user } = await bobAtTheCodeStep();
     await user.click(screen.getByRole('link', { name: 'Unbind MFA' }));
@@ -320,7 +340,7 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     await user.click(screen.getByRole('button', { name: 'Back to the code' }));
 
     expect(
-      await screen.findByRole('heading', { name: 'Enter your MFA security code' }),
+      await screen.findByRole('heading', { name: 'Enter your dynamic code' }),
     ).toBeInTheDocument();
   });
 });

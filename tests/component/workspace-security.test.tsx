@@ -36,13 +36,13 @@ describe('Workspace Settings > Security (MANDATORY-1, MANDATORY-2)', () => {
     expect(policySwitch).toHaveAttribute('aria-checked', 'false');
 
     await user.click(policySwitch);
-    const dialog = screen.getByRole('dialog', { name: 'Switch on mandatory MFA?' });
+    const dialog = screen.getByRole('dialog', { name: 'Switch on MFA Security Authentication?' });
     // Alice has not bound MFA; Bob and the owner have.
     expect(dialog).toHaveTextContent('1 member has not bound MFA yet.');
     expect(await policyOf('ws_demo')).toBe(false);
 
     await user.click(within(dialog).getByRole('button', { name: 'Switch on' }));
-    expect(await screen.findByText('Mandatory MFA is now on.')).toBeInTheDocument();
+    expect(await screen.findByText('MFA Security Authentication is now on.')).toBeInTheDocument();
     expect(policySwitch).toHaveAttribute('aria-checked', 'true');
     expect(await policyOf('ws_demo')).toBe(true);
   });
@@ -66,9 +66,9 @@ describe('Workspace Settings > Security (MANDATORY-1, MANDATORY-2)', () => {
     await signIn('owner@example.com');
     const { user } = renderApp(SECURITY_PATH);
     await user.click(await screen.findByRole('switch', { name: 'MFA Security Authentication' }));
-    const dialog = screen.getByRole('dialog', { name: 'Switch off mandatory MFA?' });
+    const dialog = screen.getByRole('dialog', { name: 'Switch off MFA Security Authentication?' });
     await user.click(within(dialog).getByRole('button', { name: 'Switch off' }));
-    expect(await screen.findByText('Mandatory MFA is now off.')).toBeInTheDocument();
+    expect(await screen.findByText('MFA Security Authentication is now off.')).toBeInTheDocument();
     expect(await policyOf('ws_demo')).toBe(false);
   });
 

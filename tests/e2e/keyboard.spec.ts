@@ -20,7 +20,7 @@ test('log in, bind MFA and cancel an unbind, by keyboard alone', async ({ page, 
   await tabTo(page, page.getByRole('link', { name: 'Bind' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeFocused();
-  await tabTo(page, page.getByRole('button', { name: 'Get verification code' }));
+  await tabTo(page, page.getByRole('button', { name: 'Get Verification Code' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /Resend in/ })).toBeDisabled();
   const emailCode = await readEmailCode(

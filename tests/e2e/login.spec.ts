@@ -1,3 +1,4 @@
+import { logInAsAgent } from './support/agent';
 import { expectAccessible, logIn, logOut, open, submitLogin, useDarkTheme } from './support/app';
 import { expect, test } from './support/test';
 
@@ -25,8 +26,9 @@ test.describe('logging in and out as each demo account', () => {
       page.getByRole('heading', { name: 'Bind MFA to enter Secure Workspace' }),
     ).toBeVisible();
     await expect(page).toHaveURL(/\/login\?returnTo=%2Fw%2Fws_secure$/);
-    await page.getByRole('button', { name: 'Back to login' }).click();
+    await page.getByRole('button', { name: 'Cancel binding' }).click();
     await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+    await expect(page.getByText(/^Binding cancelled: Secure Workspace requires MFA/)).toBeVisible();
 
     // The next login lands in the workspace the owner may enter.
     await submitLogin(page, 'owner@example.com');
@@ -62,9 +64,10 @@ test.describe('logging in and out as each demo account', () => {
     await logOut(page, 'Alice Chen');
   });
 
-  test('support lands on the customer-service console and has no workspace', async ({ page }) => {
-    await logIn(page, 'support@example.com');
-    await expect(page.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
+  test('support owes a code like any bound account, then lands on the console with no workspace (TICKET-11)', async ({
+    page,
+  }) => {
+    await logInAsAgent(page);
     await expect(page.getByRole('button', { name: /Switch workspace/ })).toHaveCount(0);
     await expectAccessible(page);
     await open(page, '/w/ws_demo');

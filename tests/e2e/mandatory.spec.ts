@@ -35,6 +35,26 @@ test('carol is forced through the bind wizard before she sees Secure Workspace',
   await expect(page).toHaveURL(/\/w\/ws_secure$/);
 });
 
+test('the owner opening Secure Workspace by URL enters it on purpose, and so binds first (GUARD-2)', async ({
+  page,
+}) => {
+  await logIn(page, 'owner@example.com');
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  // A bare read changes nothing: the session is still active in Demo Workspace.
+  const read = await page.evaluate(async () => {
+    const workspace = await fetch('/api/v1/workspaces/ws_secure');
+    const session = await (await fetch('/api/v1/session')).json();
+    return { status: workspace.status, state: session.state };
+  });
+  expect(read).toEqual({ status: 403, state: 'active' });
+
+  await open(page, '/w/ws_secure/members');
+  await expect(
+    page.getByRole('heading', { name: 'Bind MFA to enter Secure Workspace' }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?returnTo=%2Fw%2Fws_secure%2Fmembers$/);
+});
+
 test('the owner switches mandatory MFA on while alice works; her next navigation forces the wizard, then returns her', async ({
   page: owner,
   context,
@@ -61,13 +81,13 @@ test('the owner switches mandatory MFA on while alice works; her next navigation
   await open(owner, '/w/ws_demo/settings/security');
   await expect(policySwitch).toHaveAttribute('aria-checked', 'false');
   await policySwitch.click();
-  const confirm = owner.getByRole('dialog', { name: 'Switch on mandatory MFA?' });
+  const confirm = owner.getByRole('dialog', { name: 'Switch on MFA Security Authentication?' });
   await expect(confirm).toContainText('1 member has not bound MFA yet');
   await expectAccessible(owner);
   await confirm.getByRole('button', { name: 'Switch on' }).click();
   await expect(confirm).toBeHidden();
   await expect(policySwitch).toHaveAttribute('aria-checked', 'true');
-  await expect(owner.getByText('Mandatory MFA is now on.')).toBeVisible();
+  await expect(owner.getByText('MFA Security Authentication is now on.')).toBeVisible();
 
   // Alice's next navigation meets the policy.
   await alice.getByRole('link', { name: 'Home' }).click();

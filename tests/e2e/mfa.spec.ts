@@ -1,6 +1,6 @@
+import { setServerClockOffset } from './support/agent';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
-import { setServerClockOffset } from './support/clock';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
 import { keepRecoveryCodes } from './support/recovery-codes';
 import { expect, test } from './support/test';
@@ -22,7 +22,7 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeFocused();
   await expect(page.getByText('a***e@example.com', { exact: false })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await page.getByRole('button', { name: 'Get Verification Code' }).click();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   await page.reload();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
@@ -71,7 +71,7 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   // The next login owes a code; the step that confirmed the binding is spent, so use the next one.
   await logOut(page, 'Alice Chen');
   await submitLogin(page, 'alice@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   await expectAccessible(page);
   await enterCode(page, '6-digit dynamic security code', phoneCode(secret, 1));
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
@@ -97,7 +97,7 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
 test('bob logs in with a code computed from his published secret', async ({ page }) => {
   await open(page, '/account');
   await submitLogin(page, 'bob@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   await page.getByLabel('6-digit dynamic security code').pressSequentially(phoneCode(BOB_SECRET));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Account Management' })).toBeVisible();
@@ -108,7 +108,7 @@ test('five wrong codes lock bob out, and the page says to start the login again'
   page,
 }) => {
   await logIn(page, 'bob@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   const input = page.getByLabel('6-digit dynamic security code');
   for (let attempt = 1; attempt <= 4; attempt++) {
     await enterCode(page, '6-digit dynamic security code', wrongCode(BOB_SECRET));

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
+import { setServerClockOffset } from './support/agent';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
-import { setServerClockOffset } from './support/clock';
 import { tabTo } from './support/keyboard';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
 import { keepRecoveryCodes } from './support/recovery-codes';
@@ -62,7 +62,7 @@ test('recovery codes: bind, keep, log in with one, regenerate, change the authen
   // RECOVERY-2: a recovery code instead of the phone, by keyboard alone.
   await logOut(page, 'Alice Chen');
   await submitLogin(page, ALICE);
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   // RECOVERY-5: the ticket stays for those who lost both.
   await expect(page.getByText('No phone and no recovery codes?')).toBeVisible();
   await tabTo(page, page.getByRole('button', { name: 'Use a recovery code' }));

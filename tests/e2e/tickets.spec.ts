@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { logInAsAgent, setServerClockOffset, SUPPORT_SECRET } from './support/agent';
 import { expectAccessible, logIn, open, submitLogin, useDarkTheme } from './support/app';
 import { readEmailCode } from './support/mailbox';
 import { expect, test } from './support/test';
+import { phoneCode, wrongCode } from './support/totp';
 
 /** A real 4×3 PNG, so the browser can draw it when the attachment is opened again. */
 const PNG = Buffer.from(
@@ -12,6 +14,17 @@ const PNG = Buffer.from(
 
 async function attach(page: Page, name: string, buffer: Buffer, mimeType: string) {
   await page.getByLabel('Add files').setInputFiles({ name, mimeType, buffer });
+}
+
+/** The ticket table, as wide as the page allows, shows every column without scrolling. */
+async function expectNoSidewaysScroll(page: Page) {
+  const table = page.getByRole('region', { name: /^(All Tickets|My Tickets|Ticket queue)$/ });
+  await expect(table).toBeVisible();
+  expect(page.viewportSize()?.width).toBe(1280);
+  const widths = await table.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+  expect(widths[0], `scrollWidth, clientWidth: ${widths.join(', ')}`).toBeLessThanOrEqual(
+    widths[1] ?? 0,
+  );
 }
 
 /** Files a ticket through the API as the tab's session, as the form would. */
@@ -38,19 +51,20 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
   test.slow();
   // Bob has lost his phone: password, then the code dialog, where Unbind MFA is his way out.
   await logIn(page, 'bob@example.com');
-  await expect(page.getByRole('heading', { name: 'Enter your MFA security code' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
   await page.getByRole('link', { name: 'Unbind MFA' }).click();
   await expect(page.getByRole('heading', { name: 'Unbind MFA' })).toBeFocused();
   await expect(page.getByLabel('Type')).toHaveValue('unbind_mfa');
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await page.getByRole('button', { name: 'Get Verification Code' }).click();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   const code = await readEmailCode(
     context,
     'bob@example.com',
     'Your verification code for an Unbind MFA ticket',
   );
+  await expect(page.getByLabel('Title')).toHaveValue('Unbind MFA: lost authenticator');
   await page.getByLabel('Title').fill('Lost my phone');
   await page.getByLabel('Description').fill('My phone was stolen yesterday. Please unbind MFA.');
   await page.getByLabel('Email verification code').pressSequentially(code);
@@ -67,9 +81,9 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
 
   // Customer service, in another tab of the same browser (sessions are per tab).
   const support = await context.newPage();
-  await logIn(support, 'support@example.com');
-  await expect(support.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
+  await logInAsAgent(support);
   await expect(support.getByRole('row', { name: new RegExp(number) })).toBeVisible();
+  await expectNoSidewaysScroll(support);
   await expectAccessible(support);
   await support.getByRole('link', { name: 'Lost my phone' }).click();
   await expect(support.getByRole('heading', { name: 'Lost my phone' })).toBeVisible();
@@ -81,13 +95,25 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
     .filter({ has: support.getByRole('heading', { name: 'Unbind MFA review' }) });
   await expect(review).toContainText('bob@example.com');
   await expect(review).toContainText('Demo Workspace');
-  await expect(review).toContainText('Password verified');
-  await expect(review).toContainText('Email verified');
+  // TICKET-11: the signals are worked out from bob's account, not written in.
+  await expect(review).toContainText('Password verified when filed');
+  await expect(review).toContainText('Email verified with a code');
+  await expect(review).toContainText('Never (needs a closer look)');
   await expectAccessible(support);
   await support.getByRole('button', { name: 'Unbind MFA' }).click();
   const dialog = support.getByRole('dialog', { name: 'Unbind MFA from this account?' });
   await expect(dialog).toBeVisible();
   await expectAccessible(support);
+  // The agent's own code confirms it: a wrong one keeps the dialog open, saying so.
+  const agentCode = dialog.getByLabel('Your 6-digit dynamic security code');
+  await agentCode.pressSequentially(wrongCode(SUPPORT_SECRET));
+  await dialog.getByRole('button', { name: 'Unbind and reply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('That code is not right');
+  await expectAccessible(support);
+  // The code that logged the agent in is spent (MOCK-3): a later step, reached on the server's clock.
+  await setServerClockOffset(support, 60);
+  await agentCode.clear();
+  await agentCode.pressSequentially(phoneCode(SUPPORT_SECRET, 2));
   await dialog.getByRole('button', { name: 'Unbind and reply' }).click();
   await expect(support.getByText('MFA was unbound from bob@example.com')).toBeVisible();
   await expect(support.getByText('Feedback Provided').first()).toBeVisible();
@@ -102,7 +128,11 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
   await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(
     'Not Bound',
   );
-  await expect(page.getByText('Unbind MFA ticket processed by customer service')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Unbind MFA ticket processed by customer service (Guance Support, support@example.com)',
+    ),
+  ).toBeVisible();
 
   // His mailbox holds an email for each step.
   const mailbox = await context.newPage();
@@ -189,9 +219,17 @@ test('the list filters, pages on the server, and exports the filtered rows as CS
   await fileTicket(page, 'feature_request', 'Dark mode for dashboards');
   await fileTicket(page, 'feature_request', 'Export, "quoted", title');
   await fileTicket(page, 'usage_issue', 'How do I add a member?');
+  await fileTicket(page, 'bug_report', `Long ${'unbroken_identifier_'.repeat(3)}and more words`);
 
   await open(page, '/tickets');
-  await expect(page.getByRole('row')).toHaveCount(5);
+  await expect(page.getByRole('row')).toHaveCount(6);
+  // Point 9 of issue 9: the table fits a 1280 px laptop, with every view of it.
+  for (const path of ['/tickets', '/tickets?view=mine']) {
+    await open(page, path);
+    await expect(page.getByRole('row')).toHaveCount(6);
+    await expectNoSidewaysScroll(page);
+  }
+  await open(page, '/tickets');
   await page.getByLabel('Type').selectOption('feature_request');
   await expect(page.getByRole('row')).toHaveCount(3);
   await expect(page).toHaveURL(/type=feature_request/);
@@ -218,10 +256,10 @@ test('the list filters, pages on the server, and exports the filtered rows as CS
   await expect(page.getByText('No tickets match these filters')).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
-  await expect(page.getByRole('row')).toHaveCount(5);
+  await expect(page.getByRole('row')).toHaveCount(6);
 
   await page.getByLabel('Rows per page').selectOption('10');
-  await expect(page.getByText('1–4 of 4')).toBeVisible();
+  await expect(page.getByText('1–5 of 5')).toBeVisible();
 });
 
 test('ticket screens pass axe in the dark theme at phone width, in Chinese too', async ({
@@ -259,8 +297,7 @@ test('ticket screens pass axe in the dark theme at phone width, in Chinese too',
   const support = await context.newPage();
   await useDarkTheme(support);
   await support.setViewportSize({ width: 375, height: 740 });
-  await logIn(support, 'support@example.com');
-  await expect(support.getByRole('heading', { name: 'Customer Service' })).toBeVisible();
+  await logInAsAgent(support);
   await expect(support.getByRole('row', { name: /Where are the dashboards\?/ })).toBeVisible();
   await expectAccessible(support);
 

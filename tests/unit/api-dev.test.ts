@@ -9,7 +9,7 @@ import {
 } from '@/api/schemas/dev';
 import { sessionSchema } from '@/api/schemas/session';
 import { sendEmail } from '@/mocks/domain/mail';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
 import { expectError, setupMockApi } from './support/api-client';
 import { START_MS } from './support/fake-clock';
 import { totpAt } from './support/mfa';
@@ -266,9 +266,17 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
           nextCode: totpAt(BOB_TOTP_SECRET, START_MS, 1),
           secondsLeft: 30,
         },
+        {
+          email: 'support@example.com',
+          issuer: 'Guance',
+          code: totpAt(SUPPORT_TOTP_SECRET, START_MS),
+          nextCode: totpAt(SUPPORT_TOTP_SECRET, START_MS, 1),
+          secondsLeft: 30,
+        },
       ],
     });
     expect(response.text).not.toContain(BOB_TOTP_SECRET);
+    expect(response.text).not.toContain(SUPPORT_TOTP_SECRET);
   });
 
   it('follows the clock: the seconds left count down and the codes move on each step', async () => {
@@ -324,7 +332,7 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
             recoveryCodes: [],
           };
         }
-        if (account.id === 'acc_bob') account.mfa = null;
+        if (account.id === 'acc_bob' || account.id === 'acc_support') account.mfa = null;
       }
     });
 

@@ -11,7 +11,8 @@ import {
 import { sessionSchema } from '@/api/schemas/session';
 import { allHandlers } from '@/mocks/handlers/all-handlers';
 import { memoryJar } from '@/mocks/handlers/session-jar';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
+import { activeAgent } from './support/agent-api';
 import {
   type ApiClient,
   type ApiResponse,
@@ -85,7 +86,8 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
     // RECOVERY-1: the new binding's codes, this once.
     expect(recoveryCodes).toHaveLength(10);
     for (const code of recoveryCodes ?? []) expect(code).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
-    expect(confirmed.headers.get('Set-Cookie')).toBeNull();
+    // SESSION-2: the session that bound goes on under a new id.
+    expect(confirmed.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=[^;]+;/);
     const account = accountSchema.parse((await alice.get(paths.account.href)).body);
     expect(account.mfa).toEqual({
       bound: true,
@@ -248,6 +250,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       '/api/v1/workspaces/:workspaceId/tickets/export',
       paths.workspaceTicketsExport.href('ws_demo'),
     ],
+    ['/api/v1/account/sessions', paths.accountSessions.href],
     ['/api/v1/tickets', paths.tickets.href],
     ['/api/v1/tickets/export', paths.ticketsExport.href],
     ['/api/v1/tickets/email-code', paths.ticketEmailCode.href],
@@ -291,7 +294,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
       ['owner', await api.signedIn('owner@example.com')],
       ['carol, bind owed', await api.signedIn('carol@example.com')],
       ['bob', await activeBob()],
-      ['support', await api.signedIn('support@example.com')],
+      ['support', await activeAgent(api)],
       ['anonymous', api.client()],
     ];
     const seen: Array<[label: string, status: number, text: string]> = responses
@@ -305,6 +308,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     }
     for (const [label, response] of [
       ['POST secret after bind', await alice.post(paths.enrollmentSecret.href)],
+      ['POST rotate after bind', await alice.post(paths.enrollmentSecretRotate.href)],
       ['POST email-code after bind', await alice.post(paths.enrollmentEmailCode.href)],
       [
         'POST confirm after bind',
@@ -336,12 +340,20 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     }
   });
 
-  it('shows bob as bound on the dev authenticator with his codes, never his secret', async () => {
+  it('shows bob and the agent as bound on the dev authenticator with their codes, never a secret', async () => {
     const response = await api.client().get(paths.devAuthenticator.href);
 
     expect(response.text).not.toContain(BOB_TOTP_SECRET);
+    expect(response.text).not.toContain(SUPPORT_TOTP_SECRET);
     expect(response.body).toMatchObject({
-      accounts: [{ email: 'bob@example.com', code: bobCode(), nextCode: bobCode(1) }],
+      accounts: [
+        { email: 'bob@example.com', code: bobCode(), nextCode: bobCode(1) },
+        {
+          email: 'support@example.com',
+          code: totpAt(SUPPORT_TOTP_SECRET, api.time.now),
+          nextCode: totpAt(SUPPORT_TOTP_SECRET, api.time.now, 1),
+        },
+      ],
     });
   });
 });

@@ -214,6 +214,10 @@ describe('a session that still owes the code (LOGIN-5)', () => {
     ],
     ['POST /mfa/enrollment/secret', (client) => client.post(paths.enrollmentSecret.href)],
     [
+      'POST /mfa/enrollment/secret/rotate',
+      (client) => client.post(paths.enrollmentSecretRotate.href),
+    ],
+    [
       'POST /mfa/enrollment/confirm',
       (client, body) => client.post(paths.enrollmentConfirm.href, body),
     ],

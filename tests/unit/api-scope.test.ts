@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from '@/api/limits';
+import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
 import { memberListSchema, workspaceSchema } from '@/api/schemas/workspace';
-import { type ApiClient, type ApiResponse, expectError, setupMockApi } from './support/api-client';
+import { activeAgent } from './support/agent-api';
+import {
+  type ApiClient,
+  type ApiResponse,
+  expectError,
+  expectOk,
+  setupMockApi,
+} from './support/api-client';
 
 const api = setupMockApi();
 
@@ -56,9 +63,9 @@ describe.each(GUARDED_ENDPOINTS)('%s (LOGIN-5)', (_label, call) => {
     });
   });
 
-  it('answers 401 SESSION_EXPIRED for an active session idle for 2 hours', async () => {
+  it('answers 401 SESSION_EXPIRED for an active session idle for 30 minutes', async () => {
     const owner = await api.signedIn('owner@example.com');
-    api.time.advance(2 * HOUR_MS);
+    api.time.advance(30 * MINUTE_MS);
 
     expectError(await call(owner), 'SESSION_EXPIRED');
   });
@@ -129,7 +136,7 @@ describe('workspace access', () => {
   });
 
   it('answers 404 to an agent, who has no workspace', async () => {
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
 
     expectError(await support.get(paths.workspace.href('ws_demo')), 'NOT_FOUND');
   });
@@ -154,9 +161,27 @@ describe('mandatory MFA at the API (MANDATORY-3)', () => {
     expectError(await owner.get(paths.account.href), 'MFA_SETUP_REQUIRED');
   });
 
-  it('gates a workspace reached by URL the same way as one switched to', async () => {
+  it('refuses a read of ws_secure to an unbound owner without changing the session (GUARD-2)', async () => {
     const owner = await api.signedIn('owner@example.com');
+    const before = sessionSchema.parse((await owner.get(paths.session.href)).body);
+
     expectError(await owner.get(paths.workspace.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspaceMembers.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(await owner.get(paths.workspaceSecurity.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+
+    expect(sessionSchema.parse((await owner.get(paths.session.href)).body)).toEqual(before);
+    expect(before).toMatchObject({ state: 'active', currentWorkspaceId: 'ws_demo' });
+    expectOk(await owner.get(paths.workspace.href('ws_demo')));
+  });
+
+  it('enters ws_secure on an action there, so the session then owes the binding', async () => {
+    const owner = await api.signedIn('owner@example.com');
+
+    expectError(
+      await owner.put(paths.workspaceSecurity.href('ws_secure'), { mfaRequired: false }),
+      'MFA_SETUP_REQUIRED',
+    );
+
     expect(sessionSchema.parse((await owner.get(paths.session.href)).body)).toMatchObject({
       state: 'mfa_setup_required',
       workspace: { id: 'ws_secure' },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from '@/api/limits';
+import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { sessionSchema } from '@/api/schemas/session';
 import { DEMO_PASSWORD } from '@/mocks/seed';
+import { agentCode } from './support/agent-api';
 import { expectError, setupMockApi } from './support/api-client';
 
 const api = setupMockApi();
@@ -235,12 +236,14 @@ describe('POST /api/v1/session: success', () => {
     expect(session.body).toEqual(login.body);
   });
 
-  it('answers the support agent active, with no workspace', async () => {
+  it('answers the support agent active once past its code, with no workspace (TICKET-11)', async () => {
     const client = api.client();
 
     const login = await client.logIn('support@example.com');
+    expect(sessionSchema.parse(login.body).state).toBe('mfa_required');
+    const verified = await client.post(paths.sessionMfa.href, { code: await agentCode(api) });
 
-    expect(sessionSchema.parse(login.body)).toMatchObject({
+    expect(sessionSchema.parse(verified.body)).toMatchObject({
       state: 'active',
       user: { kind: 'agent' },
       workspaces: [],
@@ -272,13 +275,14 @@ describe('POST /api/v1/session: success', () => {
       name: 'Alice Chen',
       createdAt: new Date(api.time.now).toISOString(),
       mfa: { bound: false, boundAt: null, recoveryCodesLeft: null },
+      retention: { idleMinutes: 30, maxDays: 7 },
     });
   });
 
-  it('answers anonymous once an active session has been idle for 2 hours', async () => {
+  it('answers anonymous once an active session has been idle for 30 minutes (SESSION-3)', async () => {
     const client = await api.signedIn('owner@example.com');
 
-    api.time.advance(2 * HOUR_MS);
+    api.time.advance(30 * MINUTE_MS);
 
     expect((await client.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
     expectError(await client.get(paths.account.href), 'SESSION_EXPIRED');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { ticketDetailSchema } from '@/api/schemas/tickets';
+import { activeAgent } from './support/agent-api';
 import { expectError, setupMockApi } from './support/api-client';
 import { PNG_BYTES, ticketApiSteps } from './support/ticket-api';
 import { BUG_REPORT, download, uploadFile } from './support/tickets';
@@ -141,7 +142,7 @@ describe('attachment limits hold at the API (TICKET-3)', () => {
       `attachment; filename="screen shot _.png"; filename*=UTF-8''screen%20shot%20%C3%A9.png`,
     );
     expect(file.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     expect((await download(support, paths.ticketAttachment.href(upload.id))).bytes).toEqual(
       PNG_BYTES,
     );

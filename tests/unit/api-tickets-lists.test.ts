@@ -35,18 +35,21 @@ describe('tickets belong to a workspace (TICKET-1)', () => {
     expect(withFile.id).not.toBe(secure.id);
   });
 
-  it('gates the tickets of a workspace like the workspace: owing MFA for it means binding first (MANDATORY-3)', async () => {
+  it('gates the tickets of a workspace like the workspace: a read is refused and changes nothing (MANDATORY-3, GUARD-2)', async () => {
     const owner = await api.signedIn('owner@example.com');
     expect((await owner.get(paths.workspaceTickets.href('ws_demo'))).status).toBe(200);
 
     expectError(await owner.get(paths.workspaceTickets.href('ws_secure')), 'MFA_SETUP_REQUIRED');
+    expectError(
+      await owner.get(paths.workspaceTicketsExport.href('ws_secure')),
+      'MFA_SETUP_REQUIRED',
+    );
 
-    // The same gate as GET /workspaces/ws_secure: the session now owes the binding (LOGIN-4).
     expect(sessionSchema.parse((await owner.get(paths.session.href)).body)).toMatchObject({
-      state: 'mfa_setup_required',
-      workspace: { id: 'ws_secure' },
+      state: 'active',
+      currentWorkspaceId: 'ws_demo',
     });
-    expectError(await owner.get(paths.workspaceTickets.href('ws_demo')), 'MFA_SETUP_REQUIRED');
+    expect((await owner.get(paths.workspaceTickets.href('ws_demo'))).status).toBe(200);
   });
 
   it('shows colleagues a workspace ticket to read, with no actions, and only the requester acts', async () => {

@@ -54,7 +54,8 @@ const BEYOND_THE_LOGIN_STEP: ReadonlyArray<
   ],
   [
     'POST /support/tickets/:id/unbind-mfa',
-    (client) => client.post(paths.supportTicketUnbindMfa.href('tkt_x'), { reply: 'done' }),
+    (client) =>
+      client.post(paths.supportTicketUnbindMfa.href('tkt_x'), { reply: 'done', code: '123456' }),
   ],
   ['POST /tickets (another type)', (client) => client.post(paths.tickets.href, BUG_REPORT)],
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { ticketExportSchema, ticketPageSchema } from '@/api/schemas/tickets';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { activeAgent } from './support/agent-api';
 import { expectError, expectOk, setupMockApi } from './support/api-client';
 import { totpAt } from './support/mfa';
 import { created, PNG_BYTES, ticketApiSteps, unbindRequest } from './support/ticket-api';
@@ -67,7 +68,7 @@ describe('Unbind MFA tickets are private (TICKET-10)', () => {
 
   it('shows it to customer service', async () => {
     const { ticket } = await bobsUnbindTicket();
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     expectOk(await support.get(paths.supportTicket.href(ticket.id)));
   });
 });

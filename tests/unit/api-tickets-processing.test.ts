@@ -4,6 +4,7 @@ import { auditListSchema } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
 import { supportTicketSchema, ticketPageSchema } from '@/api/schemas/tickets';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { activeAgent, agentCode, unbindAsAgent } from './support/agent-api';
 import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
 import { totpAt } from './support/mfa';
 import { created, ticketApiSteps, unbindRequest } from './support/ticket-api';
@@ -19,7 +20,7 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     );
     expect(await bobIsBound()).toBe(true);
 
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     expect((await support.post(paths.supportTicketAccept.href(ticket.id))).status).toBe(200);
 
     expect(await bobIsBound()).toBe(true);
@@ -32,11 +33,9 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     const ticket = await created(
       await bob.post(paths.tickets.href, unbindRequest(await ticketCode(bob))),
     );
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
 
-    const early = await support.post(paths.supportTicketUnbindMfa.href(ticket.id), {
-      reply: 'Done.',
-    });
+    const early = await unbindAsAgent(api, support, ticket.id);
     expectError(early, 'TICKET_STATUS_CONFLICT');
     expect(await bobIsBound()).toBe(true);
 
@@ -44,7 +43,7 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     const review = supportTicketSchema.parse(
       (await support.get(paths.supportTicket.href(ticket.id))).body,
     );
-    expect(review.review).toEqual({
+    expect(review.review).toMatchObject({
       accountEmail: 'bob@example.com',
       accountName: 'Bob Li',
       workspaceName: 'Demo Workspace',
@@ -56,6 +55,7 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
 
     const processed = await support.post(paths.supportTicketUnbindMfa.href(ticket.id), {
       reply: 'We unbound MFA from your account. Log in with your password and bind it again.',
+      code: await agentCode(api),
     });
 
     expect(processed.status).toBe(200);
@@ -68,10 +68,7 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     const login = await api.client().logIn('bob@example.com');
     expect(sessionSchema.parse(login.body).state).toBe('active');
 
-    expectError(
-      await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Again.' }),
-      'TICKET_STATUS_CONFLICT',
-    );
+    expectError(await unbindAsAgent(api, support, ticket.id), 'TICKET_STATUS_CONFLICT');
     const subjects = await api.server.run((state) =>
       state.outbox.filter((mail) => mail.to === 'bob@example.com').map((mail) => mail.subject),
     );
@@ -89,18 +86,20 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
     const bob = await pendingBob();
     const code = await ticketCode(bob);
     const ticket = await created(await bob.post(paths.tickets.href, unbindRequest(code)));
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     await support.post(paths.supportTicketAccept.href(ticket.id));
-    await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Done.' });
+    expectOk(await unbindAsAgent(api, support, ticket.id));
 
     const bobNow = await api.signedIn('bob@example.com');
     const audit = await bobNow.get(paths.accountAudit.href);
     const events = auditListSchema
       .parse(audit.body)
       .events.map(({ event, detail }) => ({ event, detail }));
+    // TICKET-11: the member's log names the agent who acted.
+    const agent = { agent: 'Guance Support', agentEmail: 'support@example.com' };
     expect(events.slice(0, 3)).toEqual([
-      { event: 'ticket.unbind_processed', detail: { ticket: ticket.number } },
-      { event: 'mfa.unbound', detail: { by: 'support' } },
+      { event: 'ticket.unbind_processed', detail: { ticket: ticket.number, ...agent } },
+      { event: 'mfa.unbound', detail: { by: 'support', ...agent } },
       { event: 'ticket.unbind_requested', detail: { ticket: ticket.number } },
     ]);
     expect(audit.text).not.toContain(code);
@@ -109,13 +108,10 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
   it('refuses to unbind through a ticket of another type', async () => {
     const alice = await api.signedIn('alice@example.com');
     const ticket = await fileBugReport(alice);
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     await support.post(paths.supportTicketAccept.href(ticket.id));
 
-    expectError(
-      await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Done.' }),
-      'TICKET_STATUS_CONFLICT',
-    );
+    expectError(await unbindAsAgent(api, support, ticket.id), 'TICKET_STATUS_CONFLICT');
   });
 });
 
@@ -136,7 +132,7 @@ describe('customer service actions (TICKET-7, TICKET-9)', () => {
     [
       'unbind',
       (client: ApiClient, id: string) =>
-        client.post(paths.supportTicketUnbindMfa.href(id), { reply: 'Done.' }),
+        client.post(paths.supportTicketUnbindMfa.href(id), { reply: 'Done.', code: '123456' }),
     ],
   ] as const;
 
@@ -152,7 +148,7 @@ describe('customer service actions (TICKET-7, TICKET-9)', () => {
   });
 
   it('refuses an agent every action on a ticket they submitted', async () => {
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     const own = await fileBugReport(support);
 
     for (const [, call] of SUPPORT_ACTIONS.slice(2)) {
@@ -175,7 +171,7 @@ describe('customer service actions (TICKET-7, TICKET-9)', () => {
     await fileBugReport(alice, { type: 'purchase_inquiry', title: 'Price of more seats' });
     const carol = await activeCarol();
     await fileBugReport(carol, { title: 'Secure dashboards' });
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
 
     const all = ticketPageSchema.parse((await support.get(paths.supportTickets.href)).body);
     expect(all.tickets.map((ticket) => ticket.workspace?.name)).toEqual([
@@ -200,10 +196,10 @@ describe('customer service actions (TICKET-7, TICKET-9)', () => {
       await elsewhere.post(paths.sessionMfa.href, { code: totpAt(BOB_TOTP_SECRET, api.time.now) }),
     );
     expectOk(await elsewhere.get(paths.account.href));
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     await support.post(paths.supportTicketAccept.href(ticket.id));
 
-    expectOk(await support.post(paths.supportTicketUnbindMfa.href(ticket.id), { reply: 'Done.' }));
+    expectOk(await unbindAsAgent(api, support, ticket.id));
 
     expectError(await elsewhere.get(paths.account.href), 'UNAUTHENTICATED');
     expectError(await bob.get(paths.ticketEmailCode.href), 'UNAUTHENTICATED');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { canceledUnbindRequestSchema, ticketDetailSchema } from '@/api/schemas/tickets';
+import { activeAgent } from './support/agent-api';
 import { expectError, expectOk, setupMockApi } from './support/api-client';
 import { created, ticketApiSteps, unbindRequest } from './support/ticket-api';
 
@@ -47,7 +48,7 @@ describe('an Unbind MFA request can be stopped from its notice email (TICKET-12)
     const subjects = await api.server.run((state) => state.outbox.map((mail) => mail.subject));
     expect(subjects).toContain(`[${ticket.number}] Your Unbind MFA request was canceled`);
     expectError(await bob.post(paths.ticketCancel.href(ticket.id)), 'MFA_REQUIRED');
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     const seen = ticketDetailSchema.parse(
       (await support.get(paths.supportTicket.href(ticket.id))).body,
     );
@@ -65,7 +66,7 @@ describe('an Unbind MFA request can be stopped from its notice email (TICKET-12)
 
   it('stops working once customer service has accepted the request', async () => {
     const { ticket, token } = await filedRequest();
-    const support = await api.signedIn('support@example.com');
+    const support = await activeAgent(api);
     expectOk(await support.post(paths.supportTicketAccept.href(ticket.id)));
 
     expectError(

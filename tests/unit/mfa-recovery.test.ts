@@ -220,7 +220,12 @@ describe('changing the authenticator (RECOVERY-4)', () => {
     expect((await mailTo('bob@example.com')).at(-1)?.subject).toBe(
       'The authenticator app of your account was changed',
     );
-    expect((await auditOf('acc_bob')).at(-1)?.event).toBe('mfa.changed');
+    // SESSION-2: the other login ends; this session goes on under a new id.
+    expect((await auditOf('acc_bob')).slice(-2)).toMatchObject([
+      { event: 'mfa.changed' },
+      { event: 'session.ended', detail: { reason: 'authenticator_changed', count: 1 } },
+    ]);
+    expect(result.ended).toBe(1);
     expect((await t.snapshot()).enrollments).toEqual([]);
 
     t.time.advance(STEP_MS);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '@/mocks/password-hashing';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSalt, seedState } from '@/mocks/seed';
@@ -21,7 +23,7 @@ describe('demo data (SPEC section 2)', () => {
       ['alice@example.com', 'member', false],
       ['bob@example.com', 'member', true],
       ['carol@example.com', 'member', false],
-      ['support@example.com', 'agent', false],
+      ['support@example.com', 'agent', true],
     ]);
     expect(state.workspaces.map((workspace) => [workspace.name, workspace.mfaRequired])).toEqual([
       ['Demo Workspace', false],
@@ -34,5 +36,15 @@ describe('demo data (SPEC section 2)', () => {
       'acc_bob@ws_demo:member',
       'acc_carol@ws_secure:member',
     ]);
+  });
+
+  it('binds the demo agent to the secret the README publishes (TICKET-11)', () => {
+    const support = seedState(0).accounts.find((account) => account.id === 'acc_support');
+    // base32 of "GUANCE-SUPPORT-DEMO!", as written in the README.
+    expect(support?.mfa?.secret).toBe('I5KUCTSDIUWVGVKQKBHVEVBNIRCU2TZB');
+    expect(
+      readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8'),
+    ).toContain('oathtool --totp -b I5KUCTSDIUWVGVKQKBHVEVBNIRCU2TZB');
+    expect(support?.lastMfaLoginAt).toBeNull();
   });
 });

@@ -90,6 +90,9 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 /** MOCK-7: what the audit log records. */
 export const AUDIT_EVENTS = [
   'password.locked',
+  'password.changed',
+  'password.reset',
+  'session.ended',
   'mfa.bound',
   'mfa.unbound',
   'mfa.changed',

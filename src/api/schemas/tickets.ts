@@ -201,6 +201,23 @@ export const supportTicketSchema = z.object({
       workspaceName: z.nullable(z.string()),
       mfaBound: z.boolean(),
       mfaUnboundAt: z.nullable(z.string()),
+      /** TICKET-11: computed when the ticket is read, never constants. */
+      signals: z.object({
+        /** The password was typed for this request (filed from the login's code step). */
+        passwordVerified: z.boolean(),
+        /** An email code was spent to file it. */
+        emailVerified: z.boolean(),
+        /** When the account was made: a young account is a warning sign. */
+        accountCreatedAt: z.string(),
+        /** Whole days since then, on the server's clock. */
+        accountAgeDays: z.number(),
+        /** The last login that passed a dynamic code; null for none. */
+        lastMfaLoginAt: z.nullable(z.string()),
+        /** Wrong dynamic codes for the account in the last 24 hours. */
+        wrongCodesLast24h: z.number(),
+        /** The account's other Unbind MFA requests not closed or canceled. */
+        otherOpenUnbindRequests: z.number(),
+      }),
     }),
   ),
 });
@@ -259,7 +276,12 @@ export const rateRequestSchema = z.strictObject({
 });
 export type RateRequest = z.infer<typeof rateRequestSchema>;
 
-export const supportUnbindRequestSchema = z.strictObject({ reply: replyBodySchema });
+/** TICKET-11: the agent's reply, and a fresh dynamic code of their own (step-up). */
+export const supportUnbindRequestSchema = z.strictObject({
+  reply: replyBodySchema,
+  code: codeSchema,
+});
+export type SupportUnbindRequest = z.infer<typeof supportUnbindRequestSchema>;
 
 export const ticketEmailCodeStatusSchema = z.object({
   maskedEmail: z.string(),

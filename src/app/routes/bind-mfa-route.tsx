@@ -17,5 +17,9 @@ function originOf(returnTo: string | null): BindOrigin {
   if (returnTo && matchPath(appPaths.workspaceSecurity.pattern, returnTo)) {
     return { path: returnTo, page: 'workspaceSecurity' };
   }
+  // TICKET-11: an agent binds before the console opens to them.
+  if (returnTo && matchPath(appPaths.supportQueue.pattern, returnTo)) {
+    return { path: returnTo, page: 'supportQueue' };
+  }
   return { path: appPaths.account.href, page: 'account' };
 }

@@ -36,11 +36,15 @@ export function Component() {
   const { data: session } = useSession();
   const [params, setParams] = useSearchParams();
   const endReason = useSessionEnd((state) => state.reason);
+  const bindCancelledFor = useSessionEnd((state) => state.bindCancelledFor);
   const wantsUnbind = params.get(HELP_PARAM) === UNBIND_MFA;
 
   useEffect(() => {
     if (session?.state === 'active') useSessionEnd.setState({ reason: null, destination: null });
-  }, [session?.state]);
+    // The notice of a cancelled forced bind is for the login page it led to, not for the next login.
+    if (session && session.state !== 'anonymous')
+      useSessionEnd.setState({ bindCancelledFor: null });
+  }, [session]);
 
   // The ticket form belongs to a login owing its code; anyone else starts from the login form.
   useEffect(() => {
@@ -56,15 +60,24 @@ export function Component() {
     }
   }, [wantsUnbind, session, setParams]);
 
-  if (!session || session.state === 'active') return null;
-  if (session.state === 'anonymous') {
+  if (session?.state === 'active') return null;
+  // Until the session is known the password form shows: most visits end there anyway.
+  if (!session || session.state === 'anonymous') {
     return (
       <PageCard
         title={t('login.title', { brand: BRAND_NAME })}
         subtitle={t('login.subtitle')}
         footer={t('login.demoHint')}
       >
-        <LoginForm notice={endReason === 'expired' ? t('login.sessionExpired') : undefined} />
+        <LoginForm
+          notice={
+            endReason === 'expired'
+              ? t('login.sessionExpired')
+              : bindCancelledFor !== null
+                ? t('forced.cancelledNotice', { workspace: bindCancelledFor })
+                : undefined
+          }
+        />
       </PageCard>
     );
   }

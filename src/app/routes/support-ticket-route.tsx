@@ -1,5 +1,10 @@
+import { AgentMfaGate } from '@/features/tickets/agent/agent-mfa-gate';
 import { SupportTicketPage } from '@/features/tickets/agent/support-ticket-page';
 
 export function Component() {
-  return <SupportTicketPage />;
+  return (
+    <AgentMfaGate>
+      <SupportTicketPage />
+    </AgentMfaGate>
+  );
 }

@@ -8,13 +8,17 @@ import { useLanguage, useT } from '@/lib/i18n/i18n';
 import styles from './account.module.css';
 import { useAccount } from './api/account-queries';
 import { MfaRow } from './mfa-row';
+import { PasswordRow } from './password-row';
 import { RecoveryCodesRow } from './recovery-codes-row';
+import { RetentionRow } from './retention-row';
 import { SecurityLog } from './security-log';
+import { SessionsCard } from './sessions-card';
 
 /**
- * Account Management: the profile and Security Settings (SEC-1, RECOVERY-3).
- * The actions of the MFA and recovery-code rows come from the MFA feature,
- * composed in by the app.
+ * Account Management: the profile, Security Settings (SEC-1, SEC-2: MFA, the
+ * recovery codes (RECOVERY-3), the password, the login retention time), the
+ * active sessions and the security log. The actions of the MFA and
+ * recovery-code rows come from the MFA feature, composed in by the app.
  */
 export function AccountPage({
   mfaAction,
@@ -52,8 +56,11 @@ export function AccountPage({
               <ul className={styles.rows}>
                 <MfaRow account={data} action={mfaAction(data)} />
                 <RecoveryCodesRow account={data} action={recoveryCodesAction(data)} />
+                <PasswordRow account={data} />
+                <RetentionRow retention={data.retention} />
               </ul>
             </Card>
+            <SessionsCard />
             <SecurityLog />
           </div>
         )}

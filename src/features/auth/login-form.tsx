@@ -1,12 +1,15 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { isApiError } from '@/api/api-error';
+import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/text-field';
-import { errorMessage, fieldMessage } from '@/lib/error-message';
+import { errorMessage, fieldMessage, isFormError } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useNow } from '@/lib/use-now';
 import { useLogIn } from './api/auth-mutations';
+import { EmailField } from './email-field';
 import styles from './login-form.module.css';
 
 /** LOGIN-1: email and password. A failed attempt keeps what was typed. */
@@ -37,9 +40,7 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
     );
   }
 
-  const emailError =
-    fieldErrors.email === 'invalid_format' ? t('field.email') : fieldMessage(t, fieldErrors.email);
-  const showFormError = error && !(isApiError(error) && error.code === 'VALIDATION_FAILED');
+  const showFormError = isFormError(error);
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
@@ -49,17 +50,7 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
           {errorMessage(t, language, error)}
         </Alert>
       )}
-      <TextField
-        label={t('login.email')}
-        type="email"
-        name="email"
-        autoComplete="username"
-        inputMode="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={emailError}
-        required
-      />
+      <EmailField value={email} onChange={setEmail} fieldError={fieldErrors.email} />
       <TextField
         label={t('login.password')}
         type={showPassword ? 'text' : 'password'}
@@ -84,6 +75,9 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
       >
         {logIn.isPending ? t('login.submitting') : t('login.submit')}
       </Button>
+      <Link to={appPaths.passwordReset.href} className={styles.forgot}>
+        {t('reset.link')}
+      </Link>
     </form>
   );
 }

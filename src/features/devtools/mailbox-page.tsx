@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
@@ -40,7 +41,9 @@ export function MailboxPage() {
                         </time>
                       </span>
                     </p>
-                    <p className={styles.body}>{message.body}</p>
+                    <p className={styles.body}>
+                      <MailBody text={message.body} />
+                    </p>
                   </article>
                 </li>
               ))}
@@ -48,6 +51,31 @@ export function MailboxPage() {
           )
         }
       </QueryState>
+    </>
+  );
+}
+
+/**
+ * A path of this app in an email (the Unbind MFA notice's cancel link,
+ * TICKET-12), standing alone between spaces: one leading `/`, no second one
+ * right after it, and only the characters our links use.
+ */
+const APP_LINK = /(?<=^|\s)(\/(?!\/)[A-Za-z0-9/_-]*(?:\?[A-Za-z0-9_=&%.-]*)?)(?=$|\s)/;
+
+/** An email's text, with the app's links made links, as a mail client would. */
+export function MailBody({ text }: { text: string }) {
+  const parts = text.split(new RegExp(APP_LINK.source, 'g'));
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <Link key={index} to={part}>
+            {part}
+          </Link>
+        ) : (
+          part
+        ),
+      )}
     </>
   );
 }

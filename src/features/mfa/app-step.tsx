@@ -1,14 +1,18 @@
 import { QRCodeSVG } from 'qrcode.react';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { isApiError } from '@/api/api-error';
 import type { EnrollmentSecret } from '@/api/schemas/mfa';
 import { Alert } from '@/components/alert';
-import { Button } from '@/components/button';
+import { Button, buttonClassName } from '@/components/button';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { StepHeading } from '@/components/page-heading';
 import { Spinner } from '@/components/spinner';
 import { errorMessage } from '@/lib/error-message';
 import { formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useIssueSecret } from './api/mfa-mutations';
+import { PHONE_QUERY, useMediaQuery } from '@/lib/use-media-query';
+import { useIssueSecret, useRotateSecret } from './api/mfa-mutations';
+import type { HeldSecret } from './bind-wizard';
 import styles from './bind-wizard.module.css';
 import { SetupKey } from './setup-key';
 
@@ -16,48 +20,92 @@ import { SetupKey } from './setup-key';
 const QR_MARGIN_MODULES = 4;
 const QR_SIZE_PX = 192;
 
+function held(issued: EnrollmentSecret): HeldSecret {
+  return { ...issued, expiresAt: Date.now() + issued.expiresInSeconds * 1000 };
+}
+
+function isExpiry(error: unknown): boolean {
+  return isApiError(error) && error.code === 'ENROLLMENT_REQUIRED';
+}
+
 /**
- * BIND-2: a new secret is made each time this step is entered (BIND-5) and kept
- * only here, in memory, while the step is on screen.
+ * BIND-2, BIND-5, BIND-6: the secret the server holds for this wizard, the same
+ * one on every visit (Back, a reload, a return from the phone's app). Only
+ * **Show a new QR code** replaces it. On a phone, which cannot scan its own
+ * screen, the link to the app and the setup key come first, the QR code after.
  */
 export function AppStep({
   email,
+  secret,
+  onSecret,
+  onExpired,
   onNext,
   secondary,
 }: {
   email: string;
+  secret: HeldSecret | null;
+  onSecret: (secret: HeldSecret) => void;
+  onExpired: () => void;
   onNext: () => void;
   secondary: ReactNode;
 }) {
   const t = useT();
   const language = useLanguage();
+  const phone = useMediaQuery(PHONE_QUERY);
   const issue = useIssueSecret();
-  const [secret, setSecret] = useState<EnrollmentSecret | null>(null);
-  const [expiresAt, setExpiresAt] = useState<number | null>(null);
+  const rotate = useRotateSecret();
+  const [confirmRotate, setConfirmRotate] = useState(false);
   const { mutate } = issue;
   const requested = useRef(false);
 
   const requestSecret = useCallback(() => {
     mutate(undefined, {
-      onSuccess: (issued) => {
-        setSecret(issued);
-        setExpiresAt(Date.now() + issued.expiresInSeconds * 1000);
+      onSuccess: (issued) => onSecret(held(issued)),
+      onError: (error) => {
+        if (isExpiry(error)) onExpired();
       },
     });
-  }, [mutate]);
+  }, [mutate, onSecret, onExpired]);
 
-  // Once per entry into the step; a second secret would silently replace the one on screen.
+  // Fetched once when the wizard has none yet; Back from step 3 keeps the one on screen.
   useEffect(() => {
-    if (requested.current) return;
+    if (secret || requested.current) return;
     requested.current = true;
     requestSecret();
-  }, [requestSecret]);
+  }, [secret, requestSecret]);
+
+  function rotateSecret() {
+    rotate.mutate(undefined, {
+      onSuccess: (issued) => {
+        onSecret(held(issued));
+        setConfirmRotate(false);
+      },
+      onError: (error) => {
+        if (isExpiry(error)) onExpired();
+      },
+    });
+  }
+
+  const qr = secret && (
+    <figure className={styles.qr}>
+      <QRCodeSVG
+        value={secret.otpauthUri}
+        size={QR_SIZE_PX}
+        marginSize={QR_MARGIN_MODULES}
+        bgColor="#ffffff"
+        fgColor="#000000"
+        level="M"
+        role="img"
+        aria-label={t('bind.qrLabel', { email })}
+      />
+    </figure>
+  );
 
   return (
     <div className={styles.step}>
       <StepHeading>{t('bind.appTitle')}</StepHeading>
-      <p>{t('bind.appText')}</p>
-      {issue.isError && (
+      <p>{phone ? t('bind.appTextPhone') : t('bind.appText')}</p>
+      {issue.isError && !isExpiry(issue.error) && (
         <Alert
           tone="danger"
           action={
@@ -74,27 +122,51 @@ export function AppStep({
           <Spinner label={t('bind.loadingSecret')} />
         </div>
       )}
-      {secret && (
+      {rotate.isSuccess && <Alert tone="success">{t('bind.rotated')}</Alert>}
+      {secret && phone && (
         <>
-          <figure className={styles.qr}>
-            <QRCodeSVG
-              value={secret.otpauthUri}
-              size={QR_SIZE_PX}
-              marginSize={QR_MARGIN_MODULES}
-              bgColor="#ffffff"
-              fgColor="#000000"
-              level="M"
-              role="img"
-              aria-label={t('bind.qrLabel', { email })}
-            />
-          </figure>
-          {expiresAt !== null && (
-            <p className={styles.muted}>
-              {t('bind.secretExpires', { time: formatTime(expiresAt, language) })}
-            </p>
-          )}
-          <SetupKey secret={secret.secret} digits={secret.digits} period={secret.period} />
+          <a className={buttonClassName('secondary')} href={secret.otpauthUri}>
+            {t('bind.openInApp')}
+          </a>
+          <SetupKey
+            key={secret.secret}
+            secret={secret.secret}
+            digits={secret.digits}
+            period={secret.period}
+            expanded
+          />
+          <details className={styles.details}>
+            <summary>{t('bind.showQr')}</summary>
+            <div className={styles.detailsBody}>{qr}</div>
+          </details>
         </>
+      )}
+      {secret && !phone && (
+        <>
+          {qr}
+          <SetupKey
+            key={secret.secret}
+            secret={secret.secret}
+            digits={secret.digits}
+            period={secret.period}
+          />
+        </>
+      )}
+      {secret && (
+        <div className={styles.secretFoot}>
+          <p className={styles.muted}>
+            {t('bind.secretExpires', { time: formatTime(secret.expiresAt, language) })}
+          </p>
+          <Button
+            variant="link"
+            onClick={() => {
+              rotate.reset();
+              setConfirmRotate(true);
+            }}
+          >
+            {t('bind.rotate')}
+          </Button>
+        </div>
       )}
       <div className={styles.actions}>
         {secondary}
@@ -102,6 +174,16 @@ export function AppStep({
           {t('bind.next')}
         </Button>
       </div>
+      <ConfirmDialog
+        open={confirmRotate}
+        title={t('bind.rotateTitle')}
+        description={t('bind.rotateText')}
+        confirmLabel={t('bind.rotateConfirm')}
+        pending={rotate.isPending}
+        error={rotate.isError && !isExpiry(rotate.error) ? rotate.error : null}
+        onConfirm={rotateSecret}
+        onCancel={() => setConfirmRotate(false)}
+      />
     </div>
   );
 }

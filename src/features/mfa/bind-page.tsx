@@ -12,12 +12,13 @@ import { BoundPanel } from './bound-panel';
 /** BIND-7: where a bind was started, and so where it returns to. */
 export interface BindOrigin {
   path: string;
-  page: 'account' | 'workspaceSecurity';
+  page: 'account' | 'workspaceSecurity' | 'supportQueue';
 }
 
 const RETURN_LABELS = {
   account: 'bind.returnToAccount',
   workspaceSecurity: 'bind.returnToWorkspaceSecurity',
+  supportQueue: 'bind.returnToSupport',
 } as const;
 
 /** Account Management > Security Settings > Bind, or a bind started elsewhere (BIND-7). */
@@ -51,7 +52,8 @@ function BindSuccess({ origin }: { origin: BindOrigin }) {
   }, [cache]);
   return (
     <BoundPanel
-      text={t('bind.successText')}
+      // SESSION-2: the server ended every other session of the account.
+      text={`${t('bind.successText')} ${t('sessions.signedOutOthers')}`}
       action={
         <Button variant="primary" onClick={() => navigate(origin.path)}>
           {t(RETURN_LABELS[origin.page])}

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
-import type { EnrollmentConfirmed } from '@/api/schemas/mfa';
+import type { EnrollmentConfirmed, EnrollmentSecret } from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
+import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { QueryState } from '@/components/query-state';
 import { Steps } from '@/components/steps';
@@ -26,6 +27,11 @@ function afterConfirm(confirmed: EnrollmentConfirmed): Stage {
     : { step: 'done', session: confirmed.session };
 }
 
+/** The secret on screen and when it expires, in client time; memory only (BIND-5). */
+export interface HeldSecret extends EnrollmentSecret {
+  expiresAt: number;
+}
+
 /**
  * The bind wizard (BIND-1 to BIND-5), one component for Account Management and
  * for the forced bind at login. The host decides what success leads to.
@@ -44,7 +50,8 @@ export function BindWizard({
         <WizardSteps
           maskedEmail={current.maskedEmail}
           initialStep={current.stage === 'app' ? 1 : 0}
-          initialResendInSeconds={current.resendInSeconds}
+          resendInSeconds={current.resendInSeconds}
+          refreshStatus={() => status.refetch()}
           onCancelled={onCancelled}
           renderSuccess={renderSuccess}
         />
@@ -56,20 +63,34 @@ export function BindWizard({
 function WizardSteps({
   maskedEmail,
   initialStep,
-  initialResendInSeconds,
+  resendInSeconds,
+  refreshStatus,
   onCancelled,
   renderSuccess,
 }: {
   maskedEmail: string;
   initialStep: 0 | 1;
-  initialResendInSeconds: number | null;
+  /** The server's resend countdown, as of the last status fetch. */
+  resendInSeconds: number | null;
+  refreshStatus: () => Promise<unknown>;
   onCancelled: () => void;
   renderSuccess: (session: Session) => ReactNode;
 }) {
   const t = useT();
   const cancel = useCancelEnrollment();
   const [stage, setStage] = useState<Stage>({ step: initialStep });
+  // BIND-5: held here, above the steps, so Back from step 3 shows the very same QR code.
+  const [secret, setSecret] = useState<HeldSecret | null>(null);
+  const [expired, setExpired] = useState(false);
   const stepIndex = stage.step === 'codes' ? 3 : stage.step === 'done' ? 4 : stage.step;
+
+  // The secret and the verified identity ran out: step 1 again, with the server's countdown.
+  async function restart() {
+    setSecret(null);
+    await refreshStatus();
+    setExpired(true);
+    setStage({ step: 0 });
+  }
 
   const cancelButton = (
     <Button
@@ -79,9 +100,6 @@ function WizardSteps({
     >
       {t('bind.cancel')}
     </Button>
-  );
-  const backTo = (step: 0 | 1) => (
-    <Button onClick={() => setStage({ step })}>{t('common.back')}</Button>
   );
 
   return (
@@ -94,31 +112,38 @@ function WizardSteps({
       {stage.step === 0 && (
         <IdentityStep
           maskedEmail={maskedEmail}
-          initialResendInSeconds={initialResendInSeconds}
-          onVerified={() => setStage({ step: 1 })}
+          initialResendInSeconds={resendInSeconds}
+          notice={expired ? <Alert tone="warning">{t('bind.expiredNotice')}</Alert> : null}
+          onVerified={() => {
+            setExpired(false);
+            setStage({ step: 1 });
+          }}
           secondary={cancelButton}
         />
       )}
+      {/* BIND-4: once the identity is verified, step 1 is done; no Back leads to it. */}
       {stage.step === 1 && (
         <AppStep
           email={maskedEmail}
+          secret={secret}
+          onSecret={setSecret}
+          onExpired={() => void restart()}
           onNext={() => setStage({ step: 2 })}
-          secondary={
-            <>
-              {cancelButton}
-              {backTo(0)}
-            </>
-          }
+          secondary={cancelButton}
         />
       )}
       {stage.step === 2 && (
         <CodeStep
           email={maskedEmail}
-          onBound={(confirmed) => setStage(afterConfirm(confirmed))}
+          onBound={(confirmed) => {
+            setSecret(null);
+            setStage(afterConfirm(confirmed));
+          }}
+          onExpired={() => void restart()}
           secondary={
             <>
               {cancelButton}
-              {backTo(1)}
+              <Button onClick={() => setStage({ step: 1 })}>{t('common.back')}</Button>
             </>
           }
         />

@@ -12,6 +12,7 @@ import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession, useSessionCache } from '@/lib/session';
 import { useCancelEnrollment, useStartAuthenticatorChange } from './api/mfa-mutations';
 import { AppStep } from './app-step';
+import type { HeldSecret } from './bind-wizard';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
 
@@ -29,6 +30,9 @@ export function ChangeAuthenticatorPage() {
   const navigate = useNavigate();
   const { email } = useActiveSession().user;
   const [stage, setStage] = useState<Stage>('prove');
+  // BIND-5: held above the steps, as the bind wizard does, so Back shows the same QR code.
+  const [secret, setSecret] = useState<HeldSecret | null>(null);
+  const [expired, setExpired] = useState(false);
   const cancel = useCancelEnrollment();
   const backToAccount = () => navigate(appPaths.account.href);
 
@@ -44,16 +48,46 @@ export function ChangeAuthenticatorPage() {
     </Button>
   );
 
+  // The new secret and the proof ran out: prove it is you again, and say why.
+  const restart = () => {
+    setSecret(null);
+    setExpired(true);
+    setStage('prove');
+  };
+
   let body: ReactNode;
   if (stage === 'prove') {
-    body = <ProveStep onProven={() => setStage('app')} secondary={cancelButton} />;
+    body = (
+      <ProveStep
+        notice={expired ? <Alert tone="warning">{t('change.expiredNotice')}</Alert> : null}
+        onProven={() => {
+          setExpired(false);
+          setStage('app');
+        }}
+        secondary={cancelButton}
+      />
+    );
   } else if (stage === 'app') {
-    body = <AppStep email={email} onNext={() => setStage('code')} secondary={cancelButton} />;
+    body = (
+      <AppStep
+        email={email}
+        secret={secret}
+        onSecret={setSecret}
+        onExpired={restart}
+        onNext={() => setStage('code')}
+        secondary={cancelButton}
+      />
+    );
   } else if (stage === 'code') {
     body = (
       <CodeStep
         email={email}
-        onBound={() => setStage('done')}
+        onBound={() => {
+          // A change keeps the account's recovery codes (RECOVERY-4): nothing to show.
+          setSecret(null);
+          setStage('done');
+        }}
+        onExpired={restart}
         secondary={
           <>
             {cancelButton}
@@ -83,12 +117,21 @@ export function ChangeAuthenticatorPage() {
   );
 }
 
-function ProveStep({ onProven, secondary }: { onProven: () => void; secondary: ReactNode }) {
+function ProveStep({
+  notice,
+  onProven,
+  secondary,
+}: {
+  notice: ReactNode;
+  onProven: () => void;
+  secondary: ReactNode;
+}) {
   const t = useT();
   const start = useStartAuthenticatorChange();
   return (
     <div className={styles.step}>
       <StepHeading>{t('change.proveTitle')}</StepHeading>
+      {notice}
       <p>{t('change.proveText')}</p>
       <p className={styles.muted}>{t('change.keepsWorking')}</p>
       <SecondFactorForm

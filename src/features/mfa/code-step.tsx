@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isApiError } from '@/api/api-error';
 import type { EnrollmentConfirmed } from '@/api/schemas/mfa';
 import { CodeForm } from '@/components/code-form';
 import { StepHeading } from '@/components/page-heading';
@@ -10,10 +11,13 @@ import styles from './bind-wizard.module.css';
 export function CodeStep({
   email,
   onBound,
+  onExpired,
   secondary,
 }: {
   email: string;
   onBound: (confirmed: EnrollmentConfirmed) => void;
+  /** The secret expired (BIND-5): the wizard starts over and says why. */
+  onExpired: () => void;
   secondary: ReactNode;
 }) {
   const t = useT();
@@ -25,7 +29,14 @@ export function CodeStep({
       <CodeForm
         label={t('code.dynamicLabel')}
         focusOnMount={false}
-        onSubmit={(code) => confirm.mutate(code, { onSuccess: onBound })}
+        onSubmit={(code) =>
+          confirm.mutate(code, {
+            onSuccess: onBound,
+            onError: (error) => {
+              if (isApiError(error) && error.code === 'ENROLLMENT_REQUIRED') onExpired();
+            },
+          })
+        }
         pending={confirm.isPending}
         error={confirm.error}
         secondary={secondary}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert } from '@/components/alert';
 import { CodeForm } from '@/components/code-form';
 import { StepHeading } from '@/components/page-heading';
@@ -14,13 +15,16 @@ import styles from './bind-wizard.module.css';
 export function IdentityStep({
   maskedEmail,
   initialResendInSeconds,
+  notice,
   onVerified,
   secondary,
 }: {
   maskedEmail: string;
   initialResendInSeconds: number | null;
+  /** Why the user is here again, when they are. */
+  notice?: ReactNode;
   onVerified: () => void;
-  secondary: React.ReactNode;
+  secondary: ReactNode;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -29,6 +33,7 @@ export function IdentityStep({
   return (
     <div className={styles.step}>
       <StepHeading>{t('bind.identityTitle')}</StepHeading>
+      {notice}
       <p>{t('bind.identityText', { email: maskedEmail })}</p>
       <div className={styles.sendRow}>
         <SendCodeButton mutation={send} initialResendInSeconds={initialResendInSeconds} />

@@ -9,15 +9,21 @@ export function groupKey(secret: string): string {
   return secret.match(new RegExp(`.{1,${GROUP_SIZE}}`, 'g'))?.join(' ') ?? secret;
 }
 
-/** BIND-2 "Can't scan?": the key in groups of four, a copy button, and the parameters. */
+/**
+ * BIND-2 "Can't scan?": the key in groups of four, a copy button, and the
+ * parameters. `expanded` opens it from the start, where it is the main way in
+ * (BIND-6, a phone).
+ */
 export function SetupKey({
   secret,
   digits,
   period,
+  expanded = false,
 }: {
   secret: string;
   digits: number;
   period: number;
+  expanded?: boolean;
 }) {
   const t = useT();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -32,8 +38,8 @@ export function SetupKey({
   }
 
   return (
-    <details className={styles.details}>
-      <summary>{t('bind.cantScan')}</summary>
+    <details className={styles.details} open={expanded}>
+      <summary>{expanded ? t('bind.setupKeyTitle') : t('bind.cantScan')}</summary>
       <div className={styles.detailsBody}>
         <p>{t('bind.cantScanText')}</p>
         <div className={styles.keyRow}>

@@ -41,15 +41,3 @@ export function formatBytes(bytes: number, language: Language): string {
   }).format(value);
   return `${number} ${unit}`;
 }
-
-/** A date and time for a crowded table: the year only when it is not this year's. */
-export function formatCompactDateTime(iso: string, language: Language, now = new Date()): string {
-  const date = new Date(iso);
-  return new Intl.DateTimeFormat(language, {
-    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
-}

@@ -52,6 +52,8 @@ export const enRecovery = {
     'Enter the 6-digit dynamic code your current authenticator app shows. Lost that phone? Use a recovery code instead.',
   'change.keepsWorking': 'Your current app keeps working until the new one is confirmed.',
   'change.cancel': 'Cancel change',
+  'change.expiredNotice':
+    'The QR code expired after 10 minutes without a code. Prove it is you again to get a new one, and delete the old entry from your new authenticator app.',
   'change.doneTitle': 'Authenticator changed',
   'change.doneText':
     'Logging in now asks for the code of your new app; the old one no longer works. Your recovery codes did not change. We sent you an email about it.',

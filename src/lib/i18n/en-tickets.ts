@@ -6,7 +6,8 @@ export const enTickets = {
     'This submission was already sent with other content. Try again.',
 
   'audit.ticket.unbind_requested': 'Unbind MFA ticket submitted',
-  'audit.ticket.unbind_processed': 'Unbind MFA ticket processed by customer service',
+  'audit.ticket.unbind_processed':
+    'Unbind MFA ticket processed by customer service ({agent}, {agentEmail})',
   'audit.ticket.unbind_canceled': 'Unbind MFA request canceled from the email link',
 
   'tickets.type.unbind_mfa': 'Unbind MFA',
@@ -100,12 +101,15 @@ export const enTickets = {
     'Customer service answered. Reply, or close the ticket; it closes by itself after 7 days.',
   'tickets.how.closed': 'Done, and no longer open to replies. Rate the help you got.',
 
+  'tickets.how.canceled':
+    'You canceled it before customer service took it. Restart it from the ticket whenever you like.',
   'tickets.form.chooseTypeOption': 'Choose a type',
   'tickets.form.chooseType': 'Choose the type of your request.',
   'tickets.form.hint.unbind_mfa':
     'For a member who can no longer use their authenticator app. We first check your email; then customer service reviews the request and unbinds MFA from your account.',
   'tickets.form.hint.change_owner':
     'Attach the signed application form for the change of owner; the request cannot be processed without it.',
+  'tickets.form.downloadTemplate': 'Download the application form template (.txt)',
   'tickets.form.descriptionPlaceholder':
     'What happened, what you expected, and how we can reach you.',
   'tickets.form.count': '{count} / {max} characters',
@@ -196,6 +200,11 @@ export const enTickets = {
   'tickets.lost.title': 'Unbind MFA',
   'tickets.lost.subtitle':
     'Your password for {email} is verified. Verify your email too, and customer service will review the request and unbind MFA.',
+  'tickets.lost.prefillTitle': 'Unbind MFA: lost authenticator',
+  'tickets.lost.descriptionTemplate':
+    'What happened to your authenticator (phone lost, reset or replaced), and when:\n\nWhen you last logged in with MFA, roughly:\n\nThe workspaces you belong to:\n\nA phone number or other way to reach you:\n',
+  'tickets.lost.descriptionHint':
+    'Answer under each question; customer service uses it to confirm the account is yours. You can attach a photo of an ID document.',
   'tickets.lost.backToCode': 'Back to the code',
   'tickets.lost.doneTitle': 'Your ticket is submitted',
   'tickets.lost.number': 'Ticket number',
@@ -241,5 +250,24 @@ export const enTickets = {
   'support.unbindDefaultReply':
     'We have checked your request and unbound MFA from your account. Log in with your password, then bind MFA again in Account Management > Security Settings.',
   'support.unbindAndReply': 'Unbind and reply',
+  'support.unbindCode': 'Your 6-digit dynamic security code',
+  'support.unbindCodeHint': 'A fresh code from your own authenticator app confirms it is you.',
+  'support.signals.title': 'Signals',
+  'support.signals.risky': 'needs a closer look',
+  'support.signals.password': 'Password verified when filed',
+  'support.signals.email': 'Email verified with a code',
+  'support.signals.accountAge': 'Account age',
+  'support.signals.ageToday': 'Less than a day',
+  'support.signals.ageOneDay': '1 day',
+  'support.signals.ageDays': '{count} days',
+  'support.signals.createdOn': 'Created on {date}',
+  'support.signals.lastMfaLogin': 'Last login with MFA',
+  'support.signals.never': 'Never',
+  'support.signals.wrongCodes': 'Wrong codes in the last 24 h',
+  'support.signals.otherRequests': 'Other open Unbind MFA requests',
+  'support.mfaRequired.title': 'Bind MFA to use the customer-service console',
+  'support.mfaRequired.text':
+    "Customer service can remove members' MFA, so it needs MFA of its own. Bind an authenticator app to your account, then come back.",
+  'support.mfaRequired.action': 'Bind MFA now',
   'support.unbound': 'MFA was unbound from {email}, and your reply was sent.',
 } as const;

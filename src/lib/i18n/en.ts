@@ -1,4 +1,5 @@
 import { enRecovery } from './en-recovery';
+import { enSecurity } from './en-security';
 import { enTickets } from './en-tickets';
 
 /** English, the reference language: every key exists here first. */
@@ -93,7 +94,7 @@ export const en = {
   'home.title': 'Welcome to {workspace}',
   'home.yourRole': 'Your role',
   'home.members': 'Members',
-  'home.mfaPolicy': 'Mandatory MFA',
+  'home.mfaPolicy': 'MFA Security Authentication',
   'home.mfaPolicyOn': 'On',
   'home.mfaPolicyOff': 'Off',
   'home.yourMfa': 'Your MFA',
@@ -178,7 +179,7 @@ export const en = {
   'code.deadline': 'For your security, this step must be completed by {time}.',
   'code.lockedPastDeadline':
     'Code entry is locked for longer than this login step lasts. Go back to the login and start again later.',
-  'challenge.title': 'Enter your MFA security code',
+  'challenge.title': 'Enter your dynamic code',
   'challenge.subtitle':
     'Open your authenticator app and enter the 6-digit dynamic code for {email}.',
   'bind.title': 'Bind MFA',
@@ -189,7 +190,7 @@ export const en = {
   'steps.done': '(done)',
   'bind.identityTitle': 'Verify your identity',
   'bind.identityText': 'We will send a 6-digit verification code to {email}.',
-  'bind.getCode': 'Get verification code',
+  'bind.getCode': 'Get Verification Code',
   'bind.resendIn': 'Resend in {seconds} s',
   'bind.resend': 'Resend code',
   'bind.codeSent': 'A code was sent to {email}. It is valid for 10 minutes.',
@@ -218,9 +219,24 @@ export const en = {
     'From now on, logging in asks for a dynamic code from your authenticator app. We sent you an email about it.',
   'bind.returnToAccount': 'Return to Account Management',
   'bind.returnToWorkspaceSecurity': 'Return to Workspace Security',
+  'bind.returnToSupport': 'Return to the customer-service console',
   'bind.enterWorkspace': 'Enter {workspace}',
   'bind.cancel': 'Cancel binding',
   'bind.loadingSecret': 'Making your secret key…',
+  'bind.appTextPhone':
+    'Install an authenticator app on this phone, such as Google Authenticator, Microsoft Authenticator, the Alibaba Cloud app or any RFC 6238 (TOTP) app. Then open it with the button below, or add an account by hand with the setup key. The QR code is for adding the account on another device.',
+  'bind.openInApp': 'Open in authenticator app',
+  'bind.setupKeyTitle': 'Setup key',
+  'bind.showQr': 'Show the QR code (to scan with another device)',
+  'bind.rotate': 'Show a new QR code',
+  'bind.rotateTitle': 'Show a new QR code?',
+  'bind.rotateText':
+    'The entry you already added to your authenticator app will stop working. Delete it from the app first, then scan the new QR code or enter the new setup key.',
+  'bind.rotateConfirm': 'Show a new QR code',
+  'bind.rotated':
+    'This is a new QR code. Delete the old entry from your authenticator app if you added one.',
+  'bind.expiredNotice':
+    'The QR code expired after 10 minutes without a code. Verify your email again to get a new one, and delete the old entry from your authenticator app.',
   'unbind.title': 'Unbind MFA',
   'unbind.text': 'Enter the current 6-digit dynamic code from your authenticator app to unbind it.',
   'unbind.done': 'MFA was unbound. We sent you an email about it.',
@@ -235,7 +251,7 @@ export const en = {
   'audit.password.locked': 'Password login locked after failed attempts',
   'audit.mfa.bound': 'MFA bound',
   'audit.mfa.unbound': 'MFA unbound',
-  'audit.mfa.unboundBySupport': 'MFA unbound by customer service',
+  'audit.mfa.unboundBySupport': 'MFA unbound by customer service ({agent}, {agentEmail})',
   'audit.mfa.code_failed': 'Wrong dynamic code entered',
   'audit.mfa.locked': 'Code entry locked after wrong codes',
   'dev.authenticator': 'Authenticator',
@@ -248,8 +264,8 @@ export const en = {
   'dev.secondsLeft': '{seconds} s left',
   'dev.clockOffset': 'Server clock offset (s)',
   'errors.OWNER_MFA_REQUIRED': 'Bind MFA to your own account before switching this on.',
-  'audit.workspace.mfa_required_on': 'Mandatory MFA switched on for {workspace}',
-  'audit.workspace.mfa_required_off': 'Mandatory MFA switched off for {workspace}',
+  'audit.workspace.mfa_required_on': 'MFA Security Authentication switched on for {workspace}',
+  'audit.workspace.mfa_required_off': 'MFA Security Authentication switched off for {workspace}',
   'security.title': 'Security',
   'security.subtitle': 'Workspace Settings of {workspace}',
   'security.mfaTitle': 'MFA Security Authentication',
@@ -261,27 +277,30 @@ export const en = {
   'security.bindFirst':
     'Bind MFA to your own account first, so that switching this on cannot lock you out.',
   'security.bindFirstLink': 'Bind MFA now',
-  'security.confirmOnTitle': 'Switch on mandatory MFA?',
+  'security.confirmOnTitle': 'Switch on MFA Security Authentication?',
   'security.confirmOnText':
     '{count} members have not bound MFA yet. They will have to bind it before they can enter {workspace} again, including anyone working in it now.',
   'security.confirmOnText.one':
     '{count} member has not bound MFA yet. They will have to bind it before they can enter {workspace} again, including anyone working in it now.',
   'security.confirmOnAllBound':
     'Every member has bound MFA already. From now on, they all enter {workspace} with a dynamic code.',
-  'security.confirmOffTitle': 'Switch off mandatory MFA?',
+  'security.confirmOffTitle': 'Switch off MFA Security Authentication?',
   'security.confirmOffText':
     'Members will be able to enter {workspace} without binding MFA. Members who bound MFA keep it.',
   'security.switchOn': 'Switch on',
   'security.switchOff': 'Switch off',
-  'security.changedOn': 'Mandatory MFA is now on.',
-  'security.changedOff': 'Mandatory MFA is now off.',
+  'security.changedOn': 'MFA Security Authentication is now on.',
+  'security.changedOff': 'MFA Security Authentication is now off.',
   'forced.title': 'Bind MFA to enter {workspace}',
   'forced.subtitle':
     '{workspace} requires MFA for every member. Bind an authenticator app to continue.',
+  'forced.cancelledNotice':
+    'Binding cancelled: {workspace} requires MFA, so you were signed out. Log in again to bind MFA and enter it.',
   'forced.successText':
     'You can now enter {workspace}. From now on, logging in asks for a dynamic code from your authenticator app.',
   ...enTickets,
   ...enRecovery,
+  ...enSecurity,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -48,6 +48,8 @@ export const zhCNRecovery: Record<keyof typeof enRecovery, string> = {
   'change.proveText': '请输入当前身份验证器应用显示的 6 位动态码。手机丢失？请改用恢复码。',
   'change.keepsWorking': '在新应用确认之前，当前应用仍然有效。',
   'change.cancel': '取消更换',
+  'change.expiredNotice':
+    '二维码在 10 分钟内未输入验证码，已失效。请再次验证身份以获取新的二维码，并从新的身份验证器应用中删除旧条目。',
   'change.doneTitle': '身份验证器已更换',
   'change.doneText':
     '今后登录需要输入新应用中的动态码，旧应用已失效。您的恢复码没有变化。我们已向您发送邮件通知。',

@@ -6,7 +6,7 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'errors.IDEMPOTENCY_KEY_REUSED': '该提交已以不同的内容发送过，请重试。',
 
   'audit.ticket.unbind_requested': '已提交解绑 MFA 工单',
-  'audit.ticket.unbind_processed': '客服已处理解绑 MFA 工单',
+  'audit.ticket.unbind_processed': '客服已处理解绑 MFA 工单（{agent}，{agentEmail}）',
   'audit.ticket.unbind_canceled': '已通过邮件中的链接撤销解绑 MFA 申请',
 
   'tickets.type.unbind_mfa': '解绑 MFA',
@@ -92,11 +92,13 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'tickets.how.feedback_provided': '客服已回复。你可以继续回复或关闭工单；7 天未回复将自动关闭。',
   'tickets.how.closed': '已完成，不能再回复。欢迎评价客服的帮助。',
 
+  'tickets.how.canceled': '在客服受理前由你取消。你可以随时在工单中重新提交。',
   'tickets.form.chooseTypeOption': '请选择类型',
   'tickets.form.chooseType': '请选择请求的类型。',
   'tickets.form.hint.unbind_mfa':
     '适用于无法再使用身份验证器应用的成员。我们会先验证你的邮箱，然后由客服审核请求并为你的账号解绑 MFA。',
   'tickets.form.hint.change_owner': '请上传已签署的拥有者变更申请表，否则无法处理该请求。',
+  'tickets.form.downloadTemplate': '下载申请表模板（.txt）',
   'tickets.form.descriptionPlaceholder': '发生了什么、你期望的结果，以及我们如何联系你。',
   'tickets.form.count': '{count} / {max} 个字符',
   'tickets.form.tooLong': '最多 {max} 个字符。',
@@ -179,6 +181,11 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'tickets.lost.link': '解绑 MFA',
   'tickets.lost.title': '解绑 MFA',
   'tickets.lost.subtitle': '{email} 的密码已验证。请再验证邮箱，客服审核请求后会为你解绑 MFA。',
+  'tickets.lost.prefillTitle': '解绑 MFA：身份验证器丢失',
+  'tickets.lost.descriptionTemplate':
+    '身份验证器发生了什么（手机丢失、重置或更换），以及时间：\n\n你最近一次使用 MFA 登录的大致时间：\n\n你所在的工作空间：\n\n手机号码或其他联系方式：\n',
+  'tickets.lost.descriptionHint':
+    '请在每个问题下作答，客服将据此确认账号属于你。你可以附上身份证件照片。',
   'tickets.lost.backToCode': '返回输入动态码',
   'tickets.lost.doneTitle': '工单已提交',
   'tickets.lost.number': '工单编号',
@@ -218,5 +225,24 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'support.unbindDefaultReply':
     '我们已审核你的请求，并为你的账号解绑了 MFA。请使用密码登录，然后在 账号管理 > 安全设置 中重新绑定 MFA。',
   'support.unbindAndReply': '解绑并回复',
+  'support.unbindCode': '你的 6 位动态安全码',
+  'support.unbindCodeHint': '请输入你自己的身份验证器应用中最新的动态码，以确认是你本人操作。',
+  'support.signals.title': '风险信号',
+  'support.signals.risky': '需要仔细核实',
+  'support.signals.password': '提交时已验证密码',
+  'support.signals.email': '已通过验证码验证邮箱',
+  'support.signals.accountAge': '账号注册时长',
+  'support.signals.ageToday': '不到 1 天',
+  'support.signals.ageOneDay': '1 天',
+  'support.signals.ageDays': '{count} 天',
+  'support.signals.createdOn': '注册于 {date}',
+  'support.signals.lastMfaLogin': '最近一次 MFA 登录',
+  'support.signals.never': '从未',
+  'support.signals.wrongCodes': '最近 24 小时内的错误动态码',
+  'support.signals.otherRequests': '其他未结束的解绑 MFA 申请',
+  'support.mfaRequired.title': '绑定 MFA 后才能使用客服控制台',
+  'support.mfaRequired.text':
+    '客服可以为成员解绑 MFA，因此自己也必须绑定 MFA。请先为你的账号绑定身份验证器应用，然后再回来。',
+  'support.mfaRequired.action': '立即绑定 MFA',
   'support.unbound': '已为 {email} 解绑 MFA，回复已发送。',
 };

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhCNRecovery } from './zh-cn-recovery';
+import { zhCNSecurity } from './zh-cn-security';
 import { zhCNTickets } from './zh-cn-tickets';
 
 /** Simplified Chinese. Typed against English so a missing key fails the build. */
@@ -93,7 +94,7 @@ export const zhCN: Record<MessageKey, string> = {
   'home.title': '欢迎来到 {workspace}',
   'home.yourRole': '你的角色',
   'home.members': '成员',
-  'home.mfaPolicy': '强制 MFA 认证',
+  'home.mfaPolicy': 'MFA 安全认证',
   'home.mfaPolicyOn': '已开启',
   'home.mfaPolicyOff': '未开启',
   'home.yourMfa': '你的 MFA',
@@ -172,7 +173,7 @@ export const zhCN: Record<MessageKey, string> = {
   'code.deadline': '为了安全，请在 {time} 之前完成此步骤。',
   'code.lockedPastDeadline':
     '验证码输入的锁定时间超过了本次登录步骤的有效期。请返回登录页，稍后重新登录。',
-  'challenge.title': '输入 MFA 安全码',
+  'challenge.title': '输入动态码',
   'challenge.subtitle': '打开身份验证器应用，输入 {email} 的 6 位动态码。',
   'bind.title': '绑定 MFA',
   'bind.steps': '绑定步骤',
@@ -210,9 +211,23 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.successText': '今后登录时需要输入身份验证器应用中的动态码。我们已发送邮件通知你。',
   'bind.returnToAccount': '返回账号管理',
   'bind.returnToWorkspaceSecurity': '返回工作空间安全设置',
+  'bind.returnToSupport': '返回客服控制台',
   'bind.enterWorkspace': '进入 {workspace}',
   'bind.cancel': '取消绑定',
   'bind.loadingSecret': '正在生成密钥…',
+  'bind.appTextPhone':
+    '在这台手机上安装身份验证器应用，例如 Google Authenticator、Microsoft Authenticator、阿里云 App，或任何支持 RFC 6238（TOTP）的应用。然后点击下方按钮打开应用，或使用密钥手动添加账号。二维码用于在另一台设备上添加账号。',
+  'bind.openInApp': '在身份验证器应用中打开',
+  'bind.setupKeyTitle': '密钥',
+  'bind.showQr': '显示二维码（用另一台设备扫描）',
+  'bind.rotate': '显示新的二维码',
+  'bind.rotateTitle': '显示新的二维码？',
+  'bind.rotateText':
+    '你已添加到身份验证器应用中的条目将失效。请先在应用中删除该条目，再扫描新的二维码或输入新的密钥。',
+  'bind.rotateConfirm': '显示新的二维码',
+  'bind.rotated': '这是新的二维码。如果你已添加过旧条目，请在身份验证器应用中将其删除。',
+  'bind.expiredNotice':
+    '二维码已在 10 分钟内未完成绑定而失效。请重新验证邮箱以获取新的二维码，并在身份验证器应用中删除旧条目。',
   'unbind.title': '解绑 MFA',
   'unbind.text': '输入身份验证器应用当前显示的 6 位动态码以解绑。',
   'unbind.done': 'MFA 已解绑，我们已发送邮件通知你。',
@@ -227,7 +242,7 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.password.locked': '密码登录因多次失败被锁定',
   'audit.mfa.bound': '绑定了 MFA',
   'audit.mfa.unbound': '解绑了 MFA',
-  'audit.mfa.unboundBySupport': '客服解绑了 MFA',
+  'audit.mfa.unboundBySupport': '客服解绑了 MFA（{agent}，{agentEmail}）',
   'audit.mfa.code_failed': '输入了错误的动态码',
   'audit.mfa.locked': '动态码输入因多次错误被锁定',
   'dev.authenticator': '身份验证器',
@@ -240,8 +255,8 @@ export const zhCN: Record<MessageKey, string> = {
   'dev.secondsLeft': '剩余 {seconds} 秒',
   'dev.clockOffset': '服务器时钟偏移（秒）',
   'errors.OWNER_MFA_REQUIRED': '请先为你自己的账号绑定 MFA，再开启此项。',
-  'audit.workspace.mfa_required_on': '为 {workspace} 开启了强制 MFA 认证',
-  'audit.workspace.mfa_required_off': '为 {workspace} 关闭了强制 MFA 认证',
+  'audit.workspace.mfa_required_on': '为 {workspace} 开启了 MFA 安全认证',
+  'audit.workspace.mfa_required_off': '为 {workspace} 关闭了 MFA 安全认证',
   'security.title': '安全',
   'security.subtitle': '{workspace} 的空间设置',
   'security.mfaTitle': 'MFA 安全认证',
@@ -252,21 +267,24 @@ export const zhCN: Record<MessageKey, string> = {
   'security.ownerOnly': '只有工作空间拥有者可以更改此项。',
   'security.bindFirst': '请先为你自己的账号绑定 MFA，以免开启后将自己锁在外面。',
   'security.bindFirstLink': '立即绑定 MFA',
-  'security.confirmOnTitle': '开启强制 MFA 认证？',
+  'security.confirmOnTitle': '开启 MFA 安全认证？',
   'security.confirmOnText':
     '还有 {count} 名成员未绑定 MFA。他们必须先完成绑定才能再次进入 {workspace}，正在使用的成员也是如此。',
   'security.confirmOnText.one':
     '还有 {count} 名成员未绑定 MFA。他们必须先完成绑定才能再次进入 {workspace}，正在使用的成员也是如此。',
   'security.confirmOnAllBound': '所有成员均已绑定 MFA。今后他们都需要输入动态码进入 {workspace}。',
-  'security.confirmOffTitle': '关闭强制 MFA 认证？',
+  'security.confirmOffTitle': '关闭 MFA 安全认证？',
   'security.confirmOffText': '成员无需绑定 MFA 即可进入 {workspace}。已绑定 MFA 的成员保持不变。',
   'security.switchOn': '开启',
   'security.switchOff': '关闭',
-  'security.changedOn': '强制 MFA 认证已开启。',
-  'security.changedOff': '强制 MFA 认证已关闭。',
+  'security.changedOn': 'MFA 安全认证已开启。',
+  'security.changedOff': 'MFA 安全认证已关闭。',
   'forced.title': '绑定 MFA 以进入 {workspace}',
   'forced.subtitle': '{workspace} 要求所有成员进行 MFA 认证。请绑定身份验证器应用后继续。',
+  'forced.cancelledNotice':
+    '已取消绑定：{workspace} 要求 MFA 认证，因此你已退出登录。重新登录并绑定 MFA 后即可进入。',
   'forced.successText': '现在可以进入 {workspace} 了。今后登录时需要输入身份验证器应用中的动态码。',
   ...zhCNTickets,
   ...zhCNRecovery,
+  ...zhCNSecurity,
 };

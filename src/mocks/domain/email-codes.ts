@@ -13,16 +13,30 @@ import {
 import { sendEmail } from './mail';
 import type { AccountRecord, EmailCodePurpose, ServerState } from './state';
 
-const PURPOSE_TEXT: Record<EmailCodePurpose, { subject: string; reason: string }> = {
-  bind: {
-    subject: 'Your verification code for binding MFA',
-    reason: 'to bind MFA to your account',
-  },
-  ticket: {
-    subject: 'Your verification code for an Unbind MFA ticket',
-    reason: 'to submit an Unbind MFA ticket',
-  },
-};
+const IGNORE_UNLESS_PASSWORD =
+  'If you did not ask for it, ignore this email: nobody can use it without your password.';
+
+const PURPOSE_TEXT: Record<EmailCodePurpose, { subject: string; reason: string; ignore: string }> =
+  {
+    bind: {
+      subject: 'Your verification code for binding MFA',
+      reason: 'to bind MFA to your account',
+      ignore: IGNORE_UNLESS_PASSWORD,
+    },
+    ticket: {
+      subject: 'Your verification code for an Unbind MFA ticket',
+      reason: 'to submit an Unbind MFA ticket',
+      ignore: IGNORE_UNLESS_PASSWORD,
+    },
+    // PASSWORD-2: whoever holds this mailbox may set a new password, so say what it does.
+    reset: {
+      subject: 'Your verification code for resetting your password',
+      reason: 'to set a new password for your account',
+      ignore:
+        'If you did not ask for it, ignore this email: your password stays as it is, ' +
+        'and MFA is still asked for at login.',
+    },
+  };
 
 /** A uniformly random code of EMAIL_CODE_DIGITS digits from the CSPRNG. */
 function randomCode(ctx: DomainContext): string {
@@ -114,7 +128,7 @@ export function sendEmailCode(
     body:
       `Your verification code is ${code}. Enter it ${text.reason}. ` +
       `It is valid for ${EMAIL_CODE_TTL_MS / MINUTE_MS} minutes and can be used once. ` +
-      'If you did not ask for it, ignore this email: nobody can use it without your password.',
+      text.ignore,
   });
   return { resendAvailableAt: ctx.now + EMAIL_CODE_RESEND_INTERVAL_MS };
 }

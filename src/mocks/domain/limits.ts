@@ -17,8 +17,6 @@ export const PASSWORD_FAILURE_MEMORY_MS = 24 * HOUR_MS;
 export const PASSWORD_HASH_ITERATIONS = 100_000;
 
 export const PENDING_SESSION_TTL_MS = 10 * MINUTE_MS;
-export const SESSION_IDLE_TTL_MS = 2 * HOUR_MS;
-export const SESSION_ABSOLUTE_TTL_MS = 12 * HOUR_MS;
 export const SESSION_TOKEN_BYTES = 32;
 
 export const OUTBOX_MAX_MESSAGES = 500;
@@ -55,6 +53,8 @@ export const EMAIL_CODE_RATE_WINDOW_MS = HOUR_MS;
 
 /** TICKET-5: a ticket left in Feedback Provided this long closes by itself. */
 export const TICKET_AUTO_CLOSE_MS = 7 * DAY_MS;
+/** TICKET-11: how far back customer service's review counts an account's wrong codes. */
+export const REVIEW_WRONG_CODES_WINDOW_MS = DAY_MS;
 /** How long a creation's Idempotency-Key is remembered. */
 export const IDEMPOTENCY_KEY_TTL_MS = DAY_MS;
 /** An upload no ticket used within this time is deleted. */
@@ -67,6 +67,8 @@ export const TICKET_MAX_PER_WINDOW = 10;
 /** TICKET-12: the random bytes of the link that cancels an Unbind MFA request, and its page. */
 export const CANCEL_TOKEN_BYTES = 24;
 export const UNBIND_CANCEL_PATH = '/unbind-requests/cancel';
+/** PASSWORD-2: the page that emails named when they say to reset or change the password. */
+export const PASSWORD_RESET_PATH = '/password-reset';
 /** The first ticket number handed out. */
 export const TICKET_NUMBER_FIRST = 100_001;
 /** An export never grows beyond this many rows. */

@@ -9,7 +9,19 @@ import { notifyBlocked } from './sessions';
 import type { AccountRecord, ServerState } from './state';
 import { matchingStep } from './totp';
 
-export type CodeUse = 'login' | 'bind' | 'unbind' | 'change' | 'regenerate';
+/**
+ * What a code was typed for, as the security log records a wrong one;
+ * `support_unbind` is an agent's step-up (TICKET-11).
+ */
+export type CodeUse =
+  'login' | 'bind' | 'unbind' | 'support_unbind' | 'password' | 'change' | 'regenerate';
+/**
+ * Where a recovery code may stand in for the dynamic code (RECOVERY-2). Not a
+ * bind (there is no binding yet), not an agent's step-up to unbind a member
+ * (TICKET-11: the agent's own app, dynamic code only) and not a password
+ * change (PASSWORD-1 asks for the dynamic code).
+ */
+export type RecoveryCodeUse = Exclude<CodeUse, 'bind' | 'support_unbind' | 'password'>;
 /** What proves the authenticator: its dynamic code, or a recovery code (RECOVERY-2). */
 export type SecondFactor = { code: string } | { recoveryCode: string };
 
@@ -125,7 +137,7 @@ export function checkRecoveryCode(
   ctx: DomainContext,
   account: AccountRecord,
   input: string,
-  use: Exclude<CodeUse, 'bind'>,
+  use: RecoveryCodeUse,
 ): DomainError | null {
   if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
   requireCodeEntryOpen(account, ctx);
@@ -148,7 +160,7 @@ export function checkRecoveryCode(
   return null;
 }
 
-const RECOVERY_CODE_USE_TEXT: Record<Exclude<CodeUse, 'bind'>, string> = {
+const RECOVERY_CODE_USE_TEXT: Record<RecoveryCodeUse, string> = {
   login: 'to sign in to your account',
   unbind: 'to unbind MFA from your account',
   change: 'to change the authenticator app of your account',
@@ -161,7 +173,7 @@ export function checkSecondFactor(
   ctx: DomainContext,
   account: AccountRecord,
   proof: SecondFactor,
-  use: Exclude<CodeUse, 'bind'>,
+  use: RecoveryCodeUse,
 ): DomainError | null {
   return 'recoveryCode' in proof
     ? checkRecoveryCode(state, ctx, account, proof.recoveryCode, use)

@@ -7,7 +7,8 @@ import { formatTimeForEmail, sendEmail } from './mail';
 import { checkBoundCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newRecoveryCodeSet } from './recovery-codes';
 import { RECOVERY_CODE_KEY } from './server-keys';
-import { requireActive } from './sessions';
+import { endOtherSessions } from './session-control';
+import { type IssuedSession, requireActive } from './sessions';
 import type { AccountRecord, MfaBinding, ServerState, SessionRecord } from './state';
 
 /** RECOVERY-1: a binding of a confirmed secret, with a new set of recovery codes to show once. */
@@ -33,14 +34,16 @@ function requireBound(state: ServerState, session: SessionRecord) {
 
 /**
  * RECOVERY-3: a dynamic code makes a new set; the old set stops working in the
- * same transaction. The codes are returned this once.
+ * same transaction. The codes are returned this once. Every other session of
+ * the account ends and this one goes on under a new token (SESSION-2): one of
+ * them may have signed in with a code of the old set.
  */
 export function regenerateRecoveryCodes(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
   code: string,
-): { recoveryCodes: string[] } | DomainError {
+): { issued: IssuedSession; ended: number; recoveryCodes: string[] } | DomainError {
   const { account, binding } = requireBound(state, session);
   const refusal = checkBoundCode(state, ctx, account, code, 'regenerate');
   if (refusal) return refusal;
@@ -55,8 +58,10 @@ export function regenerateRecoveryCodes(
       'The codes of the earlier set no longer work. ' +
       'If this was not you, change your password and contact customer service at once.',
   });
-  // SESSION-2 goes here: end the account's other sessions, renew this one's id.
-  return { recoveryCodes: codes };
+  return {
+    ...endOtherSessions(state, ctx, account.id, session.id, 'recovery_codes_regenerated'),
+    recoveryCodes: codes,
+  };
 }
 
 /**
@@ -81,15 +86,18 @@ export function startAuthenticatorChange(
 /**
  * RECOVERY-4, last step: the confirmed new secret replaces the old one in one
  * write, so there is no moment without a binding. The recovery codes belong to
- * the account, not to the phone, and stay as they are.
+ * the account, not to the phone, and stay as they are. Every other session of
+ * the account ends and the one that made the change goes on under a new token
+ * (SESSION-2): the old phone may be in someone else's hands.
  */
 export function replaceAuthenticator(
   state: ServerState,
   ctx: DomainContext,
-  account: AccountRecord,
+  session: SessionRecord,
   secret: string,
   lastUsedStep: number,
-): void {
+): { issued: IssuedSession; ended: number } {
+  const account = accountById(state, session.accountId);
   if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
   account.mfa = { ...account.mfa, secret, boundAt: ctx.now, lastUsedStep };
   recordAudit(state, ctx, account.id, 'mfa.changed');
@@ -101,6 +109,5 @@ export function replaceAuthenticator(
       'the codes of the previous one no longer work. Your recovery codes are unchanged. ' +
       'If this was not you, contact customer service at once.',
   });
-  // SESSION-2 goes here: end the account's other sessions (all but the one that made the
-  // change, which confirmEnrollment holds), and renew that one's id.
+  return endOtherSessions(state, ctx, account.id, session.id, 'authenticator_changed');
 }

@@ -8,6 +8,7 @@ import { ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkDynamicCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newBinding, replaceAuthenticator } from './mfa-recovery';
+import { endOtherSessions } from './session-control';
 import { demoteToSetup, type IssuedSession, promoteSession, requireActive } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
 import { generateSecret, otpauthUri } from './totp';
@@ -26,6 +27,7 @@ export function verifyLoginCode(
   const account = accountById(state, session.accountId);
   const refusal = checkSecondFactor(state, ctx, account, proof, 'login');
   if (refusal) return refusal;
+  account.lastMfaLoginAt = ctx.now;
   return promoteSession(state, ctx, session);
 }
 
@@ -72,9 +74,8 @@ export function enrollmentStatus(
 ): EnrollmentProgress {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
-  const identityValid = enrollment !== undefined && ctx.now < enrollment.identityVerifiedUntil;
   return {
-    stage: identityValid ? 'app' : 'identity',
+    stage: enrollment && enrollmentOpen(enrollment, ctx) ? 'app' : 'identity',
     maskedEmail: maskEmail(account.email),
     resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'bind'),
   };
@@ -104,7 +105,43 @@ export function verifyBindIdentity(
   return null;
 }
 
-/** BIND-5: a new secret each time step 2 is entered, made only after step 1 succeeded. */
+interface PendingSecret {
+  secret: string;
+  expiresAt: number;
+}
+
+function validSecret(enrollment: EnrollmentRecord, ctx: DomainContext): PendingSecret | null {
+  const { secret, secretExpiresAt } = enrollment;
+  if (secret === null || secretExpiresAt === null || ctx.now >= secretExpiresAt) return null;
+  return { secret, expiresAt: secretExpiresAt };
+}
+
+/**
+ * BIND-4: step 1 stays done while the verified identity may still fetch a
+ * secret, or while the secret it fetched may still be confirmed.
+ */
+function enrollmentOpen(enrollment: EnrollmentRecord, ctx: DomainContext): boolean {
+  return ctx.now < enrollment.identityVerifiedUntil || validSecret(enrollment, ctx) !== null;
+}
+
+function makeSecret(enrollment: EnrollmentRecord, ctx: DomainContext): PendingSecret {
+  const made = { secret: generateSecret(ctx), expiresAt: ctx.now + ENROLLMENT_SECRET_TTL_MS };
+  enrollment.secret = made.secret;
+  enrollment.secretExpiresAt = made.expiresAt;
+  return made;
+}
+
+function secretView({ secret, expiresAt }: PendingSecret, account: AccountRecord) {
+  return { secret, otpauthUri: otpauthUri(secret, account.email), expiresAt };
+}
+
+/**
+ * BIND-5: the wizard's secret, made on the first call after step 1 succeeded
+ * and then the same one on every call (going back, a reload, a return from the
+ * phone) until it is confirmed, expires or the wizard is cancelled, so an entry
+ * already scanned keeps working. An expired one is replaced only while the
+ * verified identity still allows a fetch.
+ */
 export function issueEnrollmentSecret(
   state: ServerState,
   ctx: DomainContext,
@@ -112,22 +149,33 @@ export function issueEnrollmentSecret(
 ) {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
-  if (!enrollment || ctx.now >= enrollment.identityVerifiedUntil)
-    throw new DomainError('ENROLLMENT_REQUIRED');
-  enrollment.secret = generateSecret(ctx);
-  enrollment.secretExpiresAt = ctx.now + ENROLLMENT_SECRET_TTL_MS;
-  return {
-    secret: enrollment.secret,
-    otpauthUri: otpauthUri(enrollment.secret, account.email),
-    expiresAt: enrollment.secretExpiresAt,
-  };
+  if (!enrollment) throw new DomainError('ENROLLMENT_REQUIRED');
+  const current = validSecret(enrollment, ctx);
+  if (current) return secretView(current, account);
+  if (ctx.now >= enrollment.identityVerifiedUntil) throw new DomainError('ENROLLMENT_REQUIRED');
+  return secretView(makeSecret(enrollment, ctx), account);
+}
+
+/**
+ * BIND-5 "Show a new QR code": the only way to replace a secret that is still
+ * valid. Open while the wizard is (a valid secret or a verified identity), and
+ * the new secret gets its own 10 minutes.
+ */
+export function rotateEnrollmentSecret(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+) {
+  const account = requireEnrollmentAccess(state, session);
+  const enrollment = enrollmentOf(state, session);
+  if (!enrollment || !enrollmentOpen(enrollment, ctx)) throw new DomainError('ENROLLMENT_REQUIRED');
+  return secretView(makeSecret(enrollment, ctx), account);
 }
 
 /**
  * BIND-3: the first code from the app promotes the pending secret to the
  * binding. Its step counts as used, so it cannot log in afterwards (MOCK-3). A
- * session that owed the binding becomes a full one (LOGIN-4, LOGIN-6). A new
- * binding comes with its recovery codes, returned this once (RECOVERY-1); a
+ * new binding comes with its recovery codes, returned this once (RECOVERY-1); a
  * change of authenticator replaces the secret and keeps them (RECOVERY-4).
  */
 export function confirmEnrollment(
@@ -135,25 +183,22 @@ export function confirmEnrollment(
   ctx: DomainContext,
   session: SessionRecord,
   code: string,
-): { issued: IssuedSession | null; recoveryCodes: string[] | null } | DomainError {
+): { issued: IssuedSession; ended: number; recoveryCodes: string[] | null } | DomainError {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
-  if (
-    !enrollment?.secret ||
-    enrollment.secretExpiresAt === null ||
-    ctx.now >= enrollment.secretExpiresAt
-  ) {
-    throw new DomainError('ENROLLMENT_REQUIRED');
-  }
-  const step = checkDynamicCode(state, ctx, account, enrollment.secret, null, code, 'bind');
+  const pending = enrollment && validSecret(enrollment, ctx);
+  if (!pending) throw new DomainError('ENROLLMENT_REQUIRED');
+  const step = checkDynamicCode(state, ctx, account, pending.secret, null, code, 'bind');
   if (step instanceof DomainError) return step;
 
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
-  if (enrollment.kind === 'change' && account.mfa) {
-    replaceAuthenticator(state, ctx, account, enrollment.secret, step);
-    return { issued: null, recoveryCodes: null };
+  if (enrollment?.kind === 'change' && account.mfa) {
+    return {
+      ...replaceAuthenticator(state, ctx, session, pending.secret, step),
+      recoveryCodes: null,
+    };
   }
-  const { binding, recoveryCodes } = newBinding(ctx, account, enrollment.secret, step);
+  const { binding, recoveryCodes } = newBinding(ctx, account, pending.secret, step);
   account.mfa = binding;
   recordAudit(state, ctx, account.id, 'mfa.bound');
   sendEmail(state, ctx, {
@@ -165,8 +210,12 @@ export function confirmEnrollment(
       'Keep the recovery codes you were shown somewhere safe. ' +
       'If this was not you, contact customer service at once.',
   });
+  // A session that owed the binding becomes a full one (LOGIN-4, LOGIN-6); then
+  // every other session ends and this one gets a new id (SESSION-2).
+  const current =
+    session.state === 'mfa_setup_required' ? promoteSession(state, ctx, session).session : session;
   return {
-    issued: session.state === 'mfa_setup_required' ? promoteSession(state, ctx, session) : null,
+    ...endOtherSessions(state, ctx, account.id, current.id, 'mfa_bound'),
     recoveryCodes,
   };
 }
@@ -196,21 +245,36 @@ export function unbindWithCode(
   return null;
 }
 
+/**
+ * Removes a binding: by its holder (`self`), or by the agent who processed an
+ * Unbind MFA ticket, whom the holder's log names (TICKET-11).
+ */
 export function removeBinding(
   state: ServerState,
   ctx: DomainContext,
   account: AccountRecord,
-  by: 'self' | 'support',
+  by: 'self' | AccountRecord,
 ): void {
   account.mfa = null;
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
-  recordAudit(state, ctx, account.id, 'mfa.unbound', { by });
+  recordAudit(
+    state,
+    ctx,
+    account.id,
+    'mfa.unbound',
+    by === 'self' ? { by } : { by: 'support', ...agentDetail(by) },
+  );
   sendEmail(state, ctx, {
     to: account.email,
     subject: 'MFA was unbound from your account',
     body:
       `The authenticator app was unbound from your account at ${formatTimeForEmail(ctx.now)}` +
-      (by === 'support' ? ' by customer service, as your ticket asked. ' : '. ') +
+      (by === 'self' ? '. ' : ` by customer service (${by.name}), as your ticket asked. `) +
       'Logging in now needs only your password. Bind MFA again in Account Management > Security Settings.',
   });
+}
+
+/** TICKET-11: who acted for customer service, as the member's log names them. */
+export function agentDetail(agent: AccountRecord): { agent: string; agentEmail: string } {
+  return { agent: agent.name, agentEmail: agent.email };
 }

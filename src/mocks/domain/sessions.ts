@@ -8,13 +8,14 @@ import {
   PASSWORD_FAILURE_MEMORY_MS,
   PASSWORD_LOCKOUT_MS,
   PASSWORD_MAX_FAILURES,
+  PASSWORD_RESET_PATH,
   PENDING_SESSION_TTL_MS,
-  SESSION_ABSOLUTE_TTL_MS,
-  SESSION_IDLE_TTL_MS,
   SESSION_TOKEN_BYTES,
+  USER_AGENT_MAX_LENGTH,
 } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { DECOY_PASSWORD_HASH, hashMatches, type PasswordHash } from './passwords';
+import { activeExpiresAt } from './retention';
 import type {
   AccountRecord,
   LoginThrottleRecord,
@@ -75,7 +76,33 @@ export function logIn(
   ctx: DomainContext,
   email: string,
   typed: PasswordHash,
+  userAgent: string | null = null,
 ): IssuedSession | DomainError {
+  const account = checkPassword(state, ctx, email, typed);
+  if (account instanceof DomainError) return account;
+  purgeExpiredSessions(state, ctx);
+
+  const workspaceId = defaultWorkspaceId(state, account);
+  const sessionState: SessionRecordState = account.mfa
+    ? 'mfa_required'
+    : owesMfaSetup(state, account, workspaceId)
+      ? 'mfa_setup_required'
+      : 'active';
+  return openSession(state, ctx, account, sessionState, workspaceId, userAgent);
+}
+
+/**
+ * LOGIN-1 / GUARD-4: a password typed for an email, counted by the email's
+ * throttle whether the account exists or not: the account when it matches,
+ * else the refusal to return (so the count is written). Login and changing the
+ * password (PASSWORD-1) share it, so neither is a way round the other's lock.
+ */
+export function checkPassword(
+  state: ServerState,
+  ctx: DomainContext,
+  email: string,
+  typed: PasswordHash,
+): AccountRecord | DomainError {
   const throttle = throttleOf(state, ctx, email);
   if (throttle.failuresInARow >= FAILURES_IN_A_ROW_MAX) return new DomainError('RESET_REQUIRED');
   if (throttle.lockedUntil !== null && ctx.now < throttle.lockedUntil) {
@@ -99,15 +126,7 @@ export function logIn(
     return lockedError(ctx, throttle.lockedUntil);
   }
   state.loginThrottle = state.loginThrottle.filter((entry) => entry !== throttle);
-  purgeExpiredSessions(state, ctx);
-
-  const workspaceId = defaultWorkspaceId(state, account);
-  const sessionState: SessionRecordState = account.mfa
-    ? 'mfa_required'
-    : owesMfaSetup(state, account, workspaceId)
-      ? 'mfa_setup_required'
-      : 'active';
-  return openSession(state, ctx, account, sessionState, workspaceId);
+  return account;
 }
 
 /** GUARD-4: the account holder learns that only a reset reopens the door. */
@@ -130,7 +149,7 @@ export function notifyBlocked(
       `There were ${FAILURES_IN_A_ROW_MAX} failed ${entry === 'password' ? 'sign-in attempts' : 'dynamic codes'} ` +
       'on your account in a row, across lockouts. It stays locked until you reset your password ' +
       'with a code sent to this email (Forgot password? on the login page), or customer service ' +
-      'helps you. If this was not you, someone is trying to get in: reset your password.',
+      `helps you. If this was not you, someone is trying to get in: reset your password at ${PASSWORD_RESET_PATH}.`,
   });
 }
 
@@ -147,7 +166,8 @@ function notifyPasswordLockout(
     body:
       `There were ${PASSWORD_MAX_FAILURES} failed sign-in attempts on your account in a row. ` +
       `Signing in with a password is locked until ${formatTimeForEmail(lockedUntil)}. ` +
-      'If this was not you, change your password after the lock ends.',
+      'If this was not you, change your password after the lock ends: Account Management > ' +
+      `Security Settings > Change password, or Forgot password? at ${PASSWORD_RESET_PATH}.`,
   });
 }
 
@@ -157,6 +177,7 @@ export function openSession(
   account: AccountRecord,
   sessionState: SessionRecordState,
   workspaceId: string | null,
+  userAgent: string | null = null,
 ): IssuedSession {
   const token = base64Url(ctx.randomBytes(SESSION_TOKEN_BYTES));
   const session: SessionRecord = {
@@ -167,10 +188,43 @@ export function openSession(
     workspaceId,
     createdAt: ctx.now,
     lastSeenAt: ctx.now,
-    expiresAt: ctx.now + (sessionState === 'active' ? SESSION_IDLE_TTL_MS : PENDING_SESSION_TTL_MS),
+    expiresAt: ctx.now + PENDING_SESSION_TTL_MS,
+    userAgent: userAgent === null ? null : userAgent.slice(0, USER_AGENT_MAX_LENGTH),
   };
+  if (sessionState === 'active') session.expiresAt = activeExpiresAt(account, session);
   state.sessions.push(session);
   return { token, session };
+}
+
+/**
+ * SESSION-2 / LOGIN-6: the same session under a new id and token, so whatever
+ * knew the old ones (a token copied before a change) knows nothing. It keeps
+ * its login time, so SESSION-3's maximum still counts from the login.
+ */
+export function rotateSession(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+): IssuedSession {
+  endSession(state, session);
+  const issued = openSession(
+    state,
+    ctx,
+    accountById(state, session.accountId),
+    session.state,
+    session.workspaceId,
+    session.userAgent,
+  );
+  issued.session.createdAt = session.createdAt;
+  if (issued.session.state === 'active') {
+    issued.session.expiresAt = activeExpiresAt(
+      accountById(state, session.accountId),
+      issued.session,
+    );
+  } else {
+    issued.session.expiresAt = session.expiresAt;
+  }
+  return issued;
 }
 
 /**
@@ -189,6 +243,7 @@ export function promoteSession(
     accountById(state, pending.accountId),
     'active',
     pending.workspaceId,
+    pending.userAgent,
   );
 }
 
@@ -207,16 +262,14 @@ function reconcile(state: ServerState, ctx: DomainContext, session: SessionRecor
   if (session.state === 'mfa_required') return;
   const owes = owesMfaSetup(state, accountById(state, session.accountId), session.workspaceId);
   if (owes && session.state === 'active') demoteToSetup(session, ctx);
-  if (!owes && session.state === 'mfa_setup_required') restoreActive(session, ctx);
+  if (!owes && session.state === 'mfa_setup_required') restoreActive(state, session, ctx);
 }
 
 /** The session owes nothing any more and is a full one again. */
-function restoreActive(session: SessionRecord, ctx: DomainContext): void {
+function restoreActive(state: ServerState, session: SessionRecord, ctx: DomainContext): void {
   session.state = 'active';
-  session.expiresAt = Math.min(
-    ctx.now + SESSION_IDLE_TTL_MS,
-    session.createdAt + SESSION_ABSOLUTE_TTL_MS,
-  );
+  session.lastSeenAt = ctx.now;
+  session.expiresAt = activeExpiresAt(accountById(state, session.accountId), session);
 }
 
 /** The live session a token names; slides the idle expiry of an active one. */
@@ -232,11 +285,9 @@ export function authenticate(
   if (isExpired(session, ctx.now)) throw new DomainError('SESSION_EXPIRED');
   reconcile(state, ctx, session);
   if (session.state === 'active') {
+    // SESSION-3: each use slides the idle time, never past the maximum.
     session.lastSeenAt = ctx.now;
-    session.expiresAt = Math.min(
-      ctx.now + SESSION_IDLE_TTL_MS,
-      session.createdAt + SESSION_ABSOLUTE_TTL_MS,
-    );
+    session.expiresAt = activeExpiresAt(accountById(state, session.accountId), session);
   }
   return session;
 }

@@ -6,7 +6,7 @@ import type { PasswordHash } from './passwords';
 import type { StoredRecoveryCode } from './recovery-codes';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export type AccountKind = 'member' | 'agent';
 /** The contract's session states but `anonymous`, which is the absence of a record. */
@@ -21,11 +21,23 @@ export interface AccountRecord {
   createdAt: number;
   lastWorkspaceId: string | null;
   mfa: MfaBinding | null;
+  /** TICKET-11: the last login that passed the dynamic code, for customer service's review. */
+  lastMfaLoginAt: number | null;
   /** MOCK-4: consecutive wrong codes, from any session, since the last lock. */
   codeFailures: number;
   codeLockedUntil: number | null;
   /** GUARD-4: consecutive wrong codes across lockouts; at the cap, only a reset reopens entry. */
   codeFailuresInARow: number;
+  /** SESSION-3: how long the account's sessions live, idle and at most. */
+  retention: LoginRetention;
+}
+
+/** SESSION-3: applied by the server to every session of the account. */
+export interface LoginRetention {
+  /** An active session unused this long ends (RETENTION_IDLE_MINUTES_MIN to _MAX). */
+  idleMinutes: number;
+  /** No session lives longer than this from its login, however busy; 0 means no limit. */
+  maxDays: number;
 }
 
 export interface MfaBinding {
@@ -41,7 +53,8 @@ export interface MfaBinding {
   recoveryCodes: StoredRecoveryCode[];
 }
 
-export type EmailCodePurpose = 'bind' | 'ticket';
+/** Each purpose has its own codes and its own sending quota (MOCK-5). */
+export type EmailCodePurpose = 'bind' | 'ticket' | 'reset';
 
 export interface EmailCodeRecord {
   accountId: string;
@@ -88,9 +101,16 @@ export interface SessionRecord {
   accountId: string;
   state: SessionRecordState;
   workspaceId: string | null;
+  /** The login's time; a rotated session keeps it, so SESSION-3's maximum counts from the login. */
   createdAt: number;
   lastSeenAt: number;
+  /**
+   * When it ends unless used: a pending session after its step's time, an
+   * active one by its account's retention (recomputed when that changes).
+   */
   expiresAt: number;
+  /** SESSION-1: the browser's user agent at login, cut to USER_AGENT_MAX_LENGTH; shown only as names. */
+  userAgent: string | null;
 }
 
 export interface EmailRecord {

@@ -22,10 +22,17 @@ export function requireTicketSubmitter(session: SessionRecord): 'login' | 'conso
   return session.state === 'mfa_required' ? 'login' : 'console';
 }
 
+/**
+ * TICKET-7 / TICKET-11: customer service, and only with MFA bound: an agent
+ * can strip a member's MFA, so the console is held to more than a member's
+ * pages. An agent without it is refused until they bind (the session stays as
+ * it is, GUARD-2).
+ */
 export function requireAgent(state: ServerState, session: SessionRecord): AccountRecord {
   requireActive(session);
   const account = accountById(state, session.accountId);
   if (account.kind !== 'agent') throw new DomainError('FORBIDDEN');
+  if (account.mfa === null) throw new DomainError('MFA_SETUP_REQUIRED');
   return account;
 }
 

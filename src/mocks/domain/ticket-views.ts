@@ -1,3 +1,4 @@
+import { DAY_MS } from '@/api/limits';
 import type {
   Attachment,
   SupportTicket,
@@ -10,8 +11,9 @@ import type {
   TicketSummary,
 } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
-import { TICKET_EXPORT_MAX_ROWS } from './limits';
-import type { AttachmentRecord, ServerState, TicketRecord } from './state';
+import type { DomainContext } from './context';
+import { REVIEW_WRONG_CODES_WINDOW_MS, TICKET_EXPORT_MAX_ROWS } from './limits';
+import type { AccountRecord, AttachmentRecord, ServerState, TicketRecord } from './state';
 import { filterTickets, pageOf, workspaceNameOf } from './ticket-queries';
 import { agentActions, autoCloseAt, requesterActions } from './ticket-status';
 import { iso } from './views';
@@ -92,9 +94,44 @@ export function ticketDetailView(
   return detailView(state, ticket, own, own ? requesterActions(ticket) : []);
 }
 
+type ReviewSignals = NonNullable<SupportTicket['review']>['signals'];
+
+/**
+ * TICKET-11: what speaks for or against unbinding, worked out from the
+ * records each time the ticket is read, so it is never a constant.
+ */
+function reviewSignals(
+  state: ServerState,
+  ctx: DomainContext,
+  ticket: TicketRecord,
+  requester: AccountRecord,
+): ReviewSignals {
+  const since = ctx.now - REVIEW_WRONG_CODES_WINDOW_MS;
+  return {
+    passwordVerified: ticket.verification?.password ?? false,
+    emailVerified: ticket.verification?.email ?? false,
+    accountCreatedAt: iso(requester.createdAt),
+    accountAgeDays: Math.floor((ctx.now - requester.createdAt) / DAY_MS),
+    lastMfaLoginAt: requester.lastMfaLoginAt === null ? null : iso(requester.lastMfaLoginAt),
+    wrongCodesLast24h: state.audit.filter(
+      (entry) =>
+        entry.accountId === requester.id && entry.event === 'mfa.code_failed' && entry.at > since,
+    ).length,
+    otherOpenUnbindRequests: state.tickets.filter(
+      (other) =>
+        other.id !== ticket.id &&
+        other.requesterId === requester.id &&
+        other.type === 'unbind_mfa' &&
+        other.status !== 'closed' &&
+        other.status !== 'canceled',
+    ).length,
+  };
+}
+
 /** TICKET-7: the ticket as an agent sees it, with what they review for Unbind MFA. */
 export function supportTicketView(
   state: ServerState,
+  ctx: DomainContext,
   ticket: TicketRecord,
   agentId: string,
 ): SupportTicket {
@@ -114,6 +151,7 @@ export function supportTicketView(
             workspaceName: workspaceNameOf(state, ticket),
             mfaBound: requester.mfa !== null,
             mfaUnboundAt: ticket.mfaUnboundAt === null ? null : iso(ticket.mfaUnboundAt),
+            signals: reviewSignals(state, ctx, ticket, requester),
           }
         : null,
   };

@@ -13,8 +13,8 @@ import {
   TICKET_RATE_WINDOW_MS,
   UNBIND_CANCEL_PATH,
 } from './limits';
-import { removeBinding } from './mfa';
-import { reopenCodeEntry } from './mfa-codes';
+import { agentDetail, removeBinding } from './mfa';
+import { checkBoundCode, reopenCodeEntry } from './mfa-codes';
 import { clearLoginThrottle, endSession } from './sessions';
 import type { AccountRecord, ServerState, SessionRecord, TicketRecord } from './state';
 import { ownTicket, processableTicket, requireTicketSubmitter, ticketById } from './ticket-access';
@@ -22,7 +22,7 @@ import { settleTickets } from './ticket-clock';
 import { addTicketEvent, addTicketMessage } from './ticket-conversation';
 import { creationHashOf, rememberCreation, replayedTicketId } from './ticket-idempotency';
 import { notifyRequester } from './ticket-notifications';
-import { moveTicket } from './ticket-status';
+import { moveTicket, nextStatus } from './ticket-status';
 
 /**
  * What requesters and customer service do to a ticket: filing it, and each
@@ -98,7 +98,11 @@ export function submitTicket(
     feedbackAt: null,
     closedAt: null,
     rating: null,
-    verification: unbind ? { password: true, email: true, submittedFrom } : null,
+    // TICKET-11: the password was typed for this request only at the login's
+    // code step; the email code was just spent, or filing stopped above.
+    verification: unbind
+      ? { password: submittedFrom === 'login', email: input.emailCode !== undefined, submittedFrom }
+      : null,
     cancelTokenHash: null,
     mfaUnboundAt: null,
     entries: [],
@@ -304,25 +308,33 @@ export function closeAsAgent(
 
 /**
  * TICKET-7 / TICKET-9: after review, an agent unbinds the requester's MFA and
- * tells them. This is the only way a ticket unbinds anything. Every session of
- * the requester ends (SESSION-2): whoever held one may be the person who took
- * the phone, and the requester logs in afresh.
+ * tells them. This is the only way a ticket unbinds anything. The agent proves
+ * it is them with a fresh dynamic code of their own (TICKET-11), checked last,
+ * so a ticket that cannot be processed costs no code; a wrong one counts
+ * toward the agent's lockout (MOCK-4) and is returned to be written. Every
+ * session of the requester ends (SESSION-2): whoever held one may be the
+ * person who took the phone, and the requester logs in afresh.
  */
 export function unbindRequesterMfa(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
   ticketId: string,
-  replyBody: string,
-): TicketRecord {
+  input: { reply: string; code: string },
+): TicketRecord | DomainError {
   const { agent, ticket } = processableTicket(state, ctx, session, ticketId);
   if (ticket.type !== 'unbind_mfa' || ticket.mfaUnboundAt !== null)
     throw new DomainError('TICKET_STATUS_CONFLICT');
   const requester = accountById(state, ticket.requesterId);
   if (!requester.mfa) throw new DomainError('MFA_NOT_BOUND');
+  // A wrong code is written with nothing else changed, so the status is only checked here.
+  if (nextStatus(ticket.status, 'unbind_mfa') === null)
+    throw new DomainError('TICKET_STATUS_CONFLICT');
+  const refusal = checkBoundCode(state, ctx, agent, input.code, 'support_unbind');
+  if (refusal) return refusal;
   moveTicket(ticket, 'unbind_mfa', ctx.now);
 
-  removeBinding(state, ctx, requester, 'support');
+  removeBinding(state, ctx, requester, agent);
   // GUARD-4: customer service acting reopens what 100 failures in a row had blocked.
   reopenCodeEntry(requester);
   clearLoginThrottle(state, requester.email);
@@ -331,7 +343,10 @@ export function unbindRequesterMfa(
   }
   ticket.mfaUnboundAt = ctx.now;
   addTicketEvent(ctx, ticket, 'mfa_unbound');
-  recordAudit(state, ctx, requester.id, 'ticket.unbind_processed', { ticket: ticket.number });
-  recordAgentReply(state, ctx, ticket, agent, { body: replyBody, attachmentIds: [] });
+  recordAudit(state, ctx, requester.id, 'ticket.unbind_processed', {
+    ticket: ticket.number,
+    ...agentDetail(agent),
+  });
+  recordAgentReply(state, ctx, ticket, agent, { body: input.reply, attachmentIds: [] });
   return ticket;
 }

@@ -1,4 +1,4 @@
-import type { Account } from '@/api/schemas/account';
+import type { Account, AccountSession } from '@/api/schemas/account';
 import type { EmailMessage } from '@/api/schemas/dev';
 import type { Session } from '@/api/schemas/session';
 import type { Member, MfaPolicy, Workspace } from '@/api/schemas/workspace';
@@ -12,6 +12,7 @@ import type {
   SessionRecord,
   WorkspaceRecord,
 } from './state';
+import { describeUserAgent } from './user-agent';
 import { membersOf, mfaPolicyOf, ownerOf, type WorkspaceAccess } from './workspaces';
 
 /** Maps stored records to the contract; the only place a record leaves the core. */
@@ -70,6 +71,20 @@ export function accountView(account: AccountRecord): Account {
       boundAt: account.mfa ? iso(account.mfa.boundAt) : null,
       recoveryCodesLeft: recoveryCodesLeftOf(account),
     },
+    retention: { ...account.retention },
+  };
+}
+
+/** SESSION-1: a session as its account sees it: the device by name, never the raw user agent. */
+export function accountSessionView(session: SessionRecord, currentId: string): AccountSession {
+  const device = describeUserAgent(session.userAgent);
+  return {
+    id: session.id,
+    browser: device.browser,
+    os: device.os,
+    createdAt: iso(session.createdAt),
+    lastActiveAt: iso(session.lastSeenAt),
+    current: session.id === currentId,
   };
 }
 

@@ -57,16 +57,19 @@ export function enterWorkspace(
 /**
  * MANDATORY-3: the one gate of every endpoint under /workspaces/{id}, its
  * tickets included. The session must be active and a member, and owe this
- * workspace no binding; owing one turns it into a session that owes the
- * binding for this workspace (MANDATORY-2), and that refusal is returned, to be
- * thrown once the change is written, so the client moves to the bind wizard.
+ * workspace no binding. A read that meets a binding owed is refused and
+ * changes nothing (GUARD-2); an action on the workspace enters it, so the
+ * session owes the binding for it (MANDATORY-2), and that refusal is returned,
+ * to be thrown once the change is written, so the client moves to the wizard.
  */
 export function workspaceGate(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
   workspaceId: string,
+  intent: 'read' | 'act',
 ): WorkspaceAccess | DomainError {
+  if (intent === 'read') return requireWorkspaceAccess(state, session, workspaceId);
   const refusal = enterWorkspace(state, ctx, session, workspaceId);
   return refusal ?? requireWorkspaceAccess(state, session, workspaceId);
 }

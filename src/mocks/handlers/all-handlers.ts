@@ -5,6 +5,7 @@ import type { HandlerDeps } from './deps';
 import { devHandlers } from './dev';
 import { mfaHandlers } from './mfa';
 import { errorResponse } from './respond';
+import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
 import { ticketHandlers } from './tickets';
 import { workspaceHandlers } from './workspaces';
@@ -22,6 +23,7 @@ export function allHandlers(deps: HandlerDeps) {
     ...sessionHandlers(deps),
     ...accountHandlers(deps),
     ...mfaHandlers(deps),
+    ...securityHandlers(deps),
     ...workspaceHandlers(deps),
     ...ticketHandlers(deps),
   ];

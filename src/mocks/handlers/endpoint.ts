@@ -101,7 +101,12 @@ export interface EndpointSpec<
    * (GUARD-7): it may read what it needs in a transaction of its own, works
    * off the transaction, and hands its result to `run`, which decides.
    */
-  prepare?: (input: { body: BodyOf<S>; read: MockServer['run'] }) => Promise<D>;
+  prepare?: (input: {
+    body: BodyOf<S>;
+    /** The caller as admitted before the body was read (null for none). */
+    session: SessionRecord | null;
+    read: MockServer['run'];
+  }) => Promise<D>;
   /** The operation: one transaction, run once the caller is settled and the input judged. */
   run?: (call: Call<C, S, Q, P, D>) => R | DomainError;
   /** The answer once the transaction is written; by default the result as JSON, or 204 for none. */
@@ -135,25 +140,29 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
         const token = spec.caller === 'anyone' ? null : jar.read(request);
         // GUARD-5: who is calling is settled before a byte of the body is read;
         // the transaction below settles it again, as the state may have moved.
-        if (spec.body) {
-          await server.run((state, ctx) => {
-            const admitted = admit(state, ctx, spec.caller, token, params);
-            return admitted instanceof DomainError ? admitted : undefined;
-          });
-        }
+        const early = spec.body
+          ? await server.run((state, ctx) => {
+              const admitted = admit(state, ctx, spec.caller, token, params, method);
+              return admitted instanceof DomainError ? admitted : structuredClone(admitted.session);
+            })
+          : null;
         // Read and judged before the transaction, which cannot span an await,
         // once the caller is settled.
         const input = await readInput(request, spec);
         const body = judgeBody(input.body, spec.body) as BodyOf<S>;
         const prepared = spec.prepare
-          ? await spec.prepare({ body, read: (operation) => server.run(operation) })
+          ? await spec.prepare({
+              body,
+              session: early,
+              read: (operation) => server.run(operation),
+            })
           : (undefined as D);
         let issued: string | null | undefined;
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
             : await server.run((state, ctx) => {
-                const admitted = admit(state, ctx, spec.caller, token, params);
+                const admitted = admit(state, ctx, spec.caller, token, params, method);
                 if (admitted instanceof DomainError) return admitted;
                 const call = {
                   state,
@@ -206,6 +215,7 @@ function admit(
   caller: Caller,
   token: string | null,
   params: Record<string, string>,
+  method: Method,
 ): { session: SessionRecord | null; access?: WorkspaceAccess } | DomainError {
   if (caller === 'anyone') return { session: null };
   if (caller === 'visitor') return { session: peekSession(state, ctx, token) };
@@ -228,7 +238,9 @@ function admit(
       break;
     case 'workspace-member':
     case 'workspace-owner': {
-      const access = workspaceGate(state, ctx, session, params.workspaceId ?? '');
+      // GUARD-2: a GET never changes state, so only an action enters the workspace.
+      const intent = method === 'get' ? 'read' : 'act';
+      const access = workspaceGate(state, ctx, session, params.workspaceId ?? '', intent);
       if (access instanceof DomainError) return access;
       if (caller === 'workspace-owner') requireOwner(access);
       return { session, access };

@@ -18,6 +18,7 @@ import {
   confirmEnrollment,
   enrollmentStatus,
   issueEnrollmentSecret,
+  rotateEnrollmentSecret,
   sendBindEmailCode,
   unbindWithCode,
   verifyBindIdentity,
@@ -28,6 +29,20 @@ import { iso, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 import { secondsUntil } from './respond';
+
+function enrollmentSecretView(
+  issued: { secret: string; otpauthUri: string; expiresAt: number },
+  now: number,
+): EnrollmentSecret {
+  return {
+    secret: issued.secret,
+    otpauthUri: issued.otpauthUri,
+    algorithm: TOTP_ALGORITHM,
+    digits: TOTP_DIGITS,
+    period: TOTP_PERIOD_SECONDS,
+    expiresInSeconds: secondsUntil(issued.expiresAt, now) ?? 0,
+  };
+}
 
 export function mfaHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
@@ -75,20 +90,20 @@ export function mfaHandlers(deps: HandlerDeps) {
         verifyBindIdentity(state, ctx, session, body.code) ?? undefined,
     }),
 
+    // BIND-5: the same secret on every call until it is confirmed, expires or is cancelled.
     endpoint.post(paths.enrollmentSecret.pattern, {
       caller: 'enrolling',
       noStore: true,
-      run: ({ state, ctx, session }): EnrollmentSecret => {
-        const issued = issueEnrollmentSecret(state, ctx, session);
-        return {
-          secret: issued.secret,
-          otpauthUri: issued.otpauthUri,
-          algorithm: TOTP_ALGORITHM,
-          digits: TOTP_DIGITS,
-          period: TOTP_PERIOD_SECONDS,
-          expiresInSeconds: secondsUntil(issued.expiresAt, ctx.now) ?? 0,
-        };
-      },
+      run: ({ state, ctx, session }) =>
+        enrollmentSecretView(issueEnrollmentSecret(state, ctx, session), ctx.now),
+    }),
+
+    // BIND-5 "Show a new QR code": the one way to replace a secret still valid.
+    endpoint.post(paths.enrollmentSecretRotate.pattern, {
+      caller: 'enrolling',
+      noStore: true,
+      run: ({ state, ctx, session }) =>
+        enrollmentSecretView(rotateEnrollmentSecret(state, ctx, session), ctx.now),
     }),
 
     endpoint.post(paths.enrollmentConfirm.pattern, {
@@ -98,10 +113,10 @@ export function mfaHandlers(deps: HandlerDeps) {
       run: ({ state, ctx, session, body, setSessionToken }): EnrollmentConfirmed | DomainError => {
         const result = confirmEnrollment(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
-        // A forced bind replaces the session that owed it (LOGIN-6).
-        if (result.issued) setSessionToken(result.issued.token);
+        // The session goes on under a new id (LOGIN-6, SESSION-2).
+        setSessionToken(result.issued.token);
         return {
-          session: sessionView(state, result.issued?.session ?? session),
+          session: sessionView(state, result.issued.session),
           recoveryCodes: result.recoveryCodes,
         };
       },
@@ -135,8 +150,13 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
-      run: ({ state, ctx, session, body }): RecoveryCodes | DomainError =>
-        regenerateRecoveryCodes(state, ctx, session, body.code),
+      run: ({ state, ctx, session, body, setSessionToken }): RecoveryCodes | DomainError => {
+        const result = regenerateRecoveryCodes(state, ctx, session, body.code);
+        if (!('issued' in result)) return result;
+        // The other sessions end and this one goes on under a new id (SESSION-2).
+        setSessionToken(result.issued.token);
+        return { recoveryCodes: result.recoveryCodes };
+      },
     }),
 
     endpoint.get(paths.accountAudit.pattern, {

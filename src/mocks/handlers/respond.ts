@@ -9,6 +9,7 @@ export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 const ERROR_MESSAGES: Record<Exclude<DomainError['code'], 'NETWORK'>, string> = {
   VALIDATION_FAILED: 'The request is not valid.',
   INVALID_CREDENTIALS: 'Incorrect email or password.',
+  INVALID_PASSWORD: 'The current password is not correct.',
   ACCOUNT_LOCKED: 'Too many failed attempts. Try again later.',
   UNAUTHENTICATED: 'Sign in to continue.',
   SESSION_EXPIRED: 'The session has expired.',

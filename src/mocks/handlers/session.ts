@@ -8,6 +8,15 @@ import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 
+/**
+ * SESSION-1: the browser's user agent, kept with the session it opens. The
+ * in-browser mock server runs in the very page that sent the request, where a
+ * service worker's copy of the request may lack the header.
+ */
+function userAgentOf(headers: Headers): string | null {
+  return headers.get('User-Agent') ?? globalThis.navigator?.userAgent ?? null;
+}
+
 export function sessionHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
@@ -24,8 +33,8 @@ export function sessionHandlers(deps: HandlerDeps) {
       // GUARD-7: the salt is read, the hash made off the transaction, then the login decided.
       prepare: async ({ body, read }) =>
         hashPassword(body.password, await read((state) => loginSaltFor(state, body.email))),
-      run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
-        const issued = logIn(state, ctx, body.email, prepared);
+      run: ({ state, ctx, session, body, prepared, headers, setSessionToken }) => {
+        const issued = logIn(state, ctx, body.email, prepared, userAgentOf(headers));
         if (!('token' in issued)) return issued;
         // A new login replaces whatever session this client held.
         if (session) endSession(state, session);

@@ -86,15 +86,23 @@ function requesterStep<S extends BodySpec | undefined>(
   return { caller: 'active', body, run: (call) => ticketDetailView(call.state, act(call), true) };
 }
 
-/** An agent's step on a ticket, answered with the ticket as the console shows it (TICKET-7). */
+/**
+ * An agent's step on a ticket, answered with the ticket as the console shows it
+ * (TICKET-7); a returned refusal (a wrong step-up code) is written, then thrown.
+ */
 function agentStep<S extends BodySpec | undefined>(
   body: S,
-  act: (call: Call<'agent', S, unknown, TicketParams>) => TicketRecord,
+  act: (call: Call<'agent', S, unknown, TicketParams>) => TicketRecord | DomainError,
 ): EndpointSpec<'agent', S, unknown, TicketParams, SupportTicket> {
   return {
     caller: 'agent',
     body,
-    run: (call) => supportTicketView(call.state, act(call), call.session.accountId),
+    run: (call) => {
+      const ticket = act(call);
+      return ticket instanceof DomainError
+        ? ticket
+        : supportTicketView(call.state, call.ctx, ticket, call.session.accountId);
+    },
   };
 }
 
@@ -281,7 +289,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       caller: 'agent',
       run: ({ state, ctx, session, params }) => {
         const { agent, ticket } = ticketForAgent(state, ctx, session, params.ticketId);
-        return supportTicketView(state, ticket, agent.id);
+        return supportTicketView(state, ctx, ticket, agent.id);
       },
     }),
 
@@ -313,7 +321,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       agentStep(
         { kind: 'json', schema: supportUnbindRequestSchema },
         ({ state, ctx, session, params, body }) =>
-          unbindRequesterMfa(state, ctx, session, params.ticketId, body.reply),
+          unbindRequesterMfa(state, ctx, session, params.ticketId, body),
       ),
     ),
   ];

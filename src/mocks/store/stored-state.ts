@@ -18,6 +18,7 @@ const storedShape = z.looseObject({
         }),
       ),
       codeFailures: z.number(),
+      retention: z.looseObject({ idleMinutes: z.number(), maxDays: z.number() }),
     }),
   ),
   workspaces: z.array(z.looseObject({ id: z.string() })),

@@ -21,7 +21,7 @@ export async function bindThroughWizard(
   email: string,
 ): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
-  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await page.getByRole('button', { name: 'Get Verification Code' }).click();
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   const emailCode = await readEmailCode(context, email, 'Your verification code for binding MFA');
   await enterCode(page, 'Email verification code', emailCode);

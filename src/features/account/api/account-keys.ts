@@ -3,4 +3,5 @@ export const accountKeys = {
   all: ['account'] as const,
   profile: () => [...accountKeys.all, 'profile'] as const,
   audit: () => [...accountKeys.all, 'audit'] as const,
+  sessions: () => [...accountKeys.all, 'sessions'] as const,
 };

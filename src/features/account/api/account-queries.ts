@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { Account } from '@/api/schemas/account';
+import type { Account, AccountSessionList } from '@/api/schemas/account';
 import type { AuditList } from '@/api/schemas/mfa';
 import { accountKeys } from './account-keys';
 
@@ -23,4 +23,15 @@ export const securityLogQueryOptions = queryOptions({
 /** MOCK-7: the account holder's own MFA events, newest first. */
 export function useSecurityLog() {
   return useQuery(securityLogQueryOptions);
+}
+
+export const accountSessionsQueryOptions = queryOptions({
+  queryKey: accountKeys.sessions(),
+  queryFn: ({ signal }) => request<AccountSessionList>(paths.accountSessions.href, { signal }),
+  select: (data) => data.sessions,
+});
+
+/** SESSION-1: the account's live sessions, this one marked. */
+export function useAccountSessions() {
+  return useQuery(accountSessionsQueryOptions);
 }

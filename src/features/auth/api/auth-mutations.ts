@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { SecondFactor } from '@/api/schemas/mfa';
+import type { PasswordResetRequest } from '@/api/schemas/account';
+import type { EmailCodeSent, SecondFactor } from '@/api/schemas/mfa';
 import type { LoginRequest, Session } from '@/api/schemas/session';
 import { discardAllDrafts } from '@/lib/drafts';
 import { useRecoveryNotice } from '@/lib/recovery-notice';
@@ -75,5 +76,30 @@ export function useSwitchWorkspace(onAnswer: (session: Session, workspaceId: str
       onAnswer(session, workspaceId);
       cache.replace(session);
     },
+  });
+}
+
+/** PASSWORD-2: emails a reset code; the answer is the same for an email without an account. */
+export function useSendPasswordResetCode(email: string) {
+  return useMutation({
+    mutationFn: () =>
+      request<EmailCodeSent>(paths.passwordResetEmailCode.href, {
+        method: 'POST',
+        body: { email },
+      }),
+  });
+}
+
+/**
+ * PASSWORD-2: the new password, with the emailed code. It signs nobody in and
+ * ends every session of the account, this tab's too if it held one: the
+ * session is asked for again.
+ */
+export function useResetPassword() {
+  const cache = useSessionCache();
+  return useMutation({
+    mutationFn: (reset: PasswordResetRequest) =>
+      request(paths.passwordReset.href, { method: 'POST', body: reset }),
+    onSuccess: () => cache.refetch(),
   });
 }

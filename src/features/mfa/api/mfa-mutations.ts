@@ -26,12 +26,22 @@ export function useVerifyBindIdentity() {
 }
 
 /**
- * BIND-5: the secret lives in the wizard's own state only; `gcTime: 0` keeps it
- * out of the mutation cache once the wizard is gone.
+ * BIND-5: the wizard's secret, the same one on every call until it is
+ * confirmed, expires or is cancelled. It lives in the wizard's own state only;
+ * `gcTime: 0` keeps it out of the mutation cache once the wizard is gone.
  */
 export function useIssueSecret() {
   return useMutation({
     mutationFn: () => request<EnrollmentSecret>(paths.enrollmentSecret.href, { method: 'POST' }),
+    gcTime: 0,
+  });
+}
+
+/** BIND-5 "Show a new QR code": the one way to replace the secret; kept out of caches too. */
+export function useRotateSecret() {
+  return useMutation({
+    mutationFn: () =>
+      request<EnrollmentSecret>(paths.enrollmentSecretRotate.href, { method: 'POST' }),
     gcTime: 0,
   });
 }

@@ -1,16 +1,22 @@
 import { useState } from 'react';
-import { TICKET_REPLY_MAX_LENGTH } from '@/api/limits';
+import { isApiError } from '@/api/api-error';
+import { CODE_LENGTH, TICKET_REPLY_MAX_LENGTH } from '@/api/limits';
 import { type SupportTicket } from '@/api/schemas/tickets';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
+import { CodeInput } from '@/components/code-input';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { TextAreaField } from '@/components/text-area-field';
+import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useTicketAction } from '../api/ticket-mutations';
-import { VerificationFacts } from '../ui/verification-facts';
 import styles from './review-panel.module.css';
+import { ReviewSignals } from './review-signals';
+
+/** Refusals about the agent's own code, shown on the code field rather than above the form. */
+const CODE_REFUSALS = new Set(['INVALID_CODE', 'CODE_LOCKED', 'RESET_REQUIRED']);
 
 type Review = NonNullable<SupportTicket['review']>;
 
@@ -30,19 +36,29 @@ export function ReviewPanel({
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState(() => t('support.unbindDefaultReply'));
   const [problem, setProblem] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [codeIncomplete, setCodeIncomplete] = useState(false);
   const canUnbind = ticket.actions.includes('unbind_mfa');
+  const codeRefused = isApiError(unbind.error) && CODE_REFUSALS.has(unbind.error.code);
 
-  function confirm() {
+  // TICKET-11: the agent proves it is them with a fresh code of their own (step-up).
+  function confirm(digits = code) {
+    if (unbind.isPending) return;
     const body = message.trim();
     if (body.length === 0) return setProblem(t('field.required'));
     if (body.length > TICKET_REPLY_MAX_LENGTH)
       return setProblem(t('tickets.form.tooLong', { max: TICKET_REPLY_MAX_LENGTH }));
-    unbind.mutate(body, {
-      onSuccess: () => {
-        setOpen(false);
-        onDone(t('support.unbound', { email: review.accountEmail }));
+    if (digits.length !== CODE_LENGTH) return setCodeIncomplete(true);
+    unbind.mutate(
+      { reply: body, code: digits },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setCode('');
+          onDone(t('support.unbound', { email: review.accountEmail }));
+        },
       },
-    });
+    );
   }
 
   return (
@@ -74,12 +90,33 @@ export function ReviewPanel({
             )}
           </dd>
         </div>
-        {ticket.verification && <VerificationFacts verification={ticket.verification} />}
+        {ticket.verification && (
+          <div>
+            <dt>{t('tickets.verification.from')}</dt>
+            <dd>
+              {ticket.verification.submittedFrom === 'login'
+                ? t('tickets.verification.fromLogin')
+                : t('tickets.verification.fromConsole')}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <h3 className={styles.signalsTitle}>{t('support.signals.title')}</h3>
+      <dl className={styles.review}>
+        <ReviewSignals signals={review.signals} />
       </dl>
       {canUnbind ? (
         <div className={styles.reviewAction}>
           <p className={styles.reviewHint}>{t('support.review.unbindHint')}</p>
-          <Button variant="danger" onClick={() => setOpen(true)}>
+          <Button
+            variant="danger"
+            onClick={() => {
+              unbind.reset();
+              setCode('');
+              setCodeIncomplete(false);
+              setOpen(true);
+            }}
+          >
             {t('support.unbind')}
           </Button>
         </div>
@@ -100,20 +137,51 @@ export function ReviewPanel({
         confirmLabel={t('support.unbindAndReply')}
         tone="danger"
         pending={unbind.isPending}
-        error={unbind.error}
-        onConfirm={confirm}
+        error={codeRefused ? null : unbind.error}
+        onConfirm={() => confirm()}
         onCancel={() => setOpen(false)}
       >
-        <TextAreaField
-          label={t('support.unbindReply')}
-          rows={4}
-          value={message}
-          onChange={(event) => {
-            setMessage(event.target.value);
-            setProblem(null);
+        <form
+          className={styles.unbindForm}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            confirm();
           }}
-          error={problem ?? undefined}
-        />
+        >
+          <TextAreaField
+            label={t('support.unbindReply')}
+            rows={4}
+            value={message}
+            onChange={(event) => {
+              setMessage(event.target.value);
+              setProblem(null);
+            }}
+            error={problem ?? undefined}
+          />
+          <CodeInput
+            label={t('support.unbindCode')}
+            hint={t('support.unbindCodeHint')}
+            value={code}
+            onChange={(digits) => {
+              setCode(digits);
+              setCodeIncomplete(false);
+              // CODE-3: a refusal no longer describes an edited code.
+              if (codeRefused) unbind.reset();
+            }}
+            onComplete={(digits) => confirm(digits)}
+            error={
+              codeIncomplete
+                ? t('code.incomplete')
+                : codeRefused
+                  ? errorMessage(t, language, unbind.error)
+                  : undefined
+            }
+            readOnly={unbind.isPending}
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the code is what this dialog adds to a yes
+            autoFocus
+          />
+        </form>
       </ConfirmDialog>
     </Card>
   );

@@ -15,6 +15,7 @@ import {
   type RateRequest,
   type ReplyRequest,
   type SupportTicket,
+  type SupportUnbindRequest,
   type TicketCreated,
   type TicketDetail,
   type TicketExport,
@@ -97,8 +98,8 @@ interface TicketActions {
   accept: { variables: void; ticket: SupportTicket };
   agentReply: { variables: ReplyRequest; ticket: SupportTicket };
   agentClose: { variables: void; ticket: SupportTicket };
-  /** TICKET-7 / TICKET-9: the one action that unbinds a requester's MFA; the variable is the reply. */
-  unbindMfa: { variables: string; ticket: SupportTicket };
+  /** TICKET-7 / TICKET-9 / TICKET-11: the one action that unbinds a requester's MFA: the reply and the agent's code. */
+  unbindMfa: { variables: SupportUnbindRequest; ticket: SupportTicket };
 }
 
 export type TicketActionName = keyof TicketActions;
@@ -129,7 +130,7 @@ const ACTIONS: {
   unbindMfa: {
     view: 'agent',
     path: paths.supportTicketUnbindMfa.href,
-    body: (reply) => ({ reply }),
+    body: (request) => request,
   },
 };
 

@@ -53,6 +53,7 @@ const STEPS = [
   ['waiting_feedback', 'tickets.how.waiting_feedback'],
   ['feedback_provided', 'tickets.how.feedback_provided'],
   ['closed', 'tickets.how.closed'],
+  ['canceled', 'tickets.how.canceled'],
 ] as const;
 
 /** TICKET-5 in plain words, beside the form. */

@@ -12,6 +12,7 @@ import {
   type TicketCreated,
   type TicketType,
 } from '@/api/schemas/tickets';
+import { staticFiles } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { FormActions } from '@/components/form-actions';
@@ -73,6 +74,7 @@ function fieldError(t: Translate, field: string, code: string | undefined): stri
  */
 export function TicketForm({
   initialType = '',
+  initial,
   lockedType,
   onSubmitted,
   secondary,
@@ -80,6 +82,8 @@ export function TicketForm({
   mfaBound = true,
 }: {
   initialType?: TicketType | '';
+  /** A title and a description to start from, and a hint for the description. */
+  initial?: { title: string; description: string; descriptionHint: string };
   /** The login step offers Unbind MFA only (TICKET-8). */
   lockedType?: TicketType;
   onSubmitted: (ticket: TicketCreated) => void;
@@ -95,8 +99,8 @@ export function TicketForm({
   const uploads = useAttachmentUploads();
   const [draft, setDraft, discardDraft] = useDraft<Draft>(keepDraft ? DRAFT_KEY : null, {
     type: initialType,
-    title: '',
-    description: '',
+    title: initial?.title ?? '',
+    description: initial?.description ?? '',
   });
   const type = lockedType ?? TICKET_TYPES.find((known) => known === draft.type) ?? '';
   const { title, description } = draft;
@@ -222,7 +226,19 @@ export function TicketForm({
           {fieldError(t, 'type', fieldErrors.type)}
         </p>
       )}
-      {typeHint && <Alert tone="info">{t(typeHint)}</Alert>}
+      {typeHint && (
+        <Alert tone="info">
+          {t(typeHint)}
+          {changeOwner && (
+            <>
+              {' '}
+              <a href={staticFiles.changeOwnerFormTemplate(language)} download>
+                {t('tickets.form.downloadTemplate')}
+              </a>
+            </>
+          )}
+        </Alert>
+      )}
       <TextField
         label={t('tickets.field.title')}
         value={title}
@@ -249,16 +265,20 @@ export function TicketForm({
           clearError('description');
         }}
         placeholder={t('tickets.form.descriptionPlaceholder')}
+        rows={initial ? 9 : undefined}
         hint={
-          <span
-            data-over={descriptionLength > TICKET_DESCRIPTION_MAX_LENGTH || undefined}
-            className={styles.count}
-          >
-            {t('tickets.form.count', {
-              count: descriptionLength,
-              max: TICKET_DESCRIPTION_MAX_LENGTH,
-            })}
-          </span>
+          <>
+            {initial && <span>{initial.descriptionHint} </span>}
+            <span
+              data-over={descriptionLength > TICKET_DESCRIPTION_MAX_LENGTH || undefined}
+              className={styles.count}
+            >
+              {t('tickets.form.count', {
+                count: descriptionLength,
+                max: TICKET_DESCRIPTION_MAX_LENGTH,
+              })}
+            </span>
+          </>
         }
         error={fieldError(t, 'description', fieldErrors.description)}
         required

@@ -11,7 +11,9 @@ import styles from './unbind-mfa-ticket.module.css';
 /**
  * TICKET-8: from the login code step, a member without their phone files an
  * Unbind MFA ticket. The password is already checked; the form checks the
- * email; customer service does the rest (TICKET-9).
+ * email; customer service does the rest (TICKET-9). The form starts from a
+ * title and a description that asks what customer service needs, the login's
+ * time limit on top, and one way out: back to the code.
  */
 export function UnbindMfaTicket({
   email,
@@ -21,9 +23,9 @@ export function UnbindMfaTicket({
 }: {
   email: string;
   expiresAt: string;
-  /** Back to the code dialog. */
+  /** Back to the code dialog, the form's one exit. */
   onBack: () => void;
-  /** Leaves the login step (ends the pending session). */
+  /** Leaves the login step (ends the pending session), once the ticket is filed. */
   backToLogin: ReactNode;
 }) {
   const t = useT();
@@ -51,26 +53,27 @@ export function UnbindMfaTicket({
   }
 
   return (
-    <PageCard
-      title={t('tickets.lost.title')}
-      subtitle={t('tickets.lost.subtitle', { email })}
-      wide
-      footer={
-        <div className={styles.lostFooter}>
-          {backToLogin}
-          <span>{t('login.pendingExpires', { time: formatTime(expiresAt, language) })}</span>
-        </div>
-      }
-    >
-      <TicketForm
-        lockedType="unbind_mfa"
-        onSubmitted={setCreated}
-        secondary={
-          <Button variant="ghost" onClick={onBack}>
-            {t('tickets.lost.backToCode')}
-          </Button>
-        }
-      />
+    <PageCard title={t('tickets.lost.title')} subtitle={t('tickets.lost.subtitle', { email })} wide>
+      <div className={styles.form}>
+        {/* The pending login's limit comes first: it decides how long this form may take. */}
+        <Alert tone="warning">
+          {t('login.pendingExpires', { time: formatTime(expiresAt, language) })}
+        </Alert>
+        <TicketForm
+          lockedType="unbind_mfa"
+          initial={{
+            title: t('tickets.lost.prefillTitle'),
+            description: t('tickets.lost.descriptionTemplate'),
+            descriptionHint: t('tickets.lost.descriptionHint'),
+          }}
+          onSubmitted={setCreated}
+          secondary={
+            <Button variant="ghost" onClick={onBack}>
+              {t('tickets.lost.backToCode')}
+            </Button>
+          }
+        />
+      </div>
     </PageCard>
   );
 }

@@ -4,14 +4,18 @@ import tableStyles from '@/components/data-table.module.css';
 import { ScrollRegion } from '@/components/scroll-region';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { formatCompactDateTime, ticketTypeKey } from '../ticket-labels';
+import { ticketTypeKey } from '../ticket-labels';
 import { TicketNumber } from './ticket-number';
 import { TicketStatusBadge } from './ticket-status-badge';
 import styles from './ticket-table.module.css';
 
 export type TicketColumn = 'submitter' | 'workspace';
 
-/** TICKET-1: one page of tickets; the title opens the ticket. */
+/**
+ * TICKET-1: one page of tickets; the title opens the ticket. The columns have
+ * fixed widths and the cells wrap, so the table fits a 1280 px laptop beside
+ * the navigation without sideways scrolling; the title takes what is left.
+ */
 export function TicketTable({
   tickets,
   columns,
@@ -37,27 +41,27 @@ export function TicketTable({
       >
         <thead>
           <tr>
-            <th scope="col" data-wide>
+            <th scope="col" data-wide data-col="number">
               {t('tickets.field.numberShort')}
             </th>
             <th scope="col">{t('tickets.field.title')}</th>
-            <th scope="col" data-wide>
+            <th scope="col" data-wide data-col="type">
               {t('tickets.field.type')}
             </th>
-            <th scope="col" data-wide>
+            <th scope="col" data-wide data-col="status">
               {t('tickets.field.status')}
             </th>
             {columns.includes('submitter') && (
-              <th scope="col" data-wide>
+              <th scope="col" data-wide data-col="person">
                 {t('tickets.field.submitter')}
               </th>
             )}
             {columns.includes('workspace') && !columns.includes('submitter') && (
-              <th scope="col" data-wide>
+              <th scope="col" data-wide data-col="person">
                 {t('tickets.field.workspace')}
               </th>
             )}
-            <th scope="col" data-wide>
+            <th scope="col" data-wide data-col="updated">
               {t('tickets.field.updated')}
             </th>
           </tr>
@@ -75,7 +79,7 @@ export function TicketTable({
                   <TicketStatusBadge status={ticket.status} />
                   <span>
                     {ticket.number} · {t(ticketTypeKey(ticket.type))} ·{' '}
-                    {formatCompactDateTime(ticket.updatedAt, language)}
+                    {formatDateTime(ticket.updatedAt, language)}
                   </span>
                 </span>
               </td>
@@ -99,11 +103,8 @@ export function TicketTable({
                 <td data-wide>{ticket.workspace?.name ?? t('tickets.noWorkspace')}</td>
               )}
               <td data-wide>
-                <time
-                  dateTime={ticket.updatedAt}
-                  title={formatDateTime(ticket.updatedAt, language)}
-                >
-                  {formatCompactDateTime(ticket.updatedAt, language)}
+                <time dateTime={ticket.updatedAt}>
+                  {formatDateTime(ticket.updatedAt, language)}
                 </time>
               </td>
             </tr>

@@ -1,0 +1,67 @@
+import type { enSecurity } from './en-security';
+
+/** Simplified Chinese for sessions, retention time and passwords; typed against English so none is missing. */
+export const zhCNSecurity: Record<keyof typeof enSecurity, string> = {
+  'errors.INVALID_PASSWORD': '当前密码不正确。',
+
+  'audit.password.changed': '已修改密码',
+  'audit.password.reset': '已通过邮箱验证码重置密码',
+  'audit.session.ended': '已退出 {count} 个会话',
+  'audit.session.ended.one': '已退出 {count} 个会话',
+
+  'password.change': '修改密码',
+  'password.changeText': '账号的其他所有会话都将被退出；当前会话保持登录。',
+  'password.current': '当前密码',
+  'password.new': '新密码',
+  'password.repeat': '再次输入新密码',
+  'password.hint': '至少 {min} 个字符，不能是邮箱，也不能是常见密码。',
+  'password.mismatch': '两次输入的新密码不一致。',
+  'password.tooShort': '请至少使用 {min} 个字符。',
+  'password.tooLong': '请最多使用 {max} 个字符。',
+  'password.sameAsEmail': '请勿使用邮箱作为密码。',
+  'password.common': '该密码是泄露数据中最常见的密码之一，请换一个。',
+  'password.show': '显示密码',
+  'password.changed': '密码已修改，其他会话已被退出。',
+
+  'retention.title': '登录保持时间',
+  'retention.summary': '会话闲置 {idle} 分钟后结束，且最晚在登录 {days} 天后结束。',
+  'retention.summaryNoLimit': '会话闲置 {idle} 分钟后结束；不限最长时间。',
+  'retention.change': '修改',
+  'retention.dialogText':
+    '立即应用于账号的所有会话，包括当前会话。超过任一期限的会话将回到登录页。',
+  'retention.idle': '闲置时间（分钟）',
+  'retention.idleHint': '{min} 到 {max} 分钟。',
+  'retention.idleInvalid': '请输入 {min} 到 {max} 之间的整数分钟数。',
+  'retention.max': '最长时间（天）',
+  'retention.maxHint': '0 到 {max} 天；0 表示不限。',
+  'retention.maxInvalid': '请输入 0 到 {max} 之间的整数天数。',
+  'retention.saved': '登录保持时间已保存。',
+
+  'sessions.title': '活跃会话',
+  'sessions.subtitle': '账号当前登录的位置。在本演示中，每个浏览器标签页各自持有一个会话。',
+  'sessions.device': '{os} 上的 {browser}',
+  'sessions.unknown': '未知',
+  'sessions.current': '当前会话',
+  'sessions.started': '登录于 {time}',
+  'sessions.lastActive': '最近活动 {time}',
+  'sessions.signOut': '退出',
+  'sessions.signOutOne': '退出 {device}（登录于 {time}）',
+  'sessions.signOutOthers': '退出其他所有会话',
+  'sessions.confirmTitle': '退出其他所有会话？',
+  'sessions.confirmText': '登录此账号的其他浏览器或标签页都将回到登录页。当前会话保持登录。',
+  'sessions.signedOutOne': '该会话已退出。',
+  'sessions.signedOutOthers': '其他会话已被退出。',
+  'sessions.onlyThis': '账号没有其他已登录的会话。',
+
+  'reset.link': '忘记密码？',
+  'reset.title': '重置密码',
+  'reset.subtitle': '我们会向您的邮箱发送验证码，之后您可以设置新密码。MFA 保持不变。',
+  'reset.sendCode': '发送验证码',
+  'reset.codeSent': '如果有账号使用 {email}，验证码已发往该邮箱，10 分钟内有效。',
+  'reset.otherEmail': '使用其他邮箱',
+  'reset.submit': '重置密码',
+  'reset.doneTitle': '密码已重置',
+  'reset.done':
+    '密码已重置，账号的所有会话均已退出。请使用新密码登录；如已绑定 MFA，仍需输入动态码。',
+  'reset.toLogin': '前往登录',
+};

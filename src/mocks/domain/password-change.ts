@@ -1,0 +1,109 @@
+import { passwordProblem } from '@/api/password-policy';
+import { accountById, findAccountByEmail } from './accounts';
+import { recordAudit } from './audit';
+import type { DomainContext } from './context';
+import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes';
+import { DomainError } from './errors';
+import { formatTimeForEmail, sendEmail } from './mail';
+import { checkBoundCode, reopenCodeEntry } from './mfa-codes';
+import type { PasswordHash } from './passwords';
+import { endAllSessions, endOtherSessions } from './session-control';
+import { checkPassword, clearLoginThrottle, type IssuedSession } from './sessions';
+import type { ServerState, SessionRecord } from './state';
+
+/** A new password as the endpoint hands it over: as typed, for the policy, and hashed (GUARD-7). */
+export interface NewPassword {
+  typed: string;
+  hash: PasswordHash;
+}
+
+/** PASSWORD-1: the policy of NIST SP 800-63B, the server's word on it. */
+function requireAcceptable(password: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem)
+    throw new DomainError('VALIDATION_FAILED', { fieldErrors: { newPassword: problem } });
+}
+
+/**
+ * PASSWORD-1: the current password (counted like a login's, so a stolen
+ * session cannot guess it freely), a dynamic code when MFA is bound, then the
+ * new password. Every other session ends and this one gets a new id
+ * (SESSION-2); the account is told by email.
+ */
+export function changePassword(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+  input: { current: PasswordHash; next: NewPassword; code: string | undefined },
+): IssuedSession | DomainError {
+  const account = accountById(state, session.accountId);
+  requireAcceptable(input.next.typed, account.email);
+  if (account.mfa && input.code === undefined) {
+    throw new DomainError('VALIDATION_FAILED', { fieldErrors: { code: 'required' } });
+  }
+  const checked = checkPassword(state, ctx, account.email, input.current);
+  if (checked instanceof DomainError) {
+    return checked.code === 'INVALID_CREDENTIALS' ? new DomainError('INVALID_PASSWORD') : checked;
+  }
+  if (account.mfa && input.code !== undefined) {
+    const refusal = checkBoundCode(state, ctx, account, input.code, 'password');
+    if (refusal) return refusal;
+  }
+  account.password = input.next.hash;
+  const { issued } = endOtherSessions(state, ctx, account.id, session.id, 'password_changed');
+  recordAudit(state, ctx, account.id, 'password.changed');
+  sendEmail(state, ctx, {
+    to: account.email,
+    subject: 'Your password was changed',
+    body:
+      `The password of your account was changed at ${formatTimeForEmail(ctx.now)}, ` +
+      'and every other session of your account was signed out. ' +
+      'If this was not you, reset your password (Forgot password? on the login page) ' +
+      'and contact customer service.',
+  });
+  return issued;
+}
+
+/**
+ * PASSWORD-2, first step: emails a reset code if the email names an account
+ * and its reset quota allows (MOCK-5). The answer never says which: an unknown
+ * email, or a quota used up, looks like a code sent.
+ */
+export function sendPasswordResetCode(state: ServerState, ctx: DomainContext, email: string): void {
+  const account = findAccountByEmail(state, email);
+  if (!account || nextEmailCodeAt(state, ctx, account.id, 'reset') !== null) return;
+  sendEmailCode(state, ctx, account, 'reset');
+}
+
+/**
+ * PASSWORD-2: the emailed code sets a new password. It signs nobody in, ends
+ * every session of the account, and leaves MFA as it was: the next login still
+ * owes the dynamic code. Proving the email reopens what GUARD-4 had blocked.
+ * An unknown email gets the refusal of a wrong code.
+ */
+export function resetPassword(
+  state: ServerState,
+  ctx: DomainContext,
+  input: { email: string; code: string; next: NewPassword },
+): DomainError | null {
+  requireAcceptable(input.next.typed, input.email);
+  const account = findAccountByEmail(state, input.email);
+  if (!account) return new DomainError('INVALID_EMAIL_CODE');
+  const refusal = consumeEmailCode(state, ctx, account.id, 'reset', input.code);
+  if (refusal) return refusal;
+  account.password = input.next.hash;
+  clearLoginThrottle(state, account.email);
+  reopenCodeEntry(account);
+  endAllSessions(state, ctx, account.id, 'password_reset');
+  recordAudit(state, ctx, account.id, 'password.reset');
+  sendEmail(state, ctx, {
+    to: account.email,
+    subject: 'Your password was reset',
+    body:
+      `The password of your account was reset with a code sent to this email at ${formatTimeForEmail(ctx.now)}. ` +
+      'Every session of your account was signed out. ' +
+      (account.mfa ? 'Logging in still asks for your MFA dynamic code. ' : '') +
+      'If this was not you, contact customer service at once.',
+  });
+  return null;
+}

@@ -1,0 +1,133 @@
+import { SECOND_MS } from '@/api/limits';
+import { paths } from '@/api/paths';
+import {
+  type AccountSessionList,
+  changePasswordRequestSchema,
+  passwordResetCodeRequestSchema,
+  passwordResetRequestSchema,
+  type Retention,
+  retentionSchema,
+  type SessionsEnded,
+} from '@/api/schemas/account';
+import type { EmailCodeSent } from '@/api/schemas/mfa';
+import { accountById } from '../domain/accounts';
+import { base64Url } from '../domain/encoding';
+import { DomainError } from '../domain/errors';
+import { EMAIL_CODE_RESEND_INTERVAL_MS } from '../domain/limits';
+import { changePassword, resetPassword, sendPasswordResetCode } from '../domain/password-change';
+import { DECOY_PASSWORD_HASH } from '../domain/passwords';
+import {
+  sessionsOf,
+  setRetention,
+  signOutOtherSessions,
+  signOutSession,
+} from '../domain/session-control';
+import { accountSessionView } from '../domain/views';
+import { hashPassword } from '../password-hashing';
+import type { MockServer } from '../server';
+import type { HandlerDeps } from './deps';
+import { endpoints } from './endpoint';
+
+const SALT_BYTES = 16;
+
+/** A fresh salt from the server's CSPRNG, drawn in a transaction of its own. */
+function freshSalt(read: MockServer['run']): Promise<string> {
+  return read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)));
+}
+
+/**
+ * Security Settings beyond MFA: active sessions (SESSION-1), the login
+ * retention time (SESSION-3), changing the password (PASSWORD-1), and the
+ * reset from the login page (PASSWORD-2).
+ */
+export function securityHandlers(deps: HandlerDeps) {
+  const endpoint = endpoints(deps);
+  return [
+    endpoint.get(paths.accountSessions.pattern, {
+      caller: 'active',
+      noStore: true,
+      run: ({ state, ctx, session }): AccountSessionList => ({
+        sessions: sessionsOf(state, ctx, session.accountId).map((entry) =>
+          accountSessionView(entry, session.id),
+        ),
+      }),
+    }),
+
+    endpoint.delete(paths.accountSessions.pattern, {
+      caller: 'active',
+      run: ({ state, ctx, session }): SessionsEnded => ({
+        ended: signOutOtherSessions(state, ctx, session),
+      }),
+    }),
+
+    endpoint.delete(paths.accountSession.pattern, {
+      caller: 'active',
+      run: ({ state, ctx, session, params }) =>
+        signOutSession(state, ctx, session, params.sessionId),
+    }),
+
+    endpoint.put(paths.accountRetention.pattern, {
+      caller: 'active',
+      body: { kind: 'json', schema: retentionSchema },
+      run: ({ state, session, body }): Retention => setRetention(state, session, body),
+    }),
+
+    endpoint.post(paths.accountPassword.pattern, {
+      caller: 'active',
+      body: { kind: 'json', schema: changePasswordRequestSchema },
+      noStore: true,
+      // GUARD-7: both passwords hashed off the transaction, the current one with its stored salt.
+      prepare: async ({ body, session, read }) => {
+        const salt = await read((state) =>
+          session ? accountById(state, session.accountId).password.salt : DECOY_PASSWORD_HASH.salt,
+        );
+        const [current, next] = await Promise.all([
+          hashPassword(body.currentPassword, salt),
+          hashPassword(body.newPassword, await freshSalt(read)),
+        ]);
+        return { current, next };
+      },
+      run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
+        const issued = changePassword(state, ctx, session, {
+          current: prepared.current,
+          next: { typed: body.newPassword, hash: prepared.next },
+          code: body.code,
+        });
+        if (issued instanceof DomainError) return issued;
+        // SESSION-2: this session goes on under a new id.
+        setSessionToken(issued.token);
+        return undefined;
+      },
+    }),
+
+    endpoint.post(paths.passwordResetEmailCode.pattern, {
+      caller: 'visitor',
+      body: { kind: 'json', schema: passwordResetCodeRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, body }): EmailCodeSent => {
+        sendPasswordResetCode(state, ctx, body.email);
+        // The same answer whether a code was sent or not (PASSWORD-2).
+        return { resendInSeconds: EMAIL_CODE_RESEND_INTERVAL_MS / SECOND_MS };
+      },
+    }),
+
+    endpoint.post(paths.passwordReset.pattern, {
+      caller: 'visitor',
+      body: { kind: 'json', schema: passwordResetRequestSchema },
+      noStore: true,
+      // GUARD-7: hashed for an unknown email as well, so the answer takes as long.
+      prepare: async ({ body, read }) => hashPassword(body.newPassword, await freshSalt(read)),
+      run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
+        const refusal = resetPassword(state, ctx, {
+          email: body.email,
+          code: body.code,
+          next: { typed: body.newPassword, hash: prepared },
+        });
+        if (refusal) return refusal;
+        // Whatever session this tab held is gone if it was the account's; a reset signs nobody in.
+        if (session && !state.sessions.includes(session)) setSessionToken(null);
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,176 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { openSession } from '@/mocks/domain/sessions';
+import { mockApi } from './support/mock-api';
+import { renderApp } from './support/render-app';
+import { DEMO_PASSWORD, signIn } from './support/sign-in';
+
+const ACCOUNT_PATH = '/account';
+const FIREFOX_WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
+
+/** Another browser signed in to the account, as a second tab would be. */
+async function otherSession(email: string, userAgent: string | null = FIREFOX_WINDOWS) {
+  return mockApi().server.run((state, ctx) => {
+    const account = state.accounts.find((candidate) => candidate.email === email)!;
+    return openSession(state, ctx, account, 'active', 'ws_demo', userAgent).session.id;
+  });
+}
+
+async function liveSessionIds(email: string) {
+  return mockApi().server.run((state) => {
+    const account = state.accounts.find((candidate) => candidate.email === email)!;
+    return state.sessions.filter((session) => session.accountId === account.id).map((s) => s.id);
+  });
+}
+
+function sessionsCard() {
+  const heading = screen.getByRole('heading', { name: 'Active sessions' });
+  return within(heading.closest('section')!);
+}
+
+describe('Active sessions (SESSION-1)', () => {
+  it('lists this session and another, and signs the other out', async () => {
+    await signIn('alice@example.com');
+    const other = await otherSession('alice@example.com');
+    const { user } = renderApp(ACCOUNT_PATH);
+
+    const row = await screen.findByRole('heading', { name: 'Firefox 133 on Windows' });
+    expect(sessionsCard().getByText('This session')).toBeInTheDocument();
+    await user.click(
+      sessionsCard().getByRole('button', { name: /^Sign out Firefox 133 on Windows, signed in / }),
+    );
+
+    expect(await screen.findByText('The session was signed out.')).toBeInTheDocument();
+    expect(row).not.toBeInTheDocument();
+    expect(await liveSessionIds('alice@example.com')).not.toContain(other);
+    expect(
+      sessionsCard().getByText('No other session is signed in to your account.'),
+    ).toBeVisible();
+    // The security log says what happened (LOG-1 shows it in full).
+    expect(await screen.findByText('1 session signed out')).toBeInTheDocument();
+  });
+
+  it('asks before signing out all other sessions, and Cancel keeps them', async () => {
+    await signIn('alice@example.com');
+    await otherSession('alice@example.com');
+    await otherSession('alice@example.com', null);
+    const { user } = renderApp(ACCOUNT_PATH);
+
+    expect(await screen.findByRole('heading', { name: 'Unknown on Unknown' })).toBeInTheDocument();
+    await user.click(sessionsCard().getByRole('button', { name: 'Sign out all other sessions' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign out all other sessions?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(await liveSessionIds('alice@example.com')).toHaveLength(3);
+
+    await user.click(sessionsCard().getByRole('button', { name: 'Sign out all other sessions' }));
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Sign out all other sessions',
+      }),
+    );
+
+    expect(await screen.findByText('Other sessions were signed out.')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await liveSessionIds('alice@example.com')).toHaveLength(1);
+  });
+});
+
+describe('Login retention time (SESSION-3)', () => {
+  it('refuses what is out of range with a message, and saves a valid choice', async () => {
+    await signIn('alice@example.com');
+    const { user } = renderApp(ACCOUNT_PATH);
+    expect(
+      await screen.findByText(
+        'A session ends after 30 idle minutes, and at the latest 7 days after its login.',
+      ),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Change' }));
+    const dialog = screen.getByRole('dialog', { name: 'Login retention time' });
+    const idle = within(dialog).getByLabelText('Idle time (minutes)');
+    const days = within(dialog).getByLabelText('Maximum length (days)');
+    await user.clear(idle);
+    await user.type(idle, '20');
+    await user.clear(days);
+    await user.type(days, '8');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(
+      within(dialog).getByText('Enter a whole number of minutes from 30 to 1440.'),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter a whole number of days from 0 to 7.')).toBeVisible();
+    expect(idle).toHaveValue(20);
+
+    await user.clear(idle);
+    await user.type(idle, '90');
+    await user.clear(days);
+    await user.type(days, '0');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Login retention time saved.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('A session ends after 90 idle minutes; no maximum length.'),
+    ).toBeInTheDocument();
+    const retention = await mockApi().server.run(
+      (state) => state.accounts.find((account) => account.id === 'acc_alice')!.retention,
+    );
+    expect(retention).toEqual({ idleMinutes: 90, maxDays: 0 });
+  });
+});
+
+describe('Change password (PASSWORD-1)', () => {
+  it('checks the new password as it is typed twice, keeps what was typed on a refusal, then changes it', async () => {
+    await signIn('alice@example.com');
+    await otherSession('alice@example.com');
+    const { user } = renderApp(ACCOUNT_PATH);
+    await user.click(await screen.findByRole('button', { name: 'Change password' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change password' });
+    const current = within(dialog).getByLabelText('Current password');
+    const fresh = within(dialog).getByLabelText('New password');
+    const repeat = within(dialog).getByLabelText('New password again');
+    const submit = within(dialog).getByRole('button', { name: 'Change password' });
+
+    await user.type(current, 'not-my-password');
+    await user.type(fresh, 'password1');
+    await user.type(repeat, 'password2');
+    await user.click(submit);
+    expect(
+      within(dialog).getByText(
+        'This password is one of the most common in breaches. Choose another.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByText('The two new passwords are not the same.')).toBeVisible();
+
+    await user.clear(fresh);
+    await user.type(fresh, 'Observability-2027');
+    await user.clear(repeat);
+    await user.type(repeat, 'Observability-2027');
+    await user.click(submit);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'The current password is not correct.',
+    );
+    expect(fresh).toHaveValue('Observability-2027');
+
+    await user.clear(current);
+    await user.type(current, DEMO_PASSWORD);
+    await user.click(submit);
+
+    expect(
+      await screen.findByText('Your password was changed. Other sessions were signed out.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await liveSessionIds('alice@example.com')).toHaveLength(1);
+  });
+
+  it('asks an account with MFA for the dynamic code', async () => {
+    await signIn('bob@example.com');
+    const { user } = renderApp(ACCOUNT_PATH);
+    await user.click(await screen.findByRole('button', { name: 'Change password' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Change password' });
+    expect(within(dialog).getByLabelText('6-digit dynamic security code')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
