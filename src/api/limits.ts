@@ -25,7 +25,8 @@ export const ID_MAX_LENGTH = 64;
 /** Dev tools: how slow, how unreliable and how far off the mock server may be made. */
 export const MAX_LATENCY_MS = 3 * SECOND_MS;
 export const MAX_ERROR_RATE = 0.5;
-export const MAX_CLOCK_OFFSET_MS = 10 * MINUTE_MS;
+/** MANDATORY-5: far enough to step past the longest grace period. */
+export const MAX_CLOCK_OFFSET_MS = 15 * DAY_MS;
 
 /**
  * GUARD-5: the largest body an endpoint reads. JSON bodies are small (the
@@ -39,6 +40,11 @@ export const MULTIPART_FRAMING_MAX_BYTES = 16 * 1024;
 export const ATTACHMENT_NAME_MAX_LENGTH = 200;
 /** TICKET-1: the largest page a list request may ask for. */
 export const TICKET_PAGE_SIZE_MAX = 100;
+/** LOG-1: the largest page of the security log a request may ask for. */
+export const AUDIT_PAGE_SIZE_MAX = 100;
+/** MANDATORY-5: the grace period an Owner may give when switching mandatory MFA on, in days. */
+export const MFA_GRACE_DAYS_MIN = 1;
+export const MFA_GRACE_DAYS_MAX = 14;
 /** The Idempotency-Key of a ticket creation: long enough to be unique, short enough to store. */
 export const IDEMPOTENCY_KEY_MIN_LENGTH = 8;
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 128;

@@ -61,6 +61,7 @@ export const paths = {
   workspace: apiPath(`${API}/workspaces/:workspaceId`),
   workspaceMembers: apiPath(`${API}/workspaces/:workspaceId/members`),
   workspaceSecurity: apiPath(`${API}/workspaces/:workspaceId/security`),
+  workspaceSecurityGrace: apiPath(`${API}/workspaces/:workspaceId/security/grace`),
   workspaceTickets: apiPath(`${API}/workspaces/:workspaceId/tickets`),
   workspaceTicketsExport: apiPath(`${API}/workspaces/:workspaceId/tickets/export`),
   tickets: apiPath(`${API}/tickets`),

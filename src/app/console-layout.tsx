@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { BrandMark } from './brand-mark';
 import { DevLinks } from './dev-links';
+import { GraceBanner } from './grace-banner';
 import { appPaths } from './paths';
 import { RecoveryNotice } from './recovery-notice';
 import { AccountMenu } from './shell/account-menu';
@@ -109,6 +110,7 @@ export function ConsoleLayout() {
       <main id="main" className={styles.main}>
         <div className={styles.content}>
           <RecoveryNotice />
+          <GraceBanner workspace={workspace} mfaBound={session.user.mfaBound} />
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

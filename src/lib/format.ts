@@ -24,3 +24,18 @@ export function formatCountdown(remainingMs: number): string {
     ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
     : `${minutes}:${seconds}`;
 }
+
+/**
+ * A deadline people act on (MANDATORY-5): date, time and the reader's time
+ * zone, so nobody is off by a few hours.
+ */
+export function formatDeadline(iso: string | number, language: Language): string {
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}

@@ -19,7 +19,12 @@ export async function startMockBackend(): Promise<void> {
     clock: systemClock,
   });
   const worker = setupWorker(
-    ...allHandlers({ server, jar: tabJar(sessionStorage), origin: location.origin }),
+    ...allHandlers({
+      server,
+      jar: tabJar(sessionStorage),
+      origin: location.origin,
+      userAgent: navigator.userAgent,
+    }),
   );
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   const outcome = await untilMockAnswers({

@@ -115,8 +115,20 @@ export function seedState(now: number): ServerState {
       retention: { ...DEFAULT_RETENTION },
     })),
     workspaces: [
-      { id: 'ws_demo', name: 'Demo Workspace', mfaRequired: false, createdAt: now },
-      { id: 'ws_secure', name: 'Secure Workspace', mfaRequired: true, createdAt: now },
+      {
+        id: 'ws_demo',
+        name: 'Demo Workspace',
+        mfaRequired: false,
+        mfaGraceUntil: null,
+        createdAt: now,
+      },
+      {
+        id: 'ws_secure',
+        name: 'Secure Workspace',
+        mfaRequired: true,
+        mfaGraceUntil: null,
+        createdAt: now,
+      },
     ],
     memberships: [
       { accountId: 'acc_owner', workspaceId: 'ws_demo', role: 'owner', joinedAt: now },

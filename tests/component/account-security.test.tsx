@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import { phoneCode, wrongCode } from './support/authenticator';
@@ -21,7 +21,7 @@ async function securityLog(): Promise<string[]> {
   if (!card) throw new Error('no Security log card');
   return within(card)
     .getAllByRole('listitem')
-    .map((item) => item.firstChild?.textContent ?? '');
+    .map((item) => item.firstChild?.firstChild?.textContent ?? '');
 }
 
 async function isBound(email: string) {
@@ -31,12 +31,12 @@ async function isBound(email: string) {
 }
 
 describe('Account Management > Security Settings (SEC-1, UNBIND-1)', () => {
-  it('offers an account without MFA the Bind link, and an empty security log', async () => {
+  it('offers an account without MFA the Bind link, and a log of its sign-in', async () => {
     await signIn('alice@example.com');
     const { user, location } = renderApp(ACCOUNT_PATH);
     expect(await mfaRow('Not Bound')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Unbind' })).not.toBeInTheDocument();
-    expect(await screen.findByText('Nothing has happened yet.')).toBeInTheDocument();
+    expect(await screen.findByText('Signed in with password only')).toBeInTheDocument();
 
     await user.click(screen.getByRole('link', { name: 'Bind' }));
     expect(await screen.findByRole('heading', { name: 'Bind MFA' })).toBeInTheDocument();
@@ -80,6 +80,12 @@ describe('Account Management > Security Settings (SEC-1, UNBIND-1)', () => {
     expect(screen.getByRole('link', { name: 'Bind' })).toBeInTheDocument();
     expect(await isBound('bob@example.com')).toBe(false);
     // The log was refetched with the rest of the cache once the session changed.
-    expect(await securityLog()).toEqual(['MFA unbound', 'Wrong dynamic code entered']);
+    await waitFor(async () =>
+      expect(await securityLog()).toEqual([
+        'MFA unbound',
+        'Wrong dynamic code entered',
+        'Signed in with password and dynamic code',
+      ]),
+    );
   });
 });

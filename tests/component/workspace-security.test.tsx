@@ -1,25 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
 import { signIn } from './support/sign-in';
+import { ownerHasMfa } from './support/workspace';
 
 const SECURITY_PATH = '/w/ws_demo/settings/security';
-
-/** Test set-up: the owner has bound MFA, as if through the wizard. */
-async function ownerHasMfa() {
-  await mockApi().server.run((state) => {
-    const owner = state.accounts.find((account) => account.email === 'owner@example.com');
-    if (owner)
-      owner.mfa = {
-        secret: BOB_TOTP_SECRET,
-        boundAt: 0,
-        lastUsedStep: 0,
-        recoveryCodes: [],
-      };
-  });
-}
 
 async function policyOf(workspaceId: string) {
   return mockApi().server.run(

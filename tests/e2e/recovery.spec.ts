@@ -40,7 +40,7 @@ test('recovery codes: bind, keep, log in with one, regenerate, change the authen
   await page.getByRole('link', { name: 'Bind' }).click();
 
   // The bind wizard, as a person with a phone takes it.
-  await page.getByRole('button', { name: 'Get verification code' }).click();
+  await page.getByRole('button', { name: 'Get Verification Code' }).click();
   const emailCode = await readEmailCode(context, ALICE, 'Your verification code for binding MFA');
   await enterCode(page, 'Email verification code', emailCode);
   const secret = secretOf(await scanQrCode(page.getByRole('img', { name: /QR code/ })));

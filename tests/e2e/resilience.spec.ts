@@ -93,12 +93,12 @@ test('the console reads in Simplified Chinese with no English left on the page',
     await page.waitForLoadState('networkidle');
     const text = await page.locator('body').innerText();
     // Names are data, not interface: workspace and people names, emails, brand and standards,
-    // the browser and system of a session (SESSION-1);
-    // Chinese consoles write "Bug" and "CSV" as they are.
+    // the browsers and systems the security log and the sessions list name (LOG-1, SESSION-1); Chinese consoles write "Bug" and
+    // "CSV" as they are.
     const leftover = text
       .replace(/[\w.+-]+@[\w.-]+/g, '')
       .replace(
-        /Demo Workspace|Secure Workspace|Olivia Owner|Alice Chen|Bob Li|Guance|English|MFA|TOTP|SHA1|RFC 6238|Bug|CSV|Chrome|Windows|Linux|macOS/g,
+        /Demo Workspace|Secure Workspace|Olivia Owner|Alice Chen|Bob Li|Guance|English|MFA|TOTP|SHA1|RFC 6238|Bug|CSV|Chrome|Firefox|Safari|Edge|Opera|Windows|macOS|Linux|Android|iOS/g,
         '',
       )
       .match(/[A-Za-z]{3,}/g);

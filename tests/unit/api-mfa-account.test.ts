@@ -49,17 +49,23 @@ describe('GET /api/v1/account/audit (MOCK-7)', () => {
       { event: 'mfa.code_failed', at: at(1), detail: { use: 'unbind', attempt: 1 } },
       { event: 'mfa.bound', at: at(2), detail: {} },
       { event: 'mfa.code_failed', at: at(3), detail: { use: 'bind', attempt: 1 } },
+      { event: 'signin.password', at: at(3), detail: {} },
     ]);
-    expect(new Set(events.map((event) => event.id)).size).toBe(4);
+    expect(new Set(events.map((event) => event.id)).size).toBe(5);
     for (const leaked of [secret, wrongBind, bindCode, wrongUnbind, unbindCode]) {
       expect(response.text).not.toContain(leaked);
     }
   });
 
-  it('is empty for an account without events', async () => {
+  it('holds only the sign-in for an account that has done nothing else (LOG-1)', async () => {
     const owner = await api.signedIn('owner@example.com');
 
-    expect((await owner.get(paths.accountAudit.href)).body).toEqual({ events: [] });
+    expect((await owner.get(paths.accountAudit.href)).body).toMatchObject({
+      events: [{ event: 'signin.password', kind: 'sign_in', detail: {} }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
   });
 });
 

@@ -90,6 +90,7 @@ describe('workspace access', () => {
       name: 'Demo Workspace',
       role: 'member',
       mfaRequired: false,
+      mfaGraceEndsAt: null,
       memberCount: 3,
       ownerEmail: 'owner@example.com',
     });

@@ -195,8 +195,20 @@ describe('POST /api/v1/session: success', () => {
         recoveryCodesLeft: null,
       },
       workspaces: [
-        { id: 'ws_demo', name: 'Demo Workspace', role: 'owner', mfaRequired: false },
-        { id: 'ws_secure', name: 'Secure Workspace', role: 'owner', mfaRequired: true },
+        {
+          id: 'ws_demo',
+          name: 'Demo Workspace',
+          role: 'owner',
+          mfaRequired: false,
+          mfaGraceEndsAt: null,
+        },
+        {
+          id: 'ws_secure',
+          name: 'Secure Workspace',
+          role: 'owner',
+          mfaRequired: true,
+          mfaGraceEndsAt: null,
+        },
       ],
       currentWorkspaceId: 'ws_demo',
     });

@@ -97,7 +97,8 @@ describe('a ticket never unbinds anything by itself (TICKET-9)', () => {
       .events.map(({ event, detail }) => ({ event, detail }));
     // TICKET-11: the member's log names the agent who acted.
     const agent = { agent: 'Guance Support', agentEmail: 'support@example.com' };
-    expect(events.slice(0, 3)).toEqual([
+    expect(events.slice(0, 4)).toEqual([
+      { event: 'signin.password', detail: {} },
       { event: 'ticket.unbind_processed', detail: { ticket: ticket.number, ...agent } },
       { event: 'mfa.unbound', detail: { by: 'support', ...agent } },
       { event: 'ticket.unbind_requested', detail: { ticket: ticket.number } },

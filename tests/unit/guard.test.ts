@@ -24,7 +24,15 @@ const member: Session = {
     mfaBound: false,
     recoveryCodesLeft: null,
   },
-  workspaces: [{ id: 'ws_demo', name: 'Demo Workspace', role: 'member', mfaRequired: false }],
+  workspaces: [
+    {
+      id: 'ws_demo',
+      name: 'Demo Workspace',
+      role: 'member',
+      mfaRequired: false,
+      mfaGraceEndsAt: null,
+    },
+  ],
   currentWorkspaceId: 'ws_demo',
 };
 const agent: Session = {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@/api/error-codes';
-import { AUDIT_EVENTS } from '@/api/schemas/mfa';
+import { AUDIT_EVENTS, AUDIT_KINDS } from '@/api/schemas/mfa';
 import { workspaceRoleSchema } from '@/api/schemas/session';
 import { en } from '@/lib/i18n/en';
 import { zhCN } from '@/lib/i18n/zh-cn';
@@ -303,6 +303,7 @@ describe('keys the code asks for (SHELL-3)', () => {
   const FAMILIES: Record<string, readonly string[]> = {
     'errors.': ERROR_CODES,
     'audit.': AUDIT_EVENTS,
+    'audit.kind.': AUDIT_KINDS,
     'role.': workspaceRoleSchema.options,
     'language.': LANGUAGES,
   };

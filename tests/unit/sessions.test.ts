@@ -50,7 +50,7 @@ function authenticateToken(token: string | null) {
 }
 
 function peekToken(token: string | null) {
-  return t.server.run((state, ctx) => sessionView(state, peekSession(state, ctx, token)));
+  return t.server.run((state, ctx) => sessionView(state, peekSession(state, ctx, token), ctx));
 }
 
 async function failTimes(email: string, times: number): Promise<DomainError[]> {

@@ -52,3 +52,23 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   }
   return value;
 }
+
+/** A paged list's query as URL parameters, leaving out what is unset or empty; numbers as digits. */
+export function listQueryParams(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Reads a paged list's query from URL parameters: page numbers in digits become numbers. */
+export function listQueryFrom(params: URLSearchParams): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of params) {
+    raw[key] =
+      (key === 'page' || key === 'pageSize') && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  return raw;
+}

@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { CODE_LENGTH, RECOVERY_CODE_CHARACTERS, RECOVERY_CODE_INPUT_MAX_LENGTH } from '../limits';
+import {
+  AUDIT_PAGE_SIZE_MAX,
+  CODE_LENGTH,
+  RECOVERY_CODE_CHARACTERS,
+  RECOVERY_CODE_INPUT_MAX_LENGTH,
+} from '../limits';
+import { listQueryFrom, listQueryParams } from './common';
 import { sessionSchema } from './session';
 
 /** A 6-digit code as typed; spaces and dashes from a paste are the client's to strip. */
@@ -87,8 +93,10 @@ export type EnrollmentConfirmed = z.infer<typeof enrollmentConfirmedSchema>;
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
 export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 
-/** MOCK-7: what the audit log records. */
+/** MOCK-7, LOG-1: what the security log records. */
 export const AUDIT_EVENTS = [
+  'signin.password',
+  'signin.mfa',
   'password.locked',
   'password.changed',
   'password.reset',
@@ -102,18 +110,80 @@ export const AUDIT_EVENTS = [
   'mfa.locked',
   'workspace.mfa_required_on',
   'workspace.mfa_required_off',
+  'workspace.mfa_grace_ended',
   'ticket.unbind_requested',
   'ticket.unbind_processed',
   'ticket.unbind_canceled',
 ] as const;
 export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 
+/** LOG-1: the kinds the security log can be filtered by. */
+export const AUDIT_KINDS = [
+  'sign_in',
+  'mfa',
+  'session',
+  'password',
+  'ticket',
+  'workspace',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/**
+ * The kind of every event, so a new event is filed under one (the compiler
+ * asks for it). Failed codes and lockouts are sign-in trouble, whatever their prefix.
+ */
+export const AUDIT_EVENT_KINDS: Record<AuditEventName, AuditKind> = {
+  'signin.password': 'sign_in',
+  'signin.mfa': 'sign_in',
+  'password.locked': 'sign_in',
+  'password.changed': 'password',
+  'password.reset': 'password',
+  'session.ended': 'session',
+  'mfa.bound': 'mfa',
+  'mfa.unbound': 'mfa',
+  'mfa.changed': 'mfa',
+  'mfa.recovery_codes_generated': 'mfa',
+  'mfa.recovery_code_used': 'mfa',
+  'mfa.code_failed': 'sign_in',
+  'mfa.locked': 'sign_in',
+  'workspace.mfa_required_on': 'workspace',
+  'workspace.mfa_required_off': 'workspace',
+  'workspace.mfa_grace_ended': 'workspace',
+  'ticket.unbind_requested': 'ticket',
+  'ticket.unbind_processed': 'ticket',
+  'ticket.unbind_canceled': 'ticket',
+};
+
 export const auditEventSchema = z.object({
   id: z.string(),
-  event: z.enum(AUDIT_EVENTS),
+  /**
+   * Kept a plain string for the client: an event it does not know yet still
+   * shows, with a generic line, rather than failing the whole log.
+   */
+  event: z.string(),
+  kind: z.enum(AUDIT_KINDS),
   at: z.string(),
+  /** The browser and system of the request that recorded it; null when none made it. */
+  device: z.nullable(z.object({ browser: z.string(), os: z.string() })),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
-export const auditListSchema = z.object({ events: z.array(auditEventSchema) });
+export const auditListSchema = z.object({
+  events: z.array(auditEventSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export type AuditList = z.infer<typeof auditListSchema>;
+
+/** LOG-1: the query of `GET /account/audit`, read from the URL like a ticket list's. */
+export const auditListQuerySchema = z.strictObject({
+  kind: z.optional(z.enum(AUDIT_KINDS)),
+  page: z.optional(z.number().check(z.int(), z.gte(1))),
+  pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(AUDIT_PAGE_SIZE_MAX))),
+});
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
+
+/** The security log's query as URL parameters, and back (LOG-1). */
+export const auditListParams: (query: AuditListQuery) => string = listQueryParams;
+export const auditListQueryFrom = listQueryFrom;

@@ -16,6 +16,8 @@ export const workspaceSummarySchema = z.object({
   name: z.string(),
   role: workspaceRoleSchema,
   mfaRequired: z.boolean(),
+  /** MANDATORY-5: while a grace period runs, when enforcement starts; null otherwise. */
+  mfaGraceEndsAt: z.nullable(z.string()),
 });
 export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
 

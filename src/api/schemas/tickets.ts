@@ -12,7 +12,7 @@ import {
   TICKET_SEARCH_MAX_LENGTH,
   TICKET_TITLE_MAX_LENGTH,
 } from '../limits';
-import { idSchema } from './common';
+import { idSchema, listQueryFrom, listQueryParams } from './common';
 import { codeSchema } from './mfa';
 
 /** TICKET-2: the eight types, in the order the form offers them. */
@@ -300,21 +300,7 @@ export const ticketListQuerySchema = z.strictObject({
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
 
 /** The list query as URL parameters; numbers are sent as digits. */
-export function ticketListParams(query: TicketListQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
+export const ticketListParams: (query: TicketListQuery) => string = listQueryParams;
 
 /** Reads the list query from URL parameters: digits become numbers for the schema. */
-export function ticketListQueryFrom(params: URLSearchParams): Record<string, unknown> {
-  const raw: Record<string, unknown> = {};
-  for (const [key, value] of params) {
-    raw[key] =
-      (key === 'page' || key === 'pageSize') && /^\d+$/.test(value) ? Number(value) : value;
-  }
-  return raw;
-}
+export const ticketListQueryFrom = listQueryFrom;

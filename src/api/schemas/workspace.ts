@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MFA_GRACE_DAYS_MAX, MFA_GRACE_DAYS_MIN } from '../limits';
 import { idSchema } from './common';
 import { workspaceRoleSchema } from './session';
 
@@ -7,6 +8,8 @@ export const workspaceSchema = z.object({
   name: z.string(),
   role: workspaceRoleSchema,
   mfaRequired: z.boolean(),
+  /** MANDATORY-5: while a grace period runs, when enforcement starts; null otherwise. */
+  mfaGraceEndsAt: z.nullable(z.string()),
   memberCount: z.number(),
   ownerEmail: z.string(),
 });
@@ -24,6 +27,8 @@ export type Member = z.infer<typeof memberSchema>;
 /** Workspace Settings > Security: the mandatory MFA policy (MANDATORY-1, MANDATORY-2). */
 export const mfaPolicySchema = z.object({
   mfaRequired: z.boolean(),
+  /** MANDATORY-5: while a grace period runs, when enforcement starts; null otherwise. */
+  graceEndsAt: z.nullable(z.string()),
   /** Members who have not bound MFA; only the Owner is told. */
   unboundMemberCount: z.nullable(z.number()),
   ownerMfaBound: z.boolean(),
@@ -31,7 +36,24 @@ export const mfaPolicySchema = z.object({
 });
 export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
 
-export const mfaPolicyRequestSchema = z.strictObject({ mfaRequired: z.boolean() });
+/**
+ * MANDATORY-1, MANDATORY-5: switching on may give unbound members `graceDays`
+ * whole days before it is enforced; switching off takes none.
+ */
+export const mfaPolicyRequestSchema = z
+  .strictObject({
+    mfaRequired: z.boolean(),
+    graceDays: z.optional(
+      z.number().check(z.int(), z.gte(MFA_GRACE_DAYS_MIN), z.lte(MFA_GRACE_DAYS_MAX)),
+    ),
+  })
+  .check(
+    z.refine((request) => request.mfaRequired || request.graceDays === undefined, {
+      path: ['graceDays'],
+      message: 'A grace period only goes with switching mandatory MFA on.',
+    }),
+  );
+export type MfaPolicyRequest = z.infer<typeof mfaPolicyRequestSchema>;
 
 export const memberListSchema = z.object({ members: z.array(memberSchema) });
 export type MemberList = z.infer<typeof memberListSchema>;

@@ -6,7 +6,7 @@ import { safeReturnTo } from '../return-to';
 /**
  * Account Management > Security Settings > Bind, the MFA feature's wizard as a
  * page of its own. BIND-7: a bind started elsewhere (Workspace Security's "Bind
- * MFA now") returns there, named, once done or cancelled.
+ * MFA now", the grace banner's on any page) returns there once done or cancelled.
  */
 export function Component() {
   const [search] = useSearchParams();
@@ -20,6 +20,10 @@ function originOf(returnTo: string | null): BindOrigin {
   // TICKET-11: an agent binds before the console opens to them.
   if (returnTo && matchPath(appPaths.supportQueue.pattern, returnTo)) {
     return { path: returnTo, page: 'supportQueue' };
+  }
+  // MANDATORY-5: the grace banner's Bind MFA now, from any page of the console.
+  if (returnTo && !matchPath(appPaths.account.pattern, returnTo)) {
+    return { path: returnTo, page: 'page' };
   }
   return { path: appPaths.account.href, page: 'account' };
 }

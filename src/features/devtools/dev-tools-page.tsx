@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/limits';
+import { DAY_MS, MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '@/api/limits';
 import type { DevSettings } from '@/api/schemas/dev';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -14,6 +14,9 @@ import { useResetDemoData, useSaveDevSettings } from './api/dev-mutations';
 import { useDevStatus } from './api/dev-queries';
 import { Authenticator } from './authenticator';
 import styles from './devtools.module.css';
+
+/** The most whole days the clock offset can move, either way. */
+const MAX_CLOCK_OFFSET_DAYS = MAX_CLOCK_OFFSET_MS / DAY_MS;
 
 /** MOCK-8: network conditions and Reset demo data. */
 export function DevToolsPage() {
@@ -44,13 +47,39 @@ function FaultSwitches({ initial }: { initial: DevSettings }) {
     String(initial.clockOffsetMs / 1000),
   );
 
+  const [advanceDays, setAdvanceDays] = useState('1');
+  const [advanceError, setAdvanceError] = useState<string | null>(null);
+  const [advanced, setAdvanced] = useState<number | null>(null);
+
+  const settings = (clockOffsetMs: number): DevSettings => ({
+    latencyMs: Number(latencyMs),
+    errorRate: Number(errorPercent) / 100,
+    offline,
+    clockOffsetMs,
+  });
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({
-      latencyMs: Number(latencyMs),
-      errorRate: Number(errorPercent) / 100,
-      offline,
-      clockOffsetMs: Number(clockOffsetSeconds) * 1000,
+    setAdvanced(null);
+    save.mutate(settings(Number(clockOffsetSeconds) * 1000));
+  }
+
+  /** MANDATORY-5: reach a grace period's deadline without typing seconds. */
+  function advance(event: FormEvent) {
+    event.preventDefault();
+    const days = /^\d{1,2}$/.test(advanceDays.trim()) ? Number(advanceDays.trim()) : NaN;
+    if (!(days >= 1 && days <= MAX_CLOCK_OFFSET_DAYS))
+      return setAdvanceError(t('dev.advanceInvalid'));
+    const offsetMs = Number(clockOffsetSeconds) * 1000 + days * DAY_MS;
+    if (!Number.isInteger(offsetMs) || Math.abs(offsetMs) > MAX_CLOCK_OFFSET_MS) {
+      return setAdvanceError(t('dev.advanceTooFar'));
+    }
+    setAdvanceError(null);
+    save.mutate(settings(offsetMs), {
+      onSuccess: () => {
+        setClockOffsetSeconds(String(offsetMs / 1000));
+        setAdvanced(days);
+      },
     });
   }
 
@@ -96,9 +125,31 @@ function FaultSwitches({ initial }: { initial: DevSettings }) {
           <Button type="submit" variant="primary" busy={save.isPending}>
             {t('common.save')}
           </Button>
-          {save.isSuccess && <span role="status">{t('dev.saved')}</span>}
+          {save.isSuccess && advanced === null && <span role="status">{t('dev.saved')}</span>}
         </div>
         {save.isError && <Alert tone="danger">{errorMessage(t, language, save.error)}</Alert>}
+      </form>
+      <form className={styles.advance} onSubmit={advance} noValidate>
+        <TextField
+          label={t('dev.advanceDays')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_CLOCK_OFFSET_DAYS}
+          step={1}
+          value={advanceDays}
+          error={advanceError ?? undefined}
+          onChange={(event) => {
+            setAdvanceDays(event.target.value);
+            setAdvanceError(null);
+          }}
+        />
+        <Button type="submit" busy={save.isPending}>
+          {t('dev.advance')}
+        </Button>
+        {advanced !== null && save.isSuccess && (
+          <span role="status">{t('dev.advanced', { count: advanced })}</span>
+        )}
       </form>
     </Card>
   );

@@ -12,13 +12,15 @@ import { BoundPanel } from './bound-panel';
 /** BIND-7: where a bind was started, and so where it returns to. */
 export interface BindOrigin {
   path: string;
-  page: 'account' | 'workspaceSecurity' | 'supportQueue';
+  /** `page`: any other page of the console, such as one showing the grace banner (MANDATORY-5). */
+  page: 'account' | 'workspaceSecurity' | 'supportQueue' | 'page';
 }
 
 const RETURN_LABELS = {
   account: 'bind.returnToAccount',
   workspaceSecurity: 'bind.returnToWorkspaceSecurity',
   supportQueue: 'bind.returnToSupport',
+  page: 'bind.returnToPage',
 } as const;
 
 /** Account Management > Security Settings > Bind, or a bind started elsewhere (BIND-7). */

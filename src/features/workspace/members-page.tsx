@@ -6,13 +6,17 @@ import tableStyles from '@/components/data-table.module.css';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { ScrollRegion } from '@/components/scroll-region';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDeadline } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
-import { useMembers } from './api/workspace-queries';
+import { useMembers, useMfaPolicy } from './api/workspace-queries';
+import { GraceNotice } from './grace-notice';
 import styles from './workspace.module.css';
 
-/** SHELL-2, MANDATORY-4: the Owner's list of members with their MFA status. */
+/**
+ * SHELL-2, MANDATORY-4: the Owner's list of members with their MFA status;
+ * during a grace period, its deadline and who still has to bind (MANDATORY-5).
+ */
 export function MembersPage() {
   const t = useT();
   const language = useLanguage();
@@ -21,6 +25,7 @@ export function MembersPage() {
   const workspaceName =
     session.workspaces.find((workspace) => workspace.id === workspaceId)?.name ?? '';
   const members = useMembers(workspaceId);
+  const graceEndsAt = useMfaPolicy(workspaceId).data?.graceEndsAt ?? null;
   return (
     <>
       <PageHeader
@@ -32,12 +37,19 @@ export function MembersPage() {
           const notBound = list.filter((member) => !member.mfaBound).length;
           return (
             <>
-              <div className={styles.summary}>
+              <div className={`${styles.summary} ${styles.notices}`}>
                 <Alert tone={notBound > 0 ? 'warning' : 'success'}>
                   {notBound > 0
                     ? t('members.notBoundCount', { count: notBound, total: list.length })
                     : t('members.allBound')}
                 </Alert>
+                <GraceNotice
+                  workspaceId={workspaceId}
+                  workspaceName={workspaceName}
+                  graceEndsAt={graceEndsAt}
+                  unbound={notBound}
+                  canEnd
+                />
               </div>
               <Card>
                 <ScrollRegion label={t('members.title')}>
@@ -61,6 +73,13 @@ export function MembersPage() {
                             <Badge tone={member.mfaBound ? 'success' : 'warning'}>
                               {member.mfaBound ? t('account.bound') : t('account.notBound')}
                             </Badge>
+                            {!member.mfaBound && graceEndsAt && (
+                              <span className={styles.bindBy}>
+                                {t('members.bindBy', {
+                                  deadline: formatDeadline(graceEndsAt, language),
+                                })}
+                              </span>
+                            )}
                           </td>
                           <td>{formatDate(member.joinedAt, language)}</td>
                         </tr>

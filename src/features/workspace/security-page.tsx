@@ -8,13 +8,16 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { Switch } from '@/components/switch';
-import { useT } from '@/lib/i18n/i18n';
+import { formatDeadline } from '@/lib/format';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { useSetMfaPolicy } from './api/workspace-mutations';
 import { useMfaPolicy } from './api/workspace-queries';
+import { type Enforcement, EnforcementChoice, graceDaysOf } from './enforcement-choice';
+import { GraceNotice } from './grace-notice';
 import styles from './workspace.module.css';
 
-/** Workspace Settings > Security > MFA Security Authentication (MANDATORY-1, MANDATORY-2). */
+/** Workspace Settings > Security > MFA Security Authentication (MANDATORY-1, -2, -5). */
 export function SecurityPage() {
   const t = useT();
   const { workspaceId = '' } = useParams();
@@ -37,6 +40,8 @@ export function SecurityPage() {
   );
 }
 
+const DEFAULT_ENFORCEMENT: Enforcement = { when: 'now', days: '7' };
+
 function MfaPolicyCard({
   workspaceId,
   workspaceName,
@@ -47,8 +52,11 @@ function MfaPolicyCard({
   policy: MfaPolicy;
 }) {
   const t = useT();
+  const language = useLanguage();
   const setPolicy = useSetMfaPolicy(workspaceId);
   const [confirming, setConfirming] = useState(false);
+  const [enforcement, setEnforcement] = useState<Enforcement>(DEFAULT_ENFORCEMENT);
+  const [daysError, setDaysError] = useState(false);
   const next = !policy.mfaRequired;
   const blockedByOwnMfa = policy.canChange && next && !policy.ownerMfaBound;
 
@@ -57,6 +65,20 @@ function MfaPolicyCard({
       ? t('security.confirmOnText', { count: policy.unboundMemberCount, workspace: workspaceName })
       : t('security.confirmOnAllBound', { workspace: workspaceName })
     : t('security.confirmOffText', { workspace: workspaceName });
+
+  function confirm() {
+    if (!next) {
+      setPolicy.mutate({ mfaRequired: false }, { onSuccess: () => setConfirming(false) });
+      return;
+    }
+    const graceDays = enforcement.when === 'later' ? graceDaysOf(enforcement.days) : undefined;
+    // Bad input changes nothing and sends nothing; the field says why.
+    if (graceDays === null) return setDaysError(true);
+    setPolicy.mutate(
+      { mfaRequired: true, ...(graceDays === undefined ? {} : { graceDays }) },
+      { onSuccess: () => setConfirming(false) },
+    );
+  }
 
   return (
     <Card title={t('security.mfaTitle')} description={t('security.mfaDescription')}>
@@ -69,6 +91,8 @@ function MfaPolicyCard({
           disabled={!policy.canChange || blockedByOwnMfa || setPolicy.isPending}
           onChange={() => {
             setPolicy.reset();
+            setEnforcement(DEFAULT_ENFORCEMENT);
+            setDaysError(false);
             setConfirming(true);
           }}
         />
@@ -91,9 +115,24 @@ function MfaPolicyCard({
       )}
       {setPolicy.isSuccess && (
         <Alert tone="success">
-          {policy.mfaRequired ? t('security.changedOn') : t('security.changedOff')}
+          {!policy.mfaRequired
+            ? t('security.changedOff')
+            : policy.graceEndsAt
+              ? t('security.changedOnGrace', {
+                  deadline: formatDeadline(policy.graceEndsAt, language),
+                })
+              : t('security.changedOn')}
         </Alert>
       )}
+      <div className={styles.notices}>
+        <GraceNotice
+          workspaceId={workspaceId}
+          workspaceName={workspaceName}
+          graceEndsAt={policy.graceEndsAt}
+          unbound={policy.unboundMemberCount}
+          canEnd={policy.canChange}
+        />
+      </div>
       <ConfirmDialog
         open={confirming}
         title={next ? t('security.confirmOnTitle') : t('security.confirmOffTitle')}
@@ -101,9 +140,21 @@ function MfaPolicyCard({
         confirmLabel={next ? t('security.switchOn') : t('security.switchOff')}
         pending={setPolicy.isPending}
         error={setPolicy.error}
-        onConfirm={() => setPolicy.mutate(next, { onSuccess: () => setConfirming(false) })}
+        onConfirm={confirm}
         onCancel={() => setConfirming(false)}
-      />
+      >
+        {next && (
+          <EnforcementChoice
+            value={enforcement}
+            error={daysError ? t('security.graceDaysInvalid') : undefined}
+            disabled={setPolicy.isPending}
+            onChange={(value) => {
+              setEnforcement(value);
+              setDaysError(false);
+            }}
+          />
+        )}
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -6,7 +6,8 @@ import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useT } from '@/lib/i18n/i18n';
+import { formatDeadline } from '@/lib/format';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { useWorkspace } from './api/workspace-queries';
 import styles from './workspace.module.css';
@@ -14,6 +15,7 @@ import styles from './workspace.module.css';
 /** SHELL-2: the home page of the current workspace. */
 export function WorkspaceHome() {
   const t = useT();
+  const language = useLanguage();
   const { workspaceId = '' } = useParams();
   const session = useActiveSession();
   const workspace = useWorkspace(workspaceId);
@@ -35,9 +37,21 @@ export function WorkspaceHome() {
             <div className={styles.stat}>
               <dt>{t('home.mfaPolicy')}</dt>
               <dd>
-                <Badge tone={data.mfaRequired ? 'success' : 'neutral'}>
-                  {data.mfaRequired ? t('home.mfaPolicyOn') : t('home.mfaPolicyOff')}
-                </Badge>
+                {data.mfaGraceEndsAt ? (
+                  // MANDATORY-5: on, but not enforced before the deadline.
+                  <>
+                    <Badge tone="warning">{t('home.mfaPolicyGrace')}</Badge>
+                    <span className={styles.bindBy}>
+                      {t('home.mfaPolicyGraceUntil', {
+                        deadline: formatDeadline(data.mfaGraceEndsAt, language),
+                      })}
+                    </span>
+                  </>
+                ) : (
+                  <Badge tone={data.mfaRequired ? 'success' : 'neutral'}>
+                    {data.mfaRequired ? t('home.mfaPolicyOn') : t('home.mfaPolicyOff')}
+                  </Badge>
+                )}
               </dd>
             </div>
             <div className={styles.stat}>

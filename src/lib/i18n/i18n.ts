@@ -68,3 +68,8 @@ export function useT(): Translate {
 export function useLanguage(): Language {
   return usePreferences((state) => state.language);
 }
+
+/** Whether a key built at run time (from an event name, say) has a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

@@ -27,12 +27,29 @@ export function defaultWorkspaceId(state: ServerState, account: AccountRecord): 
   return (last ?? memberships[0])?.workspaceId ?? null;
 }
 
-/** True when the workspace enforces MFA and the account has not bound it. */
+/**
+ * MANDATORY-5: mandatory MFA is enforced once it is on and its grace period,
+ * if any, has run out; the deadline itself is the first enforced millisecond.
+ */
+export function enforcesMfa(workspace: WorkspaceRecord, now: number): boolean {
+  return (
+    workspace.mfaRequired && (workspace.mfaGraceUntil === null || now >= workspace.mfaGraceUntil)
+  );
+}
+
+/** The grace period's deadline while one runs; null when none does. */
+export function mfaGraceEndsAt(workspace: WorkspaceRecord, now: number): number | null {
+  return workspace.mfaRequired && !enforcesMfa(workspace, now) ? workspace.mfaGraceUntil : null;
+}
+
+/** True when the workspace enforces MFA, at `now`, and the account has not bound it. */
 export function owesMfaSetup(
   state: ServerState,
   account: AccountRecord,
   workspaceId: string | null,
+  now: number,
 ): boolean {
   if (workspaceId === null || account.mfa !== null) return false;
-  return workspaceById(state, workspaceId)?.mfaRequired === true;
+  const workspace = workspaceById(state, workspaceId);
+  return workspace !== undefined && enforcesMfa(workspace, now);
 }

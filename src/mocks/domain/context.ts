@@ -4,6 +4,11 @@ export interface DomainContext {
   readonly now: number;
   /** Cryptographically secure random bytes. */
   readonly randomBytes: (length: number) => Uint8Array;
+  /**
+   * LOG-1: the User-Agent of the request being served, which the security log
+   * describes; absent when no request is (a test calling the core directly).
+   */
+  readonly userAgent?: string | null;
 }
 
 export type Clock = () => number;

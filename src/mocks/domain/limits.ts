@@ -21,6 +21,8 @@ export const SESSION_TOKEN_BYTES = 32;
 
 export const OUTBOX_MAX_MESSAGES = 500;
 export const AUDIT_MAX_ENTRIES_PER_ACCOUNT = 200;
+/** LOG-1: the security log's page when the request names none. */
+export const AUDIT_PAGE_SIZE_DEFAULT = 20;
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;

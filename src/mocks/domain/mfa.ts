@@ -28,6 +28,13 @@ export function verifyLoginCode(
   const refusal = checkSecondFactor(state, ctx, account, proof, 'login');
   if (refusal) return refusal;
   account.lastMfaLoginAt = ctx.now;
+  recordAudit(
+    state,
+    ctx,
+    session.accountId,
+    'signin.mfa',
+    'recoveryCode' in proof ? { factor: 'recovery' } : {},
+  );
   return promoteSession(state, ctx, session);
 }
 
@@ -241,7 +248,7 @@ export function unbindWithCode(
   const refusal = checkSecondFactor(state, ctx, account, proof, 'unbind');
   if (refusal) return refusal;
   removeBinding(state, ctx, account, 'self');
-  if (owesMfaSetup(state, account, session.workspaceId)) demoteToSetup(session, ctx);
+  if (owesMfaSetup(state, account, session.workspaceId, ctx.now)) demoteToSetup(session, ctx);
   return null;
 }
 

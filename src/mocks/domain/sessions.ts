@@ -85,9 +85,11 @@ export function logIn(
   const workspaceId = defaultWorkspaceId(state, account);
   const sessionState: SessionRecordState = account.mfa
     ? 'mfa_required'
-    : owesMfaSetup(state, account, workspaceId)
+    : owesMfaSetup(state, account, workspaceId, ctx.now)
       ? 'mfa_setup_required'
       : 'active';
+  // LOG-1: a sign-in with the password alone; one that owes a code is logged once it is paid.
+  if (sessionState !== 'mfa_required') recordAudit(state, ctx, account.id, 'signin.password');
   return openSession(state, ctx, account, sessionState, workspaceId, userAgent);
 }
 
@@ -260,7 +262,12 @@ export function demoteToSetup(session: SessionRecord, ctx: DomainContext): void 
  */
 function reconcile(state: ServerState, ctx: DomainContext, session: SessionRecord): void {
   if (session.state === 'mfa_required') return;
-  const owes = owesMfaSetup(state, accountById(state, session.accountId), session.workspaceId);
+  const owes = owesMfaSetup(
+    state,
+    accountById(state, session.accountId),
+    session.workspaceId,
+    ctx.now,
+  );
   if (owes && session.state === 'active') demoteToSetup(session, ctx);
   if (!owes && session.state === 'mfa_setup_required') restoreActive(state, session, ctx);
 }

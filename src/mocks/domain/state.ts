@@ -4,6 +4,7 @@ import type { SessionState, WorkspaceRole } from '@/api/schemas/session';
 import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/tickets';
 import type { PasswordHash } from './passwords';
 import type { StoredRecoveryCode } from './recovery-codes';
+import type { DeviceDescription } from './user-agent';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
 export const SCHEMA_VERSION = 5;
@@ -84,6 +85,11 @@ export interface WorkspaceRecord {
   id: string;
   name: string;
   mfaRequired: boolean;
+  /**
+   * MANDATORY-5: when mandatory MFA starts to be enforced, if the Owner gave
+   * unbound members a grace period; null when it is enforced at once (or off).
+   */
+  mfaGraceUntil: number | null;
   createdAt: number;
 }
 
@@ -126,6 +132,8 @@ export interface AuditRecord {
   accountId: string;
   event: AuditEventName;
   at: number;
+  /** LOG-1: the browser and system of the request that recorded it, described when written. */
+  device: DeviceDescription | null;
   detail: Record<string, string | number | boolean>;
 }
 

@@ -62,7 +62,7 @@ export function readTicket(
   if (ticket.workspaceId === null || !visibleToColleagues(ticket)) {
     throw new DomainError('NOT_FOUND');
   }
-  requireWorkspaceAccess(state, session, ticket.workspaceId);
+  requireWorkspaceAccess(state, ctx, session, ticket.workspaceId);
   return { ticket, own: false };
 }
 

@@ -1,11 +1,15 @@
 import type { Account, AccountSession } from '@/api/schemas/account';
 import type { EmailMessage } from '@/api/schemas/dev';
+import type { AuditEvent } from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
 import type { Member, MfaPolicy, Workspace } from '@/api/schemas/workspace';
-import { accountById, membershipsOf, workspaceById } from './accounts';
+import { accountById, membershipsOf, mfaGraceEndsAt, workspaceById } from './accounts';
+import { auditKindOf } from './audit';
+import type { DomainContext } from './context';
 import { recoveryCodesLeft } from './recovery-codes';
 import type {
   AccountRecord,
+  AuditRecord,
   EmailRecord,
   MembershipRecord,
   ServerState,
@@ -18,7 +22,14 @@ import { membersOf, mfaPolicyOf, ownerOf, type WorkspaceAccess } from './workspa
 /** Maps stored records to the contract; the only place a record leaves the core. */
 export const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
-export function sessionView(state: ServerState, session: SessionRecord | null): Session {
+/** An instant of the contract, or null. */
+const isoOrNull = (epochMs: number | null) => (epochMs === null ? null : iso(epochMs));
+
+export function sessionView(
+  state: ServerState,
+  session: SessionRecord | null,
+  ctx: DomainContext,
+): Session {
   if (!session) return { state: 'anonymous' };
   const account = accountById(state, session.accountId);
   if (session.state === 'mfa_required') {
@@ -52,6 +63,7 @@ export function sessionView(state: ServerState, session: SessionRecord | null): 
               name: workspace.name,
               role: membership.role,
               mfaRequired: workspace.mfaRequired,
+              mfaGraceEndsAt: isoOrNull(mfaGraceEndsAt(workspace, ctx.now)),
             },
           ]
         : [];
@@ -96,23 +108,30 @@ export function workspaceView(
   state: ServerState,
   workspace: WorkspaceRecord,
   membership: MembershipRecord,
+  ctx: DomainContext,
 ): Workspace {
   return {
     id: workspace.id,
     name: workspace.name,
     role: membership.role,
     mfaRequired: workspace.mfaRequired,
+    mfaGraceEndsAt: isoOrNull(mfaGraceEndsAt(workspace, ctx.now)),
     memberCount: membersOf(state, workspace.id).length,
     ownerEmail: ownerOf(state, workspace.id)?.email ?? '',
   };
 }
 
 /** MANDATORY-1: only the Owner may change the policy, and only the Owner is told who lags. */
-export function mfaPolicyView(state: ServerState, access: WorkspaceAccess): MfaPolicy {
-  const policy = mfaPolicyOf(state, access.workspace);
+export function mfaPolicyView(
+  state: ServerState,
+  access: WorkspaceAccess,
+  ctx: DomainContext,
+): MfaPolicy {
+  const policy = mfaPolicyOf(state, ctx, access.workspace);
   const isOwner = access.membership.role === 'owner';
   return {
     mfaRequired: policy.mfaRequired,
+    graceEndsAt: isoOrNull(policy.graceEndsAt),
     unboundMemberCount: isOwner ? policy.unboundMemberCount : null,
     ownerMfaBound: policy.ownerMfaBound,
     canChange: isOwner,
@@ -138,5 +157,17 @@ export function emailView(message: EmailRecord): EmailMessage {
     subject: message.subject,
     body: message.body,
     sentAt: iso(message.sentAt),
+  };
+}
+
+/** LOG-1: an event of the security log, with its kind for the filter. */
+export function auditView(entry: AuditRecord): AuditEvent {
+  return {
+    id: entry.id,
+    event: entry.event,
+    kind: auditKindOf(entry.event),
+    at: iso(entry.at),
+    device: entry.device,
+    detail: entry.detail,
   };
 }

@@ -1,4 +1,11 @@
-import { accountById, membershipsOf, owesMfaSetup, workspaceById } from './accounts';
+import { DAY_MS } from '@/api/limits';
+import {
+  accountById,
+  membershipsOf,
+  mfaGraceEndsAt,
+  owesMfaSetup,
+  workspaceById,
+} from './accounts';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { DomainError } from './errors';
@@ -17,6 +24,7 @@ export interface WorkspaceAccess {
  */
 export function requireWorkspaceAccess(
   state: ServerState,
+  ctx: DomainContext,
   session: SessionRecord,
   workspaceId: string,
 ): WorkspaceAccess {
@@ -26,7 +34,7 @@ export function requireWorkspaceAccess(
   );
   const workspace = workspaceById(state, workspaceId);
   if (!membership || !workspace) throw new DomainError('NOT_FOUND');
-  if (owesMfaSetup(state, accountById(state, session.accountId), workspaceId)) {
+  if (owesMfaSetup(state, accountById(state, session.accountId), workspaceId, ctx.now)) {
     throw new DomainError('MFA_SETUP_REQUIRED');
   }
   return { workspace, membership };
@@ -48,7 +56,9 @@ export function enterWorkspace(
     (m) => m.workspaceId === workspaceId,
   );
   if (!isMember || !workspaceById(state, workspaceId)) throw new DomainError('NOT_FOUND');
-  if (!owesMfaSetup(state, accountById(state, session.accountId), workspaceId)) return null;
+  if (!owesMfaSetup(state, accountById(state, session.accountId), workspaceId, ctx.now)) {
+    return null;
+  }
   session.workspaceId = workspaceId;
   demoteToSetup(session, ctx);
   return new DomainError('MFA_SETUP_REQUIRED');
@@ -69,21 +79,28 @@ export function workspaceGate(
   workspaceId: string,
   intent: 'read' | 'act',
 ): WorkspaceAccess | DomainError {
-  if (intent === 'read') return requireWorkspaceAccess(state, session, workspaceId);
+  if (intent === 'read') return requireWorkspaceAccess(state, ctx, session, workspaceId);
   const refusal = enterWorkspace(state, ctx, session, workspaceId);
-  return refusal ?? requireWorkspaceAccess(state, session, workspaceId);
+  return refusal ?? requireWorkspaceAccess(state, ctx, session, workspaceId);
 }
 
 export interface MfaPolicyStatus {
   mfaRequired: boolean;
+  /** MANDATORY-5: while a grace period runs, when it ends. */
+  graceEndsAt: number | null;
   unboundMemberCount: number;
   ownerMfaBound: boolean;
 }
 
-export function mfaPolicyOf(state: ServerState, workspace: WorkspaceRecord): MfaPolicyStatus {
+export function mfaPolicyOf(
+  state: ServerState,
+  ctx: DomainContext,
+  workspace: WorkspaceRecord,
+): MfaPolicyStatus {
   const members = membersOf(state, workspace.id).map((m) => accountById(state, m.accountId));
   return {
     mfaRequired: workspace.mfaRequired,
+    graceEndsAt: mfaGraceEndsAt(workspace, ctx.now),
     unboundMemberCount: members.filter((account) => account.mfa === null).length,
     ownerMfaBound: ownerOf(state, workspace.id)?.mfa !== null,
   };
@@ -91,7 +108,9 @@ export function mfaPolicyOf(state: ServerState, workspace: WorkspaceRecord): Mfa
 
 /**
  * MANDATORY-1: only the Owner switches the policy, and an Owner without MFA
- * cannot switch it on, so no admin locks themselves out.
+ * cannot switch it on, so no admin locks themselves out. MANDATORY-5: switching
+ * on may give unbound members `graceDays` days, to the millisecond, before it
+ * is enforced; until then they enter the workspace as before.
  */
 export function setMfaPolicy(
   state: ServerState,
@@ -99,21 +118,44 @@ export function setMfaPolicy(
   session: SessionRecord,
   access: WorkspaceAccess,
   mfaRequired: boolean,
+  graceDays?: number,
 ): void {
   requireOwner(access);
   const owner = accountById(state, session.accountId);
   if (mfaRequired && owner.mfa === null) throw new DomainError('OWNER_MFA_REQUIRED');
-  if (access.workspace.mfaRequired === mfaRequired) return;
-  access.workspace.mfaRequired = mfaRequired;
+  const workspace = access.workspace;
+  if (workspace.mfaRequired === mfaRequired) return;
+  workspace.mfaRequired = mfaRequired;
+  workspace.mfaGraceUntil =
+    mfaRequired && graceDays !== undefined ? ctx.now + graceDays * DAY_MS : null;
   recordAudit(
     state,
     ctx,
     owner.id,
     mfaRequired ? 'workspace.mfa_required_on' : 'workspace.mfa_required_off',
-    {
-      workspace: access.workspace.name,
-    },
+    workspace.mfaGraceUntil === null
+      ? { workspace: workspace.name }
+      : { workspace: workspace.name, graceUntil: workspace.mfaGraceUntil },
   );
+}
+
+/**
+ * MANDATORY-5: the Owner ends a running grace period, so mandatory MFA is
+ * enforced from this request on, exactly as if it had been switched on now.
+ */
+export function endMfaGracePeriod(
+  state: ServerState,
+  ctx: DomainContext,
+  session: SessionRecord,
+  access: WorkspaceAccess,
+): void {
+  requireOwner(access);
+  const workspace = access.workspace;
+  if (mfaGraceEndsAt(workspace, ctx.now) === null) throw new DomainError('GRACE_PERIOD_NOT_ACTIVE');
+  workspace.mfaGraceUntil = null;
+  recordAudit(state, ctx, session.accountId, 'workspace.mfa_grace_ended', {
+    workspace: workspace.name,
+  });
 }
 
 export function requireOwner(access: WorkspaceAccess): void {

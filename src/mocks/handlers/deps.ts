@@ -7,4 +7,11 @@ export interface HandlerDeps {
   jar: SessionJar;
   /** The console's origin: the only one whose state-changing requests are taken (GUARD-1). */
   origin: string;
+  /**
+   * LOG-1: the User-Agent of the browser the in-page mock serves. A request
+   * that reaches it through the service worker carries no User-Agent header
+   * (the browser adds it on the network, which these requests never reach),
+   * so the page's own stands in; a real server reads the header.
+   */
+  userAgent?: string;
 }

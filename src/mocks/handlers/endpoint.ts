@@ -124,7 +124,7 @@ type Method = 'get' | 'post' | 'put' | 'delete';
  * error body. A caller without the right session learns nothing about what a
  * valid body looks like (LOGIN-5).
  */
-export function endpoints({ server, jar, origin }: HandlerDeps) {
+export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
   function endpoint<
     Path extends string,
     C extends Caller,
@@ -161,7 +161,12 @@ export function endpoints({ server, jar, origin }: HandlerDeps) {
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
-            : await server.run((state, ctx) => {
+            : await server.run((state, serverCtx) => {
+                // LOG-1: what the security log records of the request's browser.
+                const ctx = {
+                  ...serverCtx,
+                  userAgent: request.headers.get('user-agent') ?? userAgent ?? null,
+                };
                 const admitted = admit(state, ctx, spec.caller, token, params, method);
                 if (admitted instanceof DomainError) return admitted;
                 const call = {

@@ -1,6 +1,8 @@
 import { paths } from '@/api/paths';
 import {
-  type AuditEvent,
+  type AuditList,
+  auditListQueryFrom,
+  auditListQuerySchema,
   codeRequestSchema,
   type EmailCodeSent,
   type EnrollmentConfirmed,
@@ -10,7 +12,7 @@ import {
   type SecondFactor,
   secondFactorRequestSchema,
 } from '@/api/schemas/mfa';
-import { auditOf } from '../domain/audit';
+import { auditPage } from '../domain/audit';
 import type { DomainError } from '../domain/errors';
 import { TOTP_ALGORITHM, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import {
@@ -25,7 +27,7 @@ import {
   verifyLoginCode,
 } from '../domain/mfa';
 import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa-recovery';
-import { iso, sessionView } from '../domain/views';
+import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 import { secondsUntil } from './respond';
@@ -56,7 +58,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         const issued = verifyLoginCode(state, ctx, session, proofOf(body));
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
-        return sessionView(state, issued.session);
+        return sessionView(state, issued.session, ctx);
       },
     }),
 
@@ -116,7 +118,7 @@ export function mfaHandlers(deps: HandlerDeps) {
         // The session goes on under a new id (LOGIN-6, SESSION-2).
         setSessionToken(result.issued.token);
         return {
-          session: sessionView(state, result.issued.session),
+          session: sessionView(state, result.issued.session, ctx),
           recoveryCodes: result.recoveryCodes,
         };
       },
@@ -133,7 +135,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
       run: ({ state, ctx, session, body }) =>
-        unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session),
+        unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session, ctx),
     }),
 
     // RECOVERY-4: the old app proven, the bind wizard's app and code steps follow.
@@ -159,17 +161,20 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
 
+    // LOG-1: the security log, a page at a time, newest first.
     endpoint.get(paths.accountAudit.pattern, {
       caller: 'active',
       noStore: true,
-      run: ({ state, session }): { events: AuditEvent[] } => ({
-        events: auditOf(state, session.accountId).map((entry) => ({
-          id: entry.id,
-          event: entry.event,
-          at: iso(entry.at),
-          detail: entry.detail,
-        })),
-      }),
+      query: { schema: auditListQuerySchema, from: auditListQueryFrom },
+      run: ({ state, session, query }): AuditList => {
+        const page = auditPage(state, session.accountId, query);
+        return {
+          events: page.entries.map(auditView),
+          total: page.total,
+          page: page.page,
+          pageSize: page.pageSize,
+        };
+      },
     }),
   ];
 }

@@ -23,7 +23,7 @@ export function sessionHandlers(deps: HandlerDeps) {
     endpoint.get(paths.session.pattern, {
       caller: 'visitor',
       noStore: true,
-      run: ({ state, session }) => sessionView(state, session),
+      run: ({ state, ctx, session }) => sessionView(state, session, ctx),
     }),
 
     endpoint.post(paths.session.pattern, {
@@ -39,7 +39,7 @@ export function sessionHandlers(deps: HandlerDeps) {
         // A new login replaces whatever session this client held.
         if (session) endSession(state, session);
         setSessionToken(issued.token);
-        return sessionView(state, issued.session);
+        return sessionView(state, issued.session, ctx);
       },
     }),
 
@@ -59,7 +59,7 @@ export function sessionHandlers(deps: HandlerDeps) {
         // Switching to a workspace that enforces MFA without a binding answers
         // the session that now owes it, which the client follows (LOGIN-4).
         switchWorkspace(state, ctx, session, body.workspaceId);
-        return sessionView(state, session);
+        return sessionView(state, session, ctx);
       },
     }),
   ];

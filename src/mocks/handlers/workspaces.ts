@@ -1,7 +1,7 @@
 import { paths } from '@/api/paths';
 import { type MemberList, mfaPolicyRequestSchema } from '@/api/schemas/workspace';
 import { memberView, mfaPolicyView, workspaceView } from '../domain/views';
-import { membersOf, setMfaPolicy } from '../domain/workspaces';
+import { endMfaGracePeriod, membersOf, setMfaPolicy } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 
@@ -11,7 +11,8 @@ export function workspaceHandlers(deps: HandlerDeps) {
   return [
     endpoint.get(paths.workspace.pattern, {
       caller: 'workspace-member',
-      run: ({ state, access }) => workspaceView(state, access.workspace, access.membership),
+      run: ({ state, ctx, access }) =>
+        workspaceView(state, access.workspace, access.membership, ctx),
     }),
 
     endpoint.get(paths.workspaceMembers.pattern, {
@@ -25,15 +26,24 @@ export function workspaceHandlers(deps: HandlerDeps) {
 
     endpoint.get(paths.workspaceSecurity.pattern, {
       caller: 'workspace-member',
-      run: ({ state, access }) => mfaPolicyView(state, access),
+      run: ({ state, ctx, access }) => mfaPolicyView(state, access, ctx),
     }),
 
     endpoint.put(paths.workspaceSecurity.pattern, {
       caller: 'workspace-owner',
       body: { kind: 'json', schema: mfaPolicyRequestSchema },
       run: ({ state, ctx, session, access, body }) => {
-        setMfaPolicy(state, ctx, session, access, body.mfaRequired);
-        return mfaPolicyView(state, access);
+        setMfaPolicy(state, ctx, session, access, body.mfaRequired, body.graceDays);
+        return mfaPolicyView(state, access, ctx);
+      },
+    }),
+
+    // MANDATORY-5: End grace period now.
+    endpoint.delete(paths.workspaceSecurityGrace.pattern, {
+      caller: 'workspace-owner',
+      run: ({ state, ctx, session, access }) => {
+        endMfaGracePeriod(state, ctx, session, access);
+        return mfaPolicyView(state, access, ctx);
       },
     }),
   ];

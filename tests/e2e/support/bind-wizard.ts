@@ -13,12 +13,15 @@ export async function enterCode(page: Page, label: string, code: string): Promis
 /**
  * Walks the bind wizard from its first step as a person with a phone would:
  * the email code from the mailbox, the secret from the QR code's pixels, the
- * code from oathtool. Returns the secret.
+ * code from oathtool. `serverAheadSteps`: how many TOTP steps the dev tools
+ * moved the server's clock ahead, so the phone's code is for the server's now.
+ * Returns the secret.
  */
 export async function bindThroughWizard(
   page: Page,
   context: BrowserContext,
   email: string,
+  serverAheadSteps = 0,
 ): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
   await page.getByRole('button', { name: 'Get Verification Code' }).click();
@@ -31,7 +34,7 @@ export async function bindThroughWizard(
   const secret = secretOf(await scanQrCode(page.getByRole('img', { name: /QR code/ })));
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Enter the dynamic code' })).toBeVisible();
-  await enterCode(page, '6-digit dynamic security code', phoneCode(secret));
+  await enterCode(page, '6-digit dynamic security code', phoneCode(secret, serverAheadSteps));
   await keepRecoveryCodes(page);
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
   return secret;

@@ -1,8 +1,8 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { Account, AccountSessionList } from '@/api/schemas/account';
-import type { AuditList } from '@/api/schemas/mfa';
+import { type AuditList, auditListParams, type AuditListQuery } from '@/api/schemas/mfa';
 import { accountKeys } from './account-keys';
 
 export const accountQueryOptions = queryOptions({
@@ -14,15 +14,19 @@ export function useAccount() {
   return useQuery(accountQueryOptions);
 }
 
-export const securityLogQueryOptions = queryOptions({
-  queryKey: accountKeys.audit(),
-  queryFn: ({ signal }) => request<AuditList>(paths.accountAudit.href, { signal }),
-  select: (data) => data.events,
-});
+export function securityLogQueryOptions(query: AuditListQuery) {
+  return queryOptions({
+    queryKey: accountKeys.audit(query),
+    queryFn: ({ signal }) =>
+      request<AuditList>(`${paths.accountAudit.href}${auditListParams(query)}`, { signal }),
+    // The page on screen stays while the next one loads, so the list does not jump.
+    placeholderData: keepPreviousData,
+  });
+}
 
-/** MOCK-7: the account holder's own MFA events, newest first. */
-export function useSecurityLog() {
-  return useQuery(securityLogQueryOptions);
+/** LOG-1: one page of the account's security events, newest first. */
+export function useSecurityLog(query: AuditListQuery) {
+  return useQuery(securityLogQueryOptions(query));
 }
 
 export const accountSessionsQueryOptions = queryOptions({
