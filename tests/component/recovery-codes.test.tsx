@@ -169,7 +169,9 @@ describe('the recovery codes row (RECOVERY-3)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Finish' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(
-      screen.getByText('New recovery codes were made. The old ones no longer work.'),
+      screen.getByText(
+        'New recovery codes were made. The old ones no longer work. Other sessions were signed out.',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -152,7 +152,8 @@ function ChangedPanel({ onDone }: { onDone: () => void }) {
   return (
     <div className={styles.success}>
       <StepHeading>{t('change.doneTitle')}</StepHeading>
-      <Alert tone="success">{t('change.doneText')}</Alert>
+      {/* SESSION-2: the server ended every other session of the account. */}
+      <Alert tone="success">{`${t('change.doneText')} ${t('sessions.signedOutOthers')}`}</Alert>
       <div>
         <Button
           variant="primary"

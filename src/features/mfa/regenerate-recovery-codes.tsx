@@ -36,7 +36,10 @@ export function RegenerateRecoveryCodes() {
       >
         {t('recovery.regenerate')}
       </Button>
-      {done && <Alert tone="success">{t('recovery.regenerated')}</Alert>}
+      {done && (
+        // SESSION-2: the server ended every other session of the account.
+        <Alert tone="success">{`${t('recovery.regenerated')} ${t('sessions.signedOutOthers')}`}</Alert>
+      )}
       <Dialog
         open={open}
         title={t('recovery.regenerateTitle')}

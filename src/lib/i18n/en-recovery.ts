@@ -57,6 +57,13 @@ export const enRecovery = {
   'change.doneTitle': 'Authenticator changed',
   'change.doneText':
     'Logging in now asks for the code of your new app; the old one no longer works. Your recovery codes did not change. We sent you an email about it.',
+  'audit.session.endedAuthenticatorChanged':
+    '{count} other sessions signed out: the authenticator app was changed',
+  'audit.session.endedAuthenticatorChanged.one':
+    '{count} other session signed out: the authenticator app was changed',
+  'audit.session.endedRecoveryCodes': '{count} other sessions signed out: new recovery codes made',
+  'audit.session.endedRecoveryCodes.one':
+    '{count} other session signed out: new recovery codes made',
   'audit.mfa.changed': 'Authenticator app changed',
   'audit.mfa.recovery_codes_generated': 'New recovery codes made',
   'audit.mfa.recovery_code_used': 'Recovery code used',

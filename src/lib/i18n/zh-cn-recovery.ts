@@ -53,6 +53,10 @@ export const zhCNRecovery: Record<keyof typeof enRecovery, string> = {
   'change.doneTitle': '身份验证器已更换',
   'change.doneText':
     '今后登录需要输入新应用中的动态码，旧应用已失效。您的恢复码没有变化。我们已向您发送邮件通知。',
+  'audit.session.endedAuthenticatorChanged': '已更换身份验证器应用，其他 {count} 个会话已退出',
+  'audit.session.endedAuthenticatorChanged.one': '已更换身份验证器应用，其他 {count} 个会话已退出',
+  'audit.session.endedRecoveryCodes': '已生成新的恢复码，其他 {count} 个会话已退出',
+  'audit.session.endedRecoveryCodes.one': '已生成新的恢复码，其他 {count} 个会话已退出',
   'audit.mfa.changed': '已更换身份验证器应用',
   'audit.mfa.recovery_codes_generated': '已生成新的恢复码',
   'audit.mfa.recovery_code_used': '已使用恢复码',
