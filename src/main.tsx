@@ -29,8 +29,13 @@ async function boot(): Promise<void> {
   // Elsewhere the page's own lazy load retries a failed preload, and reports it.
   pageReady.catch(() => undefined);
   const firstScreen = Promise.all([appReady, languageReady, onLoginPage ? pageReady : null]);
-  const startMock = () =>
-    import('./mocks/browser').then(({ startMockBackend }) => startMockBackend());
+  const startMock = async () => {
+    const [{ startMockBackend }, { recoverStrayAnswersWith }] = await Promise.all([
+      import('./mocks/browser'),
+      import('./api/client'),
+    ]);
+    recoverStrayAnswersWith(await startMockBackend());
+  };
   const mockReady = import.meta.env.VITE_API_BASE_URL
     ? Promise.resolve()
     : onLoginPage

@@ -25,6 +25,20 @@ export function holdRequestsUntil(ready: Promise<unknown>): void {
   backendReady = ready;
 }
 
+/** Says whether an answer came from something other than the backend, after making it answer again. */
+type StrayAnswerRecovery = (response: Response) => Promise<boolean>;
+let recoverFromStrayAnswer: StrayAnswerRecovery | null = null;
+
+/**
+ * The in-browser mock can stop answering a tab that it answered before (its
+ * service worker restarted and forgot the tab): the request then reaches the
+ * static server instead. The mock sets a recovery that re-attaches the tab;
+ * such an answer changed nothing, so the request is sent once more.
+ */
+export function recoverStrayAnswersWith(recover: StrayAnswerRecovery): void {
+  recoverFromStrayAnswer = recover;
+}
+
 type SessionListener = (error: ApiError) => void;
 const sessionListeners = new Set<SessionListener>();
 
@@ -97,10 +111,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, signal, headers } = options;
   // Multipart bodies carry their own Content-Type, with the boundary.
   const multipart = body instanceof FormData;
-  let response: Response;
-  try {
-    await backendReady;
-    response = await fetch(urlOf(path), {
+  const sendOnce = () =>
+    fetch(urlOf(path), {
       method,
       credentials: 'include',
       signal,
@@ -111,6 +123,13 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       },
       body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
+  let response: Response;
+  try {
+    await backendReady;
+    response = await sendOnce();
+    if (recoverFromStrayAnswer && (await recoverFromStrayAnswer(response))) {
+      response = await sendOnce();
+    }
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError({ status: 0, code: 'NETWORK', message: 'Network request failed' });

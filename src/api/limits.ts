@@ -11,6 +11,12 @@ export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
 export const CODE_LENGTH = 6;
+/** RECOVERY-1: the letters and digits of a recovery code, shown as `xxxxx-xxxxx`. */
+export const RECOVERY_CODE_CHARACTERS = 10;
+/** The longest recovery code input taken: the code, with room for dashes and spaces. */
+export const RECOVERY_CODE_INPUT_MAX_LENGTH = 32;
+/** RECOVERY-3: from this many unused recovery codes down, the console warns. */
+export const RECOVERY_CODES_LOW = 2;
 export const EMAIL_MAX_LENGTH = 254;
 export const PASSWORD_MAX_LENGTH = 128;
 /** Every id in a path or a body: long enough for any id the server makes, short enough to log. */

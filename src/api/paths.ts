@@ -50,6 +50,8 @@ export const paths = {
   passwordResetEmailCode: apiPath(`${API}/password-reset/email-code`),
   passwordReset: apiPath(`${API}/password-reset`),
   unbindMfa: apiPath(`${API}/account/mfa/unbind`),
+  changeAuthenticator: apiPath(`${API}/account/mfa/change`),
+  recoveryCodes: apiPath(`${API}/account/mfa/recovery-codes`),
   enrollment: apiPath(`${API}/mfa/enrollment`),
   enrollmentEmailCode: apiPath(`${API}/mfa/enrollment/email-code`),
   enrollmentIdentity: apiPath(`${API}/mfa/enrollment/identity`),

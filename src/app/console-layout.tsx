@@ -9,6 +9,7 @@ import { BrandMark } from './brand-mark';
 import { DevLinks } from './dev-links';
 import { GraceBanner } from './grace-banner';
 import { appPaths } from './paths';
+import { RecoveryNotice } from './recovery-notice';
 import { AccountMenu } from './shell/account-menu';
 import { HelpMenu } from './shell/help-menu';
 import styles from './shell/shell.module.css';
@@ -108,6 +109,7 @@ export function ConsoleLayout() {
 
       <main id="main" className={styles.main}>
         <div className={styles.content}>
+          <RecoveryNotice />
           <GraceBanner workspace={workspace} mfaBound={session.user.mfaBound} />
           <Suspense fallback={<PageSpinner />}>
             <Outlet />

@@ -25,6 +25,8 @@ export const appPaths = {
   unbindRequestCancel: fixed('/unbind-requests/cancel'),
   account: fixed('/account'),
   bindMfa: fixed('/account/mfa/bind'),
+  /** RECOVERY-4. */
+  changeAuthenticator: fixed('/account/mfa/change'),
   tickets: fixed('/tickets'),
   submitTicket: fixed('/tickets/new'),
   ticket: {

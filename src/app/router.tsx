@@ -150,6 +150,10 @@ export const routes: RouteObject[] = [
             path: appPaths.bindMfa.pattern,
             element: page(() => import('./routes/bind-mfa-route')),
           },
+          {
+            path: appPaths.changeAuthenticator.pattern,
+            element: page(() => import('./routes/change-authenticator-route')),
+          },
           { path: appPaths.tickets.pattern, element: page(() => import('./routes/tickets-route')) },
           {
             path: appPaths.submitTicket.pattern,

@@ -1,23 +1,10 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { isApiError } from '@/api/api-error';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { CODE_LENGTH } from '@/api/limits';
 import { errorMessage } from '@/lib/error-message';
-import { formatCountdown, formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useNow } from '@/lib/use-now';
-import { Button } from './button';
+import { CodeEntryFooter, useCodeEntry } from './code-entry';
 import styles from './code-form.module.css';
 import { CodeInput } from './code-input';
-
-const LOCK_CODES = new Set(['CODE_LOCKED', 'ACCOUNT_LOCKED', 'RATE_LIMITED']);
-
-/** When a refusal locks code entry, and whether it still does (live). */
-function useLock(error: unknown) {
-  const lockedUntil = isApiError(error) && LOCK_CODES.has(error.code) ? error.retryAt : null;
-  const now = useNow(lockedUntil !== null);
-  const locked = lockedUntil !== null && now < lockedUntil;
-  return { lockedUntil, locked, remainingMs: locked ? lockedUntil - now : 0 };
-}
 
 /**
  * Everywhere a 6-digit code is typed (CODE-1 to CODE-4): Enter or a complete
@@ -55,17 +42,9 @@ export function CodeForm({
   const language = useLanguage();
   const [code, setCode] = useState('');
   const [incomplete, setIncomplete] = useState(false);
-  // The refusal the user has typed past (CODE-3): it no longer describes what is in the field.
-  const [editedPast, setEditedPast] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
-  const { lockedUntil, locked, remainingMs } = useLock(error);
-  const lockOutlastsStep =
-    locked && lockedUntil !== null && deadline !== undefined && lockedUntil >= deadline;
-
-  // After a refusal the code stays, selected, so typing or pasting replaces it (QUAL-1, CODE-3).
-  useEffect(() => {
-    if (error && !pending) input.current?.select();
-  }, [error, pending]);
+  const entry = useCodeEntry({ error, pending, deadline, input });
+  const { locked, lockOutlastsStep } = entry;
 
   function submit(digits: string) {
     if (pending || locked || disabled) return;
@@ -78,13 +57,11 @@ export function CodeForm({
     onSubmit(digits);
   }
 
-  const lockOver = lockedUntil !== null && !locked;
-  const refusalShown = error && error !== editedPast && !lockOver;
   const message = lockOutlastsStep
     ? t('code.lockedPastDeadline')
     : incomplete
       ? t('code.incomplete')
-      : refusalShown
+      : entry.refusalShown
         ? errorMessage(t, language, error)
         : undefined;
 
@@ -104,7 +81,7 @@ export function CodeForm({
         onChange={(digits) => {
           setCode(digits);
           setIncomplete(false);
-          if (error) setEditedPast(error);
+          entry.edited();
         }}
         onComplete={submit}
         error={message}
@@ -114,23 +91,14 @@ export function CodeForm({
         autoFocus={focusOnMount}
         readOnly={pending}
       />
-      {locked && !lockOutlastsStep && (
-        // A timer is not a live region: the lock was announced once, the seconds are not.
-        <p role="timer" className={styles.countdown}>
-          {t('code.unlocksIn', { countdown: formatCountdown(remainingMs) })}
-        </p>
-      )}
-      {deadline !== undefined && !lockOutlastsStep && (
-        <p className={styles.deadline}>
-          {t('code.deadline', { time: formatTime(deadline, language) })}
-        </p>
-      )}
-      <div className={styles.actions}>
-        {secondary}
-        <Button type="submit" variant="primary" busy={pending} disabled={locked || disabled}>
-          {submitLabel ?? t('common.confirm')}
-        </Button>
-      </div>
+      <CodeEntryFooter
+        entry={entry}
+        deadline={deadline}
+        secondary={secondary}
+        pending={pending}
+        disabled={disabled}
+        submitLabel={submitLabel}
+      />
     </form>
   );
 }

@@ -5,34 +5,52 @@ import { tabJar } from './handlers/session-jar';
 import { createMockServer } from './server';
 import { createIndexedDbAttachmentStore } from './store/indexeddb-attachment-store';
 import { createIndexedDbStore } from './store/indexeddb-store';
-import { probeMockBackend, untilControlled, untilMockAnswers } from './worker-readiness';
+import {
+  isStrayAnswer,
+  probeMockBackend,
+  untilControlled,
+  untilMockAnswers,
+} from './worker-readiness';
 
 /**
  * Starts the in-page server: IndexedDB state shared by the tabs of this origin.
- * Resolves only once a request from this tab is answered by it; never, when the
- * tab is reloading to get there.
+ * Resolves only once a request from this tab is answered by it (never, when
+ * the tab is reloading to get there), with the recovery for an answer that
+ * did not come from it.
  */
-export async function startMockBackend(): Promise<void> {
+export async function startMockBackend(): Promise<(response: Response) => Promise<boolean>> {
   const server = createMockServer({
     store: createIndexedDbStore(systemClock),
     attachments: createIndexedDbAttachmentStore(),
     clock: systemClock,
   });
   const worker = setupWorker(
-    ...allHandlers({
-      server,
-      jar: tabJar(sessionStorage),
-      origin: location.origin,
-      userAgent: navigator.userAgent,
-    }),
+    ...allHandlers({ server, jar: tabJar(sessionStorage), origin: location.origin }),
   );
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
-  const outcome = await untilMockAnswers({
-    probe: probeMockBackend,
-    untilControlled,
-    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    reload: () => location.reload(),
-    storage: sessionStorage,
-  });
-  if (outcome === 'reloading') await new Promise<never>(() => undefined);
+  const attach = async () => {
+    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+    const outcome = await untilMockAnswers({
+      probe: probeMockBackend,
+      untilControlled,
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      reload: () => location.reload(),
+      storage: sessionStorage,
+    });
+    if (outcome === 'reloading') await new Promise<never>(() => undefined);
+  };
+  await attach();
+
+  // One re-attachment at a time, however many answers strayed meanwhile.
+  let reattaching: Promise<void> | null = null;
+  return async (response) => {
+    if (!isStrayAnswer(response)) return false;
+    reattaching ??= (async () => {
+      worker.stop();
+      await attach();
+    })().finally(() => {
+      reattaching = null;
+    });
+    await reattaching;
+    return true;
+  };
 }

@@ -1,9 +1,28 @@
+import { normalizeRecoveryCode, recoveryCodeHash } from './domain/recovery-codes';
 import { DEFAULT_RETENTION } from './domain/retention';
+import { RECOVERY_CODE_KEY } from './domain/server-keys';
 import { DEFAULT_DEV_SETTINGS, SCHEMA_VERSION, type ServerState } from './domain/state';
 
 /** SPEC section 2: the demo data. These accounts are a contract. */
 export const DEMO_PASSWORD = 'Guance@2026';
 export const BOB_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+/**
+ * RECOVERY-1 came after the seed: bob's recovery codes are demo data like his
+ * secret, stored hashed like any set, so his Security Settings count 10 and a
+ * tester can sign in with one. The dev tools never show them.
+ */
+export const BOB_RECOVERY_CODES = [
+  'bob2a-demo1',
+  'bob2b-demo2',
+  'bob2c-demo3',
+  'bob2d-demo4',
+  'bob2e-demo5',
+  'bob2f-demo6',
+  'bob2g-demo7',
+  'bob2h-demo8',
+  'bob2i-demo9',
+  'bob2j-demo0',
+] as const;
 /**
  * TICKET-11: customer service must have MFA to use its console; the demo
  * agent's secret is published in the README (base32 of "GUANCE-SUPPORT-DEMO!").
@@ -13,6 +32,14 @@ export const SUPPORT_TOTP_SECRET = 'I5KUCTSDIUWVGVKQKBHVEVBNIRCU2TZB';
 const SEEDED_SECRETS: Partial<Record<string, string>> = {
   acc_bob: BOB_TOTP_SECRET,
   acc_support: SUPPORT_TOTP_SECRET,
+};
+
+/**
+ * The seeded bindings' recovery codes: bob's demo set; the agent has none (its
+ * step-up to unbind a member takes a dynamic code only, TICKET-11).
+ */
+const SEEDED_RECOVERY_CODES: Partial<Record<string, readonly string[]>> = {
+  acc_bob: BOB_RECOVERY_CODES,
 };
 
 /**
@@ -64,7 +91,12 @@ export function demoSalt(accountId: string): string {
 
 function seededBinding(accountId: string, now: number) {
   const secret = SEEDED_SECRETS[accountId];
-  return secret ? { secret, boundAt: now, lastUsedStep: 0 } : null;
+  if (!secret) return null;
+  const recoveryCodes = (SEEDED_RECOVERY_CODES[accountId] ?? []).map((code) => ({
+    hash: recoveryCodeHash(RECOVERY_CODE_KEY, accountId, normalizeRecoveryCode(code) ?? ''),
+    usedAt: null,
+  }));
+  return { secret, boundAt: now, lastUsedStep: 0, recoveryCodes };
 }
 
 export function seedState(now: number): ServerState {

@@ -43,6 +43,16 @@ export async function untilMockAnswers(deps: ReadinessDeps): Promise<'ready' | '
   throw new Error('The mock backend did not take control of this tab.');
 }
 
+/**
+ * An answer the mock did not give: the mock answers every product request,
+ * errors included, with JSON, so a failure without it came from the static
+ * server behind the worker.
+ */
+export function isStrayAnswer(response: Response): boolean {
+  const json = response.headers.get('Content-Type')?.includes('application/json') ?? false;
+  return !response.ok && !json;
+}
+
 /** The dev status endpoint answers JSON with the settings only when the mock serves it. */
 export async function probeMockBackend(): Promise<boolean> {
   try {

@@ -4,6 +4,7 @@ import { phoneCode, wrongCode } from './support/authenticator';
 import { enterCode } from './support/code-entry';
 import { emailCodeFor } from './support/mailbox';
 import { mockApi } from './support/mock-api';
+import { keepRecoveryCodes } from './support/recovery-codes';
 import { renderApp } from './support/render-app';
 import { signIn } from './support/sign-in';
 
@@ -65,6 +66,7 @@ describe('Bind MFA page (BIND-1 to BIND-4)', () => {
     expect((await bindingOf(ALICE)).mfa).toBeNull();
 
     await enterCode(user, '6-digit dynamic security code', await phoneCode(secret));
+    expect(await keepRecoveryCodes(user)).toHaveLength(10);
     expect(await screen.findByRole('heading', { name: 'MFA is bound' })).toBeInTheDocument();
     const binding = await bindingOf(ALICE);
     expect(binding.mfa?.secret).toBe(secret);
@@ -139,6 +141,7 @@ describe('Bind MFA page (BIND-1 to BIND-4)', () => {
     const secret = await readSetupKey(user);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await enterCode(user, '6-digit dynamic security code', await phoneCode(secret));
+    await keepRecoveryCodes(user);
     await user.click(await screen.findByRole('button', { name: 'Return to Workspace Security' }));
 
     expect(location().pathname).toBe('/w/ws_demo/settings/security');

@@ -5,6 +5,7 @@ import { phoneCode } from './support/authenticator';
 import { enterCode } from './support/code-entry';
 import { emailCodeFor } from './support/mailbox';
 import { mockApi } from './support/mock-api';
+import { keepRecoveryCodes } from './support/recovery-codes';
 import { renderApp } from './support/render-app';
 import { signIn } from './support/sign-in';
 
@@ -116,6 +117,7 @@ describe('the bind wizard keeps its secret and its place (BIND-4, BIND-5)', () =
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await enterCode(user, '6-digit dynamic security code', await phoneCode(rotated));
+    await keepRecoveryCodes(user);
     expect(await screen.findByRole('heading', { name: 'MFA is bound' })).toBeInTheDocument();
   });
 
@@ -207,6 +209,7 @@ describe('the forced bind has one exit and says where it led (LOGIN-4)', () => {
     const secret = setupKeyShown();
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await enterCode(user, '6-digit dynamic security code', await phoneCode(secret));
+    await keepRecoveryCodes(user);
 
     expect(
       await screen.findByRole('button', { name: 'Enter Secure Workspace' }),

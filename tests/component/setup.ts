@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { usePreferences } from '@/lib/preferences';
+import { useRecoveryNotice } from '@/lib/recovery-notice';
 import { mockApi, resetMockApi } from './support/mock-api';
 
 export const mswServer = setupServer();
@@ -39,6 +40,7 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   usePreferences.setState({ language: 'en', theme: 'system' });
+  useRecoveryNotice.setState({ left: null });
   // HOUSE rule 10: an error logged during a test fails it.
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error: ${args.map(String).join(' ')}`);

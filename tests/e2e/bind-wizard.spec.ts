@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expectAccessible, logIn, open } from './support/app';
 import { enterCode } from './support/bind-wizard';
 import { readEmailCode } from './support/mailbox';
+import { keepRecoveryCodes } from './support/recovery-codes';
 import { expect, test } from './support/test';
 import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
 
@@ -81,6 +82,7 @@ test('the QR code stays the same through Back and a reload, and changes only on 
   expect(secretOf(await scanQrCode(qr))).toBe(rotated);
   await page.getByRole('button', { name: 'Next' }).click();
   await enterCode(page, '6-digit dynamic security code', phoneCode(rotated));
+  await keepRecoveryCodes(page);
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
 });
 
@@ -123,6 +125,7 @@ test.describe('on a 375 px phone', () => {
     ]);
     await expectAccessible(page);
     await enterCode(page, '6-digit dynamic security code', phoneCode(secret));
+    await keepRecoveryCodes(page);
     await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
   });
 });

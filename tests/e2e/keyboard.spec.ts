@@ -45,6 +45,12 @@ test('log in, bind MFA and cancel an unbind, by keyboard alone', async ({ page, 
   await tabTo(page, page.getByLabel('6-digit dynamic security code'));
   await page.keyboard.type(phoneCode(secret));
   await page.keyboard.press('Enter');
+  // RECOVERY-1: the codes step, finished by keyboard: tick, then Finish.
+  await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeFocused();
+  await tabTo(page, page.getByRole('checkbox', { name: 'I have saved my recovery codes' }));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('button', { name: 'Finish' }));
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeFocused();
   await tabTo(page, page.getByRole('button', { name: 'Return to Account Management' }));
   await page.keyboard.press('Enter');

@@ -2,6 +2,7 @@ import { setServerClockOffset } from './support/agent';
 import { expectAccessible, logIn, logOut, open, submitLogin } from './support/app';
 import { enterCode } from './support/bind-wizard';
 import { readEmailCode, readLatestEmail } from './support/mailbox';
+import { keepRecoveryCodes } from './support/recovery-codes';
 import { expect, test } from './support/test';
 import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
 
@@ -55,6 +56,8 @@ test('alice binds MFA from a scanned QR code, logs in with a fresh code, and unb
   await expect(page.getByRole('heading', { name: 'Enter the dynamic code' })).toBeFocused();
   await expectAccessible(page);
   await enterCode(page, '6-digit dynamic security code', phoneCode(secret));
+  const { codes } = await keepRecoveryCodes(page);
+  expect(codes).toHaveLength(10);
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
   await page.getByRole('button', { name: 'Return to Account Management' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'MFA Authentication' })).toContainText(

@@ -325,7 +325,12 @@ describe('GET /api/dev/authenticator (MOCK-8)', () => {
     await api.server.run((state) => {
       for (const account of state.accounts) {
         if (account.id === 'acc_alice') {
-          account.mfa = { secret: aliceSecret, boundAt: START_MS, lastUsedStep: STEP };
+          account.mfa = {
+            secret: aliceSecret,
+            boundAt: START_MS,
+            lastUsedStep: STEP,
+            recoveryCodes: [],
+          };
         }
         if (account.id === 'acc_bob' || account.id === 'acc_support') account.mfa = null;
       }

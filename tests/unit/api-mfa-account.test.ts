@@ -84,6 +84,7 @@ describe('POST /api/v1/account/mfa/unbind (UNBIND-1, UNBIND-2)', () => {
     expect(accountSchema.parse((await bob.get(paths.account.href)).body).mfa).toEqual({
       bound: false,
       boundAt: null,
+      recoveryCodesLeft: null,
     });
     const [email] = await mailTo('bob@example.com');
     expect(email).toMatchObject({

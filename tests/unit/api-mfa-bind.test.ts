@@ -4,6 +4,7 @@ import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import {
   emailCodeSentSchema,
+  enrollmentConfirmedSchema,
   enrollmentSecretSchema,
   enrollmentStatusSchema,
 } from '@/api/schemas/mfa';
@@ -77,14 +78,22 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
     });
 
     expect(confirmed.status).toBe(200);
-    expect(sessionSchema.parse(confirmed.body)).toMatchObject({
+    const { session, recoveryCodes } = enrollmentConfirmedSchema.parse(confirmed.body);
+    expect(session).toMatchObject({
       state: 'active',
-      user: { email: 'alice@example.com', mfaBound: true },
+      user: { email: 'alice@example.com', mfaBound: true, recoveryCodesLeft: 10 },
     });
+    // RECOVERY-1: the new binding's codes, this once.
+    expect(recoveryCodes).toHaveLength(10);
+    for (const code of recoveryCodes ?? []) expect(code).toMatch(/^[a-z0-9]{5}-[a-z0-9]{5}$/);
     // SESSION-2: the session that bound goes on under a new id.
     expect(confirmed.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=[^;]+;/);
     const account = accountSchema.parse((await alice.get(paths.account.href)).body);
-    expect(account.mfa).toEqual({ bound: true, boundAt: new Date(api.time.now).toISOString() });
+    expect(account.mfa).toEqual({
+      bound: true,
+      boundAt: new Date(api.time.now).toISOString(),
+      recoveryCodesLeft: 10,
+    });
     const [boundEmail] = await mailTo('alice@example.com');
     expect(boundEmail?.subject).toBe('MFA was bound to your account');
     expect(boundEmail?.body).not.toContain(issued.secret);
@@ -117,7 +126,7 @@ describe('the bind wizard over HTTP (BIND-1 to BIND-3)', () => {
       code: totpAt(secret, api.time.now),
     });
 
-    expect(sessionSchema.parse(confirmed.body)).toMatchObject({
+    expect(enrollmentConfirmedSchema.parse(confirmed.body).session).toMatchObject({
       state: 'active',
       currentWorkspaceId: 'ws_secure',
       user: { email: 'carol@example.com', mfaBound: true },

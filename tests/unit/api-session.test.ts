@@ -192,6 +192,7 @@ describe('POST /api/v1/session: success', () => {
         name: 'Olivia Owner',
         kind: 'member',
         mfaBound: false,
+        recoveryCodesLeft: null,
       },
       workspaces: [
         {
@@ -285,7 +286,7 @@ describe('POST /api/v1/session: success', () => {
       email: 'alice@example.com',
       name: 'Alice Chen',
       createdAt: new Date(api.time.now).toISOString(),
-      mfa: { bound: false, boundAt: null },
+      mfa: { bound: false, boundAt: null, recoveryCodesLeft: null },
       retention: { idleMinutes: 30, maxDays: 7 },
     });
   });

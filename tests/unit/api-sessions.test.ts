@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { accountSchema, accountSessionListSchema } from '@/api/schemas/account';
-import { auditListSchema } from '@/api/schemas/mfa';
-import { sessionSchema } from '@/api/schemas/session';
+import { auditListSchema, enrollmentConfirmedSchema } from '@/api/schemas/mfa';
 import { endOtherSessions } from '@/mocks/domain/session-control';
 import { DEMO_PASSWORD } from '@/mocks/seed';
 import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
@@ -148,7 +147,9 @@ describe('changes end the other sessions (SESSION-2)', () => {
 
     const { responses } = await bind(binder, 'carol@example.com');
 
-    expect(sessionSchema.parse(responses.at(-1)!.body)).toMatchObject({ state: 'active' });
+    expect(enrollmentConfirmedSchema.parse(responses.at(-1)!.body).session).toMatchObject({
+      state: 'active',
+    });
     expect((await first.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
   });
 

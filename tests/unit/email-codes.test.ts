@@ -422,7 +422,7 @@ describe('an email code is never a TOTP code (MOCK-5)', () => {
 
     const refusal = await refusalOf(
       runAs(t.server, pending.token, (state, ctx, session) =>
-        verifyLoginCode(state, ctx, session, emailCode),
+        verifyLoginCode(state, ctx, session, { code: emailCode }),
       ),
     );
 

@@ -22,6 +22,7 @@ const member: Session = {
     name: 'Alice Chen',
     kind: 'member',
     mfaBound: false,
+    recoveryCodesLeft: null,
   },
   workspaces: [
     {
@@ -42,6 +43,7 @@ const agent: Session = {
     name: 'Support',
     kind: 'agent',
     mfaBound: false,
+    recoveryCodesLeft: null,
   },
   workspaces: [],
   currentWorkspaceId: null,

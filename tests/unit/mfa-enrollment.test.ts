@@ -192,6 +192,7 @@ describe('enrollment (BIND-1 to BIND-5)', () => {
       ended: 0,
       issued: { session: { state: 'active', accountId: 'acc_alice' } },
     });
+    expect(result.recoveryCodes).toHaveLength(10);
     const state = await t.snapshot();
     expect(state.accounts.find((account) => account.id === 'acc_alice')).toMatchObject({
       mfa: { secret, boundAt: t.time.now, lastUsedStep: stepAt(t.time.now) + 1 },

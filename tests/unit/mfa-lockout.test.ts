@@ -243,12 +243,12 @@ describe('wrong codes and lockout (MOCK-4)', () => {
     refusals.push(
       await refusalOf(
         runAs(t.server, active.token, (state, ctx, session) =>
-          unbindWithCode(state, ctx, session, wrongUnbind),
+          unbindWithCode(state, ctx, session, { code: wrongUnbind }),
         ),
       ),
     );
     await runAs(t.server, active.token, (state, ctx, session) =>
-      unbindWithCode(state, ctx, session, bobCode()),
+      unbindWithCode(state, ctx, session, { code: bobCode() }),
     );
 
     const state = await t.snapshot();

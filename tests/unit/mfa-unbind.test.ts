@@ -23,7 +23,7 @@ const {
 describe('unbind (UNBIND-1, UNBIND-2)', () => {
   function unbind(token: string, code: string) {
     return runAs(t.server, token, (state, ctx, session) =>
-      unbindWithCode(state, ctx, session, code),
+      unbindWithCode(state, ctx, session, { code }),
     );
   }
 

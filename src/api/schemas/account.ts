@@ -24,6 +24,8 @@ export const accountSchema = z.object({
   mfa: z.object({
     bound: z.boolean(),
     boundAt: z.nullable(z.string()),
+    /** RECOVERY-3: unused recovery codes, null without a binding. */
+    recoveryCodesLeft: z.nullable(z.number()),
   }),
   retention: retentionSchema,
 });

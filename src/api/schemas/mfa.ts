@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
-import { AUDIT_PAGE_SIZE_MAX, CODE_LENGTH } from '../limits';
+import {
+  AUDIT_PAGE_SIZE_MAX,
+  CODE_LENGTH,
+  RECOVERY_CODE_CHARACTERS,
+  RECOVERY_CODE_INPUT_MAX_LENGTH,
+} from '../limits';
 import { listQueryFrom, listQueryParams } from './common';
+import { sessionSchema } from './session';
 
 /** A 6-digit code as typed; spaces and dashes from a paste are the client's to strip. */
 export const codeSchema = z
@@ -9,6 +15,46 @@ export const codeSchema = z
 
 export const codeRequestSchema = z.strictObject({ code: codeSchema });
 export type CodeRequest = z.infer<typeof codeRequestSchema>;
+
+/**
+ * RECOVERY-2: a recovery code as typed: its 10 ASCII letters and digits, with
+ * any dashes and spaces between them, in any case. A look-alike (a full-width
+ * digit, a Cyrillic letter) is not folded into one: it is no code at all.
+ */
+export const recoveryCodeSchema = z
+  .string()
+  .check(
+    z.maxLength(RECOVERY_CODE_INPUT_MAX_LENGTH),
+    z.regex(new RegExp(`^[ -]*(?:[A-Za-z0-9][ -]*){${RECOVERY_CODE_CHARACTERS}}$`)),
+  );
+
+/**
+ * RECOVERY-2, RECOVERY-4: what proves the authenticator at login and at a
+ * step-up: its dynamic code, or one of the account's recovery codes.
+ */
+export const secondFactorRequestSchema = z
+  .strictObject({ code: z.optional(codeSchema), recoveryCode: z.optional(recoveryCodeSchema) })
+  .check(
+    z.superRefine((body, ctx) => {
+      // Neither: the code is what is missing. Both: the recovery code is one too many.
+      if (body.code === undefined && body.recoveryCode === undefined) {
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          path: ['code'],
+          input: undefined,
+        });
+      } else if (body.code !== undefined && body.recoveryCode !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recoveryCode'],
+          message: 'Send either code or recoveryCode.',
+          input: body.recoveryCode,
+        });
+      }
+    }),
+  );
+export type SecondFactor = { code: string } | { recoveryCode: string };
 
 export const enrollmentStatusSchema = z.object({
   stage: z.enum(['identity', 'app']),
@@ -32,6 +78,21 @@ export const enrollmentSecretSchema = z.object({
 });
 export type EnrollmentSecret = z.infer<typeof enrollmentSecretSchema>;
 
+/**
+ * BIND-3 and RECOVERY-1: the binding's answer. A new binding carries its
+ * recovery codes, the only time they are ever sent; a changed authenticator
+ * keeps the account's set, so `recoveryCodes` is null (RECOVERY-4).
+ */
+export const enrollmentConfirmedSchema = z.object({
+  session: sessionSchema,
+  recoveryCodes: z.nullable(z.array(z.string())),
+});
+export type EnrollmentConfirmed = z.infer<typeof enrollmentConfirmedSchema>;
+
+/** RECOVERY-3: a new set, sent once. */
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
+
 /** MOCK-7, LOG-1: what the security log records. */
 export const AUDIT_EVENTS = [
   'signin.password',
@@ -42,6 +103,9 @@ export const AUDIT_EVENTS = [
   'session.ended',
   'mfa.bound',
   'mfa.unbound',
+  'mfa.changed',
+  'mfa.recovery_codes_generated',
+  'mfa.recovery_code_used',
   'mfa.code_failed',
   'mfa.locked',
   'workspace.mfa_required_on',
@@ -77,6 +141,9 @@ export const AUDIT_EVENT_KINDS: Record<AuditEventName, AuditKind> = {
   'session.ended': 'session',
   'mfa.bound': 'mfa',
   'mfa.unbound': 'mfa',
+  'mfa.changed': 'mfa',
+  'mfa.recovery_codes_generated': 'mfa',
+  'mfa.recovery_code_used': 'mfa',
   'mfa.code_failed': 'sign_in',
   'mfa.locked': 'sign_in',
   'workspace.mfa_required_on': 'workspace',

@@ -27,6 +27,8 @@ export const userSchema = z.object({
   name: z.string(),
   kind: z.enum(['member', 'agent']),
   mfaBound: z.boolean(),
+  /** RECOVERY-3: unused recovery codes, null without a binding; the home page warns when low. */
+  recoveryCodesLeft: z.nullable(z.number()),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -103,7 +103,7 @@ export function Component() {
       session={session}
       lostDevice={
         <span>
-          {t('tickets.lost.lead')}{' '}
+          {t('recovery.lostBoth')}{' '}
           <Link to={`${appPaths.login.href}?${withHelp.toString()}`}>{t('tickets.lost.link')}</Link>
         </span>
       }

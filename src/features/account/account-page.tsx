@@ -9,16 +9,24 @@ import styles from './account.module.css';
 import { useAccount } from './api/account-queries';
 import { MfaRow } from './mfa-row';
 import { PasswordRow } from './password-row';
+import { RecoveryCodesRow } from './recovery-codes-row';
 import { RetentionRow } from './retention-row';
 import { SecurityLog } from './security-log';
 import { SessionsCard } from './sessions-card';
 
 /**
  * Account Management: the profile, Security Settings (SEC-1, SEC-2: MFA, the
- * password, the login retention time), the active sessions and the security
- * log. The MFA row's action comes from the MFA feature, composed in by the app.
+ * recovery codes (RECOVERY-3), the password, the login retention time), the
+ * active sessions and the security log. The actions of the MFA and
+ * recovery-code rows come from the MFA feature, composed in by the app.
  */
-export function AccountPage({ mfaAction }: { mfaAction: (account: Account) => ReactNode }) {
+export function AccountPage({
+  mfaAction,
+  recoveryCodesAction,
+}: {
+  mfaAction: (account: Account) => ReactNode;
+  recoveryCodesAction: (account: Account) => ReactNode;
+}) {
   const t = useT();
   const language = useLanguage();
   const account = useAccount();
@@ -47,6 +55,7 @@ export function AccountPage({ mfaAction }: { mfaAction: (account: Account) => Re
             <Card title={t('account.securitySettings')}>
               <ul className={styles.rows}>
                 <MfaRow account={data} action={mfaAction(data)} />
+                <RecoveryCodesRow account={data} action={recoveryCodesAction(data)} />
                 <PasswordRow account={data} />
                 <RetentionRow retention={data.retention} />
               </ul>

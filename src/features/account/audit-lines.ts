@@ -16,6 +16,13 @@ const VARIANTS: Partial<Record<string, (detail: AuditEvent['detail']) => Message
       : detail.by === 'support'
         ? 'audit.mfa.unboundBySupport'
         : null,
+  'signin.mfa': (detail) => (detail.factor === 'recovery' ? 'audit.signin.recovery_code' : null),
+  'session.ended': (detail) =>
+    detail.reason === 'authenticator_changed'
+      ? 'audit.session.endedAuthenticatorChanged'
+      : detail.reason === 'recovery_codes_regenerated'
+        ? 'audit.session.endedRecoveryCodes'
+        : null,
   'workspace.mfa_required_on': (detail) =>
     typeof detail.graceUntil === 'number' ? 'audit.workspace.mfa_required_onGrace' : null,
 };

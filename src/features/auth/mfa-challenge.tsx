@@ -1,15 +1,16 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Session } from '@/api/schemas/session';
-import { CodeForm } from '@/components/code-form';
 import { PageCard } from '@/components/page-card';
+import { SecondFactorForm } from '@/components/second-factor-form';
 import { useT } from '@/lib/i18n/i18n';
 import { useVerifyLoginCode } from './api/auth-mutations';
 import { BackToLogin } from './back-to-login';
 import styles from './mfa-challenge.module.css';
 
 /**
- * LOGIN-3: a bound account owes its 6-digit dynamic code. `lostDevice` is the
- * way out for a member without their phone (TICKET-8).
+ * LOGIN-3: a bound account owes its 6-digit dynamic code, or one of its
+ * recovery codes (RECOVERY-2). `lostDevice` is the way out for a member
+ * without their phone and their codes (TICKET-8, RECOVERY-5).
  */
 export function MfaChallenge({
   session,
@@ -20,10 +21,15 @@ export function MfaChallenge({
 }) {
   const t = useT();
   const verify = useVerifyLoginCode();
+  const [mode, setMode] = useState<'code' | 'recovery'>('code');
   return (
     <PageCard
       title={t('challenge.title')}
-      subtitle={t('challenge.subtitle', { email: session.email })}
+      subtitle={
+        mode === 'code'
+          ? t('challenge.subtitle', { email: session.email })
+          : t('recovery.challengeSubtitle', { email: session.email })
+      }
       footer={
         <div className={styles.footer}>
           <BackToLogin />
@@ -31,12 +37,13 @@ export function MfaChallenge({
         </div>
       }
     >
-      <CodeForm
-        label={t('code.dynamicLabel')}
-        onSubmit={(code) => verify.mutate(code)}
+      <SecondFactorForm
+        onSubmit={(proof) => verify.mutate(proof)}
         pending={verify.isPending}
         error={verify.error}
         deadline={Date.parse(session.expiresAt)}
+        onModeChange={setMode}
+        onSwitch={() => verify.reset()}
       />
     </PageCard>
   );

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import type { EnrollmentSecret } from '@/api/schemas/mfa';
+import type { EnrollmentConfirmed, EnrollmentSecret } from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -12,8 +12,20 @@ import { AppStep } from './app-step';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
 import { IdentityStep } from './identity-step';
+import { RecoveryCodesStep } from './recovery-codes-step';
 
-type Stage = { step: 0 | 1 | 2 } | { step: 'done'; session: Session };
+type Stage =
+  | { step: 0 | 1 | 2 }
+  | { step: 'codes'; confirmed: EnrollmentConfirmed & { recoveryCodes: string[] } }
+  | { step: 'done'; session: Session };
+
+/** RECOVERY-1: a new binding shows its recovery codes before the host's success. */
+function afterConfirm(confirmed: EnrollmentConfirmed): Stage {
+  const { recoveryCodes } = confirmed;
+  return recoveryCodes
+    ? { step: 'codes', confirmed: { ...confirmed, recoveryCodes } }
+    : { step: 'done', session: confirmed.session };
+}
 
 /** The secret on screen and when it expires, in client time; memory only (BIND-5). */
 export interface HeldSecret extends EnrollmentSecret {
@@ -70,7 +82,7 @@ function WizardSteps({
   // BIND-5: held here, above the steps, so Back from step 3 shows the very same QR code.
   const [secret, setSecret] = useState<HeldSecret | null>(null);
   const [expired, setExpired] = useState(false);
-  const stepIndex = stage.step === 'done' ? 3 : stage.step;
+  const stepIndex = stage.step === 'codes' ? 3 : stage.step === 'done' ? 4 : stage.step;
 
   // The secret and the verified identity ran out: step 1 again, with the server's countdown.
   async function restart() {
@@ -94,7 +106,7 @@ function WizardSteps({
     <div className={styles.wizard}>
       <Steps
         label={t('bind.steps')}
-        steps={[t('bind.step1'), t('bind.step2'), t('bind.step3')]}
+        steps={[t('bind.step1'), t('bind.step2'), t('bind.step3'), t('bind.step4')]}
         current={stepIndex}
       />
       {stage.step === 0 && (
@@ -123,9 +135,9 @@ function WizardSteps({
       {stage.step === 2 && (
         <CodeStep
           email={maskedEmail}
-          onBound={(session) => {
+          onBound={(confirmed) => {
             setSecret(null);
-            setStage({ step: 'done', session });
+            setStage(afterConfirm(confirmed));
           }}
           onExpired={() => void restart()}
           secondary={
@@ -134,6 +146,12 @@ function WizardSteps({
               <Button onClick={() => setStage({ step: 1 })}>{t('common.back')}</Button>
             </>
           }
+        />
+      )}
+      {stage.step === 'codes' && (
+        <RecoveryCodesStep
+          codes={stage.confirmed.recoveryCodes}
+          onFinish={() => setStage({ step: 'done', session: stage.confirmed.session })}
         />
       )}
       {stage.step === 'done' && renderSuccess(stage.session)}

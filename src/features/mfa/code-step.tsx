@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { isApiError } from '@/api/api-error';
-import type { Session } from '@/api/schemas/session';
+import type { EnrollmentConfirmed } from '@/api/schemas/mfa';
 import { CodeForm } from '@/components/code-form';
 import { StepHeading } from '@/components/page-heading';
 import { useT } from '@/lib/i18n/i18n';
@@ -15,7 +15,7 @@ export function CodeStep({
   secondary,
 }: {
   email: string;
-  onBound: (session: Session) => void;
+  onBound: (confirmed: EnrollmentConfirmed) => void;
   /** The secret expired (BIND-5): the wizard starts over and says why. */
   onExpired: () => void;
   secondary: ReactNode;

@@ -3,12 +3,22 @@ import type { Account } from '@/api/schemas/account';
 import { appPaths } from '@/app/paths';
 import { buttonClassName } from '@/components/button';
 import { useT } from '@/lib/i18n/i18n';
+import styles from './mfa-action.module.css';
 import { UnbindButton } from './unbind-button';
 
-/** SEC-1: the one action on the right of the MFA row. */
+/** SEC-1: the actions on the right of the MFA row; bound, Change authenticator beside Unbind (RECOVERY-4). */
 export function MfaAction({ account }: { account: Account }) {
   const t = useT();
-  if (account.mfa.bound) return <UnbindButton />;
+  if (account.mfa.bound) {
+    return (
+      <div className={styles.actions}>
+        <Link to={appPaths.changeAuthenticator.href} className={buttonClassName()}>
+          {t('account.changeAuthenticator')}
+        </Link>
+        <UnbindButton />
+      </div>
+    );
+  }
   return (
     <Link to={appPaths.bindMfa.href} className={buttonClassName('primary')}>
       {t('account.bind')}

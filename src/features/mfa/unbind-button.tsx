@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
-import { CodeForm } from '@/components/code-form';
 import { Dialog } from '@/components/dialog';
+import { SecondFactorForm } from '@/components/second-factor-form';
 import { useT } from '@/lib/i18n/i18n';
 import { useUnbindMfa } from './api/mfa-mutations';
 
@@ -35,11 +35,11 @@ export function UnbindButton() {
         onClose={() => setOpen(false)}
         dismissible={!unbind.isPending}
       >
-        <CodeForm
-          label={t('code.dynamicLabel')}
-          onSubmit={(code) => unbind.mutate(code)}
+        <SecondFactorForm
+          onSubmit={(proof) => unbind.mutate(proof)}
           pending={unbind.isPending}
           error={unbind.error}
+          onSwitch={() => unbind.reset()}
           secondary={
             <Button variant="ghost" onClick={() => setOpen(false)} disabled={unbind.isPending}>
               {t('common.cancel')}

@@ -1,5 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
+import { RECOVERY_CODES_LOW } from '@/api/limits';
 import { appPaths } from '@/app/paths';
+import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
@@ -17,6 +19,7 @@ export function WorkspaceHome() {
   const { workspaceId = '' } = useParams();
   const session = useActiveSession();
   const workspace = useWorkspace(workspaceId);
+  const codesLeft = session.user.recoveryCodesLeft;
   return (
     <QueryState query={workspace}>
       {(data) => (
@@ -60,6 +63,15 @@ export function WorkspaceHome() {
               </dd>
             </div>
           </dl>
+          {codesLeft !== null && codesLeft <= RECOVERY_CODES_LOW && (
+            // RECOVERY-3: running out of recovery codes is worth a word on the home page.
+            <Alert tone="warning">
+              {codesLeft === 0
+                ? t('recovery.rowEmpty')
+                : t('recovery.rowLow', { count: codesLeft })}{' '}
+              <Link to={appPaths.account.href}>{t('recovery.makeNew')}</Link>
+            </Alert>
+          )}
           {!session.user.mfaBound && (
             <Card title={t('account.mfa')} description={t('home.bindHint')}>
               <Link to={appPaths.account.href}>{t('home.goToSecurity')}</Link>

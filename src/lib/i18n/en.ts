@@ -1,3 +1,4 @@
+import { enRecovery } from './en-recovery';
 import { enSecurity } from './en-security';
 import { enTickets } from './en-tickets';
 
@@ -262,9 +263,6 @@ export const en = {
   'audit.signin.mfa': 'Signed in with password and dynamic code',
   'audit.signin.recovery_code': 'Signed in with password and a recovery code',
   'audit.mfa.unboundByAgent': 'MFA unbound by customer service ({agent})',
-  'audit.mfa.changed': 'Authenticator app changed',
-  'audit.recovery.generated': 'Recovery codes generated',
-  'audit.recovery.used': 'Recovery code used',
   'audit.session.others_ended': 'Other sessions were signed out',
   'audit.unknown': 'Security event ({event})',
   'audit.device': '{browser} on {os}',
@@ -361,6 +359,7 @@ export const en = {
   'forced.successText':
     'You can now enter {workspace}. From now on, logging in asks for a dynamic code from your authenticator app.',
   ...enTickets,
+  ...enRecovery,
   ...enSecurity,
 } as const;
 

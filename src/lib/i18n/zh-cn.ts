@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNRecovery } from './zh-cn-recovery';
 import { zhCNSecurity } from './zh-cn-security';
 import { zhCNTickets } from './zh-cn-tickets';
 
@@ -252,9 +253,6 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.signin.mfa': '使用密码和动态码登录',
   'audit.signin.recovery_code': '使用密码和恢复码登录',
   'audit.mfa.unboundByAgent': '客服（{agent}）解绑了 MFA',
-  'audit.mfa.changed': '更换了身份验证器应用',
-  'audit.recovery.generated': '生成了恢复码',
-  'audit.recovery.used': '使用了恢复码',
   'audit.session.others_ended': '退出了其他所有会话',
   'audit.unknown': '安全事件（{event}）',
   'audit.device': '{browser}（{os}）',
@@ -344,5 +342,6 @@ export const zhCN: Record<MessageKey, string> = {
     '已取消绑定：{workspace} 要求 MFA 认证，因此你已退出登录。重新登录并绑定 MFA 后即可进入。',
   'forced.successText': '现在可以进入 {workspace} 了。今后登录时需要输入身份验证器应用中的动态码。',
   ...zhCNTickets,
+  ...zhCNRecovery,
   ...zhCNSecurity,
 };

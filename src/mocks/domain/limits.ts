@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '@/api/limits';
+import { DAY_MS, HOUR_MS, MINUTE_MS, RECOVERY_CODE_CHARACTERS, SECOND_MS } from '@/api/limits';
 
 /**
  * Every timer and limit of the mock server, named with its unit (HOUSE rule 7).
@@ -78,7 +78,7 @@ export const TICKET_EXPORT_MAX_ROWS = 10_000;
 
 /** RECOVERY-1: how many codes a set holds, and how many characters each. */
 export const RECOVERY_CODE_COUNT = 10;
-export const RECOVERY_CODE_LENGTH = 10;
+export const RECOVERY_CODE_LENGTH = RECOVERY_CODE_CHARACTERS;
 
 /** SESSION-1: the longest user agent kept; real ones are far shorter. */
 export const USER_AGENT_MAX_LENGTH = 512;

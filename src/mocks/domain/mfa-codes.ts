@@ -3,15 +3,27 @@ import type { DomainContext } from './context';
 import { DomainError } from './errors';
 import { CODE_LOCKOUT_MS, CODE_MAX_FAILURES, FAILURES_IN_A_ROW_MAX } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
+import { recoveryCodesLeft, redeemRecoveryCode } from './recovery-codes';
+import { RECOVERY_CODE_KEY } from './server-keys';
 import { notifyBlocked } from './sessions';
 import type { AccountRecord, ServerState } from './state';
 import { matchingStep } from './totp';
 
 /**
- * What a dynamic code was typed for, as the security log records a wrong one;
+ * What a code was typed for, as the security log records a wrong one;
  * `support_unbind` is an agent's step-up (TICKET-11).
  */
-export type CodeUse = 'login' | 'bind' | 'unbind' | 'support_unbind' | 'password';
+export type CodeUse =
+  'login' | 'bind' | 'unbind' | 'support_unbind' | 'password' | 'change' | 'regenerate';
+/**
+ * Where a recovery code may stand in for the dynamic code (RECOVERY-2). Not a
+ * bind (there is no binding yet), not an agent's step-up to unbind a member
+ * (TICKET-11: the agent's own app, dynamic code only) and not a password
+ * change (PASSWORD-1 asks for the dynamic code).
+ */
+export type RecoveryCodeUse = Exclude<CodeUse, 'bind' | 'support_unbind' | 'password'>;
+/** What proves the authenticator: its dynamic code, or a recovery code (RECOVERY-2). */
+export type SecondFactor = { code: string } | { recoveryCode: string };
 
 /** CODE-4 / MOCK-4: refuses any code, right or wrong, while the account is locked. */
 export function requireCodeEntryOpen(account: AccountRecord, ctx: DomainContext): void {
@@ -41,13 +53,31 @@ export function checkDynamicCode(
     reopenCodeEntry(account);
     return step;
   }
+  return countCodeFailure(state, ctx, account, use, 'dynamic');
+}
+
+/**
+ * MOCK-4 and GUARD-4 for every kind of code: a wrong dynamic code and a wrong
+ * recovery code count the same, so guessing recovery codes buys no more tries.
+ */
+function countCodeFailure(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  use: CodeUse,
+  factor: 'dynamic' | 'recovery',
+): DomainError {
   account.codeFailures += 1;
   account.codeFailuresInARow += 1;
   if (account.codeFailuresInARow >= FAILURES_IN_A_ROW_MAX) {
     notifyBlocked(state, ctx, account, 'code');
     return new DomainError('RESET_REQUIRED');
   }
-  recordAudit(state, ctx, account.id, 'mfa.code_failed', { use, attempt: account.codeFailures });
+  recordAudit(state, ctx, account.id, 'mfa.code_failed', {
+    use,
+    attempt: account.codeFailures,
+    ...(factor === 'recovery' ? { factor } : {}),
+  });
   if (account.codeFailures < CODE_MAX_FAILURES) return new DomainError('INVALID_CODE');
 
   account.codeFailures = 0;
@@ -57,7 +87,7 @@ export function checkDynamicCode(
     to: account.email,
     subject: 'MFA code entry locked after wrong codes',
     body:
-      `${CODE_MAX_FAILURES} wrong dynamic codes were entered for your account in a row. ` +
+      `${CODE_MAX_FAILURES} wrong codes were entered for your account in a row. ` +
       `Code entry is locked until ${formatTimeForEmail(account.codeLockedUntil)}. ` +
       'If this was not you, someone may know your password: change it as soon as you can.',
   });
@@ -95,4 +125,57 @@ export function checkBoundCode(
   if (step instanceof DomainError) return step;
   account.mfa.lastUsedStep = step;
   return null;
+}
+
+/**
+ * RECOVERY-2: a recovery code of the account's set stands in for the dynamic
+ * code, once. Wrong ones count toward the lockout like wrong dynamic codes; a
+ * right one reopens code entry, is recorded and emailed, with how many are left.
+ */
+export function checkRecoveryCode(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  input: string,
+  use: RecoveryCodeUse,
+): DomainError | null {
+  if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
+  requireCodeEntryOpen(account, ctx);
+  const { recoveryCodes } = account.mfa;
+  if (!redeemRecoveryCode(recoveryCodes, RECOVERY_CODE_KEY, account.id, input, ctx.now)) {
+    return countCodeFailure(state, ctx, account, use, 'recovery');
+  }
+  reopenCodeEntry(account);
+  const left = recoveryCodesLeft(recoveryCodes);
+  recordAudit(state, ctx, account.id, 'mfa.recovery_code_used', { use, left });
+  sendEmail(state, ctx, {
+    to: account.email,
+    subject: 'A recovery code was used on your account',
+    body:
+      `A recovery code was used ${RECOVERY_CODE_USE_TEXT[use]} at ${formatTimeForEmail(ctx.now)}. ` +
+      `${left} of your recovery codes ${left === 1 ? 'is' : 'are'} left; each works once. ` +
+      'Make a new set in Account Management > Security Settings. ' +
+      'If this was not you, change your password and contact customer service at once.',
+  });
+  return null;
+}
+
+const RECOVERY_CODE_USE_TEXT: Record<RecoveryCodeUse, string> = {
+  login: 'to sign in to your account',
+  unbind: 'to unbind MFA from your account',
+  change: 'to change the authenticator app of your account',
+  regenerate: 'to make new recovery codes',
+};
+
+/** The dynamic code of the account's binding, or one of its recovery codes. */
+export function checkSecondFactor(
+  state: ServerState,
+  ctx: DomainContext,
+  account: AccountRecord,
+  proof: SecondFactor,
+  use: RecoveryCodeUse,
+): DomainError | null {
+  return 'recoveryCode' in proof
+    ? checkRecoveryCode(state, ctx, account, proof.recoveryCode, use)
+    : checkBoundCode(state, ctx, account, proof.code, use);
 }

@@ -2,36 +2,57 @@ import { accountById, owesMfaSetup } from './accounts';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes';
+import { openEnrollment } from './enrollments';
 import { DomainError } from './errors';
-import { ENROLLMENT_IDENTITY_TTL_MS, ENROLLMENT_SECRET_TTL_MS } from './limits';
+import { ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
-import { checkBoundCode, checkDynamicCode } from './mfa-codes';
+import { checkDynamicCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
+import { newBinding, replaceAuthenticator } from './mfa-recovery';
 import { endOtherSessions } from './session-control';
 import { demoteToSetup, type IssuedSession, promoteSession, requireActive } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
 import { generateSecret, otpauthUri } from './totp';
 
-/** LOGIN-3: the code owed by an `mfa_required` session; success replaces the session. */
+/**
+ * LOGIN-3: the code owed by an `mfa_required` session, or a recovery code
+ * (RECOVERY-2); success replaces the session.
+ */
 export function verifyLoginCode(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
-  code: string,
+  proof: SecondFactor,
 ): IssuedSession | DomainError {
   if (session.state !== 'mfa_required') throw new DomainError('FORBIDDEN');
   const account = accountById(state, session.accountId);
-  const refusal = checkBoundCode(state, ctx, account, code, 'login');
+  const refusal = checkSecondFactor(state, ctx, account, proof, 'login');
   if (refusal) return refusal;
   account.lastMfaLoginAt = ctx.now;
-  recordAudit(state, ctx, session.accountId, 'signin.mfa');
+  recordAudit(
+    state,
+    ctx,
+    session.accountId,
+    'signin.mfa',
+    'recoveryCode' in proof ? { factor: 'recovery' } : {},
+  );
   return promoteSession(state, ctx, session);
 }
 
-/** The bind steps are open to an active session and to one that owes a binding (LOGIN-5). */
-export function requireEnrollmentAccess(state: ServerState, session: SessionRecord): AccountRecord {
+/**
+ * The bind steps are open to an active session and to one that owes a binding
+ * (LOGIN-5); to a bound account only for a change of authenticator its session
+ * started (RECOVERY-4), and then not the email steps, which the old app replaced.
+ */
+export function requireEnrollmentAccess(
+  state: ServerState,
+  session: SessionRecord,
+  { change }: { change: boolean } = { change: true },
+): AccountRecord {
   if (session.state === 'mfa_required') throw new DomainError('MFA_REQUIRED');
   const account = accountById(state, session.accountId);
-  if (account.mfa) throw new DomainError('MFA_ALREADY_BOUND');
+  const changing =
+    change && session.state === 'active' && enrollmentOf(state, session)?.kind === 'change';
+  if (account.mfa && !changing) throw new DomainError('MFA_ALREADY_BOUND');
   return account;
 }
 
@@ -69,7 +90,12 @@ export function enrollmentStatus(
 
 /** BIND-1: emails the code that proves the user owns the account. */
 export function sendBindEmailCode(state: ServerState, ctx: DomainContext, session: SessionRecord) {
-  return sendEmailCode(state, ctx, requireEnrollmentAccess(state, session), 'bind');
+  return sendEmailCode(
+    state,
+    ctx,
+    requireEnrollmentAccess(state, session, { change: false }),
+    'bind',
+  );
 }
 
 /** BIND-1: the emailed code checks out; the session may now be given a secret. */
@@ -79,17 +105,10 @@ export function verifyBindIdentity(
   session: SessionRecord,
   code: string,
 ): null | DomainError {
-  const account = requireEnrollmentAccess(state, session);
+  const account = requireEnrollmentAccess(state, session, { change: false });
   const refusal = consumeEmailCode(state, ctx, account.id, 'bind', code);
   if (refusal) return refusal;
-  state.enrollments = state.enrollments.filter((entry) => entry.sessionId !== session.id);
-  state.enrollments.push({
-    accountId: account.id,
-    sessionId: session.id,
-    identityVerifiedUntil: ctx.now + ENROLLMENT_IDENTITY_TTL_MS,
-    secret: null,
-    secretExpiresAt: null,
-  });
+  openEnrollment(state, ctx, account, session, 'bind');
   return null;
 }
 
@@ -162,14 +181,16 @@ export function rotateEnrollmentSecret(
 
 /**
  * BIND-3: the first code from the app promotes the pending secret to the
- * binding. Its step counts as used, so it cannot log in afterwards (MOCK-3).
+ * binding. Its step counts as used, so it cannot log in afterwards (MOCK-3). A
+ * new binding comes with its recovery codes, returned this once (RECOVERY-1); a
+ * change of authenticator replaces the secret and keeps them (RECOVERY-4).
  */
 export function confirmEnrollment(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
   code: string,
-): { issued: IssuedSession; ended: number } | DomainError {
+): { issued: IssuedSession; ended: number; recoveryCodes: string[] | null } | DomainError {
   const account = requireEnrollmentAccess(state, session);
   const enrollment = enrollmentOf(state, session);
   const pending = enrollment && validSecret(enrollment, ctx);
@@ -177,8 +198,15 @@ export function confirmEnrollment(
   const step = checkDynamicCode(state, ctx, account, pending.secret, null, code, 'bind');
   if (step instanceof DomainError) return step;
 
-  account.mfa = { secret: pending.secret, boundAt: ctx.now, lastUsedStep: step };
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
+  if (enrollment?.kind === 'change' && account.mfa) {
+    return {
+      ...replaceAuthenticator(state, ctx, session, pending.secret, step),
+      recoveryCodes: null,
+    };
+  }
+  const { binding, recoveryCodes } = newBinding(ctx, account, pending.secret, step);
+  account.mfa = binding;
   recordAudit(state, ctx, account.id, 'mfa.bound');
   sendEmail(state, ctx, {
     to: account.email,
@@ -186,13 +214,17 @@ export function confirmEnrollment(
     body:
       `An authenticator app was bound to your account at ${formatTimeForEmail(ctx.now)}. ` +
       'From now on, logging in asks for its 6-digit dynamic code. ' +
+      'Keep the recovery codes you were shown somewhere safe. ' +
       'If this was not you, contact customer service at once.',
   });
   // A session that owed the binding becomes a full one (LOGIN-4, LOGIN-6); then
   // every other session ends and this one gets a new id (SESSION-2).
   const current =
     session.state === 'mfa_setup_required' ? promoteSession(state, ctx, session).session : session;
-  return endOtherSessions(state, ctx, account.id, current.id, 'mfa_bound');
+  return {
+    ...endOtherSessions(state, ctx, account.id, current.id, 'mfa_bound'),
+    recoveryCodes,
+  };
 }
 
 /** BIND-4: cancelling discards the pending secret. */
@@ -201,18 +233,19 @@ export function cancelEnrollment(state: ServerState, session: SessionRecord): vo
 }
 
 /**
- * UNBIND-1: the current dynamic code removes the binding. A member whose
- * workspace enforces MFA then owes a new binding at once (UNBIND-2).
+ * UNBIND-1: the current dynamic code (or a recovery code, RECOVERY-2) removes
+ * the binding. A member whose workspace enforces MFA then owes a new binding
+ * at once (UNBIND-2).
  */
 export function unbindWithCode(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
-  code: string,
+  proof: SecondFactor,
 ): null | DomainError {
   requireActive(session);
   const account = accountById(state, session.accountId);
-  const refusal = checkBoundCode(state, ctx, account, code, 'unbind');
+  const refusal = checkSecondFactor(state, ctx, account, proof, 'unbind');
   if (refusal) return refusal;
   removeBinding(state, ctx, account, 'self');
   if (owesMfaSetup(state, account, session.workspaceId, ctx.now)) demoteToSetup(session, ctx);

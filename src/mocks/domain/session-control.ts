@@ -10,8 +10,8 @@ import type { LoginRetention, ServerState, SessionRecord } from './state';
 export type SessionEndReason =
   | 'signed_out'
   | 'mfa_bound'
-  | 'mfa_changed'
-  | 'recovery_codes_generated'
+  | 'authenticator_changed'
+  | 'recovery_codes_regenerated'
   | 'password_changed'
   | 'password_reset';
 

@@ -3,10 +3,11 @@ import type { AuditEventName } from '@/api/schemas/mfa';
 import type { SessionState, WorkspaceRole } from '@/api/schemas/session';
 import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/tickets';
 import type { PasswordHash } from './passwords';
+import type { StoredRecoveryCode } from './recovery-codes';
 import type { DeviceDescription } from './user-agent';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export type AccountKind = 'member' | 'agent';
 /** The contract's session states but `anonymous`, which is the absence of a record. */
@@ -45,6 +46,12 @@ export interface MfaBinding {
   boundAt: number;
   /** The last TOTP step accepted; it and every earlier step never verify again. */
   lastUsedStep: number;
+  /**
+   * RECOVERY-1: the account's recovery codes, as keyed hashes (ADR 0016). They
+   * belong to the account, not to the phone: changing the authenticator keeps
+   * them (RECOVERY-4), unbinding drops them with the binding.
+   */
+  recoveryCodes: StoredRecoveryCode[];
 }
 
 /** Each purpose has its own codes and its own sending quota (MOCK-5). */
@@ -60,8 +67,13 @@ export interface EmailCodeRecord {
   failures: number;
 }
 
-/** A bind wizard in progress, owned by one session (BIND-5). */
+/**
+ * A bind wizard in progress, owned by one session (BIND-5). `change` is a new
+ * authenticator for an account already bound (RECOVERY-4): the old app proved,
+ * its binding untouched until the new secret is confirmed.
+ */
 export interface EnrollmentRecord {
+  kind: 'bind' | 'change';
   accountId: string;
   sessionId: string;
   identityVerifiedUntil: number;

@@ -6,6 +6,7 @@ import type { Member, MfaPolicy, Workspace } from '@/api/schemas/workspace';
 import { accountById, membershipsOf, mfaGraceEndsAt, workspaceById } from './accounts';
 import { auditKindOf } from './audit';
 import type { DomainContext } from './context';
+import { recoveryCodesLeft } from './recovery-codes';
 import type {
   AccountRecord,
   AuditRecord,
@@ -51,6 +52,7 @@ export function sessionView(
       name: account.name,
       kind: account.kind,
       mfaBound: account.mfa !== null,
+      recoveryCodesLeft: recoveryCodesLeftOf(account),
     },
     workspaces: membershipsOf(state, account.id).flatMap((membership) => {
       const workspace = workspaceById(state, membership.workspaceId);
@@ -76,7 +78,11 @@ export function accountView(account: AccountRecord): Account {
     email: account.email,
     name: account.name,
     createdAt: iso(account.createdAt),
-    mfa: { bound: account.mfa !== null, boundAt: account.mfa ? iso(account.mfa.boundAt) : null },
+    mfa: {
+      bound: account.mfa !== null,
+      boundAt: account.mfa ? iso(account.mfa.boundAt) : null,
+      recoveryCodesLeft: recoveryCodesLeftOf(account),
+    },
     retention: { ...account.retention },
   };
 }
@@ -92,6 +98,10 @@ export function accountSessionView(session: SessionRecord, currentId: string): A
     lastActiveAt: iso(session.lastSeenAt),
     current: session.id === currentId,
   };
+}
+
+function recoveryCodesLeftOf(account: AccountRecord): number | null {
+  return account.mfa ? recoveryCodesLeft(account.mfa.recoveryCodes) : null;
 }
 
 export function workspaceView(

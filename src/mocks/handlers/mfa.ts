@@ -5,10 +5,15 @@ import {
   auditListQuerySchema,
   codeRequestSchema,
   type EmailCodeSent,
+  type EnrollmentConfirmed,
   type EnrollmentSecret,
   type EnrollmentStatus,
+  type RecoveryCodes,
+  type SecondFactor,
+  secondFactorRequestSchema,
 } from '@/api/schemas/mfa';
 import { auditPage } from '../domain/audit';
+import type { DomainError } from '../domain/errors';
 import { TOTP_ALGORITHM, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import {
   cancelEnrollment,
@@ -21,6 +26,7 @@ import {
   verifyBindIdentity,
   verifyLoginCode,
 } from '../domain/mfa';
+import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa-recovery';
 import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
@@ -43,13 +49,13 @@ function enrollmentSecretView(
 export function mfaHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
-    // LOGIN-3: the code owed after the password.
+    // LOGIN-3: the code owed after the password, or a recovery code (RECOVERY-2).
     endpoint.post(paths.sessionMfa.pattern, {
       caller: 'code-owed',
-      body: { kind: 'json', schema: codeRequestSchema },
+      body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
       run: ({ state, ctx, session, body, setSessionToken }) => {
-        const issued = verifyLoginCode(state, ctx, session, body.code);
+        const issued = verifyLoginCode(state, ctx, session, proofOf(body));
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
         return sessionView(state, issued.session, ctx);
@@ -106,12 +112,15 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
-      run: ({ state, ctx, session, body, setSessionToken }) => {
+      run: ({ state, ctx, session, body, setSessionToken }): EnrollmentConfirmed | DomainError => {
         const result = confirmEnrollment(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
         // The session goes on under a new id (LOGIN-6, SESSION-2).
         setSessionToken(result.issued.token);
-        return sessionView(state, result.issued.session, ctx);
+        return {
+          session: sessionView(state, result.issued.session, ctx),
+          recoveryCodes: result.recoveryCodes,
+        };
       },
     }),
 
@@ -123,10 +132,33 @@ export function mfaHandlers(deps: HandlerDeps) {
 
     endpoint.post(paths.unbindMfa.pattern, {
       caller: 'active',
-      body: { kind: 'json', schema: codeRequestSchema },
+      body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
       run: ({ state, ctx, session, body }) =>
-        unbindWithCode(state, ctx, session, body.code) ?? sessionView(state, session, ctx),
+        unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session, ctx),
+    }),
+
+    // RECOVERY-4: the old app proven, the bind wizard's app and code steps follow.
+    endpoint.post(paths.changeAuthenticator.pattern, {
+      caller: 'active',
+      body: { kind: 'json', schema: secondFactorRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body }) =>
+        startAuthenticatorChange(state, ctx, session, proofOf(body)) ?? undefined,
+    }),
+
+    // RECOVERY-3: a new set for a dynamic code; the old set dies with this write.
+    endpoint.post(paths.recoveryCodes.pattern, {
+      caller: 'active',
+      body: { kind: 'json', schema: codeRequestSchema },
+      noStore: true,
+      run: ({ state, ctx, session, body, setSessionToken }): RecoveryCodes | DomainError => {
+        const result = regenerateRecoveryCodes(state, ctx, session, body.code);
+        if (!('issued' in result)) return result;
+        // The other sessions end and this one goes on under a new id (SESSION-2).
+        setSessionToken(result.issued.token);
+        return { recoveryCodes: result.recoveryCodes };
+      },
     }),
 
     // LOG-1: the security log, a page at a time, newest first.
@@ -145,4 +177,11 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
   ];
+}
+
+/** The schema lets exactly one of the two through. */
+function proofOf(body: { code?: string; recoveryCode?: string }): SecondFactor {
+  return body.recoveryCode !== undefined
+    ? { recoveryCode: body.recoveryCode }
+    : { code: body.code ?? '' };
 }

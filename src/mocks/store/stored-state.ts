@@ -10,7 +10,12 @@ const storedShape = z.looseObject({
       email: z.string(),
       password: z.object({ salt: z.string(), hash: z.string() }),
       mfa: z.nullable(
-        z.looseObject({ secret: z.string(), boundAt: z.number(), lastUsedStep: z.number() }),
+        z.looseObject({
+          secret: z.string(),
+          boundAt: z.number(),
+          lastUsedStep: z.number(),
+          recoveryCodes: z.array(z.looseObject({ hash: z.string() })),
+        }),
       ),
       codeFailures: z.number(),
       retention: z.looseObject({ idleMinutes: z.number(), maxDays: z.number() }),

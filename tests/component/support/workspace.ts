@@ -5,6 +5,7 @@ import { mockApi } from './mock-api';
 export async function ownerHasMfa(): Promise<void> {
   await mockApi().server.run((state) => {
     const owner = state.accounts.find((account) => account.email === 'owner@example.com');
-    if (owner) owner.mfa = { secret: BOB_TOTP_SECRET, boundAt: 0, lastUsedStep: 0 };
+    if (owner)
+      owner.mfa = { secret: BOB_TOTP_SECRET, boundAt: 0, lastUsedStep: 0, recoveryCodes: [] };
   });
 }

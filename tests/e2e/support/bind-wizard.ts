@@ -1,5 +1,6 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { readEmailCode } from './mailbox';
+import { keepRecoveryCodes } from './recovery-codes';
 import { phoneCode, scanQrCode, secretOf } from './totp';
 
 /** Types a code key by key, as a person would, then confirms. */
@@ -34,6 +35,7 @@ export async function bindThroughWizard(
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Enter the dynamic code' })).toBeVisible();
   await enterCode(page, '6-digit dynamic security code', phoneCode(secret, serverAheadSteps));
+  await keepRecoveryCodes(page);
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
   return secret;
 }

@@ -18,7 +18,7 @@ export function mfaDomainSteps(t: TestServer) {
 
   function verifyLogin(token: string, code: string): Promise<IssuedSession> {
     return runAs(t.server, token, (state, ctx, session) =>
-      verifyLoginCode(state, ctx, session, code),
+      verifyLoginCode(state, ctx, session, { code }),
     );
   }
 

@@ -61,7 +61,13 @@ export function ticketApiSteps(api: MockApi) {
   async function bindMfa(email: string): Promise<void> {
     await api.server.run((state) => {
       const account = findAccountByEmail(state, email);
-      if (account) account.mfa = { secret: BOB_TOTP_SECRET, boundAt: 0, lastUsedStep: 0 };
+      if (account)
+        account.mfa = {
+          secret: BOB_TOTP_SECRET,
+          boundAt: 0,
+          lastUsedStep: 0,
+          recoveryCodes: [],
+        };
     });
   }
 

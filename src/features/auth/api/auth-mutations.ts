@@ -2,9 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { PasswordResetRequest } from '@/api/schemas/account';
-import type { EmailCodeSent } from '@/api/schemas/mfa';
+import type { EmailCodeSent, SecondFactor } from '@/api/schemas/mfa';
 import type { LoginRequest, Session } from '@/api/schemas/session';
 import { discardAllDrafts } from '@/lib/drafts';
+import { useRecoveryNotice } from '@/lib/recovery-notice';
 import { useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
 
@@ -21,13 +22,22 @@ export function useLogIn() {
   });
 }
 
-/** LOGIN-3 / LOGIN-6: the code owed; the answer is the new, full session. */
+/**
+ * LOGIN-3 / LOGIN-6: the code owed, or a recovery code (RECOVERY-2); the answer
+ * is the new, full session. After a recovery code the console says how many
+ * are left, once: the notice is set before the guards move on.
+ */
 export function useVerifyLoginCode() {
   const cache = useSessionCache();
   return useMutation({
-    mutationFn: (code: string) =>
-      request<Session>(paths.sessionMfa.href, { method: 'POST', body: { code } }),
-    onSuccess: (session) => cache.replace(session),
+    mutationFn: (proof: SecondFactor) =>
+      request<Session>(paths.sessionMfa.href, { method: 'POST', body: proof }),
+    onSuccess: (session, proof) => {
+      if ('recoveryCode' in proof && session.state === 'active') {
+        useRecoveryNotice.getState().show(session.user.recoveryCodesLeft ?? 0);
+      }
+      cache.replace(session);
+    },
   });
 }
 
@@ -43,6 +53,7 @@ export function useLogOut() {
     mutationFn: () => request(paths.session.href, { method: 'DELETE' }),
     onSuccess: () => {
       setEndReason('logged-out');
+      useRecoveryNotice.getState().dismiss();
       discardAllDrafts();
       cache.end();
       cache.forgetTheRest();

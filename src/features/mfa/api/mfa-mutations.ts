@@ -1,7 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { EmailCodeSent, EnrollmentSecret } from '@/api/schemas/mfa';
+import type {
+  EmailCodeSent,
+  EnrollmentConfirmed,
+  EnrollmentSecret,
+  RecoveryCodes,
+  SecondFactor,
+} from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
 import { useSessionCache } from '@/lib/session';
 import { mfaKeys } from './mfa-keys';
@@ -40,12 +46,20 @@ export function useRotateSecret() {
   });
 }
 
-/** BIND-3: everything that shows MFA status is refetched once bound. */
+/**
+ * BIND-3: the binding, and with a new one its recovery codes (RECOVERY-1),
+ * which only the wizard's own state holds: `gcTime: 0` keeps them out of the
+ * mutation cache once it is gone.
+ */
 export function useConfirmEnrollment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (code: string) =>
-      request<Session>(paths.enrollmentConfirm.href, { method: 'POST', body: { code } }),
+      request<EnrollmentConfirmed>(paths.enrollmentConfirm.href, {
+        method: 'POST',
+        body: { code },
+      }),
+    gcTime: 0,
     onSuccess: () => queryClient.removeQueries({ queryKey: mfaKeys.enrollment() }),
   });
 }
@@ -68,12 +82,38 @@ export function useCancelEnrollment() {
 export function useUnbindMfa(onUnbound: () => void) {
   const cache = useSessionCache();
   return useMutation({
-    mutationFn: (code: string) =>
-      request<Session>(paths.unbindMfa.href, { method: 'POST', body: { code } }),
+    mutationFn: (proof: SecondFactor) =>
+      request<Session>(paths.unbindMfa.href, { method: 'POST', body: proof }),
     onSuccess: async (session) => {
       onUnbound();
       cache.replace(session);
       await cache.refetchTheRest();
     },
+  });
+}
+
+/**
+ * RECOVERY-4: the old app (or a recovery code) proves the account holder; the
+ * wizard's app and code steps follow. A recovery code used up changes the count.
+ */
+export function useStartAuthenticatorChange() {
+  const cache = useSessionCache();
+  return useMutation({
+    mutationFn: (proof: SecondFactor) =>
+      request(paths.changeAuthenticator.href, { method: 'POST', body: proof }),
+    onSuccess: (_, proof) => {
+      if ('recoveryCode' in proof) void cache.refetchAll();
+    },
+  });
+}
+
+/** RECOVERY-3: a new set, held by the dialog that shows it, never cached. */
+export function useRegenerateRecoveryCodes() {
+  const cache = useSessionCache();
+  return useMutation({
+    mutationFn: (code: string) =>
+      request<RecoveryCodes>(paths.recoveryCodes.href, { method: 'POST', body: { code } }),
+    gcTime: 0,
+    onSuccess: () => void cache.refetchAll(),
   });
 }

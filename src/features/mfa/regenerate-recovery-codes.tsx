@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Alert } from '@/components/alert';
+import { Button } from '@/components/button';
+import { CodeForm } from '@/components/code-form';
+import { Dialog } from '@/components/dialog';
+import { useT } from '@/lib/i18n/i18n';
+import { useRegenerateRecoveryCodes } from './api/mfa-mutations';
+import { RecoveryCodesStep } from './recovery-codes-step';
+
+/**
+ * RECOVERY-3: Regenerate asks for a dynamic code; the answer's new set is
+ * shown once, like RECOVERY-1, and the dialog stays until the user says the
+ * codes are saved.
+ */
+export function RegenerateRecoveryCodes() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [done, setDone] = useState(false);
+  const regenerate = useRegenerateRecoveryCodes();
+
+  function close() {
+    setOpen(false);
+    setCodes(null);
+  }
+
+  return (
+    <>
+      <Button
+        onClick={() => {
+          regenerate.reset();
+          setDone(false);
+          setCodes(null);
+          setOpen(true);
+        }}
+      >
+        {t('recovery.regenerate')}
+      </Button>
+      {done && (
+        // SESSION-2: the server ended every other session of the account.
+        <Alert tone="success">{`${t('recovery.regenerated')} ${t('sessions.signedOutOthers')}`}</Alert>
+      )}
+      <Dialog
+        open={open}
+        title={t('recovery.regenerateTitle')}
+        description={codes ? undefined : t('recovery.regenerateText')}
+        onClose={close}
+        // Once shown, the codes leave only when the user says they saved them.
+        dismissible={!regenerate.isPending && codes === null}
+      >
+        {codes ? (
+          <RecoveryCodesStep
+            codes={codes}
+            onFinish={() => {
+              close();
+              setDone(true);
+            }}
+          />
+        ) : (
+          <CodeForm
+            label={t('code.dynamicLabel')}
+            onSubmit={(code) =>
+              regenerate.mutate(code, { onSuccess: (result) => setCodes(result.recoveryCodes) })
+            }
+            pending={regenerate.isPending}
+            error={regenerate.error}
+            secondary={
+              <Button variant="ghost" onClick={close} disabled={regenerate.isPending}>
+                {t('common.cancel')}
+              </Button>
+            }
+          />
+        )}
+      </Dialog>
+    </>
+  );
+}
