@@ -256,6 +256,8 @@ export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
   [`POST ${paths.enrollmentConfirm.pattern}`]: NO_TICKETS,
   [`DELETE ${paths.enrollment.pattern}`]: NO_TICKETS,
   [`POST ${paths.unbindMfa.pattern}`]: NO_TICKETS,
+  [`POST ${paths.changeAuthenticator.pattern}`]: NO_TICKETS,
+  [`POST ${paths.recoveryCodes.pattern}`]: NO_TICKETS,
   [`GET ${paths.accountAudit.pattern}`]: OWN_AUDIT,
   [`GET ${paths.account.pattern}`]: NO_TICKETS,
   // Sessions, retention and passwords (SESSION-1 to SESSION-3, PASSWORD-1, PASSWORD-2).
