@@ -331,7 +331,7 @@ function report(results, targets, wallTimeSeconds) {
       }),
     ),
     timing(
-      'Bind: Confirm on a right code -> heading "MFA is bound"',
+      'Bind: Confirm on a right code -> heading "Save your recovery codes"',
       mockBuild.timingsMs.bindConfirmToBoundHeading,
       targets.bindConfirm,
     ),
