@@ -1,4 +1,5 @@
-import { expectAccessible, logIn, open } from './support/app';
+import { logInAsAgent } from './support/agent';
+import { expectAccessible, open } from './support/app';
 import { expect, test } from './support/test';
 
 test('Load a large demo shows its progress, fills the lists, and Reset brings back the seed (MOCK-8)', async ({
@@ -19,7 +20,7 @@ test('Load a large demo shows its progress, fills the lists, and Reset brings ba
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/large-demo-dev-tools.png', fullPage: true });
 
-  await logIn(page, 'support@example.com');
+  await logInAsAgent(page);
   await open(page, '/support');
   await expect(page.getByText(/10,000/).first()).toBeVisible();
   await page.setViewportSize({ width: 375, height: 800 });
@@ -29,7 +30,7 @@ test('Load a large demo shows its progress, fills the lists, and Reset brings ba
   await page.getByRole('button', { name: 'Reset demo data' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Reset demo data' }).click();
   await expect(page.getByText('Demo data was reset.')).toBeVisible();
-  await logIn(page, 'support@example.com');
+  await logInAsAgent(page);
   await open(page, '/support');
   await expect(page.getByText(/10,000/)).toHaveCount(0);
 });
