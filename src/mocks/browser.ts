@@ -25,7 +25,12 @@ export async function startMockBackend(): Promise<(response: Response) => Promis
     clock: systemClock,
   });
   const worker = setupWorker(
-    ...allHandlers({ server, jar: tabJar(sessionStorage), origin: location.origin }),
+    ...allHandlers({
+      server,
+      jar: tabJar(sessionStorage),
+      origin: location.origin,
+      userAgent: navigator.userAgent,
+    }),
   );
   const attach = async () => {
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
