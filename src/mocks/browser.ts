@@ -25,7 +25,13 @@ export async function startMockBackend(): Promise<(response: Response) => Promis
     clock: systemClock,
   });
   const worker = setupWorker(
-    ...allHandlers({ server, jar: tabJar(sessionStorage), origin: location.origin }),
+    ...allHandlers({
+      server,
+      jar: tabJar(sessionStorage),
+      origin: location.origin,
+      // Requests the worker hands over carry no User-Agent: the page names its browser (LOG-1).
+      userAgent: navigator.userAgent,
+    }),
   );
   const attach = async () => {
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
