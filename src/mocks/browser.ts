@@ -29,6 +29,7 @@ export async function startMockBackend(): Promise<(response: Response) => Promis
       server,
       jar: tabJar(sessionStorage),
       origin: location.origin,
+      // Requests the worker hands over carry no User-Agent: the page names its browser (LOG-1).
       userAgent: navigator.userAgent,
     }),
   );

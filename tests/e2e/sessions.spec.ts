@@ -125,6 +125,7 @@ test('a reset by email code that still asks for the dynamic code (PASSWORD-2)', 
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Go to login' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
   await submitLogin(page, 'bob@example.com', NEW_PASSWORD);
   await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeVisible();
 });
@@ -139,6 +140,8 @@ test('the reset page and the new Security Settings speak Chinese too, in dark mo
   await expectAccessible(page);
 
   await page.getByRole('link', { name: '返回登录' }).click();
+  // The reset page has an email field too: type only once the login form has replaced it.
+  await expect(page.getByRole('heading', { name: '登录 Guance' })).toBeVisible();
   await page.getByLabel('邮箱').fill('alice@example.com');
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByLabel('密码', { exact: true }).press('Enter');
