@@ -158,6 +158,13 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // The mock's service worker, around MSW's script, whose globals it shares.
+    files: ['public/mock-service-worker.js'],
+    languageOptions: {
+      globals: { ...globals.serviceworker, activeClientIds: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks, 'simple-import-sort': simpleImportSort },

@@ -17,12 +17,12 @@ const browserMockAliases = [
   },
 ];
 
-/** MSW's worker script, which `public/` holds for the mock builds. */
-const MOCK_WORKER_FILE = 'mockServiceWorker.js';
+/** The mock's service worker and MSW's script inside it, which `public/` holds for the mock builds. */
+const MOCK_WORKER_FILES = ['mock-service-worker.js', 'mockServiceWorker.js'];
 
 /**
  * A build against a real backend carries no mock code (SPEC 1, 13): not even
- * the worker script that `public/` would copy into it.
+ * the worker scripts that `public/` would copy into it.
  */
 function withoutMockWorker(): Plugin {
   let outDir = '';
@@ -33,7 +33,7 @@ function withoutMockWorker(): Plugin {
       outDir = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      await rm(join(outDir, MOCK_WORKER_FILE), { force: true });
+      await Promise.all(MOCK_WORKER_FILES.map((file) => rm(join(outDir, file), { force: true })));
     },
   };
 }

@@ -6,11 +6,16 @@ import { createMockServer } from './server';
 import { createIndexedDbAttachmentStore } from './store/indexeddb-attachment-store';
 import { createIndexedDbStore } from './store/indexeddb-store';
 import {
+  claimTab,
   isStrayAnswer,
   probeMockBackend,
   untilControlled,
   untilMockAnswers,
+  WORKER_CONTROL_TIMEOUT_MS,
 } from './worker-readiness';
+
+/** The mock's service worker: MSW's, kept registered when the last tab closes (see the script). */
+const MOCK_WORKER_URL = '/mock-service-worker.js';
 
 /**
  * Starts the in-page server: IndexedDB state shared by the tabs of this origin.
@@ -34,7 +39,12 @@ export async function startMockBackend(): Promise<(response: Response) => Promis
     }),
   );
   const attach = async () => {
-    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+    await claimTab(WORKER_CONTROL_TIMEOUT_MS);
+    await worker.start({
+      serviceWorker: { url: MOCK_WORKER_URL },
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+    });
     const outcome = await untilMockAnswers({
       probe: probeMockBackend,
       untilControlled,

@@ -65,6 +65,26 @@ export async function probeMockBackend(): Promise<boolean> {
   }
 }
 
+/** What the mock's worker answers by taking control of the tabs it does not control yet. */
+export const CLAIM_MESSAGE = 'MOCK_CLAIM';
+
+/**
+ * A tab the worker is registered for but does not control (a hard reload, or a
+ * tab opened while the worker installs) would be reloaded by MSW as it starts:
+ * under the user's hands, since the login form is there before the mock. The
+ * worker takes the tab instead, the one installing as it activates. Should
+ * that not come, MSW's reload remains.
+ */
+export async function claimTab(timeoutMs: number): Promise<void> {
+  const container = navigator.serviceWorker;
+  if (container.controller) return;
+  const registration = await container.getRegistration();
+  if (!registration) return;
+  const controlled = untilControlled(timeoutMs);
+  registration.active?.postMessage(CLAIM_MESSAGE);
+  await controlled;
+}
+
 export function untilControlled(timeoutMs: number): Promise<void> {
   const container = navigator.serviceWorker;
   if (container.controller) return Promise.resolve();

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expectAccessible, logIn, open, submitLogin } from './support/app';
 import { bindThroughWizard } from './support/bind-wizard';
 import { expect, test } from './support/test';
@@ -140,17 +140,41 @@ test('a login that ends in the middle of a form returns to it with what was type
   await expect(page.getByLabel('Type')).toHaveValue('bug_report');
 });
 
-test('tabs opened, reloaded and closed in any order are each answered by the mock from their first request', async ({
+/** Each document of the context counts its loads in sessionStorage, which a reload keeps. */
+async function countLoads(context: BrowserContext): Promise<(tab: Page) => Promise<number>> {
+  await context.addInitScript(() => {
+    const loads = Number(sessionStorage.getItem('e2e:loads') ?? 0) + 1;
+    sessionStorage.setItem('e2e:loads', String(loads));
+  });
+  return (tab) => tab.evaluate(() => Number(sessionStorage.getItem('e2e:loads')));
+}
+
+/**
+ * Resolves on the page's first API answer past the boot's probe of the mock:
+ * the app asks only once the mock answers, after any reload of the page's own.
+ */
+function appAnswered(tab: Page): Promise<unknown> {
+  return tab.waitForResponse((response) => {
+    const { pathname } = new URL(response.url());
+    return pathname.startsWith('/api/') && pathname !== '/api/dev/status';
+  });
+}
+
+test('tabs opened, reloaded and closed in any order are each answered by the mock from their first request, and never reload themselves', async ({
   context,
 }) => {
   test.slow();
-  // The worker unregisters itself when the last tab it knows closes; tabs that
-  // open or reload around that moment are where requests used to slip past it.
+  // Tabs that open or reload as the last other tab closes are where requests
+  // used to slip past the mock, and where the page reloaded itself to get
+  // control back, under the user's hands.
+  const loadsOf = await countLoads(context);
   let page = await context.newPage();
   await open(page, '/login');
   for (let round = 0; round < 4; round++) {
+    const answered = appAnswered(page);
     await page.reload();
-    await expect(page.locator('h1')).toBeVisible();
+    await answered;
+    expect(await loadsOf(page)).toBe(2);
     const next = await context.newPage();
     const opening = open(next, round % 2 === 0 ? '/dev/mailbox' : '/login');
     await page.close();
@@ -159,4 +183,22 @@ test('tabs opened, reloaded and closed in any order are each answered by the moc
   }
   // The fixture in support/test.ts fails this test on any API answer that is not the mock's.
   await expect(page.locator('h1')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+  expect(await loadsOf(page)).toBe(1);
+});
+
+test('a hard reload, which bypasses the worker, is taken back by it without the page reloading itself', async ({
+  page,
+  context,
+}) => {
+  const loadsOf = await countLoads(context);
+  await logIn(page, 'alice@example.com');
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  const answered = appAnswered(page);
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('Page.reload', { ignoreCache: true });
+  await answered;
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  expect(await loadsOf(page)).toBe(2);
 });

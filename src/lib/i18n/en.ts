@@ -263,7 +263,6 @@ export const en = {
   'audit.signin.mfa': 'Signed in with password and dynamic code',
   'audit.signin.recovery_code': 'Signed in with password and a recovery code',
   'audit.mfa.unboundByAgent': 'MFA unbound by customer service ({agent})',
-  'audit.session.others_ended': 'Other sessions were signed out',
   'audit.unknown': 'Security event ({event})',
   'audit.device': '{browser} on {os}',
   'audit.unknownBrowser': 'Unknown browser',

@@ -253,7 +253,6 @@ export const zhCN: Record<MessageKey, string> = {
   'audit.signin.mfa': '使用密码和动态码登录',
   'audit.signin.recovery_code': '使用密码和恢复码登录',
   'audit.mfa.unboundByAgent': '客服（{agent}）解绑了 MFA',
-  'audit.session.others_ended': '退出了其他所有会话',
   'audit.unknown': '安全事件（{event}）',
   'audit.device': '{browser}（{os}）',
   'audit.unknownBrowser': '未知浏览器',

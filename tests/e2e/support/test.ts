@@ -14,23 +14,27 @@ export const test = base.extend<{ everyApiRequestAnsweredByTheMock: void }>({
   everyApiRequestAnsweredByTheMock: [
     async ({ context }, use) => {
       const documents = new WeakMap<Page, number>();
-      const navigating = new WeakSet<Page>();
+      // The URL each page is navigating to, from its main frame's navigation request.
+      const navigatingTo = new WeakMap<Page, string>();
       const askedFrom = new WeakMap<Request, number>();
       const stray: { page: Page; document: number; what: string }[] = [];
       const documentOf = (page: Page) => documents.get(page) ?? 0;
       const watch = (page: Page) => {
         page.on('request', (request) => {
           if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
-            navigating.add(page);
+            navigatingTo.set(page, request.url());
           }
           askedFrom.set(request, documentOf(page));
         });
-        // A new document commits here; until then every request is the old one's,
-        // which may still be firing as it unloads. A same-document navigation
-        // (the router's) asked for nothing, and keeps the document.
+        // A new document commits here, at the URL its navigation request asked
+        // for (the last of any redirects); until then every request is the old
+        // one's, which may still be firing as it unloads. A same-document
+        // navigation (the router's) keeps the document, even while a new one is
+        // on its way: it lands on another URL.
         page.on('framenavigated', (frame) => {
-          if (frame !== page.mainFrame() || !navigating.has(page)) return;
-          navigating.delete(page);
+          if (frame !== page.mainFrame() || navigatingTo.get(page) !== frame.url().split('#')[0])
+            return;
+          navigatingTo.delete(page);
           documents.set(page, documentOf(page) + 1);
         });
         page.on('response', (response) => {
