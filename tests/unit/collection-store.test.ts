@@ -220,6 +220,50 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
     ).rejects.toThrow(TypeError);
   });
 
+  it('keeps order and writes back only the change when a read-only slice meets records loaded one by one', async () => {
+    const [store] = open();
+    await store.transact((state) => {
+      state.tickets.push(...[1, 2, 3, 4, 5].map((n) => ticket(n)));
+    });
+    // The writable pick of ticket 3 comes first; the read-only list of all of them adopts the rest.
+    const mixed: LoadPlan = {
+      pickFrom: ['tickets'],
+      stages: [
+        () => [{ from: 'tickets', index: 'number', range: { only: 'TK100003' } }],
+        () => [{ from: 'tickets', all: true, readOnly: true }],
+      ],
+    };
+    const rows = () =>
+      store.transact((state) => state.tickets.map((t) => [t.id, t.title, t.entries.length]));
+    for (let round = 0; round < 2; round++) {
+      // The second round runs on the tab's copy as the first left it, slices kept or remade.
+      await store.transact((state) => {
+        expect(state.tickets.map((t) => t.id)).toEqual([
+          'tkt_1',
+          'tkt_2',
+          'tkt_3',
+          'tkt_4',
+          'tkt_5',
+        ]);
+        const third = state.tickets[2];
+        if (third) third.title = `Changed ${round}`;
+        expect(Object.isFrozen(state.tickets[0])).toBe(true);
+      }, mixed);
+    }
+    // A copy replacing a frozen record, and one left out, in the same transaction.
+    await store.transact((state) => {
+      state.tickets = state.tickets
+        .filter((t) => t.id !== 'tkt_4')
+        .map((t) => (t.id === 'tkt_5' ? { ...t, title: 'Copied' } : t));
+    }, mixed);
+    expect(await rows()).toEqual([
+      ['tkt_1', 'Ticket 1', 1],
+      ['tkt_2', 'Ticket 2', 1],
+      ['tkt_3', 'Changed 1', 1],
+      ['tkt_5', 'Copied', 1],
+    ]);
+  });
+
   it('refuses to touch what the plan did not load', async () => {
     const [store] = open();
     await store.transact((state) => {

@@ -14,7 +14,7 @@ import {
 } from './collections';
 import { EVERYTHING, type LoadPlan, type Pick } from './load-plan';
 import { type Key, keyAt, type RecordBackend, type RecordTx, type Stored } from './record-backend';
-import { deepFreeze, pickFromCopy, type StoreCopy } from './record-cache';
+import { deepFreeze, type FrozenSlice, sliceOf, type StoreCopy, storeCopy } from './record-cache';
 import type { StateStore } from './state-store';
 import { restoreState } from './stored-state';
 
@@ -56,37 +56,60 @@ class LoadedCollection {
   readonly records = new Map<number, Record<string, unknown>>();
   readonly snapshot = new Map<number, string>();
   readonly splitSnapshot = new Map<number, string>();
-  readonly byKey = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
   /** Records from the tab's copy: frozen, never written back. */
-  readonly frozen = new Set<number>();
+  private readonly frozen = new Set<number>();
+  /**
+   * A slice of the tab's copy adopted whole (ADR 0017). A record loaded one by
+   * one, first, stands in front of its row in the slice.
+   */
+  private slice: FrozenSlice | null = null;
   private listed: Record<string, unknown>[] | null = null;
 
   constructor(
     readonly name: CollectionName,
     readonly spec: CollectionSpec,
+    private readonly identity: WeakMap<object, number>,
   ) {}
 
-  addFrozen(
-    s: number,
-    record: Readonly<Record<string, unknown>>,
-    identity: WeakMap<object, number>,
-  ) {
+  adoptFrozen(slice: FrozenSlice): void {
+    if (this.slice === null) {
+      this.slice = slice;
+      this.listed = null;
+      return;
+    }
+    slice.bySeq.forEach((record, s) => this.addFrozen(s, record));
+  }
+
+  private inSlice(s: number): boolean {
+    return this.slice !== null && !this.records.has(s) && this.slice.bySeq.has(s);
+  }
+
+  /** Takes the slice in record by record: what looking a record up by key needs. */
+  private materialize(): void {
+    const slice = this.slice;
+    if (slice === null) return;
+    this.slice = null;
+    slice.bySeq.forEach((record, s) => this.addFrozen(s, record));
+  }
+
+  private addFrozen(s: number, record: Readonly<Record<string, unknown>>) {
     if (this.records.has(s)) return;
     this.records.set(s, record);
     this.frozen.add(s);
-    identity.set(record, s);
+    this.identity.set(record, s);
     // A copy the rules make of it still names the same record, so it is put, not added.
     const key = this.spec.key === undefined ? undefined : keyAt(record, this.spec.key);
     if (key !== undefined) this.byKey.set(keyId(key), s);
     this.listed = null;
   }
 
-  add(stored: Stored, identity: WeakMap<object, number>): void {
-    if (this.records.has(stored.s)) return;
+  add(stored: Stored): void {
+    if (this.records.has(stored.s) || this.inSlice(stored.s)) return;
     const record = stored.v as Record<string, unknown>;
     this.records.set(stored.s, record);
     this.listed = null;
-    identity.set(record, stored.s);
+    this.identity.set(record, stored.s);
     this.snapshot.set(stored.s, JSON.stringify(record));
     const key = this.spec.key === undefined ? undefined : keyAt(record, this.spec.key);
     if (key !== undefined) this.byKey.set(keyId(key), stored.s);
@@ -113,7 +136,7 @@ class LoadedCollection {
   addSplit(s: number, value: unknown): void {
     const record = this.records.get(s);
     const split = this.spec.split;
-    if (!record || !split || this.splitSnapshot.has(s)) return;
+    if (!record || !split || this.splitSnapshot.has(s) || this.frozen.has(s)) return;
     const field = Array.isArray(value) ? value : [];
     Object.defineProperty(record, split.field, {
       value: field,
@@ -124,12 +147,62 @@ class LoadedCollection {
     this.splitSnapshot.set(s, JSON.stringify(field));
   }
 
+  /** The sequence a record of the state was loaded as, if it was. */
+  seqOf(record: object): number | undefined {
+    const s = this.identity.get(record) ?? this.slice?.seqOf.get(record);
+    return s !== undefined && (this.records.get(s) === record || this.inSlice(s)) ? s : undefined;
+  }
+
+  /** The sequence of the loaded record with this key: what a copy of a record replaces. */
+  seqByKey(key: Key): number | undefined {
+    this.materialize();
+    return this.byKey.get(keyId(key));
+  }
+
+  isFrozen(s: number): boolean {
+    return this.frozen.has(s) || this.inSlice(s);
+  }
+
+  /** Whether these are the slice's records, as adopted, with nothing loaded one by one. */
+  isSliceUnchanged(records: readonly unknown[]): boolean {
+    const slice = this.slice;
+    if (slice === null || this.records.size > 0 || records.length !== slice.records.length) {
+      return false;
+    }
+    return records.every((record, index) => record === slice.records[index]);
+  }
+
+  /** Every loaded sequence. */
+  seqs(): number[] {
+    const own = [...this.records.keys()];
+    if (this.slice === null) return own;
+    return [...own, ...[...this.slice.bySeq.keys()].filter((s) => !this.records.has(s))];
+  }
+
   /** In insertion order, as the arrays of ServerState always were. */
   list(): Record<string, unknown>[] {
-    this.listed ??= [...this.records.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([, record]) => record);
+    this.listed ??= this.inOrder();
     return [...this.listed];
+  }
+
+  private inOrder(): Record<string, unknown>[] {
+    const own = [...this.records.entries()].sort(([a], [b]) => a - b);
+    const slice = this.slice;
+    if (slice === null) return own.map(([, record]) => record);
+    if (own.length === 0) return slice.records as Record<string, unknown>[];
+    // Both are in ascending sequence: merged in one pass, the record loaded one by one first.
+    const mine = new Map(own);
+    const apart = own.filter(([s]) => !slice.bySeq.has(s));
+    const merged: Record<string, unknown>[] = [];
+    let next = 0;
+    for (const [s, record] of slice.bySeq) {
+      for (let row = apart[next]; row !== undefined && row[0] < s; row = apart[++next]) {
+        merged.push(row[1]);
+      }
+      merged.push(mine.get(s) ?? (record as Record<string, unknown>));
+    }
+    for (const [, record] of apart.slice(next)) merged.push(record);
+    return merged;
   }
 }
 
@@ -241,14 +314,14 @@ export function createCollectionStore(
       if (!collection) {
         const spec = specOf(name);
         if (!scope.has(spec.store)) throw NEEDS_EVERY_STORE;
-        loaded.set(name, (collection = new LoadedCollection(name, spec)));
+        loaded.set(name, (collection = new LoadedCollection(name, spec, identity)));
       }
       return collection;
     };
 
     async function load(name: CollectionName, rows: unknown[], withSplit: boolean) {
       const collection = loadedOf(name);
-      for (const row of rows) collection.add(row as Stored, identity);
+      for (const row of rows) collection.add(row as Stored);
       const split = collection.spec.split;
       if (!withSplit || !split) return;
       const wanted = (rows as Stored[]).filter((row) => !collection.splitSnapshot.has(row.s));
@@ -265,7 +338,7 @@ export function createCollectionStore(
         tx.getAll(collection.spec.store),
         split ? tx.getAll(split.store) : Promise.resolve([]),
       ]);
-      for (const row of rows) collection.add(row as Stored, identity);
+      for (const row of rows) collection.add(row as Stored);
       for (const row of splits as Stored[]) collection.addSplit(row.s, row.v);
       if (split) for (const row of rows as Stored[]) collection.addSplit(row.s, []);
     }
@@ -281,15 +354,13 @@ export function createCollectionStore(
         let copy = copies.get(spec.store);
         if (copy?.stamp !== stamp) {
           const rows = (await tx.getAll(spec.store)) as Stored[];
-          copy = {
+          copy = storeCopy(
             stamp,
-            rows: new Map(rows.map((row) => [row.s, deepFreeze(row.v as Record<string, unknown>)])),
-          };
+            rows.map((row) => [row.s, deepFreeze(row.v as Record<string, unknown>)]),
+          );
           copies.set(spec.store, copy);
         }
-        for (const [s, record] of pickFromCopy(copy, spec, pick)) {
-          collection.addFrozen(s, record, identity);
-        }
+        collection.adoptFrozen(sliceOf(copy, spec, pick));
         return;
       }
       if ('all' in pick) return load(pick.from, await tx.getAll(spec.store), withSplit);
@@ -360,17 +431,19 @@ export function createCollectionStore(
       const { spec, name } = collection;
       const records = view[name];
       if (!Array.isArray(records)) throw new Error(`state.${name} must stay an array`);
+      // A list read whole from the tab's copy, and only read: nothing to look at one by one.
+      if (collection.isSliceUnchanged(records)) continue;
       const used = new Set<number>();
       let added = 0;
       for (const record of records as Record<string, unknown>[]) {
-        let s = identity.get(record);
-        if (s !== undefined && collection.frozen.has(s) && Object.isFrozen(record)) {
+        let s = collection.seqOf(record);
+        if (s !== undefined && collection.isFrozen(s) && Object.isFrozen(record)) {
           used.add(s);
           continue;
         }
         if (s === undefined && spec.key !== undefined) {
           const key = keyAt(record, spec.key);
-          if (key !== undefined) s = collection.byKey.get(keyId(key));
+          if (key !== undefined) s = collection.seqByKey(key);
         }
         const isNew = s === undefined || used.has(s);
         if (s === undefined || isNew) {
@@ -394,7 +467,7 @@ export function createCollectionStore(
           }
         }
       }
-      for (const s of collection.records.keys()) {
+      for (const s of collection.seqs()) {
         if (used.has(s)) continue;
         tx.delete(spec.store, s);
         writesOf(spec.store).deletes.add(s);
@@ -422,6 +495,7 @@ export function createCollectionStore(
           copies.delete(store);
           continue;
         }
+        copy.slices.clear();
         for (const s of writes.deletes) copy.rows.delete(s);
         for (const [s, header] of writes.puts) {
           copy.rows.set(s, deepFreeze(structuredClone(header) as Record<string, unknown>));

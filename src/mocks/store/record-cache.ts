@@ -16,6 +16,47 @@ export type CachedPick =
 export interface StoreCopy {
   stamp: string;
   rows: Map<number, Readonly<Record<string, unknown>>>;
+  /** What picks selected from these rows, by the pick; emptied whenever the rows change. */
+  slices: Map<string, FrozenSlice>;
+}
+
+type FrozenRecord = Readonly<Record<string, unknown>>;
+
+/**
+ * The rows of a copy one read-only pick selects, prepared once per copy so a
+ * transaction adopts them whole: a list of 10,000 tickets costs a lookup, not
+ * 10,000 insertions (issue 15).
+ */
+export interface FrozenSlice {
+  /** By ascending sequence, the order of the state's arrays. */
+  records: readonly FrozenRecord[];
+  bySeq: ReadonlyMap<number, FrozenRecord>;
+  seqOf: ReadonlyMap<object, number>;
+}
+
+export function storeCopy(stamp: string, rows: Iterable<[number, FrozenRecord]>): StoreCopy {
+  return { stamp, rows: new Map(rows), slices: new Map() };
+}
+
+/** A pick's name among a copy's slices; ±Infinity, which JSON would make null, keeps its sign. */
+const pickId = (pick: CachedPick) =>
+  JSON.stringify(pick, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+  );
+
+export function sliceOf(copy: StoreCopy, spec: CollectionSpec, pick: CachedPick): FrozenSlice {
+  const id = pickId(pick);
+  let slice = copy.slices.get(id);
+  if (!slice) {
+    const rows = pickFromCopy(copy, spec, pick).sort(([a], [b]) => a - b);
+    slice = {
+      records: rows.map(([, record]) => record),
+      bySeq: new Map(rows),
+      seqOf: new Map(rows.map(([s, record]) => [record, s])),
+    };
+    copy.slices.set(id, slice);
+  }
+  return slice;
 }
 
 export function deepFreeze<T>(value: T): T {
