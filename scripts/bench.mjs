@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH, launchChromium } from './bench/browser.mjs';
+import { growthTable, measureGrowth } from './bench/growth.mjs';
 import { buildConsole, buildEmptyApp } from './bench/build.mjs';
 import { runLighthouse } from './bench/lighthouse.mjs';
 import {
@@ -136,6 +137,8 @@ async function measure() {
       max: Math.max(...logins.map((login) => login.longestTaskMs)),
       runs: logins.map((login) => login.longestTaskMs),
     };
+    progress('timing the mock at 0, 1,000 and 10,000 tickets (issue 15)');
+    const growth = await measureGrowth(browser, mock.origin, progress);
     await browser.close();
     browser = undefined;
 
@@ -172,6 +175,7 @@ async function measure() {
           loginSubmitToWorkspaceHome: loginToHome,
           longestMainThreadTaskDuringLogin: longestTaskDuringLogin,
         },
+        growth,
       },
     };
   } finally {
@@ -343,8 +347,14 @@ function report(results, targets, wallTimeSeconds) {
       targets.longestTask,
     ),
   ];
+  for (const [key, goal] of Object.entries(mockBuild.growth.targets)) {
+    if (!goal.met)
+      missed.push(`Missed: growth ${key} at 10,000 tickets: ${goal.value.toFixed(1)}.`);
+  }
   return [
     renderTable(['Measure', 'Real backend', 'Mock (demo)', 'Target', 'Met'], rows),
+    '',
+    growthTable(mockBuild.growth, renderTable),
     '',
     ...missed,
     'JS: gzip -9 of each JS file Chromium downloaded. Routes: cold load (no HTTP cache, no service worker), signed in as owner, until the heading shows and the network is idle.',

@@ -27,6 +27,9 @@ export const MAX_LATENCY_MS = 3 * SECOND_MS;
 export const MAX_ERROR_RATE = 0.5;
 /** MANDATORY-5: far enough to step past the longest grace period. */
 export const MAX_CLOCK_OFFSET_MS = 15 * DAY_MS;
+/** MOCK-8: Load a large demo comes in this many batches, each one transaction. */
+export const LARGE_DEMO_BATCHES = 10;
+export const LARGE_DEMO_TICKETS_PER_BATCH = 1_000;
 
 /**
  * GUARD-5: the largest body an endpoint reads. JSON bodies are small (the

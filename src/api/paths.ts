@@ -88,4 +88,5 @@ export const paths = {
   devSettings: apiPath(`${DEV_API}/settings`),
   devNotice: apiPath(`${DEV_API}/notice`),
   devReset: apiPath(`${DEV_API}/reset`),
+  devLargeDemo: apiPath(`${DEV_API}/large-demo`),
 } as const;

@@ -2,14 +2,21 @@ import { type Clock, cryptoRandomBytes, type DomainContext } from './domain/cont
 import { DomainError } from './domain/errors';
 import type { ServerState } from './domain/state';
 import { type AttachmentStore, createMemoryAttachmentStore } from './store/attachment-store';
+import { bindPlan, type LoadPlan } from './store/load-plan';
 import type { StateStore } from './store/state-store';
 
 export type Operation<T> = (state: ServerState, ctx: DomainContext) => T | DomainError;
 
+/** What a transaction loads (ADR 0017); its stages see the server's clock. None: everything. */
+export type ServerPlan = LoadPlan<DomainContext>;
+
 /** The mock server: the domain core bound to a store, a clock and a random source. */
 export interface MockServer {
-  /** Runs one operation as one atomic transaction; a returned refusal is thrown after the write. */
-  run<T>(operation: Operation<T>): Promise<T>;
+  /**
+   * Runs one operation as one atomic transaction over what `plan` loads
+   * (everything when it names nothing); a returned refusal is thrown after the write.
+   */
+  run<T>(operation: Operation<T>, plan?: ServerPlan): Promise<T>;
   readonly store: StateStore;
   /** The bytes of ticket attachments, beside the state that describes them. */
   readonly attachments: AttachmentStore;
@@ -32,10 +39,15 @@ export function createMockServer(options: {
     store,
     attachments,
     clock,
-    async run(operation) {
-      const result = await store.transact((state) =>
-        // MOCK-8: the dev tools' clock offset moves the whole server's clock.
-        operation(state, { now: clock() + state.devSettings.clockOffsetMs, randomBytes }),
+    async run(operation, plan) {
+      // MOCK-8: the dev tools' clock offset moves the whole server's clock.
+      const ctxOf = (state: ServerState): DomainContext => ({
+        now: clock() + state.devSettings.clockOffsetMs,
+        randomBytes,
+      });
+      const result = await store.transact(
+        (state) => operation(state, ctxOf(state)),
+        plan && bindPlan(plan, ctxOf),
       );
       if (result instanceof DomainError) throw result;
       return result;

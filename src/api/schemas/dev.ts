@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '../limits';
+import { LARGE_DEMO_BATCHES, MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS } from '../limits';
+import { idSchema } from './common';
 
 export const emailMessageSchema = z.object({
   id: z.string(),
@@ -40,3 +41,23 @@ export const authenticatorSchema = z.object({
   serverTime: z.string(),
 });
 export type Authenticator = z.infer<typeof authenticatorSchema>;
+
+/**
+ * MOCK-8: one batch of Load a large demo, 0 first; batch 0 also adds the
+ * members. The tickets spread over the workspaces, or all go to `workspaceId`
+ * (the bench, so one export holds them all).
+ */
+export const largeDemoBatchRequestSchema = z.strictObject({
+  batch: z.number().check(z.int(), z.gte(0), z.lt(LARGE_DEMO_BATCHES)),
+  workspaceId: z.optional(idSchema),
+});
+export type LargeDemoBatchRequest = z.infer<typeof largeDemoBatchRequestSchema>;
+
+/** How far Load a large demo has come once a batch is written. */
+export const largeDemoProgressSchema = z.object({
+  batch: z.number(),
+  batches: z.number(),
+  tickets: z.number(),
+  members: z.number(),
+});
+export type LargeDemoProgress = z.infer<typeof largeDemoProgressSchema>;

@@ -10,7 +10,7 @@ import { QueryState } from '@/components/query-state';
 import { TextField } from '@/components/text-field';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { useResetDemoData, useSaveDevSettings } from './api/dev-mutations';
+import { useLoadLargeDemo, useResetDemoData, useSaveDevSettings } from './api/dev-mutations';
 import { useDevStatus } from './api/dev-queries';
 import { Authenticator } from './authenticator';
 import styles from './devtools.module.css';
@@ -30,6 +30,7 @@ export function DevToolsPage() {
         <QueryState query={status}>
           {(data) => <FaultSwitches initial={data.settings} />}
         </QueryState>
+        <LargeDemoCard />
         <ResetCard />
       </div>
     </>
@@ -151,6 +152,38 @@ function FaultSwitches({ initial }: { initial: DevSettings }) {
           <span role="status">{t('dev.advanced', { count: advanced })}</span>
         )}
       </form>
+    </Card>
+  );
+}
+
+/** MOCK-8: 10,000 tickets and 500 members, with the progress of each batch. */
+function LargeDemoCard() {
+  const t = useT();
+  const language = useLanguage();
+  const load = useLoadLargeDemo();
+  const format = (count: number) => count.toLocaleString(language);
+  return (
+    <Card
+      title={t('dev.largeDemo')}
+      description={t('dev.largeDemoHint')}
+      actions={
+        <Button busy={load.isPending} onClick={() => load.mutate()}>
+          {t('dev.largeDemo')}
+        </Button>
+      }
+    >
+      {load.isPending && (
+        <div className={styles.progress}>
+          <progress value={load.loaded} max={load.total} aria-label={t('dev.largeDemoLoading')} />
+          <span role="status">
+            {t('dev.largeDemoProgress', { done: format(load.loaded), total: format(load.total) })}
+          </span>
+        </div>
+      )}
+      {load.isSuccess && (
+        <Alert tone="success">{t('dev.largeDemoDone', { total: format(load.total) })}</Alert>
+      )}
+      {load.isError && <Alert tone="danger">{errorMessage(t, language, load.error)}</Alert>}
     </Card>
   );
 }

@@ -286,6 +286,12 @@ export const en = {
   'dev.nextCode': 'Next code',
   'dev.secondsLeft': '{seconds} s left',
   'dev.clockOffset': 'Server clock offset (s)',
+  'dev.largeDemo': 'Load a large demo',
+  'dev.largeDemoHint':
+    '10,000 tickets across the workspaces and 500 members, added to what is there. Reset demo data brings back the normal seed.',
+  'dev.largeDemoLoading': 'Loading the large demo',
+  'dev.largeDemoProgress': '{done} of {total} tickets loaded',
+  'dev.largeDemoDone': 'The large demo is loaded: {total} tickets and 500 members.',
   'dev.advanceDays': 'Advance the clock by days',
   'dev.advance': 'Advance',
   'dev.advanceInvalid': 'Enter a whole number of days from 1 to 15.',

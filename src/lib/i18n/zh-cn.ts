@@ -276,6 +276,12 @@ export const zhCN: Record<MessageKey, string> = {
   'dev.nextCode': '下一个动态码',
   'dev.secondsLeft': '剩余 {seconds} 秒',
   'dev.clockOffset': '服务器时钟偏移（秒）',
+  'dev.largeDemo': '加载大型演示数据',
+  'dev.largeDemoHint':
+    '在现有数据之外，向各工作空间加入 10,000 个工单和 500 名成员。重置演示数据可恢复常规种子数据。',
+  'dev.largeDemoLoading': '正在加载大型演示数据',
+  'dev.largeDemoProgress': '已加载 {done} / {total} 个工单',
+  'dev.largeDemoDone': '大型演示数据已加载：{total} 个工单和 500 名成员。',
   'dev.advanceDays': '将时钟向前拨若干天',
   'dev.advance': '拨快',
   'dev.advanceInvalid': '请输入 1 到 15 之间的整数天数。',

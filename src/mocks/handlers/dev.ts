@@ -6,8 +6,10 @@ import {
   type Authenticator,
   devSettingsSchema,
   type DevStatus,
+  largeDemoBatchRequestSchema,
   type Mailbox,
 } from '@/api/schemas/dev';
+import { addLargeDemoBatch } from '../domain/large-demo';
 import { TOTP_ISSUER, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import { codeAt, stepAt } from '../domain/totp';
 import { emailView, iso } from '../domain/views';
@@ -23,7 +25,7 @@ export function devHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
     http.all(`${API}/*`, async () => {
-      const settings = await server.run((state) => state.devSettings);
+      const settings = await server.run((state) => state.devSettings, {});
       if (settings.offline) return HttpResponse.error();
       if (settings.latencyMs > 0) await delay(settings.latencyMs);
       if (settings.errorRate > 0 && Math.random() < settings.errorRate) {
@@ -88,6 +90,13 @@ export function devHandlers(deps: HandlerDeps) {
       run: ({ state }) => {
         state.notice = null;
       },
+    }),
+
+    // MOCK-8: Load a large demo, one batch (one transaction) per request, so progress shows.
+    endpoint.post(paths.devLargeDemo.pattern, {
+      caller: 'anyone',
+      body: { kind: 'json', schema: largeDemoBatchRequestSchema },
+      run: ({ state, ctx, body }) => addLargeDemoBatch(state, ctx, body.batch, body.workspaceId),
     }),
 
     // Outside any transaction: it drops the state and the attachment bytes whole.

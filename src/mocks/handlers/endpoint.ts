@@ -1,14 +1,16 @@
 import { http, type HttpHandler, HttpResponse, type JsonBodyType } from 'msw';
 import type * as z from 'zod/mini';
 import type { DomainContext } from '../domain/context';
+import { sha256Hex } from '../domain/encoding';
 import { DomainError } from '../domain/errors';
 import { requireEnrollmentAccess } from '../domain/mfa';
 import { authenticate, peekSession, requireActive, requirePendingState } from '../domain/sessions';
 import type { ServerState, SessionRecord } from '../domain/state';
 import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
 import { requireOwner, type WorkspaceAccess, workspaceGate } from '../domain/workspaces';
-import type { MockServer } from '../server';
+import type { MockServer, ServerPlan } from '../server';
 import type { HandlerDeps } from './deps';
+import { ADMISSION_PLAN, DECLARED_PLANS, type EndpointPlan } from './load-plans';
 import {
   type BodySpec,
   judge,
@@ -107,6 +109,12 @@ export interface EndpointSpec<
     session: SessionRecord | null;
     read: MockServer['run'];
   }) => Promise<D>;
+  /**
+   * What the transaction loads besides what settling the caller needs (ADR
+   * 0017); without it, the table in load-plans.ts, and without an entry
+   * there, everything the operation could touch.
+   */
+  load?: EndpointPlan;
   /** The operation: one transaction, run once the caller is settled and the input judged. */
   run?: (call: Call<C, S, Q, P, D>) => R | DomainError;
   /** The answer once the transaction is written; by default the result as JSON, or 204 for none. */
@@ -138,13 +146,20 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
         const params = rawParams as ParamsOf<Path>;
         if (method !== 'get') refuseCrossSite(request, spec.body, origin);
         const token = spec.caller === 'anyone' ? null : jar.read(request);
+        const declared = spec.load ?? DECLARED_PLANS[`${method.toUpperCase()} ${path}`];
+        const admission = spec.caller === 'anyone' ? {} : ADMISSION_PLAN;
         // GUARD-5: who is calling is settled before a byte of the body is read;
         // the transaction below settles it again, as the state may have moved.
         const early = spec.body
-          ? await server.run((state, ctx) => {
-              const admitted = admit(state, ctx, spec.caller, token, params, method);
-              return admitted instanceof DomainError ? admitted : structuredClone(admitted.session);
-            })
+          ? await server.run(
+              (state, ctx) => {
+                const admitted = admit(state, ctx, spec.caller, token, params, method);
+                return admitted instanceof DomainError
+                  ? admitted
+                  : structuredClone(admitted.session);
+              },
+              declared && planOf(admission, {}, { token, params, body: undefined }),
+            )
           : null;
         // Read and judged before the transaction, which cannot span an await,
         // once the caller is settled.
@@ -154,10 +169,11 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
           ? await spec.prepare({
               body,
               session: early,
-              read: (operation) => server.run(operation),
+              read: (operation, plan) => server.run(operation, plan),
             })
           : (undefined as D);
         let issued: string | null | undefined;
+        const plan = declared && planOf(admission, declared, { token, params, body });
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
@@ -184,7 +200,7 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
                   // The caller's conditional types cannot be followed through admit().
                 } as unknown as Call<C, S, Q, ParamsOf<Path>, D>;
                 return spec.run ? spec.run(call) : (undefined as R);
-              });
+              }, plan);
         const reply = spec.reply
           ? await spec.reply(result, params)
           : result === undefined
@@ -207,6 +223,44 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
     ) =>
       endpoint(method, path, spec);
   return { get: by('get'), post: by('post'), put: by('put'), delete: by('delete') };
+}
+
+/**
+ * A declaration bound to one request, after what settling its caller loads:
+ * its stages learn the request and its session's account.
+ */
+function planOf(
+  admission: EndpointPlan,
+  declared: EndpointPlan,
+  request: { token: string | null; params: Record<string, string>; body: unknown },
+): ServerPlan {
+  const tokenHash = request.token === null ? null : sha256Hex(request.token);
+  const union = <T>(a?: readonly T[], b?: readonly T[]) => [
+    ...new Set([...(a ?? []), ...(b ?? [])]),
+  ];
+  const stages = [...(admission.stages ?? []), ...(declared.stages ?? [])];
+  const picksAnywhere =
+    ((admission.stages ?? []).length > 0 && admission.pickFrom === undefined) ||
+    ((declared.stages ?? []).length > 0 && declared.pickFrom === undefined);
+  return {
+    whole: union(admission.whole, declared.whole),
+    append: union(admission.append, declared.append),
+    ...(picksAnywhere ? {} : { pickFrom: union(admission.pickFrom, declared.pickFrom) }),
+    stages: stages.map(
+      (stage) => (view: ServerState, ctx: DomainContext) =>
+        stage(view, {
+          ctx,
+          params: request.params,
+          body: request.body,
+          tokenHash,
+          accountId:
+            tokenHash === null
+              ? null
+              : (view.sessions.find((session) => session.tokenHash === tokenHash)?.accountId ??
+                null),
+        }),
+    ),
+  };
 }
 
 /**

@@ -32,7 +32,7 @@ const SALT_BYTES = 16;
 
 /** A fresh salt from the server's CSPRNG, drawn in a transaction of its own. */
 function freshSalt(read: MockServer['run']): Promise<string> {
-  return read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)));
+  return read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), {});
 }
 
 /**
@@ -78,8 +78,12 @@ export function securityHandlers(deps: HandlerDeps) {
       noStore: true,
       // GUARD-7: both passwords hashed off the transaction, the current one with its stored salt.
       prepare: async ({ body, session, read }) => {
-        const salt = await read((state) =>
-          session ? accountById(state, session.accountId).password.salt : DECOY_PASSWORD_HASH.salt,
+        const salt = await read(
+          (state) =>
+            session
+              ? accountById(state, session.accountId).password.salt
+              : DECOY_PASSWORD_HASH.salt,
+          { whole: ['accounts'] },
         );
         const [current, next] = await Promise.all([
           hashPassword(body.currentPassword, salt),

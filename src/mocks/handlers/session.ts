@@ -32,7 +32,10 @@ export function sessionHandlers(deps: HandlerDeps) {
       noStore: true,
       // GUARD-7: the salt is read, the hash made off the transaction, then the login decided.
       prepare: async ({ body, read }) =>
-        hashPassword(body.password, await read((state) => loginSaltFor(state, body.email))),
+        hashPassword(
+          body.password,
+          await read((state) => loginSaltFor(state, body.email), { whole: ['accounts'] }),
+        ),
       run: ({ state, ctx, session, body, prepared, headers, setSessionToken }) => {
         const issued = logIn(state, ctx, body.email, prepared, userAgentOf(headers));
         if (!('token' in issued)) return issued;

@@ -1,36 +1,31 @@
 import type { Clock } from '../domain/context';
+import { createCollectionStore } from './collection-store';
+import { stateSchema } from './collections';
+import { createIndexedDbBackend, openSchemaDatabase } from './indexeddb-backend';
 import type { StateStore } from './state-store';
-import { restoreState } from './stored-state';
 
 const DB_NAME = 'guance-mock-server';
-/** 2: ticket attachments get an object store of their own. */
-const DB_VERSION = 2;
-const STATE_STORE = 'state';
+/** The bytes of ticket attachments (indexeddb-attachment-store.ts). */
 export const ATTACHMENT_STORE = 'attachments';
-const STATE_KEY = 'current';
 
-export function openDatabase(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const opening = indexedDB.open(DB_NAME, DB_VERSION);
-    opening.onupgradeneeded = () => {
-      const db = opening.result;
-      for (const name of [STATE_STORE, ATTACHMENT_STORE]) {
-        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
-      }
-    };
-    opening.onsuccess = () => {
-      // A newer version opened in another tab must not wait for this one to close.
-      opening.result.onversionchange = () => opening.result.close();
-      resolve(opening.result);
-    };
-    opening.onerror = () => reject(opening.error ?? new Error('IndexedDB open failed'));
-    opening.onblocked = () => reject(new Error('IndexedDB open blocked by another tab'));
+/**
+ * Opens the mock's database with every store it needs. The version grows by
+ * itself when a store or index is missing: 2 had one record holding the whole
+ * state, converted by the first transaction after the upgrade (ADR 0017).
+ */
+export async function openDatabase(): Promise<IDBDatabase> {
+  const connection = await openSchemaDatabase(DB_NAME, {
+    ...stateSchema(),
+    [ATTACHMENT_STORE]: { keyPath: null, indexes: {} },
   });
+  // A newer version opened in another tab must not wait for this one to close.
+  connection.onversionchange = () => connection.close();
+  return connection;
 }
 
 /**
- * The browser store (MOCK-2). Every transaction re-reads the state inside one
- * IndexedDB read-write transaction and writes it back in the same one, so tabs
+ * The browser store (MOCK-2): one object store per collection. Every request
+ * is one IndexedDB read-write transaction over the stores it names, so tabs
  * of one origin see each other's changes and never overwrite them.
  */
 export function createIndexedDbStore(clock: Clock, onChange?: () => void): StateStore {
@@ -45,46 +40,5 @@ export function createIndexedDbStore(clock: Clock, onChange?: () => void): State
       };
       return connection;
     }));
-
-  return {
-    async transact(change) {
-      const connection = await db();
-      return new Promise((resolve, reject) => {
-        const tx = connection.transaction(STATE_STORE, 'readwrite');
-        const objects = tx.objectStore(STATE_STORE);
-        let result: ReturnType<typeof change>;
-        let failure: unknown = null;
-        const reading = objects.get(STATE_KEY);
-        reading.onsuccess = () => {
-          try {
-            const state = restoreState(reading.result, clock());
-            result = change(state);
-            objects.put(state, STATE_KEY);
-          } catch (error) {
-            failure = error;
-            tx.abort();
-          }
-        };
-        tx.oncomplete = () => {
-          onChange?.();
-          resolve(result);
-        };
-        tx.onabort = () =>
-          reject(failure ?? tx.error ?? new Error('IndexedDB transaction aborted'));
-        tx.onerror = () => reject(failure ?? tx.error ?? new Error('IndexedDB transaction failed'));
-      });
-    },
-    async reset() {
-      const connection = await db();
-      await new Promise<void>((resolve, reject) => {
-        const tx = connection.transaction(STATE_STORE, 'readwrite');
-        tx.objectStore(STATE_STORE).delete(STATE_KEY);
-        tx.oncomplete = () => {
-          onChange?.();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB reset failed'));
-      });
-    },
-  };
+  return createCollectionStore(createIndexedDbBackend(db), clock, onChange ? { onChange } : {});
 }

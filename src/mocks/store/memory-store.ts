@@ -1,20 +1,29 @@
 import type { Clock } from '../domain/context';
-import type { ServerState } from '../domain/state';
+import { createCollectionStore } from './collection-store';
+import { LEGACY_KEY, META_STORE, stateSchema } from './collections';
+import { createMemoryBackend, type MemorySchema } from './record-backend';
 import type { StateStore } from './state-store';
-import { restoreState } from './stored-state';
 
-/** The store of tests and of Node: a plain value, copied per transaction. */
-export function createMemoryStore(clock: Clock, initial?: unknown): StateStore {
-  let stored: unknown = initial;
-  return {
-    async transact(change) {
-      const draft: ServerState = structuredClone(restoreState(stored, clock()));
-      const result = change(draft);
-      stored = draft;
-      return result;
-    },
-    async reset() {
-      stored = undefined;
-    },
-  };
+/** The record backend the memory store keeps its collections in. */
+export function createMemoryRecords() {
+  const schema: MemorySchema = {};
+  for (const [store, shape] of Object.entries(stateSchema())) schema[store] = shape.indexes;
+  return createMemoryBackend(schema);
+}
+
+/**
+ * The store of tests and of Node: the same collections, plans and write-back
+ * as the browser's (ADR 0017), over maps. `initial` is a whole state as the
+ * single-record layout kept it, converted by the first transaction like one
+ * found in IndexedDB; `records` lets two stores share one backend, as two tabs share a database.
+ */
+export function createMemoryStore(
+  clock: Clock,
+  initial?: unknown,
+  records = createMemoryRecords(),
+): StateStore {
+  if (initial !== undefined) {
+    void records.transaction([META_STORE], async (tx) => tx.put(META_STORE, initial, LEGACY_KEY));
+  }
+  return createCollectionStore(records, clock);
 }
