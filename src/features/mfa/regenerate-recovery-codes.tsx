@@ -65,7 +65,7 @@ export function RegenerateRecoveryCodes() {
             pending={regenerate.isPending}
             error={regenerate.error}
             secondary={
-              <Button variant="ghost" onClick={close} disabled={regenerate.isPending}>
+              <Button onClick={close} disabled={regenerate.isPending}>
                 {t('common.cancel')}
               </Button>
             }

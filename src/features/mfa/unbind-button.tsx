@@ -41,7 +41,7 @@ export function UnbindButton() {
           error={unbind.error}
           onSwitch={() => unbind.reset()}
           secondary={
-            <Button variant="ghost" onClick={() => setOpen(false)} disabled={unbind.isPending}>
+            <Button onClick={() => setOpen(false)} disabled={unbind.isPending}>
               {t('common.cancel')}
             </Button>
           }
