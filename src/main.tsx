@@ -12,8 +12,8 @@ const LOGIN_PATH = '/login';
  * Boot: the app's code, the chosen language's words and the first page's code
  * load, and the mock backend (when no real backend is configured) starts. The
  * login page paints as soon as its code and words are there, and the mock's
- * code waits for them so it does not compete with them; every other page needs
- * the session, so there the mock starts at once. Requests wait in the API
+ * code waits for that first frame so it does not compete with it; every other
+ * page needs the session, so there the mock starts at once. Requests wait in the API
  * client until the mock answers (QUAL-3, SPEC 13).
  */
 async function boot(): Promise<void> {
@@ -39,7 +39,7 @@ async function boot(): Promise<void> {
   const mockReady = import.meta.env.VITE_API_BASE_URL
     ? Promise.resolve()
     : onLoginPage
-      ? firstScreen.then(startMock)
+      ? firstScreen.then(afterFirstPaint).then(startMock)
       : startMock();
   const [[{ App }], { holdRequestsUntil }] = await Promise.all([
     firstScreen,
@@ -53,6 +53,21 @@ async function boot(): Promise<void> {
       <App />
     </StrictMode>,
   );
+}
+
+/** The longest the mock waits for the login page's first frame: a hidden tab paints none. */
+const FIRST_PAINT_WAIT_MS = 200;
+
+/**
+ * Resolves once the frame after the app's first render is painted, or after
+ * a short wait: the mock's code, parsed and run before that frame, would hold
+ * the login form back.
+ */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    setTimeout(resolve, FIRST_PAINT_WAIT_MS);
+  });
 }
 
 function bootFailed(error: unknown): void {
