@@ -55,17 +55,24 @@ async function boot(): Promise<void> {
   );
 }
 
-/** The longest the mock waits for the login page's first frame: a hidden tab paints none. */
-const FIRST_PAINT_WAIT_MS = 200;
+/** The longest the mock waits for the login page to be drawn: a hidden tab draws no frames. */
+const FIRST_PAINT_WAIT_MS = 1_000;
 
 /**
- * Resolves once the frame after the app's first render is painted, or after
- * a short wait: the mock's code, parsed and run before that frame, would hold
- * the login form back.
+ * Resolves once a frame with the app in it is painted (the frame after the
+ * one in which the app's first render is found in the page), or after a
+ * wait: the mock's code, parsed and run before that frame, would hold the
+ * login form back.
  */
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    const untilDrawn = () =>
+      requestAnimationFrame(() =>
+        root && root.childElementCount === 0
+          ? untilDrawn()
+          : requestAnimationFrame(() => resolve()),
+      );
+    untilDrawn();
     setTimeout(resolve, FIRST_PAINT_WAIT_MS);
   });
 }
