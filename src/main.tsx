@@ -2,11 +2,9 @@ import './styles/tokens.css';
 import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { appPaths } from './app/paths';
 
 const root = document.getElementById('root');
-
-/** The page nearly every first visit opens: it paints before the session is known. */
-const LOGIN_PATH = '/login';
 
 /**
  * Boot: the app's code, the chosen language's words and the first page's code
@@ -17,7 +15,8 @@ const LOGIN_PATH = '/login';
  * client until the mock answers (QUAL-3, SPEC 13).
  */
 async function boot(): Promise<void> {
-  const onLoginPage = location.pathname === LOGIN_PATH;
+  // The page nearly every first visit opens: it paints before the session is known.
+  const onLoginPage = location.pathname === appPaths.login.href;
   // Fetched alongside the app's code rather than after it.
   if (onLoginPage) void import('./app/routes/login-route');
   const languageReady = import('./lib/i18n/i18n').then(async ({ loadCatalogue }) => {

@@ -68,7 +68,7 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** The rows of a copy a pick selects, by the same key paths and order rules as IndexedDB's. */
-export function pickFromCopy(
+function pickFromCopy(
   copy: StoreCopy,
   spec: CollectionSpec,
   pick: CachedPick,
