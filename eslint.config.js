@@ -31,7 +31,7 @@ const featurePatterns = (feature) => [
     group: ['@/app/*', '!@/app/paths'],
     message: 'Features do not import the app shell; of src/app they may import only @/app/paths.',
   },
-  { group: ['@/mocks/*'], message: 'Features use the HTTP API, not the mock server.' },
+  { group: ['@/mocks/*', '@/backend/*'], message: 'Features use the HTTP API, not the backend.' },
 ];
 
 /**
@@ -44,6 +44,19 @@ const TICKET_PARTS = [
   { part: 'api', forbidden: ['requester', 'agent', 'ui'] },
   { part: 'ui', forbidden: ['requester', 'agent'] },
 ];
+
+/** What exists in one host only, which the backend's rules must not touch (SERVER-1). */
+const HOST_ONLY_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'indexedDB',
+  'localStorage',
+  'sessionStorage',
+  'process',
+  'Buffer',
+].map((name) => ({ name, message: `${name} exists in one host only; the backend runs in both.` }));
 
 /** HOUSE rules 1 and 2: features stay apart; the app reaches the mock server only over HTTP. */
 const boundaries = [
@@ -81,8 +94,8 @@ const boundaries = [
           patterns: [
             NO_CLIMBING,
             {
-              group: ['@/features/*', '@/app/*', '@/mocks/*'],
-              message: 'Shared layers do not depend on features, the app or the mock server.',
+              group: ['@/features/*', '@/app/*', '@/mocks/*', '@/backend/*'],
+              message: 'Shared layers do not depend on features, the app or the backend.',
             },
           ],
         },
@@ -97,13 +110,41 @@ const boundaries = [
         {
           patterns: [
             NO_CLIMBING,
-            { group: ['@/mocks/*'], message: 'The app reaches the mock server only over HTTP.' },
+            {
+              group: ['@/mocks/*', '@/backend/*'],
+              message: 'The app reaches the backend only over HTTP.',
+            },
           ],
         },
       ],
     },
   },
   {
+    // HOUSE rule 2: the rules are one room that both hosts run, so they import
+    // the contract and nothing that only one host has (SERVER-1).
+    files: ['src/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/app/*', '@/components/*', '@/lib/*', '@/mocks/*'],
+              message:
+                'The backend imports only the contract in src/api: it runs in the browser and in Node.',
+            },
+            {
+              group: ['node:*'],
+              message: 'The backend runs in the browser too: no Node built-ins.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...HOST_ONLY_GLOBALS],
+    },
+  },
+  {
+    // The browser host: the worker and IndexedDB around the backend.
     files: ['src/mocks/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -112,10 +153,33 @@ const boundaries = [
           patterns: [
             {
               group: ['@/features/*', '@/app/*', '@/components/*', '@/lib/*'],
-              message: 'The mock server may import only the contract in src/api.',
+              message:
+                'The mock runs the backend in the browser: it imports the backend and the contract only.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The Node host: HTTP, SQLite, SMTP around the same backend.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/app/*', '@/components/*', '@/lib/*', '@/mocks/*'],
+              message:
+                'The server runs the backend in Node: it imports the backend and the contract only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...HOST_ONLY_GLOBALS.filter(({ name }) => name !== 'process'),
       ],
     },
   },

@@ -1,8 +1,8 @@
 import { setupWorker } from 'msw/browser';
-import { systemClock } from './domain/context';
-import { allHandlers } from './handlers/all-handlers';
-import { tabJar } from './handlers/session-jar';
-import { createMockServer } from './server';
+import { createBackend } from '@/backend/backend';
+import { systemClock } from '@/backend/domain/context';
+import { allHandlers } from '@/backend/handlers/all-handlers';
+import { tabJar } from '@/backend/handlers/session-jar';
 import { createIndexedDbAttachmentStore } from './store/indexeddb-attachment-store';
 import { createIndexedDbStore } from './store/indexeddb-store';
 import {
@@ -24,7 +24,7 @@ const MOCK_WORKER_URL = '/mock-service-worker.js';
  * did not come from it.
  */
 export async function startMockBackend(): Promise<(response: Response) => Promise<boolean>> {
-  const server = createMockServer({
+  const server = createBackend({
     store: createIndexedDbStore(systemClock),
     attachments: createIndexedDbAttachmentStore(),
     clock: systemClock,

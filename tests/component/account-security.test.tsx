@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { phoneCode, wrongCode } from './support/authenticator';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { openSession } from '@/mocks/domain/sessions';
+import { openSession } from '@/backend/domain/sessions';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
 import { DEMO_PASSWORD, signIn } from './support/sign-in';

@@ -2,7 +2,7 @@ import { matchRoutes, type RouteObject } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { appPaths } from '@/app/paths';
 import { routes } from '@/app/router';
-import { PASSWORD_RESET_PATH, UNBIND_CANCEL_PATH } from '@/mocks/domain/limits';
+import { PASSWORD_RESET_PATH, UNBIND_CANCEL_PATH } from '@/backend/domain/limits';
 
 /** Ids a link must carry through as one segment each: a slash, a space, a percent sign. */
 const AWKWARD_IDS = ['ws_demo', 'a/b', 'two words', '100%', 'ü?#'];

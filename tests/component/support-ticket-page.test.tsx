@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { SupportTicket } from '@/api/schemas/tickets';
-import { seedState, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
+import { seedState, SUPPORT_TOTP_SECRET } from '@/backend/seed';
 import { mswServer } from './setup';
 import { wrongCode } from './support/authenticator';
 import { renderApp } from './support/render-app';

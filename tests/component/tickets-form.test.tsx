@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, TICKET_TITLE_MAX_LENGTH } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { IDEMPOTENCY_KEY_HEADER } from '@/api/schemas/tickets';
-import { seedState } from '@/mocks/seed';
+import { seedState } from '@/backend/seed';
 import { mswServer } from './setup';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';

@@ -3,7 +3,7 @@ import { ERROR_STATUS } from '@/api/error-codes';
 import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS, SECOND_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { errorBodySchema } from '@/api/schemas/common';
-import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
+import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/backend/seed';
 import { type ApiClient, type ApiResponse, expectError, setupMockApi } from './support/api-client';
 import { START_MS } from './support/fake-clock';
 import { latestEmailCode, totpAt, wrongCodes } from './support/mfa';

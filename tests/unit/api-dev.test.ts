@@ -8,8 +8,8 @@ import {
   mailboxSchema,
 } from '@/api/schemas/dev';
 import { sessionSchema } from '@/api/schemas/session';
-import { sendEmail } from '@/mocks/domain/mail';
-import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
+import { sendEmail } from '@/backend/domain/mail';
+import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/backend/seed';
 import { expectError, setupMockApi } from './support/api-client';
 import { START_MS } from './support/fake-clock';
 import { totpAt } from './support/mfa';

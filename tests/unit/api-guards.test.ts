@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, JSON_BODY_MAX_BYTES, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { ATTACHMENT_FILE_FIELD } from '@/api/schemas/tickets';
-import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/mocks/seed';
+import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/backend/seed';
 import { activeAgent, unbindAsAgent } from './support/agent-api';
 import { expectError, expectOk, ORIGIN, setupMockApi } from './support/api-client';
 import { totpAt, wrongCodes } from './support/mfa';

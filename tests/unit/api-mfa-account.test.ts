@@ -4,7 +4,7 @@ import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { auditListSchema, enrollmentStatusSchema } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { expectError, expectOk, setupMockApi } from './support/api-client';
 import { STEP_MS, totpAt, wrongCodes } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';

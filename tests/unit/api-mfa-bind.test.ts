@@ -9,9 +9,9 @@ import {
   enrollmentStatusSchema,
 } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
-import { allHandlers } from '@/mocks/handlers/all-handlers';
-import { memoryJar } from '@/mocks/handlers/session-jar';
-import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/mocks/seed';
+import { allHandlers } from '@/backend/handlers/all-handlers';
+import { memoryJar } from '@/backend/handlers/session-jar';
+import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/backend/seed';
 import { activeAgent } from './support/agent-api';
 import {
   type ApiClient,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import {
   type ApiClient,
   type ApiResponse,

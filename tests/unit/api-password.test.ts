@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { auditListSchema } from '@/api/schemas/mfa';
-import { DEMO_PASSWORD } from '@/mocks/seed';
+import { DEMO_PASSWORD } from '@/backend/seed';
 import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
 import { STEP_MS } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';

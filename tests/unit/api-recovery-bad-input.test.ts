@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
-import { BOB_RECOVERY_CODES } from '@/mocks/seed';
+import { BOB_RECOVERY_CODES } from '@/backend/seed';
 import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
 import { STEP_MS, totpAt } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';

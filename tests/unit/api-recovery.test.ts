@@ -8,7 +8,7 @@ import {
   recoveryCodesSchema,
 } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
-import { BOB_RECOVERY_CODES, BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_RECOVERY_CODES, BOB_TOTP_SECRET } from '@/backend/seed';
 import { expectError, expectOk, setupMockApi } from './support/api-client';
 import { STEP_MS, totpAt } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { auditListSchema } from '@/api/schemas/mfa';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
 import { wrongCodes } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';

@@ -3,7 +3,7 @@ import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { accountSchema } from '@/api/schemas/account';
 import { sessionSchema } from '@/api/schemas/session';
-import { DEMO_PASSWORD } from '@/mocks/seed';
+import { DEMO_PASSWORD } from '@/backend/seed';
 import { agentCode } from './support/agent-api';
 import { expectError, setupMockApi } from './support/api-client';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
-import { DEMO_PASSWORD } from '@/mocks/seed';
+import { DEMO_PASSWORD } from '@/backend/seed';
 import { type ApiClient, expectError, setupMockApi } from './support/api-client';
 import { comparableState } from './support/state-snapshot';
 

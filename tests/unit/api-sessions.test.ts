@@ -3,8 +3,8 @@ import { DAY_MS, MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { accountSchema, accountSessionListSchema } from '@/api/schemas/account';
 import { auditListSchema, enrollmentConfirmedSchema } from '@/api/schemas/mfa';
-import { endOtherSessions } from '@/mocks/domain/session-control';
-import { DEMO_PASSWORD } from '@/mocks/seed';
+import { endOtherSessions } from '@/backend/domain/session-control';
+import { DEMO_PASSWORD } from '@/backend/seed';
 import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
 import { mfaApiSteps } from './support/mfa-api';
 

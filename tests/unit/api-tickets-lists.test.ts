@@ -3,7 +3,7 @@ import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { sessionSchema } from '@/api/schemas/session';
 import { ticketDetailSchema, ticketExportSchema, ticketPageSchema } from '@/api/schemas/tickets';
-import { submitTicket } from '@/mocks/domain/tickets';
+import { submitTicket } from '@/backend/domain/tickets';
 import { expectError, setupMockApi } from './support/api-client';
 import { ticketApiSteps } from './support/ticket-api';
 import { BUG_REPORT, uploadFile } from './support/tickets';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { ticketExportSchema, ticketPageSchema } from '@/api/schemas/tickets';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { activeAgent } from './support/agent-api';
 import { expectError, expectOk, setupMockApi } from './support/api-client';
 import { totpAt } from './support/mfa';

@@ -3,7 +3,7 @@ import { paths } from '@/api/paths';
 import { auditListSchema } from '@/api/schemas/mfa';
 import { sessionSchema } from '@/api/schemas/session';
 import { supportTicketSchema, ticketPageSchema } from '@/api/schemas/tickets';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { activeAgent, agentCode, unbindAsAgent } from './support/agent-api';
 import { type ApiClient, expectError, expectOk, setupMockApi } from './support/api-client';
 import { totpAt } from './support/mfa';

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OUTBOX_MAX_MESSAGES } from '@/mocks/domain/limits';
-import { SCHEMA_VERSION, type ServerState, type TicketRecord } from '@/mocks/domain/state';
-import { seedState } from '@/mocks/seed';
-import { NotLoadedError } from '@/mocks/store/collection-store';
+import { OUTBOX_MAX_MESSAGES } from '@/backend/domain/limits';
+import { SCHEMA_VERSION, type ServerState, type TicketRecord } from '@/backend/domain/state';
+import { seedState } from '@/backend/seed';
+import { NotLoadedError } from '@/backend/store/collection-store';
+import type { LoadPlan } from '@/backend/store/load-plan';
+import { createMemoryRecords, createMemoryStore } from '@/backend/store/memory-store';
+import type { StateStore } from '@/backend/store/state-store';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
-import type { LoadPlan } from '@/mocks/store/load-plan';
-import { createMemoryRecords, createMemoryStore } from '@/mocks/store/memory-store';
-import type { StateStore } from '@/mocks/store/state-store';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;

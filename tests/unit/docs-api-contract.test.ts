@@ -6,10 +6,10 @@ import { ERROR_CODES, ERROR_STATUS } from '@/api/error-codes';
 import { paths } from '@/api/paths';
 import { AUDIT_EVENTS } from '@/api/schemas/mfa';
 import { TICKET_EVENTS } from '@/api/schemas/tickets';
-import { allHandlers } from '@/mocks/handlers/all-handlers';
-import { memoryJar } from '@/mocks/handlers/session-jar';
-import { createMockServer } from '@/mocks/server';
-import { createMemoryStore } from '@/mocks/store/memory-store';
+import { createBackend } from '@/backend/backend';
+import { allHandlers } from '@/backend/handlers/all-handlers';
+import { memoryJar } from '@/backend/handlers/session-jar';
+import { createMemoryStore } from '@/backend/store/memory-store';
 
 /**
  * QUAL-4: `docs/api.md` is what a real backend team builds from, so every error
@@ -135,7 +135,7 @@ function templateOf(entry: unknown): string {
 }
 
 describe('docs/api.md: endpoints', () => {
-  const server = createMockServer({ store: createMemoryStore(() => 0), clock: () => 0 });
+  const server = createBackend({ store: createMemoryStore(() => 0), clock: () => 0 });
   const routes = allHandlers({ server, jar: memoryJar(), origin: 'http://localhost' })
     .filter((handler): handler is HttpHandler => handler instanceof HttpHandler)
     .filter(

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HOUR_MS, MINUTE_MS } from '@/api/limits';
-import { accountById } from '@/mocks/domain/accounts';
-import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from '@/mocks/domain/email-codes';
-import { sha256Hex } from '@/mocks/domain/encoding';
+import { accountById } from '@/backend/domain/accounts';
+import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from '@/backend/domain/email-codes';
+import { sha256Hex } from '@/backend/domain/encoding';
 import {
   EMAIL_CODE_DIGITS,
   EMAIL_CODE_MAX_FAILURES,
@@ -10,10 +10,10 @@ import {
   EMAIL_CODE_RATE_WINDOW_MS,
   EMAIL_CODE_RESEND_INTERVAL_MS,
   EMAIL_CODE_TTL_MS,
-} from '@/mocks/domain/limits';
-import { verifyLoginCode } from '@/mocks/domain/mfa';
-import type { EmailCodePurpose } from '@/mocks/domain/state';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+} from '@/backend/domain/limits';
+import { verifyLoginCode } from '@/backend/domain/mfa';
+import type { EmailCodePurpose } from '@/backend/domain/state';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { createTestServer, passwordLogIn, type TestServer } from './support/domain-server';
 import { latestEmailCode, refusalOf, runAs, totpAt } from './support/mfa';
 import { scriptedRandomBytes, seededRandomBytes } from './support/random';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '@/mocks/domain/state';
+import { SCHEMA_VERSION } from '@/backend/domain/state';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
 
 const clock = () => Date.parse('2026-03-02T09:00:00Z');

@@ -5,7 +5,7 @@ import {
   enrollmentStatus,
   issueEnrollmentSecret,
   rotateEnrollmentSecret,
-} from '@/mocks/domain/mfa';
+} from '@/backend/domain/mfa';
 import { setupTestServer } from './support/domain-server';
 import { refusalOf, runAs, totpAt } from './support/mfa';
 import { mfaDomainSteps } from './support/mfa-domain';

@@ -7,9 +7,9 @@ import {
   requireEnrollmentAccess,
   sendBindEmailCode,
   verifyBindIdentity,
-} from '@/mocks/domain/mfa';
-import { stepAt } from '@/mocks/domain/totp';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+} from '@/backend/domain/mfa';
+import { stepAt } from '@/backend/domain/totp';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { setupTestServer } from './support/domain-server';
 import { latestEmailCode, refusalOf, runAs, totpAt, wrongCodes } from './support/mfa';
 import { mfaDomainSteps } from './support/mfa-domain';

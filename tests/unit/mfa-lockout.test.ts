@@ -5,16 +5,16 @@ import {
   CODE_MAX_FAILURES,
   ENROLLMENT_IDENTITY_TTL_MS,
   ENROLLMENT_SECRET_TTL_MS,
-} from '@/mocks/domain/limits';
+} from '@/backend/domain/limits';
 import {
   issueEnrollmentSecret,
   sendBindEmailCode,
   unbindWithCode,
   verifyBindIdentity,
-} from '@/mocks/domain/mfa';
-import type { IssuedSession } from '@/mocks/domain/sessions';
-import { stepAt } from '@/mocks/domain/totp';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+} from '@/backend/domain/mfa';
+import type { IssuedSession } from '@/backend/domain/sessions';
+import { stepAt } from '@/backend/domain/totp';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { setupTestServer } from './support/domain-server';
 import { latestEmailCode, refusalOf, runAs, STEP_MS, totpAt, wrongCodes } from './support/mfa';
 import { mfaDomainSteps } from './support/mfa-domain';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sendBindEmailCode } from '@/mocks/domain/mfa';
-import { stepAt } from '@/mocks/domain/totp';
+import { sendBindEmailCode } from '@/backend/domain/mfa';
+import { stepAt } from '@/backend/domain/totp';
 import { setupTestServer } from './support/domain-server';
 import { latestEmailCode, refusalOf, runAs, STEP_MS, totpAt } from './support/mfa';
 import { mfaDomainSteps } from './support/mfa-domain';

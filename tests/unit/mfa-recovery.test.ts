@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { RECOVERY_CODES_LOW } from '@/api/limits';
-import { DomainError } from '@/mocks/domain/errors';
-import { CODE_MAX_FAILURES, RECOVERY_CODE_COUNT } from '@/mocks/domain/limits';
+import { DomainError } from '@/backend/domain/errors';
+import { CODE_MAX_FAILURES, RECOVERY_CODE_COUNT } from '@/backend/domain/limits';
 import {
   confirmEnrollment,
   issueEnrollmentSecret,
   sendBindEmailCode,
   unbindWithCode,
   verifyLoginCode,
-} from '@/mocks/domain/mfa';
-import type { SecondFactor } from '@/mocks/domain/mfa-codes';
-import { regenerateRecoveryCodes, startAuthenticatorChange } from '@/mocks/domain/mfa-recovery';
-import { recoveryCodesLeft } from '@/mocks/domain/recovery-codes';
-import { BOB_RECOVERY_CODES } from '@/mocks/seed';
+} from '@/backend/domain/mfa';
+import type { SecondFactor } from '@/backend/domain/mfa-codes';
+import { regenerateRecoveryCodes, startAuthenticatorChange } from '@/backend/domain/mfa-recovery';
+import { recoveryCodesLeft } from '@/backend/domain/recovery-codes';
+import { BOB_RECOVERY_CODES } from '@/backend/seed';
 import { setupTestServer } from './support/domain-server';
 import { refusalOf, runAs, STEP_MS, totpAt, wrongCodes } from './support/mfa';
 import { mfaDomainSteps } from './support/mfa-domain';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '@/api/limits';
-import { unbindWithCode } from '@/mocks/domain/mfa';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { unbindWithCode } from '@/backend/domain/mfa';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { setupTestServer } from './support/domain-server';
 import { refusalOf, runAs, STEP_MS, totpAt } from './support/mfa';
 import { mfaDomainSteps } from './support/mfa-domain';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cryptoRandomBytes, type DomainContext } from '@/mocks/domain/context';
-import { RECOVERY_CODE_COUNT } from '@/mocks/domain/limits';
+import { cryptoRandomBytes, type DomainContext } from '@/backend/domain/context';
+import { RECOVERY_CODE_COUNT } from '@/backend/domain/limits';
 import {
   newRecoveryCodeSet,
   normalizeRecoveryCode,
   recoveryCodeHash,
   recoveryCodesLeft,
   redeemRecoveryCode,
-} from '@/mocks/domain/recovery-codes';
+} from '@/backend/domain/recovery-codes';
 
 const KEY = 'ab'.repeat(32);
 const ctx: DomainContext = {

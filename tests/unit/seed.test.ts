@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '@/mocks/password-hashing';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSalt, seedState } from '@/mocks/seed';
+import { hashPassword } from '@/backend/password-hashing';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSalt, seedState } from '@/backend/seed';
 
 describe('demo data (SPEC section 2)', () => {
   it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))(

@@ -9,20 +9,20 @@ import {
   RETENTION_MAX_DAYS_MAX,
   RETENTION_MAX_DAYS_MIN,
 } from '@/api/limits';
-import type { DomainError } from '@/mocks/domain/errors';
+import type { DomainError } from '@/backend/domain/errors';
 import {
   PASSWORD_LOCKOUT_MS,
   PASSWORD_MAX_FAILURES,
   PENDING_SESSION_TTL_MS,
-} from '@/mocks/domain/limits';
+} from '@/backend/domain/limits';
 import {
   authenticate,
   type IssuedSession,
   peekSession,
   promoteSession,
-} from '@/mocks/domain/sessions';
-import { sessionView } from '@/mocks/domain/views';
-import { DEMO_PASSWORD } from '@/mocks/seed';
+} from '@/backend/domain/sessions';
+import { sessionView } from '@/backend/domain/views';
+import { DEMO_PASSWORD } from '@/backend/seed';
 import { createTestServer, passwordLogIn, type TestServer } from './support/domain-server';
 
 let t: TestServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { paths } from '@/api/paths';
-import { DEMO_PASSWORD } from '@/mocks/seed';
-import type { LoadPlan } from '@/mocks/store/load-plan';
+import { DEMO_PASSWORD } from '@/backend/seed';
+import type { LoadPlan } from '@/backend/store/load-plan';
 import { expectOk, setupMockApi } from './support/api-client';
 
 const api = setupMockApi();

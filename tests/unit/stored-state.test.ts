@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '@/api/limits';
-import { SCHEMA_VERSION, type ServerState } from '@/mocks/domain/state';
-import { seedState } from '@/mocks/seed';
-import { createMemoryStore } from '@/mocks/store/memory-store';
-import { restoreState } from '@/mocks/store/stored-state';
+import { SCHEMA_VERSION, type ServerState } from '@/backend/domain/state';
+import { seedState } from '@/backend/seed';
+import { createMemoryStore } from '@/backend/store/memory-store';
+import { restoreState } from '@/backend/store/stored-state';
 import { createFakeClock, START_MS } from './support/fake-clock';
 
 const NOW = START_MS + 42 * MINUTE_MS;

@@ -6,17 +6,17 @@ import {
   MINUTE_MS,
 } from '@/api/limits';
 import { ATTACHMENT_EXTENSIONS, TICKET_STATUSES, type TicketStatus } from '@/api/schemas/tickets';
-import type { DomainContext } from '@/mocks/domain/context';
-import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS } from '@/mocks/domain/limits';
-import type { ServerState, SessionRecord } from '@/mocks/domain/state';
-import { settleTickets } from '@/mocks/domain/ticket-clock';
-import { myTickets } from '@/mocks/domain/ticket-queries';
+import type { DomainContext } from '@/backend/domain/context';
+import { IDEMPOTENCY_KEY_TTL_MS, TICKET_AUTO_CLOSE_MS } from '@/backend/domain/limits';
+import type { ServerState, SessionRecord } from '@/backend/domain/state';
+import { settleTickets } from '@/backend/domain/ticket-clock';
+import { myTickets } from '@/backend/domain/ticket-queries';
 import {
   nextStatus,
   requesterActions,
   TICKET_TRANSITIONS,
   type TicketTransition,
-} from '@/mocks/domain/ticket-status';
+} from '@/backend/domain/ticket-status';
 import {
   acceptTicket,
   cancelTicket,
@@ -26,7 +26,7 @@ import {
   replyAsAgent,
   replyAsRequester,
   restartTicket,
-} from '@/mocks/domain/tickets';
+} from '@/backend/domain/tickets';
 import { createTestServer, type TestServer } from './support/domain-server';
 import { fileTicket, refusalOf, sessionFor, sessionIn, ticketIn } from './support/tickets';
 

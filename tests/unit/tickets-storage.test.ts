@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '@/mocks/domain/state';
-import { seedState } from '@/mocks/seed';
-import { createMemoryAttachmentStore } from '@/mocks/store/attachment-store';
-import { restoreState } from '@/mocks/store/stored-state';
+import { SCHEMA_VERSION } from '@/backend/domain/state';
+import { seedState } from '@/backend/seed';
+import { createMemoryAttachmentStore } from '@/backend/store/attachment-store';
+import { restoreState } from '@/backend/store/stored-state';
 import { START_MS } from './support/fake-clock';
 
 describe('stored state with tickets (MOCK-2)', () => {

@@ -1,7 +1,7 @@
 import { HOTP, Secret, TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import type { DomainContext } from '@/mocks/domain/context';
-import { cryptoRandomBytes } from '@/mocks/domain/context';
+import type { DomainContext } from '@/backend/domain/context';
+import { cryptoRandomBytes } from '@/backend/domain/context';
 import {
   TOTP_ALGORITHM,
   TOTP_DIGITS,
@@ -9,9 +9,9 @@ import {
   TOTP_PERIOD_SECONDS,
   TOTP_SECRET_BYTES,
   TOTP_WINDOW_STEPS,
-} from '@/mocks/domain/limits';
-import { codeAt, generateSecret, matchingStep, otpauthUri, stepAt } from '@/mocks/domain/totp';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+} from '@/backend/domain/limits';
+import { codeAt, generateSecret, matchingStep, otpauthUri, stepAt } from '@/backend/domain/totp';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { START_MS } from './support/fake-clock';
 
 /** RFC 6238 Appendix B: the seeds, one per hash, as ASCII. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserAgent } from '@/mocks/domain/user-agent';
+import { describeUserAgent } from '@/backend/domain/user-agent';
 
 describe('describeUserAgent (SESSION-1)', () => {
   it.each([

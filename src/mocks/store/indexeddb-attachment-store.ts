@@ -1,4 +1,4 @@
-import type { AttachmentStore } from './attachment-store';
+import type { AttachmentStore } from '@/backend/store/attachment-store';
 import { ATTACHMENT_STORE, openDatabase } from './indexeddb-store';
 
 function done(tx: IDBTransaction): Promise<void> {

@@ -1,5 +1,5 @@
-import type { KeyPath } from './collections';
-import type { KeyRange, RecordBackend, RecordTx } from './record-backend';
+import type { KeyPath } from '@/backend/store/collections';
+import type { KeyRange, RecordBackend, RecordTx } from '@/backend/store/record-backend';
 
 /** What the database must hold: each store's key path (null: keys given apart) and indexes. */
 export type IdbSchema = Record<

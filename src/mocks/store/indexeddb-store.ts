@@ -1,8 +1,8 @@
-import type { Clock } from '../domain/context';
-import { createCollectionStore } from './collection-store';
-import { stateSchema } from './collections';
+import type { Clock } from '@/backend/domain/context';
+import { createCollectionStore } from '@/backend/store/collection-store';
+import { stateSchema } from '@/backend/store/collections';
+import type { StateStore } from '@/backend/store/state-store';
 import { createIndexedDbBackend, openSchemaDatabase } from './indexeddb-backend';
-import type { StateStore } from './state-store';
 
 const DB_NAME = 'guance-mock-server';
 /** The bytes of ticket attachments (indexeddb-attachment-store.ts). */

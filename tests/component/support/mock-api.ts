@@ -1,12 +1,12 @@
-import { allHandlers } from '@/mocks/handlers/all-handlers';
-import { memoryJar } from '@/mocks/handlers/session-jar';
-import { createMockServer, type MockServer } from '@/mocks/server';
-import { createMemoryStore } from '@/mocks/store/memory-store';
+import { type Backend, createBackend } from '@/backend/backend';
+import { allHandlers } from '@/backend/handlers/all-handlers';
+import { memoryJar } from '@/backend/handlers/session-jar';
+import { createMemoryStore } from '@/backend/store/memory-store';
 
 export const TEST_START_MS = Date.parse('2026-03-02T09:00:00Z');
 
 interface MockApi {
-  server: MockServer;
+  server: Backend;
   handlers: ReturnType<typeof allHandlers>;
   /** Moves the mock server's clock forward. */
   advance: (ms: number) => void;
@@ -17,7 +17,7 @@ let current: MockApi | null = null;
 /** A fresh mock server per test: memory store, its own clock, one browser's session jar. */
 export function resetMockApi(): MockApi {
   let now = TEST_START_MS;
-  const server = createMockServer({ store: createMemoryStore(() => now), clock: () => now });
+  const server = createBackend({ store: createMemoryStore(() => now), clock: () => now });
   current = {
     server,
     handlers: allHandlers({ server, jar: memoryJar(), origin: location.origin }),

@@ -1,7 +1,7 @@
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { Session } from '@/api/schemas/session';
-import { codeAt, stepAt } from '@/mocks/domain/totp';
+import { codeAt, stepAt } from '@/backend/domain/totp';
 import { mockApi } from './mock-api';
 
 export const DEMO_PASSWORD = 'Guance@2026';

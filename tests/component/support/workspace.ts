@@ -1,4 +1,4 @@
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { mockApi } from './mock-api';
 
 /** Test set-up: the owner has bound MFA, as if through the wizard, so the policy may be switched on. */

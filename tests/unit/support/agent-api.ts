@@ -1,7 +1,7 @@
 import { paths } from '@/api/paths';
-import { findAccountByEmail } from '@/mocks/domain/accounts';
-import { stepAt } from '@/mocks/domain/totp';
-import { SUPPORT_TOTP_SECRET } from '@/mocks/seed';
+import { findAccountByEmail } from '@/backend/domain/accounts';
+import { stepAt } from '@/backend/domain/totp';
+import { SUPPORT_TOTP_SECRET } from '@/backend/seed';
 import { type ApiClient, expectOk, type MockApi } from './api-client';
 import { STEP_MS, totpAt } from './mfa';
 

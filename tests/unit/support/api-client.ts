@@ -3,11 +3,11 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { type ErrorBody, errorBodySchema } from '@/api/schemas/common';
-import { allHandlers } from '@/mocks/handlers/all-handlers';
-import { cookieJar, SESSION_COOKIE } from '@/mocks/handlers/session-jar';
-import { DEMO_PASSWORD } from '@/mocks/seed';
-import { createMockServer, type MockServer } from '@/mocks/server';
-import { createMemoryStore } from '@/mocks/store/memory-store';
+import { type Backend, createBackend } from '@/backend/backend';
+import { allHandlers } from '@/backend/handlers/all-handlers';
+import { cookieJar, SESSION_COOKIE } from '@/backend/handlers/session-jar';
+import { DEMO_PASSWORD } from '@/backend/seed';
+import { createMemoryStore } from '@/backend/store/memory-store';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 export const ORIGIN = 'http://localhost';
@@ -122,7 +122,7 @@ export class ApiClient {
 }
 
 export interface MockApi {
-  readonly server: MockServer;
+  readonly server: Backend;
   readonly time: FakeClock;
   /** A new browser with no cookie. */
   client(): ApiClient;
@@ -138,11 +138,11 @@ export interface MockApi {
  */
 export function setupMockApi(): MockApi {
   const msw = setupServer();
-  let server: MockServer | null = null;
+  let server: Backend | null = null;
   let time = createFakeClock();
 
   function restart(stored?: unknown): void {
-    server = createMockServer({ store: createMemoryStore(time.clock, stored), clock: time.clock });
+    server = createBackend({ store: createMemoryStore(time.clock, stored), clock: time.clock });
     msw.resetHandlers(
       forgetCookiesHandler,
       ...allHandlers({ server, jar: cookieJar, origin: ORIGIN }),

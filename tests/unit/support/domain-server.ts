@@ -1,15 +1,15 @@
 import { beforeEach } from 'vitest';
-import { loginSaltFor } from '@/mocks/domain/passwords';
-import { type IssuedSession, logIn } from '@/mocks/domain/sessions';
-import type { ServerState } from '@/mocks/domain/state';
-import { hashPassword } from '@/mocks/password-hashing';
-import { DEMO_PASSWORD } from '@/mocks/seed';
-import { createMockServer, type MockServer } from '@/mocks/server';
-import { createMemoryStore } from '@/mocks/store/memory-store';
+import { type Backend, createBackend } from '@/backend/backend';
+import { loginSaltFor } from '@/backend/domain/passwords';
+import { type IssuedSession, logIn } from '@/backend/domain/sessions';
+import type { ServerState } from '@/backend/domain/state';
+import { hashPassword } from '@/backend/password-hashing';
+import { DEMO_PASSWORD } from '@/backend/seed';
+import { createMemoryStore } from '@/backend/store/memory-store';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 export interface TestServer {
-  server: MockServer;
+  server: Backend;
   time: FakeClock;
   /** A copy of the stored state, for assertions only. */
   snapshot(): Promise<ServerState>;
@@ -23,7 +23,7 @@ export function createTestServer(
   options: { randomBytes?: (length: number) => Uint8Array } = {},
 ): TestServer {
   const time = createFakeClock();
-  const server = createMockServer({
+  const server = createBackend({
     store: createMemoryStore(time.clock),
     clock: time.clock,
     ...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
@@ -67,7 +67,7 @@ export function setupTestServer(
  * second transaction.
  */
 export async function passwordLogIn(
-  server: MockServer,
+  server: Backend,
   email: string,
   password: string = DEMO_PASSWORD,
 ): Promise<IssuedSession> {

@@ -1,4 +1,4 @@
-import type { Clock } from '@/mocks/domain/context';
+import type { Clock } from '@/backend/domain/context';
 
 export const START_MS = Date.parse('2026-01-01T00:00:00Z');
 

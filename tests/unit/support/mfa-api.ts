@@ -1,7 +1,7 @@
 import { paths } from '@/api/paths';
 import { mailboxSchema } from '@/api/schemas/dev';
 import { enrollmentSecretSchema } from '@/api/schemas/mfa';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { type ApiClient, expectOk, type MockApi } from './api-client';
 import { totpAt } from './mfa';
 

@@ -4,9 +4,9 @@ import {
   sendBindEmailCode,
   verifyBindIdentity,
   verifyLoginCode,
-} from '@/mocks/domain/mfa';
-import { authenticate, type IssuedSession } from '@/mocks/domain/sessions';
-import { BOB_TOTP_SECRET } from '@/mocks/seed';
+} from '@/backend/domain/mfa';
+import { authenticate, type IssuedSession } from '@/backend/domain/sessions';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { passwordLogIn, type TestServer } from './domain-server';
 import { latestEmailCode, runAs, totpAt, wrongCodes } from './mfa';
 

@@ -5,19 +5,19 @@ import {
   type CreateTicketRequest,
   IDEMPOTENCY_KEY_HEADER,
 } from '@/api/schemas/tickets';
-import { findAccountByEmail } from '@/mocks/domain/accounts';
-import type { DomainContext } from '@/mocks/domain/context';
-import { DomainError } from '@/mocks/domain/errors';
-import { openSession } from '@/mocks/domain/sessions';
-import type { ServerState, SessionRecord, TicketRecord } from '@/mocks/domain/state';
-import { acceptTicket, replyAsAgent, submitTicket } from '@/mocks/domain/tickets';
-import { SESSION_COOKIE } from '@/mocks/handlers/session-jar';
-import type { MockServer } from '@/mocks/server';
+import type { Backend } from '@/backend/backend';
+import { findAccountByEmail } from '@/backend/domain/accounts';
+import type { DomainContext } from '@/backend/domain/context';
+import { DomainError } from '@/backend/domain/errors';
+import { openSession } from '@/backend/domain/sessions';
+import type { ServerState, SessionRecord, TicketRecord } from '@/backend/domain/state';
+import { acceptTicket, replyAsAgent, submitTicket } from '@/backend/domain/tickets';
+import { SESSION_COOKIE } from '@/backend/handlers/session-jar';
 import { type ApiClient, type ApiResponse, ORIGIN } from './api-client';
 
 /** Opens a session for a demo account straight in the core, past the login steps. */
 export async function sessionFor(
-  server: MockServer,
+  server: Backend,
   email: string,
   state: SessionRecord['state'] = 'active',
 ): Promise<string> {
@@ -52,7 +52,7 @@ export const BUG_REPORT: CreateTicketRequest = {
 
 /** Files a ticket in the core and returns its id. */
 export async function fileTicket(
-  server: MockServer,
+  server: Backend,
   sessionId: string,
   input: CreateTicketRequest = BUG_REPORT,
 ): Promise<string> {
@@ -130,7 +130,7 @@ function cookieHeaders(client: ApiClient): Record<string, string> {
 }
 
 /** The latest code emailed to an address, read from the outbox as a person would. */
-export async function latestEmailCode(server: MockServer, to: string): Promise<string> {
+export async function latestEmailCode(server: Backend, to: string): Promise<string> {
   const body = await server.run(
     (state) =>
       state.outbox.filter((mail) => mail.to === to && /code/i.test(mail.subject)).at(-1)?.body,

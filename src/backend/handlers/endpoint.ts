@@ -1,5 +1,6 @@
 import { http, type HttpHandler, HttpResponse, type JsonBodyType } from 'msw';
 import type * as z from 'zod/mini';
+import type { Backend, ServerPlan } from '../backend';
 import type { DomainContext } from '../domain/context';
 import { sha256Hex } from '../domain/encoding';
 import { DomainError } from '../domain/errors';
@@ -8,7 +9,6 @@ import { authenticate, peekSession, requireActive, requirePendingState } from '.
 import type { ServerState, SessionRecord } from '../domain/state';
 import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
 import { requireOwner, type WorkspaceAccess, workspaceGate } from '../domain/workspaces';
-import type { MockServer, ServerPlan } from '../server';
 import type { HandlerDeps } from './deps';
 import { ADMISSION_PLAN, DECLARED_PLANS, type EndpointPlan } from './load-plans';
 import {
@@ -107,7 +107,7 @@ export interface EndpointSpec<
     body: BodyOf<S>;
     /** The caller as admitted before the body was read (null for none). */
     session: SessionRecord | null;
-    read: MockServer['run'];
+    read: Backend['run'];
   }) => Promise<D>;
   /**
    * What the transaction loads besides what settling the caller needs (ADR

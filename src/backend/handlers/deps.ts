@@ -1,9 +1,9 @@
-import type { MockServer } from '../server';
+import type { Backend } from '../backend';
 import type { SessionJar } from './session-jar';
 
 /** What every resource's handlers are made from. */
 export interface HandlerDeps {
-  server: MockServer;
+  server: Backend;
   jar: SessionJar;
   /** The console's origin: the only one whose state-changing requests are taken (GUARD-1). */
   origin: string;

@@ -8,15 +8,6 @@ import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 
-/**
- * SESSION-1: the browser's user agent, kept with the session it opens. The
- * in-browser mock server runs in the very page that sent the request, where a
- * service worker's copy of the request may lack the header.
- */
-function userAgentOf(headers: Headers): string | null {
-  return headers.get('User-Agent') ?? globalThis.navigator?.userAgent ?? null;
-}
-
 export function sessionHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
@@ -36,8 +27,9 @@ export function sessionHandlers(deps: HandlerDeps) {
           body.password,
           await read((state) => loginSaltFor(state, body.email), { whole: ['accounts'] }),
         ),
-      run: ({ state, ctx, session, body, prepared, headers, setSessionToken }) => {
-        const issued = logIn(state, ctx, body.email, prepared, userAgentOf(headers));
+      run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
+        // SESSION-1: the request's browser, as the builder read it for its host.
+        const issued = logIn(state, ctx, body.email, prepared, ctx.userAgent ?? null);
         if (!('token' in issued)) return issued;
         // A new login replaces whatever session this client held.
         if (session) endSession(state, session);

@@ -10,6 +10,7 @@ import {
   type SessionsEnded,
 } from '@/api/schemas/account';
 import type { EmailCodeSent } from '@/api/schemas/mfa';
+import type { Backend } from '../backend';
 import { accountById } from '../domain/accounts';
 import { base64Url } from '../domain/encoding';
 import { DomainError } from '../domain/errors';
@@ -24,14 +25,13 @@ import {
 } from '../domain/session-control';
 import { accountSessionView } from '../domain/views';
 import { hashPassword } from '../password-hashing';
-import type { MockServer } from '../server';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 
 const SALT_BYTES = 16;
 
 /** A fresh salt from the server's CSPRNG, drawn in a transaction of its own. */
-function freshSalt(read: MockServer['run']): Promise<string> {
+function freshSalt(read: Backend['run']): Promise<string> {
   return read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), {});
 }
 

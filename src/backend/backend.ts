@@ -11,7 +11,7 @@ export type Operation<T> = (state: ServerState, ctx: DomainContext) => T | Domai
 export type ServerPlan = LoadPlan<DomainContext>;
 
 /** The mock server: the domain core bound to a store, a clock and a random source. */
-export interface MockServer {
+export interface Backend {
   /**
    * Runs one operation as one atomic transaction over what `plan` loads
    * (everything when it names nothing); a returned refusal is thrown after the write.
@@ -23,12 +23,12 @@ export interface MockServer {
   readonly clock: Clock;
 }
 
-export function createMockServer(options: {
+export function createBackend(options: {
   store: StateStore;
   clock: Clock;
   randomBytes?: (length: number) => Uint8Array;
   attachments?: AttachmentStore;
-}): MockServer {
+}): Backend {
   const {
     store,
     clock,
