@@ -39,10 +39,16 @@ function withoutMockWorker(): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
-  const realBackend = Boolean(
-    process.env.VITE_API_BASE_URL ?? loadEnv(mode, process.cwd()).VITE_API_BASE_URL,
-  );
+  const env = { ...loadEnv(mode, process.cwd()), ...process.env };
+  const realBackend = Boolean(env.VITE_API_BASE_URL);
+  // VITE_DEMO beside a base URL: the demo server's build (SERVER-6).
+  const demoBuild = !realBackend || env.VITE_DEMO === 'true';
   return {
+    // Constants, so a production build drops the mock and the dev tools whole.
+    define: {
+      'import.meta.env.MOCK_BACKEND': JSON.stringify(!realBackend),
+      'import.meta.env.DEMO_BUILD': JSON.stringify(demoBuild),
+    },
     plugins: [react(), ...(realBackend ? [withoutMockWorker()] : [])],
     resolve: {
       alias: [{ find: '@', replacement: src }, ...(mode === 'test' ? [] : browserMockAliases)],
@@ -61,6 +67,30 @@ export default defineConfig(({ mode }) => {
             name: 'unit',
             environment: 'node',
             include: ['tests/unit/**/*.test.ts'],
+            setupFiles: ['tests/unit/setup.ts'],
+          },
+        },
+        {
+          // SERVER-11: the same API contract tests over real HTTP against the
+          // Node host on SQLite. api-dev.test.ts replaces the browser's stored
+          // state, which a server never does.
+          extends: true,
+          test: {
+            name: 'api-on-server',
+            environment: 'node',
+            include: ['tests/unit/api-*.test.ts', 'tests/unit/store-plans.test.ts'],
+            exclude: ['tests/unit/api-dev.test.ts'],
+            setupFiles: ['tests/unit/setup.ts'],
+            env: { API_HOST: 'server' },
+          },
+        },
+        {
+          // The Node host itself: configuration, HTTP hardening, SMTP, the process's life.
+          extends: true,
+          test: {
+            name: 'server',
+            environment: 'node',
+            include: ['tests/server/**/*.test.ts'],
             setupFiles: ['tests/unit/setup.ts'],
           },
         },

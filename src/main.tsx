@@ -35,7 +35,7 @@ async function boot(): Promise<void> {
     ]);
     recoverStrayAnswersWith(await startMockBackend());
   };
-  const mockReady = import.meta.env.VITE_API_BASE_URL
+  const mockReady = !import.meta.env.MOCK_BACKEND
     ? Promise.resolve()
     : onLoginPage
       ? firstScreen.then(afterFirstPaint).then(startMock)

@@ -1,7 +1,10 @@
 import { ApiError } from './api-error';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
 
-/** Empty means same origin, where the mock backend answers. */
+/**
+ * Empty means same origin, where the mock backend answers; `/` (the server's
+ * own build, SERVER-1) or a path is resolved against this page's origin.
+ */
 const API_BASE_URL: string = import.meta.env.VITE_API_BASE_URL ?? '';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -61,7 +64,7 @@ const SESSION_INTERRUPTIONS: ReadonlySet<ErrorCode> = new Set([
 
 /** The contract's paths are absolute; a base URL may add a prefix such as `/gateway`. */
 function urlOf(path: string): string {
-  const base = API_BASE_URL || globalThis.location.origin;
+  const base = new URL(API_BASE_URL || '/', globalThis.location.origin).toString();
   return new URL(path.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).toString();
 }
 

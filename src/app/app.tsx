@@ -11,8 +11,8 @@ function DocumentPreferences() {
   return null;
 }
 
-/** MOCK-2's reset notice; compiled out when a real backend is configured. */
-const ResetNotice = import.meta.env.VITE_API_BASE_URL
+/** MOCK-2's reset notice; compiled out of a production build. */
+const ResetNotice = !import.meta.env.DEMO_BUILD
   ? null
   : lazy(() =>
       import('@/features/devtools/reset-notice').then((module) => ({

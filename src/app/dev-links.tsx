@@ -4,10 +4,10 @@ import { useT } from '@/lib/i18n/i18n';
 import { appPaths } from './paths';
 import styles from './shell/shell.module.css';
 
-/** MOCK-8: links to the dev tools; compiled out when a real backend is configured. */
+/** MOCK-8: links to the dev tools; compiled out of a production build. */
 export function DevLinks({ onNavigate }: { onNavigate: () => void }) {
   const t = useT();
-  if (import.meta.env.VITE_API_BASE_URL) return null;
+  if (!import.meta.env.DEMO_BUILD) return null;
   return (
     <NavLink to={appPaths.devTools.href} className={styles.devLink} onClick={onNavigate}>
       <Icon name="tool" />

@@ -90,8 +90,8 @@ function Loading() {
   );
 }
 
-/** MOCK-8: the dev tools exist only while the mock backend is on. */
-const devRoutes: RouteObject[] = import.meta.env.VITE_API_BASE_URL
+/** MOCK-8: the dev tools exist only in demo builds: the mock's and the demo server's. */
+const devRoutes: RouteObject[] = !import.meta.env.DEMO_BUILD
   ? []
   : [
       {

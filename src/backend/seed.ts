@@ -1,3 +1,4 @@
+import type { PasswordHash } from './domain/passwords';
 import { normalizeRecoveryCode, recoveryCodeHash } from './domain/recovery-codes';
 import { DEFAULT_RETENTION } from './domain/retention';
 import { RECOVERY_CODE_KEY } from './domain/server-keys';
@@ -99,12 +100,22 @@ function seededBinding(accountId: string, now: number) {
   return { secret, boundAt: now, lastUsedStep: 0, recoveryCodes };
 }
 
-export function seedState(now: number): ServerState {
+/**
+ * The demo data at `now`. A host whose hasher is not the browser's (the
+ * server's scrypt, SERVER-4) passes the demo password hashed its own way.
+ */
+export function seedState(
+  now: number,
+  demoPasswords?: ReadonlyMap<string, PasswordHash>,
+): ServerState {
   return {
     version: SCHEMA_VERSION,
     accounts: DEMO_ACCOUNTS.map(({ passwordHash, ...account }) => ({
       ...account,
-      password: { salt: demoSalt(account.id), hash: passwordHash },
+      password: demoPasswords?.get(account.id) ?? {
+        salt: demoSalt(account.id),
+        hash: passwordHash,
+      },
       createdAt: now,
       lastWorkspaceId: null,
       mfa: seededBinding(account.id, now),

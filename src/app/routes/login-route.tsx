@@ -67,7 +67,7 @@ export function Component() {
       <PageCard
         title={t('login.title', { brand: BRAND_NAME })}
         subtitle={t('login.subtitle')}
-        footer={t('login.demoHint')}
+        footer={import.meta.env.DEMO_BUILD ? t('login.demoHint') : undefined}
       >
         <LoginForm
           notice={

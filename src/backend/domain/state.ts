@@ -125,6 +125,11 @@ export interface EmailRecord {
   subject: string;
   body: string;
   sentAt: number;
+  /**
+   * SERVER-5: a server that relays mail over SMTP claims a message before it
+   * sends it, so two processes never both send it, and marks when it left.
+   */
+  delivery?: { claimedAt: number; deliveredAt: number | null };
 }
 
 export interface AuditRecord {

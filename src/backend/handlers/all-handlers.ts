@@ -19,7 +19,7 @@ export function allHandlers(deps: HandlerDeps) {
       ({ request }) => !isDecodable(new URL(request.url).pathname),
       () => errorResponse(new DomainError('NOT_FOUND')),
     ),
-    ...devHandlers(deps),
+    ...(deps.devTools === false ? [] : devHandlers(deps)),
     ...sessionHandlers(deps),
     ...accountHandlers(deps),
     ...mfaHandlers(deps),

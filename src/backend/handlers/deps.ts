@@ -1,4 +1,5 @@
 import type { Backend } from '../backend';
+import type { PasswordHasher } from '../password-hashing';
 import type { SessionJar } from './session-jar';
 
 /** What every resource's handlers are made from. */
@@ -14,4 +15,8 @@ export interface HandlerDeps {
    * so the page's own stands in; a real server reads the header.
    */
   userAgent?: string;
+  /** SERVER-4: the host's password hashing; the browser's WebCrypto PBKDF2 by default. */
+  passwords?: PasswordHasher;
+  /** MOCK-8, SERVER-6: the dev tools' endpoints; a production server has none (they answer 404). */
+  devTools?: boolean;
 }

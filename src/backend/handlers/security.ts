@@ -24,15 +24,15 @@ import {
   signOutSession,
 } from '../domain/session-control';
 import { accountSessionView } from '../domain/views';
-import { hashPassword } from '../password-hashing';
+import { type PasswordHasher, webCryptoPasswordHasher } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 
 const SALT_BYTES = 16;
 
-/** A fresh salt from the server's CSPRNG, drawn in a transaction of its own. */
-function freshSalt(read: Backend['run']): Promise<string> {
-  return read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), {});
+/** A fresh salt from the server's CSPRNG, drawn in a transaction of its own, in the host's scheme. */
+async function freshSalt(read: Backend['run'], passwords: PasswordHasher): Promise<string> {
+  return passwords.newSalt(await read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), {}));
 }
 
 /**
@@ -42,6 +42,7 @@ function freshSalt(read: Backend['run']): Promise<string> {
  */
 export function securityHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
+  const passwords = deps.passwords ?? webCryptoPasswordHasher;
   return [
     endpoint.get(paths.accountSessions.pattern, {
       caller: 'active',
@@ -86,8 +87,8 @@ export function securityHandlers(deps: HandlerDeps) {
           { whole: ['accounts'] },
         );
         const [current, next] = await Promise.all([
-          hashPassword(body.currentPassword, salt),
-          hashPassword(body.newPassword, await freshSalt(read)),
+          passwords.hash(body.currentPassword, salt),
+          passwords.hash(body.newPassword, await freshSalt(read, passwords)),
         ]);
         return { current, next };
       },
@@ -120,7 +121,8 @@ export function securityHandlers(deps: HandlerDeps) {
       body: { kind: 'json', schema: passwordResetRequestSchema },
       noStore: true,
       // GUARD-7: hashed for an unknown email as well, so the answer takes as long.
-      prepare: async ({ body, read }) => hashPassword(body.newPassword, await freshSalt(read)),
+      prepare: async ({ body, read }) =>
+        passwords.hash(body.newPassword, await freshSalt(read, passwords)),
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const refusal = resetPassword(state, ctx, {
           email: body.email,

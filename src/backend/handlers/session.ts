@@ -4,12 +4,13 @@ import { loginSaltFor } from '../domain/passwords';
 import { endSession, logIn } from '../domain/sessions';
 import { sessionView } from '../domain/views';
 import { switchWorkspace } from '../domain/workspaces';
-import { hashPassword } from '../password-hashing';
+import { webCryptoPasswordHasher } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 
 export function sessionHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
+  const passwords = deps.passwords ?? webCryptoPasswordHasher;
   return [
     endpoint.get(paths.session.pattern, {
       caller: 'visitor',
@@ -23,7 +24,7 @@ export function sessionHandlers(deps: HandlerDeps) {
       noStore: true,
       // GUARD-7: the salt is read, the hash made off the transaction, then the login decided.
       prepare: async ({ body, read }) =>
-        hashPassword(
+        passwords.hash(
           body.password,
           await read((state) => loginSaltFor(state, body.email), { whole: ['accounts'] }),
         ),
