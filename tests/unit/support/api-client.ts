@@ -1,6 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { type ErrorBody, errorBodySchema } from '@/api/schemas/common';
 import { type Backend, createBackend } from '@/backend/backend';
@@ -8,9 +11,25 @@ import { allHandlers } from '@/backend/handlers/all-handlers';
 import { cookieJar, SESSION_COOKIE } from '@/backend/handlers/session-jar';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import { createMemoryStore } from '@/backend/store/memory-store';
+import { createScryptHasher } from '../../../server/passwords/scrypt-hasher';
+import { startServer, type StartedServer } from '../../../server/start';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
-export const ORIGIN = 'http://localhost';
+/** A scrypt cheap enough for a thousand logins; production's is PRODUCTION_SCRYPT_COST. */
+const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 };
+
+/**
+ * SERVER-11: with API_HOST=server the same contract tests run over real HTTP
+ * against the Node host (server/start.ts) on SQLite, started per test; by
+ * default they run against the handlers in-process through msw/node.
+ */
+export const ON_SERVER = process.env.API_HOST === 'server';
+
+/** The console's origin: what the server is configured with and what Origin headers say. */
+export const ORIGIN = ON_SERVER ? 'https://localhost' : 'http://localhost';
+
+/** Where requests go: the console's origin through msw, or the started server's port. */
+let target = ORIGIN;
 
 /**
  * msw/node keeps a cookie store of its own, like a browser, and adds its cookies
@@ -67,18 +86,16 @@ export class ApiClient {
   }
 
   async sendRaw(method: string, path: string, request: RawRequest = {}): Promise<ApiResponse> {
-    const headers = new Headers({ Accept: 'application/json', ...request.headers });
-    if (this.cookie !== null) headers.set('Cookie', `${SESSION_COOKIE}=${this.cookie}`);
-    const response = await fetch(`${ORIGIN}${path}`, {
+    const response = await this.fetch(path, {
       method,
-      headers,
+      headers: { Accept: 'application/json', ...request.headers },
       ...(request.body === undefined ? {} : { body: request.body }),
       ...(request.duplex ? { duplex: request.duplex } : {}),
     } as RequestInit);
     const setCookies = response.headers.getSetCookie();
     if (setCookies.length > 0) {
       for (const setCookie of setCookies) this.store(setCookie);
-      await fetch(FORGET_COOKIES_URL);
+      if (!ON_SERVER) await fetch(FORGET_COOKIES_URL);
     }
     const text = await response.text();
     return {
@@ -89,6 +106,13 @@ export class ApiClient {
         : null,
       text,
     };
+  }
+
+  /** The raw answer to a request carrying this browser's cookie (downloads). */
+  fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookie !== null) headers.set('Cookie', `${SESSION_COOKIE}=${this.cookie}`);
+    return fetch(`${target}${path}`, { ...init, headers });
   }
 
   get(path: string) {
@@ -137,6 +161,7 @@ export interface MockApi {
  * over a fresh memory store with a fake clock that starts at START_MS.
  */
 export function setupMockApi(): MockApi {
+  if (ON_SERVER) return setupServerApi();
   const msw = setupServer();
   let server: Backend | null = null;
   let time = createFakeClock();
@@ -185,6 +210,71 @@ export function setupMockApi(): MockApi {
       return client;
     },
     restart,
+  };
+}
+
+/**
+ * SERVER-11: per test, the Node host started on a free port over a fresh
+ * SQLite file, with a fake clock, a cheap scrypt (the cost is a setting) and
+ * no per-address limit in the way of tests that try 100 passwords from one
+ * address. `server` is the very backend the HTTP server runs.
+ */
+function setupServerApi(): MockApi {
+  let started: StartedServer | null = null;
+  let dataDir: string | null = null;
+  let time = createFakeClock();
+
+  beforeEach(async () => {
+    time = createFakeClock();
+    dataDir = await mkdtemp(join(tmpdir(), 'console-contract-'));
+    started = await startServer(
+      {
+        mode: 'demo',
+        port: 0,
+        dataDir,
+        publicOrigin: ORIGIN,
+        cookieSecret: 'contract-tests-cookie-secret-0123456789',
+        smtpUrl: null,
+        mailFrom: 'no-reply@localhost',
+        trustProxy: 0,
+        appDir: null,
+      },
+      {
+        clock: time.clock,
+        passwords: createScryptHasher(TEST_SCRYPT_COST),
+        log: () => undefined,
+        ipLimits: false,
+      },
+    );
+    target = `http://127.0.0.1:${started.port}`;
+  });
+
+  afterEach(async () => {
+    await started?.close();
+    started = null;
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  return {
+    get server() {
+      if (!started) throw new Error('setupMockApi: the server exists only inside a test');
+      return started.backend;
+    },
+    get time() {
+      return time;
+    },
+    client: () => new ApiClient(),
+    async signedIn(email) {
+      const client = new ApiClient();
+      const response = await client.logIn(email);
+      expect(response.status).toBe(200);
+      return client;
+    },
+    restart() {
+      throw new Error(
+        'restart() replaces the in-browser store; the server never replaces its data',
+      );
+    },
   };
 }
 

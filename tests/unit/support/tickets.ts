@@ -12,8 +12,7 @@ import { DomainError } from '@/backend/domain/errors';
 import { openSession } from '@/backend/domain/sessions';
 import type { ServerState, SessionRecord, TicketRecord } from '@/backend/domain/state';
 import { acceptTicket, replyAsAgent, submitTicket } from '@/backend/domain/tickets';
-import { SESSION_COOKIE } from '@/backend/handlers/session-jar';
-import { type ApiClient, type ApiResponse, ORIGIN } from './api-client';
+import type { ApiClient, ApiResponse } from './api-client';
 
 /** Opens a session for a demo account straight in the core, past the login steps. */
 export async function sessionFor(
@@ -117,16 +116,12 @@ export async function download(
   client: ApiClient,
   path: string,
 ): Promise<{ status: number; headers: Headers; bytes: Uint8Array }> {
-  const response = await fetch(`${ORIGIN}${path}`, { headers: cookieHeaders(client) });
+  const response = await client.fetch(path);
   return {
     status: response.status,
     headers: response.headers,
     bytes: new Uint8Array(await response.arrayBuffer()),
   };
-}
-
-function cookieHeaders(client: ApiClient): Record<string, string> {
-  return client.cookie === null ? {} : { Cookie: `${SESSION_COOKIE}=${client.cookie}` };
 }
 
 /** The latest code emailed to an address, read from the outbox as a person would. */

@@ -1,0 +1,129 @@
+import { resolve } from 'node:path';
+
+/** SERVER-6: demo data and dev tools, or a real team's server. */
+export type ServerMode = 'demo' | 'production';
+
+export interface ServerConfig {
+  mode: ServerMode;
+  port: number;
+  /** Where the SQLite file lives (SERVER-2). */
+  dataDir: string;
+  /** The console's origin as browsers see it: the Origin rule (GUARD-1) and the cookie's flags (SERVER-3). */
+  publicOrigin: string;
+  /** Keys the session cookie's signature; random per start in demo mode. */
+  cookieSecret: string;
+  /** SERVER-5: where mail leaves; without it (demo mode only) mail stays in the outbox. */
+  smtpUrl: string | null;
+  /** The sender of every email. */
+  mailFrom: string;
+  /** SERVER-9: how many proxies in front of the server may be believed in X-Forwarded-For. */
+  trustProxy: number;
+  /** The SPA build the server serves (SERVER-1); null serves the API alone. */
+  appDir: string | null;
+}
+
+/** A setting that is missing or bad: the message names the variable (SERVER-6). */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const COOKIE_SECRET_MIN_LENGTH = 32;
+const DEFAULT_PORT = 3000;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function portOf(env: Env): number {
+  const raw = env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65_535) {
+    throw new ConfigError(`PORT must be a port number from 0 to 65535, not "${raw}".`);
+  }
+  return port;
+}
+
+function originOf(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an origin such as https://console.example.com.`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/') {
+    throw new ConfigError(`${name} must be an origin such as https://console.example.com.`);
+  }
+  return url.origin;
+}
+
+function trustProxyOf(env: Env): number {
+  const raw = env.TRUST_PROXY ?? '0';
+  if (raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  if (!/^\d+$/.test(raw)) {
+    throw new ConfigError(
+      `TRUST_PROXY must be the number of proxies in front of the server (0, 1, 2...), not "${raw}".`,
+    );
+  }
+  return Number(raw);
+}
+
+function smtpUrlOf(env: Env): string | null {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return null;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return raw;
+  } catch {
+    // Answered below.
+  }
+  throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL.');
+}
+
+/**
+ * The server's configuration from environment variables, validated at start
+ * (SERVER-6). Production refuses to start without a public origin, a cookie
+ * secret and an SMTP server; demo mode has defaults for a laptop.
+ */
+export function configFrom(env: Env, randomSecret: () => string): ServerConfig {
+  const mode: ServerMode = env.NODE_ENV === 'production' ? 'production' : 'demo';
+  const port = portOf(env);
+  const smtpUrl = smtpUrlOf(env);
+  const production = mode === 'production';
+  if (production && env.PUBLIC_ORIGIN === undefined) {
+    throw new ConfigError(
+      'PUBLIC_ORIGIN is required in production: the console origin browsers use, such as https://console.example.com.',
+    );
+  }
+  if (production && smtpUrl === null) {
+    throw new ConfigError(
+      'SMTP_URL is required in production: the server emails codes and notices.',
+    );
+  }
+  const cookieSecret = env.COOKIE_SECRET ?? (production ? undefined : randomSecret());
+  if (cookieSecret === undefined || cookieSecret.length < COOKIE_SECRET_MIN_LENGTH) {
+    throw new ConfigError(
+      `COOKIE_SECRET must be at least ${COOKIE_SECRET_MIN_LENGTH} random characters${production ? ' in production' : ''}.`,
+    );
+  }
+  const publicOrigin = originOf(env.PUBLIC_ORIGIN ?? `http://localhost:${port}`, 'PUBLIC_ORIGIN');
+  if (production && !publicOrigin.startsWith('https:') && !isLoopback(publicOrigin)) {
+    throw new ConfigError(
+      'PUBLIC_ORIGIN must be https:// in production (the session cookie is Secure).',
+    );
+  }
+  return {
+    mode,
+    port,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    publicOrigin,
+    cookieSecret,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM ?? `no-reply@${new URL(publicOrigin).hostname}`,
+    trustProxy: trustProxyOf(env),
+    appDir: env.APP_DIR === '' ? null : (env.APP_DIR ?? null),
+  };
+}
+
+function isLoopback(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}

@@ -1,0 +1,54 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { SessionJar } from '@/backend/handlers/session-jar';
+
+/**
+ * SERVER-3: the session id travels only in an HttpOnly, SameSite=Lax cookie.
+ * Over HTTPS it is `__Host-` and Secure, which pins it to this exact origin;
+ * plain-http localhost, where browsers refuse a Secure cookie from curl and
+ * tests alike, is the one exception (docs/api.md).
+ */
+export const SECURE_SESSION_COOKIE = '__Host-gsid';
+export const LOCAL_SESSION_COOKIE = 'gsid';
+
+const SIGNATURE_BYTES = 16;
+
+function signatureOf(secret: string, token: string): Buffer {
+  return createHmac('sha256', secret).update(token).digest().subarray(0, SIGNATURE_BYTES);
+}
+
+/**
+ * The server's jar: the cookie carries the token and an HMAC of it under the
+ * server's COOKIE_SECRET, so a cookie the server never issued is turned away
+ * before the database is asked. Only the token's hash is stored (SESSION).
+ */
+export function signedCookieJar(options: { secure: boolean; secret: string }): SessionJar & {
+  name: string;
+} {
+  const name = options.secure ? SECURE_SESSION_COOKIE : LOCAL_SESSION_COOKIE;
+  const attributes = `Path=/; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
+  return {
+    name,
+    read(request) {
+      for (const part of (request.headers.get('Cookie') ?? '').split(';')) {
+        const separator = part.indexOf('=');
+        if (separator < 0 || part.slice(0, separator).trim() !== name) continue;
+        const value = part.slice(separator + 1).trim();
+        const dot = value.lastIndexOf('.');
+        if (dot <= 0) return null;
+        const token = value.slice(0, dot);
+        const given = Buffer.from(value.slice(dot + 1), 'base64url');
+        const expected = signatureOf(options.secret, token);
+        return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+      }
+      return null;
+    },
+    write(headers, token) {
+      headers.append(
+        'Set-Cookie',
+        token === null
+          ? `${name}=; ${attributes}; Max-Age=0`
+          : `${name}=${token}.${signatureOf(options.secret, token).toString('base64url')}; ${attributes}`,
+      );
+    },
+  };
+}
