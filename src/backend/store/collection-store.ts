@@ -16,6 +16,7 @@ import { EVERYTHING, type LoadPlan, type Pick } from './load-plan';
 import { type Key, keyAt, type RecordBackend, type RecordTx, type Stored } from './record-backend';
 import { deepFreeze, type FrozenSlice, sliceOf, type StoreCopy, storeCopy } from './record-cache';
 import type { StateStore } from './state-store';
+import { NotLoadedError } from './store-errors';
 import { restoreState } from './stored-state';
 
 /** The meta record: every field of ServerState that is not a registered collection. */
@@ -31,13 +32,8 @@ interface Meta {
 
 const newLife = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
-/** Thrown when a collection the plan did not load is touched: declare it (ADR 0017). */
-export class NotLoadedError extends Error {
-  constructor(what: string) {
-    super(`${what} was not loaded by this transaction's plan; declare it (ADR 0017)`);
-    this.name = 'NotLoadedError';
-  }
-}
+// Still importable from here, where tests and plans have always found it.
+export { NotLoadedError };
 
 /** The transaction met something only a transaction over every store can do. */
 const NEEDS_EVERY_STORE = Symbol('needs every store');

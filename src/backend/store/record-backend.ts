@@ -145,6 +145,8 @@ export function createMemoryBackend(schema: MemorySchema): RecordBackend & { res
             return storeOf(name).size;
           },
           async deleteFirst(name, count) {
+            // slice(0, -n) would keep the last n instead of deleting nothing.
+            if (count <= 0) return;
             for (const entry of sorted(name).slice(0, count)) storeOf(name).delete(id(entry.key));
           },
           put(name, value, key) {
