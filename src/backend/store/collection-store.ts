@@ -17,7 +17,7 @@ import type { RecordBackend, RecordTx, Stored } from './record-backend';
 import { deepFreeze, sliceOf, type StoreCopy, storeCopy } from './record-cache';
 import { isMeta, type Meta, writeWhole } from './state-layout';
 import type { StateStore } from './state-store';
-import { NotLoadedError } from './store-errors';
+import { NotLoadedError, StoredStateMismatchError } from './store-errors';
 import { restoreState } from './stored-state';
 import { followWrites, writeBack } from './write-back';
 
@@ -28,13 +28,49 @@ export { NotLoadedError };
 const NEEDS_EVERY_STORE = Symbol('needs every store');
 
 /** The state that replaces what cannot be used (MOCK-2): the seed, with a notice when something was lost. */
-function replacement(legacy: unknown, meta: unknown, now: number): ServerState {
-  if (legacy !== undefined) return restoreState(legacy, now);
-  if (meta === undefined) return seedState(now);
+function replacement(
+  legacy: unknown,
+  meta: unknown,
+  now: number,
+  seed: (now: number) => ServerState,
+): ServerState {
+  if (legacy !== undefined) return restoreState(legacy, now, seed);
+  if (meta === undefined) return seed(now);
   const version = isMeta(meta) ? meta.scalars.version : undefined;
   const reason: ResetNotice['reason'] =
     typeof version === 'number' && version !== SCHEMA_VERSION ? 'outdated' : 'corrupt';
-  return { ...seedState(now), notice: { reason, at: now } };
+  return { ...seed(now), notice: { reason, at: now } };
+}
+
+/** Why stored state cannot be used as it is, or null when it can. */
+function unusable(legacy: unknown, meta: unknown): StoredStateMismatchError | null {
+  if (legacy !== undefined) {
+    const version = (legacy as { version?: unknown } | null)?.version;
+    return new StoredStateMismatchError(
+      'legacy',
+      typeof version === 'number' ? version : null,
+      SCHEMA_VERSION,
+    );
+  }
+  if (meta === undefined) return null;
+  if (!isMeta(meta)) return new StoredStateMismatchError('corrupt', null, SCHEMA_VERSION);
+  const version = meta.scalars.version;
+  if (version === SCHEMA_VERSION) return null;
+  const stored = typeof version === 'number' ? version : null;
+  return new StoredStateMismatchError('outdated', stored, SCHEMA_VERSION);
+}
+
+export interface CollectionStoreOptions {
+  /** Told after every transaction and reset: the tabs' broadcast. */
+  onChange?: () => void;
+  /** The state an empty database starts from: the demo seed unless told otherwise. */
+  seed?: (now: number) => ServerState;
+  /**
+   * What to do with stored state this code cannot use (a legacy record, a
+   * corrupt meta record, another SCHEMA_VERSION): the browser replaces it with
+   * the seed and a notice (MOCK-2); a server refuses, since it never wipes its data.
+   */
+  whenUnusable?: 'reset' | 'refuse';
 }
 
 function collectionsOf(plan: LoadPlan): Set<CollectionName> | null {
@@ -56,11 +92,23 @@ function collectionsOf(plan: LoadPlan): Set<CollectionName> | null {
 export function createCollectionStore(
   backend: RecordBackend,
   clock: Clock,
-  options: { onChange?: () => void } = {},
+  options: CollectionStoreOptions = {},
 ): StateStore {
+  const seed = options.seed ?? seedState;
+  const refuse = options.whenUnusable === 'refuse';
   const everyStore = stateStoreNames();
   /** This tab's copies of stores, for read-only picks. */
   const copies = new Map<string, StoreCopy>();
+
+  /** Records without a meta record are not an empty database: a server keeps them. */
+  async function refuseUnlessEmpty(tx: RecordTx) {
+    const counts = await Promise.all(
+      everyStore.filter((store) => store !== META_STORE).map((store) => tx.count(store)),
+    );
+    if (counts.some((count) => count > 0)) {
+      throw new StoredStateMismatchError('corrupt', null, SCHEMA_VERSION);
+    }
+  }
 
   async function run<T>(
     tx: RecordTx,
@@ -73,13 +121,12 @@ export function createCollectionStore(
       tx.get(META_STORE, LEGACY_KEY),
     ]);
     let meta: Meta;
-    if (
-      legacy !== undefined ||
-      !isMeta(storedMeta) ||
-      storedMeta.scalars.version !== SCHEMA_VERSION
-    ) {
+    const problem = unusable(legacy, storedMeta);
+    if (problem !== null || !isMeta(storedMeta)) {
+      if (problem !== null && refuse) throw problem;
       if (scope.size < everyStore.length) throw NEEDS_EVERY_STORE;
-      meta = writeWhole(tx, replacement(legacy, storedMeta, clock()));
+      if (refuse) await refuseUnlessEmpty(tx);
+      meta = writeWhole(tx, replacement(legacy, storedMeta, clock(), seed));
     } else {
       meta = storedMeta;
     }

@@ -5,3 +5,32 @@ export class NotLoadedError extends Error {
     this.name = 'NotLoadedError';
   }
 }
+
+/** Why stored state cannot be used as it is. */
+export type MismatchReason = 'legacy' | 'corrupt' | 'outdated';
+
+const DESCRIPTIONS: Record<MismatchReason, string> = {
+  legacy: 'is in the old single-record layout',
+  corrupt: 'cannot be read',
+  outdated: 'is of another schema',
+};
+
+/**
+ * Stored state this code cannot use, found by a store told never to replace
+ * it (a server's: it never wipes its data). The browser's store resets such
+ * state with a notice instead (MOCK-2).
+ */
+export class StoredStateMismatchError extends Error {
+  constructor(
+    readonly reason: MismatchReason,
+    /** The stored SCHEMA_VERSION, or null when it cannot be read. */
+    readonly storedVersion: number | null,
+    readonly expectedVersion: number,
+  ) {
+    super(
+      `Stored state ${DESCRIPTIONS[reason]} (version ${storedVersion ?? 'unknown'}, ` +
+        `this code expects ${expectedVersion}); refusing to replace it`,
+    );
+    this.name = 'StoredStateMismatchError';
+  }
+}
