@@ -6,6 +6,23 @@ export class NotLoadedError extends Error {
   }
 }
 
+/** How long a client is told to wait before retrying when the database was busy. */
+export const STORE_BUSY_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * The database stayed locked by another writer past its wait: nothing was
+ * written, and the same request may succeed in a moment. The HTTP layer
+ * answers 503 with Retry-After.
+ */
+export class StoreBusyError extends Error {
+  readonly retryAfterSeconds = STORE_BUSY_RETRY_AFTER_SECONDS;
+
+  constructor(options?: { cause?: unknown }) {
+    super('The database is busy; retry shortly', options);
+    this.name = 'StoreBusyError';
+  }
+}
+
 /** Why stored state cannot be used as it is. */
 export type MismatchReason = 'legacy' | 'corrupt' | 'outdated';
 
