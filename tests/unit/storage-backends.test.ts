@@ -10,11 +10,12 @@ import {
   indexedDbKind,
   memoryKind,
   type OpenedBackend,
+  sqliteKind,
 } from './support/backend-kinds';
 import { recording } from './support/recording-backend';
 
 /** Every backend of RecordBackend: a new one joins here and meets every case below. */
-const KINDS: BackendKind[] = [memoryKind, indexedDbKind];
+const KINDS: BackendKind[] = [memoryKind, indexedDbKind, sqliteKind];
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;

@@ -3,6 +3,11 @@ import { stateSchema } from '@/backend/store/collections';
 import { createMemoryRecords } from '@/backend/store/memory-store';
 import type { RecordBackend } from '@/backend/store/record-backend';
 import { createIndexedDbBackend, openSchemaDatabase } from '@/mocks/store/indexeddb-backend';
+import {
+  createSqliteRecordBackend,
+  openSqliteDatabase,
+} from '../../../server/store/sqlite-records';
+import { tempDatabaseFile } from './sqlite-file';
 
 /** A fresh, empty backend, and how to let go of it and of whatever it left behind. */
 export interface OpenedBackend {
@@ -38,6 +43,22 @@ export const indexedDbKind: BackendKind = {
           deleting.onsuccess = () => resolve();
           deleting.onerror = () => reject(deleting.error ?? new Error(`${name} not deleted`));
         });
+      },
+    };
+  },
+};
+
+/** The server's embedded backend, on a file of its own per test, WAL files and all. */
+export const sqliteKind: BackendKind = {
+  name: 'SQLite',
+  async open() {
+    const temp = tempDatabaseFile();
+    const db = openSqliteDatabase(temp.file);
+    return {
+      backend: createSqliteRecordBackend(db),
+      async close() {
+        db.close();
+        temp.remove();
       },
     };
   },
