@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '@/backend/domain/state';
 import { META_KEY, META_STORE } from '@/backend/store/collections';
 import { StoreBusyError, StoredStateMismatchError } from '@/backend/store/store-errors';
+import { createSqliteAttachmentStore } from '../../server/store/sqlite-attachment-store';
 import {
   createSqliteRecordBackend,
   createSqliteStore,
@@ -99,5 +100,21 @@ describe('the SQLite store (SERVER-2)', () => {
 
     await expect(writing).rejects.toThrow('outbox: sentAt holds a string, declared number');
     expect(await backend.transaction(['outbox'], (tx) => tx.count('outbox'))).toBe(0);
+  });
+
+  it('keeps attachment bytes as they were put, and drops them', async () => {
+    const attachments = createSqliteAttachmentStore(open());
+    const bytes = new Uint8Array([0, 1, 2, 255]).buffer;
+
+    await attachments.put('att_1', bytes, 'image/png');
+    await attachments.put('att_2', new Uint8Array([9]).buffer, 'text/plain');
+    const stored = await attachments.get('att_1');
+    await attachments.delete(['att_1']);
+
+    expect(stored).toBeInstanceOf(ArrayBuffer);
+    expect([...new Uint8Array(stored as ArrayBuffer)]).toEqual([0, 1, 2, 255]);
+    expect(await attachments.get('att_1')).toBeNull();
+    await attachments.clear();
+    expect(await attachments.get('att_2')).toBeNull();
   });
 });
