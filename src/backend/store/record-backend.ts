@@ -34,7 +34,7 @@ export interface RecordTx {
   clear(store: string): void;
 }
 
-/** Where records live: IndexedDB in the browser, maps in tests and Node. */
+/** Where records live: IndexedDB in the browser, SQLite in the server, maps in tests. */
 export interface RecordBackend {
   /**
    * Runs `body` as one transaction over `stores`: all its writes land, or
