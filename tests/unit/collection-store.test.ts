@@ -3,10 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OUTBOX_MAX_MESSAGES } from '@/backend/domain/limits';
 import { SCHEMA_VERSION, type ServerState, type TicketRecord } from '@/backend/domain/state';
 import { seedState } from '@/backend/seed';
-import { NotLoadedError } from '@/backend/store/collection-store';
+import { createCollectionStore } from '@/backend/store/collection-store';
+import { META_STORE } from '@/backend/store/collections';
 import type { LoadPlan } from '@/backend/store/load-plan';
 import { createMemoryRecords, createMemoryStore } from '@/backend/store/memory-store';
 import type { StateStore } from '@/backend/store/state-store';
+import { NotLoadedError, StoredStateMismatchError } from '@/backend/store/store-errors';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
@@ -362,5 +364,58 @@ describe('the old single-record layout (MOCK-2)', () => {
     old.tickets.push(ticket(1));
     const store = createMemoryStore(clock, structuredClone(old));
     expect(await store.transact((state) => structuredClone(state))).toEqual(old);
+  });
+});
+
+describe('a store that must never replace its data (SERVER-2)', () => {
+  const refusing = (records = createMemoryRecords()) =>
+    createCollectionStore(records, clock, {
+      whenUnusable: 'refuse',
+      seed: (now) => ({ ...seedState(now), accounts: [], memberships: [] }),
+    });
+  const putMeta = (records: ReturnType<typeof createMemoryRecords>, key: string, value: unknown) =>
+    records.transaction([META_STORE], async (tx) => tx.put(META_STORE, value, key));
+
+  it('starts an empty database from the seed it is given', async () => {
+    const store = refusing();
+    expect(
+      await store.transact((state) => [state.accounts.length, state.workspaces.length]),
+    ).toEqual([0, 2]);
+  });
+
+  it.each([
+    [
+      'of another schema version',
+      'meta',
+      { scalars: { version: SCHEMA_VERSION - 1 }, seq: 0 },
+      `version ${SCHEMA_VERSION - 1}`,
+    ],
+    ['that cannot be read', 'meta', 'garbage', 'version unknown'],
+    ['in the old single-record layout', 'current', seedState(NOW), `version ${SCHEMA_VERSION}`],
+  ])(
+    'refuses stored state %s, naming both versions, and keeps it',
+    async (_label, key, stored, named) => {
+      const records = createMemoryRecords();
+      await putMeta(records, key, stored);
+
+      const failing = refusing(records).transact((state) => state.accounts.length);
+
+      await expect(failing).rejects.toThrow(StoredStateMismatchError);
+      await expect(failing).rejects.toThrow(`${named}, this code expects ${SCHEMA_VERSION}`);
+      expect(await records.transaction([META_STORE], (tx) => tx.get(META_STORE, key))).toEqual(
+        stored,
+      );
+    },
+  );
+
+  it('refuses records left without their meta record instead of seeding over them', async () => {
+    const records = createMemoryRecords();
+    await createMemoryStore(clock, undefined, records).transact(() => undefined);
+    await records.transaction([META_STORE], async (tx) => tx.delete(META_STORE, 'meta'));
+
+    await expect(refusing(records).transact((state) => state.accounts.length)).rejects.toThrow(
+      StoredStateMismatchError,
+    );
+    expect(await records.transaction(['accounts'], (tx) => tx.count('accounts'))).toBe(5);
   });
 });

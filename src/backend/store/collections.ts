@@ -5,6 +5,13 @@ import type { ServerState } from '../domain/state';
 export type KeyPath = string | readonly string[];
 
 /**
+ * What a field used by a key or an index holds. SQL backends give each such
+ * field a typed column, so their indexes order and compare as IndexedDB does;
+ * IndexedDB itself needs no declaration.
+ */
+export type ColumnType = 'text' | 'number';
+
+/**
  * How one collection of ServerState is kept (MOCK-2): its own object store,
  * the indexes its queries use, and what identifies a record.
  */
@@ -15,6 +22,8 @@ export interface CollectionSpec {
   key?: KeyPath;
   /** Index name → key path; records whose path holds null are left out, as IndexedDB does. */
   indexes?: Readonly<Record<string, KeyPath>>;
+  /** The type of every field path `key` and `indexes` name (a test checks that none is missing). */
+  columns: Readonly<Record<string, ColumnType>>;
   /** Only the newest `cap` records are kept: the domain appends, the store trims. */
   cap?: number;
   /** A field kept in a store of its own, so lists read only the small rest (ticket entries). */
@@ -28,29 +37,50 @@ export interface CollectionSpec {
  * and its indexes the next time it opens.
  */
 export const COLLECTIONS = {
-  accounts: { store: 'accounts', key: 'id', indexes: { email: 'email' } },
-  workspaces: { store: 'workspaces', key: 'id' },
+  accounts: {
+    store: 'accounts',
+    key: 'id',
+    indexes: { email: 'email' },
+    columns: { id: 'text', email: 'text' },
+  },
+  workspaces: { store: 'workspaces', key: 'id', columns: { id: 'text' } },
   memberships: {
     store: 'memberships',
     key: ['accountId', 'workspaceId'],
     indexes: { accountId: 'accountId', workspaceId: 'workspaceId' },
+    columns: { accountId: 'text', workspaceId: 'text' },
   },
   sessions: {
     store: 'sessions',
     key: 'id',
     indexes: { tokenHash: 'tokenHash', accountId: 'accountId' },
+    columns: { id: 'text', tokenHash: 'text', accountId: 'text' },
   },
-  loginThrottle: { store: 'loginThrottle', key: 'emailHash' },
-  emailCodes: { store: 'emailCodes', key: ['accountId', 'purpose'] },
-  emailSends: { store: 'emailSends', indexes: { accountId: 'accountId' } },
-  enrollments: { store: 'enrollments', key: 'sessionId' },
+  loginThrottle: { store: 'loginThrottle', key: 'emailHash', columns: { emailHash: 'text' } },
+  emailCodes: {
+    store: 'emailCodes',
+    key: ['accountId', 'purpose'],
+    columns: { accountId: 'text', purpose: 'text' },
+  },
+  emailSends: {
+    store: 'emailSends',
+    indexes: { accountId: 'accountId' },
+    columns: { accountId: 'text' },
+  },
+  enrollments: { store: 'enrollments', key: 'sessionId', columns: { sessionId: 'text' } },
   outbox: {
     store: 'outbox',
     key: 'id',
     indexes: { sentAt: 'sentAt', to: ['to', 'sentAt'] },
+    columns: { id: 'text', sentAt: 'number', to: 'text' },
     cap: OUTBOX_MAX_MESSAGES,
   },
-  audit: { store: 'audit', key: 'id', indexes: { accountAt: ['accountId', 'at'] } },
+  audit: {
+    store: 'audit',
+    key: 'id',
+    indexes: { accountAt: ['accountId', 'at'] },
+    columns: { id: 'text', accountId: 'text', at: 'number' },
+  },
   tickets: {
     store: 'tickets',
     key: 'id',
@@ -61,6 +91,17 @@ export const COLLECTIONS = {
       statusFeedback: ['status', 'feedbackAt'],
       cancelToken: 'cancelTokenHash',
     },
+    columns: {
+      id: 'text',
+      number: 'text',
+      workspaceId: 'text',
+      updatedAt: 'number',
+      requesterId: 'text',
+      createdAt: 'number',
+      status: 'text',
+      feedbackAt: 'number',
+      cancelTokenHash: 'text',
+    },
     split: { field: 'entries', store: 'ticketEntries' },
   },
   // "attachments" is the store of the bytes (indexeddb-attachment-store.ts).
@@ -68,8 +109,13 @@ export const COLLECTIONS = {
     store: 'attachmentRecords',
     key: 'id',
     indexes: { ticketId: 'ticketId', ownerId: 'ownerId' },
+    columns: { id: 'text', ticketId: 'text', ownerId: 'text' },
   },
-  idempotencyKeys: { store: 'idempotencyKeys', key: ['accountId', 'key'] },
+  idempotencyKeys: {
+    store: 'idempotencyKeys',
+    key: ['accountId', 'key'],
+    columns: { accountId: 'text', key: 'text' },
+  },
 } as const satisfies Partial<Record<keyof ServerState, CollectionSpec>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -78,6 +124,17 @@ export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
 export function specOf(name: CollectionName): CollectionSpec {
   return COLLECTIONS[name];
+}
+
+/** The fields of one key path, in order: one for a plain key, several for a compound one. */
+export function fieldsOf(path: KeyPath): readonly string[] {
+  return typeof path === 'string' ? [path] : path;
+}
+
+/** Every field path a collection's key and indexes use, each once. */
+export function indexedFields(spec: CollectionSpec): string[] {
+  const paths = [spec.key, ...Object.values(spec.indexes ?? {})];
+  return [...new Set(paths.flatMap((path) => (path === undefined ? [] : fieldsOf(path))))];
 }
 
 /** The store holding the meta record (scalars, sequence) and, from before, the whole state. */

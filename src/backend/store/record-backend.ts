@@ -34,7 +34,7 @@ export interface RecordTx {
   clear(store: string): void;
 }
 
-/** Where records live: IndexedDB in the browser, maps in tests and Node. */
+/** Where records live: IndexedDB in the browser, SQLite in the server, maps in tests. */
 export interface RecordBackend {
   /**
    * Runs `body` as one transaction over `stores`: all its writes land, or
@@ -145,6 +145,8 @@ export function createMemoryBackend(schema: MemorySchema): RecordBackend & { res
             return storeOf(name).size;
           },
           async deleteFirst(name, count) {
+            // slice(0, -n) would keep the last n instead of deleting nothing.
+            if (count <= 0) return;
             for (const entry of sorted(name).slice(0, count)) storeOf(name).delete(id(entry.key));
           },
           put(name, value, key) {

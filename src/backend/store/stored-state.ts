@@ -54,15 +54,20 @@ const storedShape = z.looseObject({
 
 /**
  * MOCK-2: turns whatever storage holds into a usable state. Nothing stored means
- * the seed; a state from another schema version or one that does not parse is
- * replaced by the seed with a notice the UI shows, never a blank page.
+ * the seed (the demo's unless told otherwise); a state from another schema
+ * version or one that does not parse is replaced by the seed with a notice the
+ * UI shows, never a blank page.
  */
-export function restoreState(stored: unknown, now: number): ServerState {
-  if (stored === undefined || stored === null) return seedState(now);
+export function restoreState(
+  stored: unknown,
+  now: number,
+  seed: (now: number) => ServerState = seedState,
+): ServerState {
+  if (stored === undefined || stored === null) return seed(now);
   const reason = problemWith(stored);
   if (reason === null) return stored as ServerState;
   const notice: ResetNotice = { reason, at: now };
-  return { ...seedState(now), notice };
+  return { ...seed(now), notice };
 }
 
 function problemWith(stored: unknown): ResetNotice['reason'] | null {
