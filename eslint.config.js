@@ -179,7 +179,7 @@ const boundaries = [
       ],
       'no-restricted-globals': [
         'error',
-        ...HOST_ONLY_GLOBALS.filter(({ name }) => name !== 'process'),
+        ...HOST_ONLY_GLOBALS.filter(({ name }) => name !== 'process' && name !== 'Buffer'),
       ],
     },
   },

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** SERVER-6: demo data and dev tools, or a real team's server. */
 export type ServerMode = 'demo' | 'production';
@@ -18,7 +18,7 @@ export interface ServerConfig {
   mailFrom: string;
   /** SERVER-9: how many proxies in front of the server may be believed in X-Forwarded-For. */
   trustProxy: number;
-  /** The SPA build the server serves (SERVER-1); null serves the API alone. */
+  /** The SPA build the server serves (SERVER-1); null (APP_DIR='') serves the API alone. */
   appDir: string | null;
 }
 
@@ -119,7 +119,11 @@ export function configFrom(env: Env, randomSecret: () => string): ServerConfig {
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? `no-reply@${new URL(publicOrigin).hostname}`,
     trustProxy: trustProxyOf(env),
-    appDir: env.APP_DIR === '' ? null : (env.APP_DIR ?? null),
+    // What `npm run build:server` made: the demo build keeps the dev tools (ADR 0022).
+    appDir:
+      env.APP_DIR === ''
+        ? null
+        : resolve(env.APP_DIR ?? join('dist-server', production ? 'app' : 'app-demo')),
   };
 }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { systemClock } from '@/backend/domain/context';
 import { ConfigError, configFrom, type ServerConfig } from './config';
 import { jsonLog } from './log';
@@ -40,10 +39,6 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  config = {
-    ...config,
-    appDir: config.appDir ?? resolve('dist-server', config.mode === 'demo' ? 'app-demo' : 'app'),
-  };
   checkDataDir(config);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -55,15 +50,7 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(reasonOf(error, config));
   }
-  log({
-    level: 'info',
-    msg: 'listening',
-    mode: config.mode,
-    port: server.port,
-    origin: config.publicOrigin,
-    dataDir: config.dataDir,
-  });
-
+  // Ready for a signal before anyone is told it listens.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -76,6 +63,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  log({
+    level: 'info',
+    msg: 'listening',
+    mode: config.mode,
+    port: server.port,
+    origin: config.publicOrigin,
+    dataDir: config.dataDir,
+  });
 }
 
 void main();

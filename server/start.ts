@@ -1,9 +1,9 @@
 import { type AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createTransport } from 'nodemailer';
+import { type Backend, createBackend } from '@/backend/backend';
 import type { Clock } from '@/backend/domain/context';
 import { allHandlers } from '@/backend/handlers/all-handlers';
-import { createBackend, type Backend } from '@/backend/backend';
 import type { PasswordHasher } from '@/backend/password-hashing';
 import { createServerApp } from './app';
 import type { ServerConfig } from './config';

@@ -25,7 +25,7 @@ export function signedCookieJar(options: { secure: boolean; secret: string }): S
   name: string;
 } {
   const name = options.secure ? SECURE_SESSION_COOKIE : LOCAL_SESSION_COOKIE;
-  const attributes = `Path=/; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
+  const attributes = `Path=/; ${options.secure ? 'Secure; ' : ''}HttpOnly; SameSite=Lax`;
   return {
     name,
     read(request) {

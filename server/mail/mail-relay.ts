@@ -1,5 +1,5 @@
-import type { Backend } from '@/backend/backend';
 import { MINUTE_MS, SECOND_MS } from '@/api/limits';
+import type { Backend } from '@/backend/backend';
 import type { EmailRecord } from '@/backend/domain/state';
 import type { Log } from '../log';
 

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Clock } from '@/backend/domain/context';
 import { base64Url } from '@/backend/domain/encoding';
 import type { PasswordHash } from '@/backend/domain/passwords';
 import { DEFAULT_DEV_SETTINGS, SCHEMA_VERSION, type ServerState } from '@/backend/domain/state';
 import type { PasswordHasher } from '@/backend/password-hashing';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedState } from '@/backend/seed';
-import { EVERYTHING } from '@/backend/store/load-plan';
-import type { Clock } from '@/backend/domain/context';
 import type { AttachmentStore } from '@/backend/store/attachment-store';
+import { EVERYTHING } from '@/backend/store/load-plan';
 import type { StateStore } from '@/backend/store/state-store';
 import type { ServerConfig } from '../config';
 import { createSqliteAttachmentStore } from './sqlite-attachment-store';

@@ -6,6 +6,7 @@ import { BRAND_NAME } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { BrandMark } from './brand-mark';
+import { DemoServerNotice } from './demo-server-notice';
 import { DevLinks } from './dev-links';
 import { GraceBanner } from './grace-banner';
 import { appPaths } from './paths';
@@ -108,6 +109,7 @@ export function ConsoleLayout() {
       {drawerOpen && <div className={styles.scrim} onClick={closeDrawer} aria-hidden="true" />}
 
       <main id="main" className={styles.main}>
+        <DemoServerNotice />
         <div className={styles.content}>
           <RecoveryNotice />
           <GraceBanner workspace={workspace} mfaBound={session.user.mfaBound} />

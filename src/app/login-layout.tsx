@@ -3,6 +3,7 @@ import { Outlet } from 'react-router-dom';
 import { PageSpinner } from '@/components/page-spinner';
 import { BRAND_NAME } from '@/lib/brand';
 import { BrandMark } from './brand-mark';
+import { DemoServerNotice } from './demo-server-notice';
 import { LanguageSelect } from './language-select';
 import styles from './login-layout.module.css';
 
@@ -10,6 +11,7 @@ import styles from './login-layout.module.css';
 export function LoginLayout() {
   return (
     <div className={styles.page}>
+      <DemoServerNotice />
       <header className={styles.top}>
         <span className={styles.brand}>
           <BrandMark />

@@ -79,6 +79,7 @@ describe('mail over SMTP (SERVER-5)', () => {
     expect(message.to).toEqual(['alice@example.com']);
     expect(message.data).toMatch(/\b\d{6}\b/);
     // Demo mode keeps it for the mailbox, marked as delivered; it is not sent twice.
+    await server.relayMail();
     const outbox = await server.backend.run((state) => state.outbox, { whole: ['outbox'] });
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.delivery?.deliveredAt).toEqual(expect.any(Number));

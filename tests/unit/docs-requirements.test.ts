@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCANNED = ['src', 'tests'];
+const SCANNED = ['src', 'server', 'tests'];
 
 /** The spec's ID prefixes; other `WORD-1` strings (UTF-8, SHA-256) are not requirements. */
 const PREFIXES = [
@@ -29,6 +29,7 @@ const PREFIXES = [
   'PASSWORD',
   'LOG',
   'GUARD',
+  'SERVER',
 ] as const;
 const CITATION = new RegExp(`\\b(?:${PREFIXES.join('|')})-\\d+\\b`, 'g');
 /** One line per ID: `- **LOGIN-5**: what it asks, in our words.` */

@@ -3,6 +3,7 @@ import { ERROR_STATUS } from '@/api/error-codes';
 import { SECOND_MS } from '@/api/limits';
 import type { ErrorBody } from '@/api/schemas/common';
 import { DomainError } from '../domain/errors';
+import { StoreBusyError } from '../store/store-errors';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
@@ -39,6 +40,12 @@ const ERROR_MESSAGES: Record<Exclude<DomainError['code'], 'NETWORK'>, string> = 
 
 /** Any refusal as the contract's error body; anything unexpected as a bare 500. */
 export function errorResponse(error: unknown): Response {
+  // A database busy past its wait (a server's SQLite): the client may try again shortly.
+  if (error instanceof StoreBusyError) {
+    return errorResponse(
+      new DomainError('SERVICE_UNAVAILABLE', { retryAfterMs: error.retryAfterSeconds * SECOND_MS }),
+    );
+  }
   if (!(error instanceof DomainError) || error.code === 'NETWORK') {
     // Never echo an unexpected error: it could hold a secret (MOCK-6).
     if (!(error instanceof DomainError)) console.warn('[mock server] unexpected error', error);

@@ -6,6 +6,8 @@ import { enTickets } from './en-tickets';
 export const en = {
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
+  'app.demoServer':
+    'Demo server: demo accounts and dev tools are on, and anyone can reset the data. Use no real account here.',
   'app.notFound': 'Page not found',
   'app.notFoundHint': 'The address may be mistyped, or the page has moved.',
   'app.goHome': 'Go to the console',

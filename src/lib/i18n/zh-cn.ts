@@ -7,6 +7,8 @@ import { zhCNTickets } from './zh-cn-tickets';
 export const zhCN: Record<MessageKey, string> = {
   'app.loading': '加载中…',
   'app.skipToContent': '跳到主要内容',
+  'app.demoServer':
+    '演示服务器：演示账号和开发工具已开启，任何人都可以重置数据。请勿在此使用真实账号。',
   'app.notFound': '页面不存在',
   'app.notFoundHint': '地址可能有误，或页面已被移动。',
   'app.goHome': '返回控制台',

@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import type { ServerConfig } from '../../../server/config';
 import type { LogLine } from '../../../server/log';
 import { createScryptHasher } from '../../../server/passwords/scrypt-hasher';
-import { type ServerDeps, startServer, type StartedServer } from '../../../server/start';
+import { type ServerDeps, type StartedServer, startServer } from '../../../server/start';
 import { createFakeClock, type FakeClock } from '../../unit/support/fake-clock';
 
 /** A scrypt cheap enough for tests; production's cost is PRODUCTION_SCRYPT_COST. */

@@ -1,18 +1,19 @@
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { type ErrorBody, errorBodySchema } from '@/api/schemas/common';
 import { type Backend, createBackend } from '@/backend/backend';
 import { allHandlers } from '@/backend/handlers/all-handlers';
 import { cookieJar, SESSION_COOKIE } from '@/backend/handlers/session-jar';
+import { type PasswordHasher, webCryptoPasswordHasher } from '@/backend/password-hashing';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import { createMemoryStore } from '@/backend/store/memory-store';
 import { createScryptHasher } from '../../../server/passwords/scrypt-hasher';
-import { startServer, type StartedServer } from '../../../server/start';
+import { type StartedServer, startServer } from '../../../server/start';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 /** A scrypt cheap enough for a thousand logins; production's is PRODUCTION_SCRYPT_COST. */
@@ -30,6 +31,25 @@ export const ORIGIN = ON_SERVER ? 'https://localhost' : 'http://localhost';
 
 /** Where requests go: the console's origin through msw, or the started server's port. */
 let target = ORIGIN;
+
+/**
+ * What a client may push into loopback TCP buffers that the server never
+ * reads (the kernel takes it before the server says no): nothing through msw.
+ */
+export const TRANSPORT_SLACK_BYTES = ON_SERVER ? 8 * 1024 * 1024 : 0;
+
+/** The host's password hasher, counting its calls: tests see that each login hashes once. */
+function counted(hasher: PasswordHasher): PasswordHasher & { calls: number } {
+  const wrapped = {
+    calls: 0,
+    hash(password: string, salt: string) {
+      wrapped.calls += 1;
+      return hasher.hash(password, salt);
+    },
+    newSalt: (random: string) => hasher.newSalt(random),
+  };
+  return wrapped;
+}
 
 /**
  * msw/node keeps a cookie store of its own, like a browser, and adds its cookies
@@ -154,6 +174,8 @@ export interface MockApi {
   signedIn(email: string): Promise<ApiClient>;
   /** Replaces the server by one whose store starts from `stored`. */
   restart(stored?: unknown): void;
+  /** How many passwords the host has hashed in this test. */
+  passwordHashes(): number;
 }
 
 /**
@@ -165,12 +187,14 @@ export function setupMockApi(): MockApi {
   const msw = setupServer();
   let server: Backend | null = null;
   let time = createFakeClock();
+  let passwords = counted(webCryptoPasswordHasher);
 
   function restart(stored?: unknown): void {
     server = createBackend({ store: createMemoryStore(time.clock, stored), clock: time.clock });
+    passwords = counted(webCryptoPasswordHasher);
     msw.resetHandlers(
       forgetCookiesHandler,
-      ...allHandlers({ server, jar: cookieJar, origin: ORIGIN }),
+      ...allHandlers({ server, jar: cookieJar, origin: ORIGIN, passwords }),
     );
   }
 
@@ -210,6 +234,7 @@ export function setupMockApi(): MockApi {
       return client;
     },
     restart,
+    passwordHashes: () => passwords.calls,
   };
 }
 
@@ -223,9 +248,11 @@ function setupServerApi(): MockApi {
   let started: StartedServer | null = null;
   let dataDir: string | null = null;
   let time = createFakeClock();
+  let passwords = counted(createScryptHasher(TEST_SCRYPT_COST));
 
   beforeEach(async () => {
     time = createFakeClock();
+    passwords = counted(createScryptHasher(TEST_SCRYPT_COST));
     dataDir = await mkdtemp(join(tmpdir(), 'console-contract-'));
     started = await startServer(
       {
@@ -241,7 +268,7 @@ function setupServerApi(): MockApi {
       },
       {
         clock: time.clock,
-        passwords: createScryptHasher(TEST_SCRYPT_COST),
+        passwords,
         log: () => undefined,
         ipLimits: false,
       },
@@ -275,6 +302,7 @@ function setupServerApi(): MockApi {
         'restart() replaces the in-browser store; the server never replaces its data',
       );
     },
+    passwordHashes: () => passwords.calls,
   };
 }
 
