@@ -7,6 +7,8 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
+  // The SPA's public files belong to its builds, not to the server's bundle.
+  publicDir: false,
   resolve: {
     alias: [{ find: '@', replacement: fileURLToPath(new URL('../src', import.meta.url)) }],
   },

@@ -82,9 +82,10 @@ test('bob loses his phone: he files the ticket in his browser, support unbinds i
   await open(bob, '/account');
   const mfaRow = bob.getByRole('listitem').filter({ hasText: 'MFA Authentication' });
   await expect(mfaRow).toContainText('Not Bound');
-  await mfaRow.getByRole('button', { name: 'Bind' }).click();
+  await mfaRow.getByRole('link', { name: 'Bind' }).click();
   await bindThroughWizard(bob, bob.context(), 'bob@example.com', 2);
-  await expect(mfaRow).toContainText('Bound');
+  await bob.getByRole('button', { name: 'Return to Account Management' }).click();
+  await expect(mfaRow.getByText('Bound', { exact: true })).toBeVisible();
   await expectAccessible(bob);
 
   // The agent's browser never held bob's session, nor bob's the agent's.
