@@ -1,4 +1,3 @@
-import { paths } from '@/api/paths';
 import type { DomainContext } from '../domain/context';
 import { sha256Hex } from '../domain/encoding';
 import { TICKET_AUTO_CLOSE_MS, TICKET_RATE_WINDOW_MS } from '../domain/limits';
@@ -74,7 +73,7 @@ const ACCOUNT_NAMES: Pick = { from: 'accounts', all: true, readOnly: true };
  * The tickets settleTickets may close on the way: Feedback Provided ones
  * already due, with their conversations, and what closing them writes.
  */
-const SETTLE: EndpointPlan = {
+export const SETTLE: EndpointPlan = {
   whole: ['idempotencyKeys'],
   append: ['outbox'],
   pickFrom: ['tickets', 'accounts'],
@@ -101,13 +100,13 @@ const list = (pick: (facts: RequestFacts) => Pick | null): EndpointPlan =>
     stages: [(_view, facts) => [pick(facts)].filter((found) => found !== null)],
   });
 
-const WORKSPACE_LIST = list(({ params }) => ({
+export const WORKSPACE_LIST = list(({ params }) => ({
   from: 'tickets',
   index: 'workspaceUpdated',
   range: startingWith(params.workspaceId ?? ''),
   readOnly: true,
 }));
-const MY_LIST = list(({ accountId }) =>
+export const MY_LIST = list(({ accountId }) =>
   accountId === null
     ? null
     : {
@@ -117,13 +116,13 @@ const MY_LIST = list(({ accountId }) =>
         readOnly: true,
       },
 );
-const QUEUE = list(() => ({ from: 'tickets', all: true, readOnly: true }));
+export const QUEUE = list(() => ({ from: 'tickets', all: true, readOnly: true }));
 
 /**
  * One ticket with its conversation and attachments, the uploads the body
  * names, and the audit of its requester and of the caller (a step may record one).
  */
-const ONE_TICKET: EndpointPlan = mergePlans(SETTLE, {
+export const ONE_TICKET: EndpointPlan = mergePlans(SETTLE, {
   pickFrom: ['tickets', 'attachments', 'audit'],
   stages: [
     (_view, { params, body }) => [
@@ -141,7 +140,7 @@ const ONE_TICKET: EndpointPlan = mergePlans(SETTLE, {
  * requester's other open Unbind MFA requests (TICKET-11), so the requester's
  * ticket headers are read too, by index and unchanged.
  */
-const SUPPORT_TICKET: EndpointPlan = mergePlans(ONE_TICKET, {
+export const SUPPORT_TICKET: EndpointPlan = mergePlans(ONE_TICKET, {
   pickFrom: ['tickets'],
   stages: [
     (view, { params }) => {
@@ -161,9 +160,9 @@ const SUPPORT_TICKET: EndpointPlan = mergePlans(ONE_TICKET, {
 });
 
 /** An agent unbinding MFA touches the requester's account, sessions, codes and audit. */
-const UNBIND_BY_AGENT: EndpointPlan = mergePlans(SUPPORT_TICKET, { whole: ALL_BUT_TICKETS });
+export const UNBIND_BY_AGENT: EndpointPlan = mergePlans(SUPPORT_TICKET, { whole: ALL_BUT_TICKETS });
 
-const SUBMIT: EndpointPlan = mergePlans(SETTLE, {
+export const SUBMIT: EndpointPlan = mergePlans(SETTLE, {
   whole: ['emailCodes', 'emailSends'],
   pickFrom: ['tickets', 'attachments', 'audit'],
   stages: [
@@ -189,7 +188,7 @@ const SUBMIT: EndpointPlan = mergePlans(SETTLE, {
   ],
 });
 
-const CANCEL_BY_LINK: EndpointPlan = mergePlans(SETTLE, {
+export const CANCEL_BY_LINK: EndpointPlan = mergePlans(SETTLE, {
   pickFrom: ['tickets', 'audit'],
   stages: [
     (_view, { body }) => {
@@ -209,7 +208,7 @@ const CANCEL_BY_LINK: EndpointPlan = mergePlans(SETTLE, {
   ],
 });
 
-const ATTACHMENT: EndpointPlan = mergePlans(SETTLE, {
+export const ATTACHMENT: EndpointPlan = mergePlans(SETTLE, {
   pickFrom: ['tickets', 'attachments'],
   stages: [
     (_view, { params }) => [{ from: 'attachments', keys: [params.attachmentId ?? ''] }],
@@ -225,86 +224,24 @@ const ATTACHMENT: EndpointPlan = mergePlans(SETTLE, {
 });
 
 /** LOG-1: the caller's security log, read by account and time; its paging is the domain's. */
-const OWN_AUDIT: EndpointPlan = {
+export const OWN_AUDIT: EndpointPlan = {
   pickFrom: ['audit'],
   stages: [(_view, { accountId }) => auditOf([accountId])],
 };
 
-const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names, pickFrom: [] });
-const NOTHING_BUT_ADMISSION: EndpointPlan = {};
-const NO_TICKETS = only(...ALL_BUT_TICKETS);
-
+/** Some collections whole, nothing picked: for the dev tools, which look at all of them. */
+export const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names, pickFrom: [] });
+/** What settling the caller loads is all the operation reads. */
+export const CALLER_ONLY: EndpointPlan = {};
 /**
- * The declarations of the endpoints that have one, by method and path
- * pattern. An endpoint missing here loads everything it could touch: slower
- * as data grows, never wrong. A declared endpoint whose rules touch a
- * collection it did not load fails loudly (NotLoadedError), in its tests.
+ * The meta record alone, which every transaction loads: the dev settings,
+ * the notice and the ticket sequence.
  */
-export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
-  [`GET ${paths.session.pattern}`]: NOTHING_BUT_ADMISSION,
-  [`POST ${paths.session.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.session.pattern}`]: NOTHING_BUT_ADMISSION,
-  [`PUT ${paths.sessionWorkspace.pattern}`]: NO_TICKETS,
-
-  // The account, MFA and workspace steps touch no ticket.
-  [`POST ${paths.sessionMfa.pattern}`]: NO_TICKETS,
-  [`GET ${paths.enrollment.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentEmailCode.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentIdentity.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentSecret.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentSecretRotate.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentConfirm.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.enrollment.pattern}`]: NO_TICKETS,
-  [`POST ${paths.unbindMfa.pattern}`]: NO_TICKETS,
-  [`POST ${paths.changeAuthenticator.pattern}`]: NO_TICKETS,
-  [`POST ${paths.recoveryCodes.pattern}`]: NO_TICKETS,
-  [`GET ${paths.accountAudit.pattern}`]: OWN_AUDIT,
-  [`GET ${paths.account.pattern}`]: NO_TICKETS,
-  // Sessions, retention and passwords (SESSION-1 to SESSION-3, PASSWORD-1, PASSWORD-2).
-  [`GET ${paths.accountSessions.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.accountSessions.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.accountSession.pattern}`]: NO_TICKETS,
-  [`PUT ${paths.accountRetention.pattern}`]: NO_TICKETS,
-  [`POST ${paths.accountPassword.pattern}`]: NO_TICKETS,
-  [`POST ${paths.passwordResetEmailCode.pattern}`]: NO_TICKETS,
-  [`POST ${paths.passwordReset.pattern}`]: NO_TICKETS,
-  [`GET ${paths.workspace.pattern}`]: NO_TICKETS,
-  [`GET ${paths.workspaceMembers.pattern}`]: NO_TICKETS,
-  [`GET ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
-  [`PUT ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.workspaceSecurityGrace.pattern}`]: NO_TICKETS,
-
-  [`GET ${paths.ticketEmailCode.pattern}`]: only('emailCodes', 'emailSends'),
-  [`POST ${paths.ticketEmailCode.pattern}`]: NO_TICKETS,
-  [`POST ${paths.ticketAttachments.pattern}`]: only('attachments'),
-  [`GET ${paths.ticketAttachment.pattern}`]: ATTACHMENT,
-  [`GET ${paths.tickets.pattern}`]: MY_LIST,
-  [`GET ${paths.ticketsExport.pattern}`]: MY_LIST,
-  [`GET ${paths.workspaceTickets.pattern}`]: WORKSPACE_LIST,
-  [`GET ${paths.workspaceTicketsExport.pattern}`]: WORKSPACE_LIST,
-  [`POST ${paths.tickets.pattern}`]: SUBMIT,
-  [`GET ${paths.ticket.pattern}`]: ONE_TICKET,
-  [`POST ${paths.unbindRequestCancel.pattern}`]: CANCEL_BY_LINK,
-  [`POST ${paths.ticketCancel.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketRestart.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketClose.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketReplies.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketRating.pattern}`]: ONE_TICKET,
-  [`GET ${paths.supportTickets.pattern}`]: QUEUE,
-  [`GET ${paths.supportTicket.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketAccept.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketClose.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketReplies.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketUnbindMfa.pattern}`]: UNBIND_BY_AGENT,
-
-  [`GET ${paths.devMailbox.pattern}`]: only('outbox'),
-  [`GET ${paths.devAuthenticator.pattern}`]: only('accounts'),
-  [`GET ${paths.devStatus.pattern}`]: {},
-  [`PUT ${paths.devSettings.pattern}`]: {},
-  [`DELETE ${paths.devNotice.pattern}`]: {},
-  // The members are checked and added whole; the tickets are only added.
-  [`POST ${paths.devLargeDemo.pattern}`]: {
-    whole: ['accounts', 'memberships', 'workspaces'],
-    append: ['tickets'],
-  },
+export const SETTINGS_ONLY: EndpointPlan = {};
+/** MOCK-8: a batch of the large demo checks and adds the members whole; the tickets are only added. */
+export const LARGE_DEMO_BATCH: EndpointPlan = {
+  whole: ['accounts', 'memberships', 'workspaces'],
+  append: ['tickets'],
 };
+/** Every collection but the tickets, whole: what the account, MFA and workspace steps read. */
+export const NO_TICKETS = only(...ALL_BUT_TICKETS);

@@ -27,6 +27,7 @@ import { accountSessionView } from '../domain/views';
 import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { NO_TICKETS } from './load-plans';
 
 const SALT_BYTES = 16;
 
@@ -46,6 +47,7 @@ export function securityHandlers(deps: HandlerDeps) {
     endpoint.get(paths.accountSessions.pattern, {
       caller: 'active',
       noStore: true,
+      load: NO_TICKETS,
       run: ({ state, ctx, session }): AccountSessionList => ({
         sessions: sessionsOf(state, ctx, session.accountId).map((entry) =>
           accountSessionView(entry, session.id),
@@ -55,6 +57,7 @@ export function securityHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.accountSessions.pattern, {
       caller: 'active',
+      load: NO_TICKETS,
       run: ({ state, ctx, session }): SessionsEnded => ({
         ended: signOutOtherSessions(state, ctx, session),
       }),
@@ -62,6 +65,7 @@ export function securityHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.accountSession.pattern, {
       caller: 'active',
+      load: NO_TICKETS,
       run: ({ state, ctx, session, params }) =>
         signOutSession(state, ctx, session, params.sessionId),
     }),
@@ -69,6 +73,7 @@ export function securityHandlers(deps: HandlerDeps) {
     endpoint.put(paths.accountRetention.pattern, {
       caller: 'active',
       body: { kind: 'json', schema: retentionSchema },
+      load: NO_TICKETS,
       run: ({ state, session, body }): Retention => setRetention(state, session, body),
     }),
 
@@ -91,6 +96,7 @@ export function securityHandlers(deps: HandlerDeps) {
         ]);
         return { current, next };
       },
+      load: NO_TICKETS,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const issued = changePassword(state, ctx, session, {
           current: prepared.current,
@@ -108,6 +114,7 @@ export function securityHandlers(deps: HandlerDeps) {
       caller: 'visitor',
       body: { kind: 'json', schema: passwordResetCodeRequestSchema },
       noStore: true,
+      load: NO_TICKETS,
       run: ({ state, ctx, body }): EmailCodeSent => {
         sendPasswordResetCode(state, ctx, body.email);
         // The same answer whether a code was sent or not (PASSWORD-2).
@@ -121,6 +128,7 @@ export function securityHandlers(deps: HandlerDeps) {
       noStore: true,
       // GUARD-7: hashed for an unknown email as well, so the answer takes as long.
       prepare: async ({ body, read }) => hashPassword(body.newPassword, await freshSalt(read)),
+      load: NO_TICKETS,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const refusal = resetPassword(state, ctx, {
           email: body.email,

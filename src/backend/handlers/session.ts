@@ -7,6 +7,7 @@ import { switchWorkspace } from '../domain/workspaces';
 import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { CALLER_ONLY, NO_TICKETS } from './load-plans';
 
 export function sessionHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
@@ -14,6 +15,7 @@ export function sessionHandlers(deps: HandlerDeps) {
     endpoint.get(paths.session.pattern, {
       caller: 'visitor',
       noStore: true,
+      load: CALLER_ONLY,
       run: ({ state, ctx, session }) => sessionView(state, session, ctx),
     }),
 
@@ -27,6 +29,7 @@ export function sessionHandlers(deps: HandlerDeps) {
           body.password,
           await read((state) => loginSaltFor(state, body.email), { whole: ['accounts'] }),
         ),
+      load: NO_TICKETS,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         // SESSION-1: the request's browser, as the builder read it for its host.
         const issued = logIn(state, ctx, body.email, prepared, ctx.userAgent ?? null);
@@ -40,6 +43,7 @@ export function sessionHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.session.pattern, {
       caller: 'visitor',
+      load: CALLER_ONLY,
       run: ({ state, session, setSessionToken }) => {
         if (session) endSession(state, session);
         setSessionToken(null);
@@ -50,6 +54,7 @@ export function sessionHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: switchWorkspaceRequestSchema },
       noStore: true,
+      load: NO_TICKETS,
       run: ({ state, ctx, session, body }) => {
         // Switching to a workspace that enforces MFA without a binding answers
         // the session that now owes it, which the client follows (LOGIN-4).
