@@ -6,8 +6,8 @@ import { seedState } from '@/backend/seed';
 import { NotLoadedError } from '@/backend/store/collection-store';
 import type { LoadPlan } from '@/backend/store/load-plan';
 import { createMemoryRecords, createMemoryStore } from '@/backend/store/memory-store';
-import type { StateStore } from '@/backend/store/state-store';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
+import { storeWithEverythingByDefault, type TestStore } from './support/everything-by-default';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;
@@ -22,18 +22,24 @@ afterEach(async () => {
 });
 
 /** Two connections to one store: two tabs of an origin, or two stores on one memory backend. */
-const KINDS: [string, () => [StateStore, StateStore]][] = [
+const KINDS: [string, () => [TestStore, TestStore]][] = [
   [
     'memory',
     () => {
       const records = createMemoryRecords();
       return [
-        createMemoryStore(clock, undefined, records),
-        createMemoryStore(clock, undefined, records),
+        storeWithEverythingByDefault(createMemoryStore(clock, undefined, records)),
+        storeWithEverythingByDefault(createMemoryStore(clock, undefined, records)),
       ];
     },
   ],
-  ['IndexedDB', () => [createIndexedDbStore(clock), createIndexedDbStore(clock)]],
+  [
+    'IndexedDB',
+    () => [
+      storeWithEverythingByDefault(createIndexedDbStore(clock)),
+      storeWithEverythingByDefault(createIndexedDbStore(clock)),
+    ],
+  ],
 ];
 
 function ticket(n: number, workspaceId: string | null = 'ws_demo'): TicketRecord {
@@ -72,7 +78,7 @@ const inWorkspace = (workspaceId: string): LoadPlan => ({
 });
 
 /** The same script on either kind; what it returns must be the same. */
-async function script(store: StateStore) {
+async function script(store: TestStore) {
   const seen: unknown[] = [];
   await store.transact((state) => {
     for (let n = 1; n <= 6; n += 1) state.tickets.push(ticket(n, n % 2 ? 'ws_demo' : 'ws_secure'));
@@ -125,7 +131,7 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
     const [store] = open();
     const results = await script(store);
     const [reference] = KINDS[0]?.[1]() ?? [];
-    expect(results).toEqual(await script(reference as StateStore));
+    expect(results).toEqual(await script(reference as TestStore));
     expect(results[0]).toEqual(['tkt_1', 'tkt_3', 'tkt_5']);
     expect(results[1]).toMatchObject({
       tickets: [
@@ -326,7 +332,7 @@ describe('the old single-record layout (MOCK-2)', () => {
     old.ticketSequence = 2;
     await oldLayout(old);
 
-    const store = createIndexedDbStore(clock);
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
     const state = await store.transact((current) => structuredClone(current));
     expect(state).toEqual(old);
     expect(state.notice).toBeNull();
@@ -348,7 +354,7 @@ describe('the old single-record layout (MOCK-2)', () => {
 
   it('is reset with the visible notice when it is of another schema version', async () => {
     await oldLayout({ ...seedState(NOW), version: SCHEMA_VERSION - 1 });
-    const store = createIndexedDbStore(clock);
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
     const { notice, accounts } = await store.transact((state) => ({
       notice: state.notice,
       accounts: state.accounts.length,
@@ -360,7 +366,7 @@ describe('the old single-record layout (MOCK-2)', () => {
   it('is converted the same way in the memory store', async () => {
     const old = seedState(NOW);
     old.tickets.push(ticket(1));
-    const store = createMemoryStore(clock, structuredClone(old));
+    const store = storeWithEverythingByDefault(createMemoryStore(clock, structuredClone(old)));
     expect(await store.transact((state) => structuredClone(state))).toEqual(old);
   });
 });

@@ -26,7 +26,7 @@ export function devHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
     http.all(`${API}/*`, async () => {
-      const settings = await server.run((state) => state.devSettings, {});
+      const settings = await server.run((state) => state.devSettings, SETTINGS_ONLY);
       if (settings.offline) return HttpResponse.error();
       if (settings.latencyMs > 0) await delay(settings.latencyMs);
       if (settings.errorRate > 0 && Math.random() < settings.errorRate) {

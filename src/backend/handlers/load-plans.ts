@@ -237,7 +237,14 @@ export const CALLER_ONLY: EndpointPlan = {};
  * The meta record alone, which every transaction loads: the dev settings,
  * the notice and the ticket sequence.
  */
-export const SETTINGS_ONLY: EndpointPlan = {};
+export const SETTINGS_ONLY: LoadPlan<unknown> = {};
+
+/** One upload by its id: what taking it back reads when its bytes could not be stored. */
+export const uploadById = (attachmentId: string): LoadPlan<unknown> => ({
+  append: ['attachments'],
+  pickFrom: ['attachments'],
+  stages: [() => [{ from: 'attachments', keys: [attachmentId] }]],
+});
 /** MOCK-8: a batch of the large demo checks and adds the members whole; the tickets are only added. */
 export const LARGE_DEMO_BATCH: EndpointPlan = {
   whole: ['accounts', 'memberships', 'workspaces'],

@@ -27,13 +27,13 @@ import { accountSessionView } from '../domain/views';
 import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { NO_TICKETS } from './load-plans';
+import { NO_TICKETS, SETTINGS_ONLY } from './load-plans';
 
 const SALT_BYTES = 16;
 
 /** A fresh salt from the server's CSPRNG, drawn in a transaction of its own. */
 function freshSalt(read: Backend['run']): Promise<string> {
-  return read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), {});
+  return read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), SETTINGS_ONLY);
 }
 
 /**

@@ -63,6 +63,7 @@ import {
   SUBMIT,
   SUPPORT_TICKET,
   UNBIND_BY_AGENT,
+  uploadById,
   WORKSPACE_LIST,
 } from './load-plans';
 import type { BodySpec, QuerySpec } from './request-input';
@@ -171,7 +172,7 @@ export function ticketHandlers(deps: HandlerDeps) {
         try {
           await server.attachments.put(record.id, bytes, record.contentType);
         } catch (error) {
-          await server.run((state) => discardUpload(state, record.id));
+          await server.run((state) => discardUpload(state, record.id), uploadById(record.id));
           throw error;
         }
         return { json: attachmentView(record) satisfies Attachment, status: 201 };

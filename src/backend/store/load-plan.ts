@@ -39,7 +39,10 @@ export interface LoadPlan<X = void> {
   pickFrom?: readonly CollectionName[];
 }
 
-/** What a transaction that names nothing loads: everything it could touch. */
+/**
+ * Every collection whole. No request loads it (ADR 0021); a caller that truly
+ * wants the whole state, such as a test looking at it, names it.
+ */
 export const EVERYTHING = { whole: COLLECTION_NAMES } satisfies LoadPlan<unknown>;
 
 /** Every collection but the tickets and what hangs off them: the account, MFA and session steps. */

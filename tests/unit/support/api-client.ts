@@ -3,11 +3,12 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { type ErrorBody, errorBodySchema } from '@/api/schemas/common';
-import { type Backend, createBackend } from '@/backend/backend';
+import { createBackend } from '@/backend/backend';
 import { allHandlers } from '@/backend/handlers/all-handlers';
 import { cookieJar, SESSION_COOKIE } from '@/backend/handlers/session-jar';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import { createMemoryStore } from '@/backend/store/memory-store';
+import { everythingByDefault, type TestBackend } from './everything-by-default';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 export const ORIGIN = 'http://localhost';
@@ -122,7 +123,8 @@ export class ApiClient {
 }
 
 export interface MockApi {
-  readonly server: Backend;
+  /** The server the handlers run on, as a test looks at it (everything-by-default.ts). */
+  readonly server: TestBackend;
   readonly time: FakeClock;
   /** A new browser with no cookie. */
   client(): ApiClient;
@@ -138,14 +140,18 @@ export interface MockApi {
  */
 export function setupMockApi(): MockApi {
   const msw = setupServer();
-  let server: Backend | null = null;
+  let server: TestBackend | null = null;
   let time = createFakeClock();
 
   function restart(stored?: unknown): void {
-    server = createBackend({ store: createMemoryStore(time.clock, stored), clock: time.clock });
+    const backend = createBackend({
+      store: createMemoryStore(time.clock, stored),
+      clock: time.clock,
+    });
+    server = everythingByDefault(backend);
     msw.resetHandlers(
       forgetCookiesHandler,
-      ...allHandlers({ server, jar: cookieJar, origin: ORIGIN }),
+      ...allHandlers({ server: backend, jar: cookieJar, origin: ORIGIN }),
     );
   }
 
