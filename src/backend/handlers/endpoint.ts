@@ -156,6 +156,7 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
         const admission = spec.caller === 'anyone' ? {} : ADMISSION_PLAN;
         // GUARD-5: who is calling is settled before a byte of the body is read;
         // the transaction below settles it again, as the state may have moved.
+        const facts = { token, params, headers: request.headers };
         const early = spec.body
           ? await server.run(
               (state, ctx) => {
@@ -164,7 +165,7 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
                   ? admitted
                   : structuredClone(admitted.session);
               },
-              planOf(admission, {}, { token, params, body: undefined }),
+              planOf(admission, {}, { ...facts, body: undefined }),
             )
           : null;
         // Read and judged before the transaction, which cannot span an await,
@@ -179,7 +180,7 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
             })
           : (undefined as D);
         let issued: string | null | undefined;
-        const plan = planOf(admission, spec.load ?? {}, { token, params, body });
+        const plan = planOf(admission, spec.load ?? {}, { ...facts, body });
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
@@ -238,7 +239,12 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
 function planOf(
   admission: EndpointPlan,
   declared: EndpointPlan,
-  request: { token: string | null; params: Record<string, string>; body: unknown },
+  request: {
+    token: string | null;
+    params: Record<string, string>;
+    body: unknown;
+    headers: Headers;
+  },
 ): ServerPlan {
   const tokenHash = request.token === null ? null : sha256Hex(request.token);
   const union = <T>(a?: readonly T[], b?: readonly T[]) => [
@@ -258,6 +264,7 @@ function planOf(
           ctx,
           params: request.params,
           body: request.body,
+          headers: request.headers,
           tokenHash,
           accountId:
             tokenHash === null

@@ -30,7 +30,15 @@ import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa
 import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { NO_TICKETS, OWN_AUDIT } from './load-plans';
+import {
+  BINDING_CHANGE,
+  CALLER_EMAIL_SENDS,
+  CALLER_LOG,
+  CALLER_LOG_AND_MAIL,
+  CALLER_ONLY,
+  callerEmailCode,
+  REISSUES_SESSION,
+} from './load-plans';
 import { secondsUntil } from './respond';
 
 function enrollmentSecretView(
@@ -55,7 +63,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'code-owed',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      load: CALLER_LOG_AND_MAIL,
       run: ({ state, ctx, session, body, setSessionToken }) => {
         const issued = verifyLoginCode(state, ctx, session, proofOf(body));
         if (!('token' in issued)) return issued;
@@ -67,7 +75,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.get(paths.enrollment.pattern, {
       caller: 'enrolling',
       noStore: true,
-      load: NO_TICKETS,
+      load: CALLER_EMAIL_SENDS,
       run: ({ state, ctx, session }): EnrollmentStatus => {
         const current = enrollmentStatus(state, ctx, session);
         return {
@@ -81,7 +89,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.post(paths.enrollmentEmailCode.pattern, {
       caller: 'enrolling',
       noStore: true,
-      load: NO_TICKETS,
+      load: callerEmailCode('bind'),
       run: ({ state, ctx, session }): EmailCodeSent => {
         const sent = sendBindEmailCode(state, ctx, session);
         return { resendInSeconds: secondsUntil(sent.resendAvailableAt, ctx.now) ?? 0 };
@@ -92,7 +100,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      load: callerEmailCode('bind'),
       run: ({ state, ctx, session, body }) =>
         verifyBindIdentity(state, ctx, session, body.code) ?? undefined,
     }),
@@ -101,7 +109,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.post(paths.enrollmentSecret.pattern, {
       caller: 'enrolling',
       noStore: true,
-      load: NO_TICKETS,
+      load: CALLER_ONLY,
       run: ({ state, ctx, session }) =>
         enrollmentSecretView(issueEnrollmentSecret(state, ctx, session), ctx.now),
     }),
@@ -110,7 +118,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.post(paths.enrollmentSecretRotate.pattern, {
       caller: 'enrolling',
       noStore: true,
-      load: NO_TICKETS,
+      load: CALLER_ONLY,
       run: ({ state, ctx, session }) =>
         enrollmentSecretView(rotateEnrollmentSecret(state, ctx, session), ctx.now),
     }),
@@ -119,7 +127,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      load: BINDING_CHANGE,
       run: ({ state, ctx, session, body, setSessionToken }): EnrollmentConfirmed | DomainError => {
         const result = confirmEnrollment(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
@@ -135,7 +143,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.delete(paths.enrollment.pattern, {
       caller: 'enrolling',
       noStore: true,
-      load: NO_TICKETS,
+      load: CALLER_ONLY,
       run: ({ state, session }) => cancelEnrollment(state, session),
     }),
 
@@ -143,7 +151,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      load: BINDING_CHANGE,
       run: ({ state, ctx, session, body }) =>
         unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session, ctx),
     }),
@@ -153,7 +161,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      load: CALLER_LOG_AND_MAIL,
       run: ({ state, ctx, session, body }) =>
         startAuthenticatorChange(state, ctx, session, proofOf(body)) ?? undefined,
     }),
@@ -163,7 +171,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      load: REISSUES_SESSION,
       run: ({ state, ctx, session, body, setSessionToken }): RecoveryCodes | DomainError => {
         const result = regenerateRecoveryCodes(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
@@ -178,7 +186,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       noStore: true,
       query: { schema: auditListQuerySchema, from: auditListQueryFrom },
-      load: OWN_AUDIT,
+      load: CALLER_LOG,
       run: ({ state, session, query }): AuditList => {
         const page = auditPage(state, session.accountId, query);
         return {

@@ -27,7 +27,15 @@ import { accountSessionView } from '../domain/views';
 import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { NO_TICKETS, SETTINGS_ONLY } from './load-plans';
+import {
+  CALLER_SESSIONS,
+  PASSWORD_CHANGE,
+  PASSWORD_RESET,
+  RESET_CODE_SEND,
+  saltOfAccount,
+  SETTINGS_ONLY,
+  SIGNS_OUT,
+} from './load-plans';
 
 const SALT_BYTES = 16;
 
@@ -47,7 +55,7 @@ export function securityHandlers(deps: HandlerDeps) {
     endpoint.get(paths.accountSessions.pattern, {
       caller: 'active',
       noStore: true,
-      load: NO_TICKETS,
+      load: CALLER_SESSIONS,
       run: ({ state, ctx, session }): AccountSessionList => ({
         sessions: sessionsOf(state, ctx, session.accountId).map((entry) =>
           accountSessionView(entry, session.id),
@@ -57,7 +65,7 @@ export function securityHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.accountSessions.pattern, {
       caller: 'active',
-      load: NO_TICKETS,
+      load: SIGNS_OUT,
       run: ({ state, ctx, session }): SessionsEnded => ({
         ended: signOutOtherSessions(state, ctx, session),
       }),
@@ -65,7 +73,7 @@ export function securityHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.accountSession.pattern, {
       caller: 'active',
-      load: NO_TICKETS,
+      load: SIGNS_OUT,
       run: ({ state, ctx, session, params }) =>
         signOutSession(state, ctx, session, params.sessionId),
     }),
@@ -73,7 +81,7 @@ export function securityHandlers(deps: HandlerDeps) {
     endpoint.put(paths.accountRetention.pattern, {
       caller: 'active',
       body: { kind: 'json', schema: retentionSchema },
-      load: NO_TICKETS,
+      load: CALLER_SESSIONS,
       run: ({ state, session, body }): Retention => setRetention(state, session, body),
     }),
 
@@ -83,20 +91,19 @@ export function securityHandlers(deps: HandlerDeps) {
       noStore: true,
       // GUARD-7: both passwords hashed off the transaction, the current one with its stored salt.
       prepare: async ({ body, session, read }) => {
-        const salt = await read(
-          (state) =>
-            session
-              ? accountById(state, session.accountId).password.salt
-              : DECOY_PASSWORD_HASH.salt,
-          { whole: ['accounts'] },
-        );
+        const salt = session
+          ? await read(
+              (state) => accountById(state, session.accountId).password.salt,
+              saltOfAccount(session.accountId),
+            )
+          : DECOY_PASSWORD_HASH.salt;
         const [current, next] = await Promise.all([
           hashPassword(body.currentPassword, salt),
           hashPassword(body.newPassword, await freshSalt(read)),
         ]);
         return { current, next };
       },
-      load: NO_TICKETS,
+      load: PASSWORD_CHANGE,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const issued = changePassword(state, ctx, session, {
           current: prepared.current,
@@ -114,7 +121,7 @@ export function securityHandlers(deps: HandlerDeps) {
       caller: 'visitor',
       body: { kind: 'json', schema: passwordResetCodeRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      load: RESET_CODE_SEND,
       run: ({ state, ctx, body }): EmailCodeSent => {
         sendPasswordResetCode(state, ctx, body.email);
         // The same answer whether a code was sent or not (PASSWORD-2).
@@ -128,7 +135,7 @@ export function securityHandlers(deps: HandlerDeps) {
       noStore: true,
       // GUARD-7: hashed for an unknown email as well, so the answer takes as long.
       prepare: async ({ body, read }) => hashPassword(body.newPassword, await freshSalt(read)),
-      load: NO_TICKETS,
+      load: PASSWORD_RESET,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const refusal = resetPassword(state, ctx, {
           email: body.email,

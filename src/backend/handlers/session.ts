@@ -7,7 +7,7 @@ import { switchWorkspace } from '../domain/workspaces';
 import { hashPassword } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { CALLER_ONLY, NO_TICKETS } from './load-plans';
+import { CALLER_ONLY, LOGIN, saltOfEmail } from './load-plans';
 
 export function sessionHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
@@ -27,9 +27,9 @@ export function sessionHandlers(deps: HandlerDeps) {
       prepare: async ({ body, read }) =>
         hashPassword(
           body.password,
-          await read((state) => loginSaltFor(state, body.email), { whole: ['accounts'] }),
+          await read((state) => loginSaltFor(state, body.email), saltOfEmail(body.email)),
         ),
-      load: NO_TICKETS,
+      load: LOGIN,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         // SESSION-1: the request's browser, as the builder read it for its host.
         const issued = logIn(state, ctx, body.email, prepared, ctx.userAgent ?? null);
@@ -54,7 +54,8 @@ export function sessionHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: switchWorkspaceRequestSchema },
       noStore: true,
-      load: NO_TICKETS,
+      // Entering a workspace checks the caller's memberships and their workspaces, admitted.
+      load: CALLER_ONLY,
       run: ({ state, ctx, session, body }) => {
         // Switching to a workspace that enforces MFA without a binding answers
         // the session that now owes it, which the client follows (LOGIN-4).

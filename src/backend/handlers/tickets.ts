@@ -51,23 +51,22 @@ import {
 } from '../domain/tickets';
 import type { HandlerDeps } from './deps';
 import { type Call, endpoints, type EndpointSpec } from './endpoint';
+import { CALLER_EMAIL_SENDS, callerEmailCode, type EndpointPlan } from './load-plans';
+import type { BodySpec, QuerySpec } from './request-input';
+import { secondsUntil } from './respond';
 import {
   ATTACHMENT,
+  CALLER_UPLOADS,
   CANCEL_BY_LINK,
-  type EndpointPlan,
   MY_LIST,
-  NO_TICKETS,
   ONE_TICKET,
-  only,
   QUEUE,
   SUBMIT,
   SUPPORT_TICKET,
   UNBIND_BY_AGENT,
   uploadById,
   WORKSPACE_LIST,
-} from './load-plans';
-import type { BodySpec, QuerySpec } from './request-input';
-import { secondsUntil } from './respond';
+} from './ticket-plans';
 
 const LIST_QUERY: QuerySpec<TicketListQuery> = {
   schema: ticketListQuerySchema,
@@ -137,7 +136,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.ticketEmailCode.pattern, {
       caller: 'ticket-submitter',
       noStore: true,
-      load: only('emailCodes', 'emailSends'),
+      load: CALLER_EMAIL_SENDS,
       run: ({ state, ctx, session }): TicketEmailCodeStatus => {
         const current = ticketEmailCodeStatus(state, ctx, session);
         return {
@@ -150,7 +149,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.post(paths.ticketEmailCode.pattern, {
       caller: 'ticket-submitter',
       noStore: true,
-      load: NO_TICKETS,
+      load: callerEmailCode('ticket'),
       run: ({ state, ctx, session }): EmailCodeSent => {
         const sent = sendTicketEmailCode(state, ctx, session);
         return { resendInSeconds: secondsUntil(sent.resendAvailableAt, ctx.now) ?? 0 };
@@ -161,7 +160,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.post(paths.ticketAttachments.pattern, {
       caller: 'ticket-submitter',
       body: { kind: 'multipart' },
-      load: only('attachments'),
+      load: CALLER_UPLOADS,
       run: ({ state, ctx, session, body }) => ({
         purged: purgeUnusedAttachments(state, ctx),
         record: recordUpload(state, ctx, session, { name: body.name, size: body.bytes.byteLength }),

@@ -45,11 +45,6 @@ export interface LoadPlan<X = void> {
  */
 export const EVERYTHING = { whole: COLLECTION_NAMES } satisfies LoadPlan<unknown>;
 
-/** Every collection but the tickets and what hangs off them: the account, MFA and session steps. */
-export const ALL_BUT_TICKETS: readonly CollectionName[] = COLLECTION_NAMES.filter(
-  (name) => name !== 'tickets' && name !== 'attachments' && name !== 'idempotencyKeys',
-);
-
 /** One plan of several: every collection any of them loads, the widest way it does. */
 export function mergePlans<X>(...plans: readonly (LoadPlan<X> | undefined)[]): LoadPlan<X> {
   const whole = new Set<CollectionName>();
