@@ -8,6 +8,7 @@ import { allHandlers } from '@/backend/handlers/all-handlers';
 import { cookieJar, SESSION_COOKIE } from '@/backend/handlers/session-jar';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import { createMemoryStore } from '@/backend/store/memory-store';
+import type { StateStore } from '@/backend/store/state-store';
 import { everythingByDefault, type TestBackend } from './everything-by-default';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
@@ -136,16 +137,19 @@ export interface MockApi {
 
 /**
  * The HTTP harness: one msw server for the file, and per test a fresh mock server
- * over a fresh memory store with a fake clock that starts at START_MS.
+ * over a fresh memory store with a fake clock that starts at START_MS. `store`
+ * makes that store instead, for a test that watches what the store does.
  */
-export function setupMockApi(): MockApi {
+export function setupMockApi(
+  options: { store?: (clock: FakeClock['clock']) => StateStore } = {},
+): MockApi {
   const msw = setupServer();
   let server: TestBackend | null = null;
   let time = createFakeClock();
 
   function restart(stored?: unknown): void {
     const backend = createBackend({
-      store: createMemoryStore(time.clock, stored),
+      store: options.store?.(time.clock) ?? createMemoryStore(time.clock, stored),
       clock: time.clock,
     });
     server = everythingByDefault(backend);
