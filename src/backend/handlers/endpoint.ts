@@ -45,7 +45,7 @@ export type Caller =
   /** The same, and its Owner (MANDATORY-1). */
   | 'workspace-owner';
 
-/** An uploaded file: the multipart `file` part, named by the `name` part when there is one. */
+/** The `:name` parameters of a route pattern. */
 export type ParamsOf<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
   ? { [K in Name]: string } & ParamsOf<Rest>
   : Path extends `${string}:${infer Name}`
@@ -130,7 +130,6 @@ export type EndpointSpec<
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
-/** GUARD-1: the media type a body of each kind must be sent as. */
 /**
  * The one way an endpoint of the mock server is made (HOUSE rule 12): it reads
  * the session token, settles who the caller is, then judges the body and the
@@ -321,7 +320,7 @@ function admit(
   return { session };
 }
 
-/** The media type of a Content-Type header, without its parameters; null for none. */
+/** The reply as a Response, with the headers the builder gathered (no-store, the cookie). */
 function responseOf(reply: Reply, headers: Headers): Response {
   if ('json' in reply) {
     for (const [name, value] of Object.entries(reply.headers ?? {})) headers.set(name, value);
