@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_HEADER } from '@/api/schemas/tickets';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '@/api/schemas/tickets';
 import { sha256Hex } from '../domain/encoding';
 import { TICKET_AUTO_CLOSE_MS, TICKET_RATE_WINDOW_MS } from '../domain/limits';
 import type { ServerState } from '../domain/state';
@@ -233,9 +233,10 @@ export const SUBMIT = mergePlans(SETTLE, {
   stages: [
     (_view, { ctx, body, headers, accountId }) => {
       if (accountId === null) return [];
-      const key = headers.get(IDEMPOTENCY_KEY_HEADER);
+      // Read by the schema the run judges it with, so it names the record the run looks for.
+      const key = idempotencyKeySchema.safeParse(headers.get(IDEMPOTENCY_KEY_HEADER));
       return [
-        { from: 'idempotencyKeys', keys: key === null ? [] : [[accountId, key]] },
+        { from: 'idempotencyKeys', keys: key.success ? [[accountId, key.data]] : [] },
         {
           from: 'tickets',
           index: 'requesterCreated',
