@@ -7,16 +7,17 @@ import type { StateStore } from './store/state-store';
 
 export type Operation<T> = (state: ServerState, ctx: DomainContext) => T | DomainError;
 
-/** What a transaction loads (ADR 0017); its stages see the server's clock. None: everything. */
+/** What a transaction loads (ADR 0017); its stages see the server's clock. */
 export type ServerPlan = LoadPlan<DomainContext>;
 
 /** The mock server: the domain core bound to a store, a clock and a random source. */
 export interface Backend {
   /**
-   * Runs one operation as one atomic transaction over what `plan` loads
-   * (everything when it names nothing); a returned refusal is thrown after the write.
+   * Runs one operation as one atomic transaction over what `plan` loads; a
+   * returned refusal is thrown after the write. There is no default: a
+   * caller that wants every collection says EVERYTHING (ADR 0024).
    */
-  run<T>(operation: Operation<T>, plan?: ServerPlan): Promise<T>;
+  run<T>(operation: Operation<T>, plan: ServerPlan): Promise<T>;
   readonly store: StateStore;
   /** The bytes of ticket attachments, beside the state that describes them. */
   readonly attachments: AttachmentStore;
@@ -47,7 +48,7 @@ export function createBackend(options: {
       });
       const result = await store.transact(
         (state) => operation(state, ctxOf(state)),
-        plan && bindPlan(plan, ctxOf),
+        bindPlan(plan, ctxOf),
       );
       if (result instanceof DomainError) throw result;
       return result;

@@ -5,11 +5,11 @@ import { SCHEMA_VERSION, type ServerState, type TicketRecord } from '@/backend/d
 import { seedState } from '@/backend/seed';
 import { createCollectionStore } from '@/backend/store/collection-store';
 import { META_STORE } from '@/backend/store/collections';
-import type { LoadPlan } from '@/backend/store/load-plan';
+import { EVERYTHING, type LoadPlan } from '@/backend/store/load-plan';
 import { createMemoryRecords, createMemoryStore } from '@/backend/store/memory-store';
-import type { StateStore } from '@/backend/store/state-store';
 import { NotLoadedError, StoredStateMismatchError } from '@/backend/store/store-errors';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
+import { storeWithEverythingByDefault, type TestStore } from './support/everything-by-default';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;
@@ -24,18 +24,24 @@ afterEach(async () => {
 });
 
 /** Two connections to one store: two tabs of an origin, or two stores on one memory backend. */
-const KINDS: [string, () => [StateStore, StateStore]][] = [
+const KINDS: [string, () => [TestStore, TestStore]][] = [
   [
     'memory',
     () => {
       const records = createMemoryRecords();
       return [
-        createMemoryStore(clock, undefined, records),
-        createMemoryStore(clock, undefined, records),
+        storeWithEverythingByDefault(createMemoryStore(clock, undefined, records)),
+        storeWithEverythingByDefault(createMemoryStore(clock, undefined, records)),
       ];
     },
   ],
-  ['IndexedDB', () => [createIndexedDbStore(clock), createIndexedDbStore(clock)]],
+  [
+    'IndexedDB',
+    () => [
+      storeWithEverythingByDefault(createIndexedDbStore(clock)),
+      storeWithEverythingByDefault(createIndexedDbStore(clock)),
+    ],
+  ],
 ];
 
 function ticket(n: number, workspaceId: string | null = 'ws_demo'): TicketRecord {
@@ -74,7 +80,7 @@ const inWorkspace = (workspaceId: string): LoadPlan => ({
 });
 
 /** The same script on either kind; what it returns must be the same. */
-async function script(store: StateStore) {
+async function script(store: TestStore) {
   const seen: unknown[] = [];
   await store.transact((state) => {
     for (let n = 1; n <= 6; n += 1) state.tickets.push(ticket(n, n % 2 ? 'ws_demo' : 'ws_secure'));
@@ -90,7 +96,7 @@ async function script(store: StateStore) {
       expiresAt: NOW + 1,
       userAgent: null,
     });
-  });
+  }, EVERYTHING);
   // A partial load: the demo workspace's headers only, one of them changed, one removed.
   seen.push(
     await store.transact((state) => {
@@ -112,12 +118,15 @@ async function script(store: StateStore) {
     { whole: ['accounts'] },
   );
   seen.push(
-    await store.transact((state) => ({
-      tickets: state.tickets.map((t) => [t.id, t.title, t.entries.length]),
-      names: state.accounts.map((account) => account.name),
-      sessions: state.sessions.map((session) => session.id),
-      sequence: state.ticketSequence,
-    })),
+    await store.transact(
+      (state) => ({
+        tickets: state.tickets.map((t) => [t.id, t.title, t.entries.length]),
+        names: state.accounts.map((account) => account.name),
+        sessions: state.sessions.map((session) => session.id),
+        sequence: state.ticketSequence,
+      }),
+      EVERYTHING,
+    ),
   );
   return seen;
 }
@@ -127,7 +136,7 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
     const [store] = open();
     const results = await script(store);
     const [reference] = KINDS[0]?.[1]() ?? [];
-    expect(results).toEqual(await script(reference as StateStore));
+    expect(results).toEqual(await script(reference as TestStore));
     expect(results[0]).toEqual(['tkt_1', 'tkt_3', 'tkt_5']);
     expect(results[1]).toMatchObject({
       tickets: [
@@ -147,7 +156,7 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
     const [store] = open();
     await store.transact((state) => {
       state.tickets.push(ticket(1));
-    });
+    }, EVERYTHING);
     const failing = (plan?: LoadPlan) =>
       store.transact((state) => {
         state.tickets.push(ticket(2));
@@ -158,7 +167,7 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
       }, plan);
     await expect(failing()).rejects.toThrow('refused');
     await expect(failing(inWorkspace('ws_demo'))).rejects.toThrow('refused');
-    const after = await store.transact((state) => structuredClone(state));
+    const after = await store.transact((state) => structuredClone(state), EVERYTHING);
     expect(after.tickets.map((t) => [t.id, t.title])).toEqual([['tkt_1', 'Ticket 1']]);
     expect(after.devSettings.latencyMs).toBe(0);
   });
@@ -176,10 +185,13 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
         ),
       ),
     );
-    const seen = await tabA.transact((state) => ({
-      sequence: state.ticketSequence,
-      ids: new Set(state.tickets.map((t) => t.id)).size,
-    }));
+    const seen = await tabA.transact(
+      (state) => ({
+        sequence: state.ticketSequence,
+        ids: new Set(state.tickets.map((t) => t.id)).size,
+      }),
+      EVERYTHING,
+    );
     expect(seen).toEqual({ sequence: 30, ids: 30 });
   });
 
@@ -192,22 +204,25 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
     const titles = () => tabA.transact((state) => state.tickets.map((t) => t.title), headers);
     await tabA.transact((state) => {
       state.tickets.push(ticket(1));
-    });
+    }, EVERYTHING);
     expect(await titles()).toEqual(['Ticket 1']);
     await tabB.transact((state) => {
       state.tickets.push(ticket(2));
-    });
+    }, EVERYTHING);
     await tabA.transact((state) => {
       const first = state.tickets[0];
       if (first) first.title = 'Changed here';
-    });
+    }, EVERYTHING);
     expect(await titles()).toEqual(['Changed here', 'Ticket 2']);
     // A copy of a read-only record is the same record: its conversation stays.
     await tabA.transact((state) => {
       state.tickets = state.tickets.map((t) => ({ ...t, title: `${t.title}!` }));
     }, headers);
     expect(
-      await tabB.transact((state) => state.tickets.map((t) => [t.title, t.entries.length])),
+      await tabB.transact(
+        (state) => state.tickets.map((t) => [t.title, t.entries.length]),
+        EVERYTHING,
+      ),
     ).toEqual([
       ['Changed here!', 1],
       ['Ticket 2!', 1],
@@ -226,7 +241,7 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
     const [store] = open();
     await store.transact((state) => {
       state.tickets.push(...[1, 2, 3, 4, 5].map((n) => ticket(n)));
-    });
+    }, EVERYTHING);
     // The writable pick of ticket 3 comes first; the read-only list of all of them adopts the rest.
     const mixed: LoadPlan = {
       pickFrom: ['tickets'],
@@ -236,7 +251,10 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
       ],
     };
     const rows = () =>
-      store.transact((state) => state.tickets.map((t) => [t.id, t.title, t.entries.length]));
+      store.transact(
+        (state) => state.tickets.map((t) => [t.id, t.title, t.entries.length]),
+        EVERYTHING,
+      );
     for (let round = 0; round < 2; round++) {
       // The second round runs on the tab's copy as the first left it, slices kept or remade.
       await store.transact((state) => {
@@ -270,7 +288,7 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
     const [store] = open();
     await store.transact((state) => {
       state.tickets.push(ticket(1));
-    });
+    }, EVERYTHING);
     await expect(store.transact((state) => state.audit.length, {})).rejects.toThrow(NotLoadedError);
     await expect(
       store.transact((state) => state.tickets[0]?.entries.length, inWorkspace('ws_demo')),
@@ -293,7 +311,7 @@ describe.each(KINDS)('the %s store (ADR 0017)', (_kind, open) => {
       },
       { append: ['outbox'] },
     );
-    const ids = await store.transact((state) => state.outbox.map((mail) => mail.id));
+    const ids = await store.transact((state) => state.outbox.map((mail) => mail.id), EVERYTHING);
     expect(ids).toHaveLength(OUTBOX_MAX_MESSAGES);
     expect(ids[0]).toBe('m3');
   });
@@ -328,8 +346,8 @@ describe('the old single-record layout (MOCK-2)', () => {
     old.ticketSequence = 2;
     await oldLayout(old);
 
-    const store = createIndexedDbStore(clock);
-    const state = await store.transact((current) => structuredClone(current));
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
+    const state = await store.transact((current) => structuredClone(current), EVERYTHING);
     expect(state).toEqual(old);
     expect(state.notice).toBeNull();
     const bytes = await new Promise<unknown>((resolve) => {
@@ -350,11 +368,14 @@ describe('the old single-record layout (MOCK-2)', () => {
 
   it('is reset with the visible notice when it is of another schema version', async () => {
     await oldLayout({ ...seedState(NOW), version: SCHEMA_VERSION - 1 });
-    const store = createIndexedDbStore(clock);
-    const { notice, accounts } = await store.transact((state) => ({
-      notice: state.notice,
-      accounts: state.accounts.length,
-    }));
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
+    const { notice, accounts } = await store.transact(
+      (state) => ({
+        notice: state.notice,
+        accounts: state.accounts.length,
+      }),
+      EVERYTHING,
+    );
     expect(notice).toEqual({ reason: 'outdated', at: NOW });
     expect(accounts).toBe(5);
   });
@@ -362,8 +383,8 @@ describe('the old single-record layout (MOCK-2)', () => {
   it('is converted the same way in the memory store', async () => {
     const old = seedState(NOW);
     old.tickets.push(ticket(1));
-    const store = createMemoryStore(clock, structuredClone(old));
-    expect(await store.transact((state) => structuredClone(state))).toEqual(old);
+    const store = storeWithEverythingByDefault(createMemoryStore(clock, structuredClone(old)));
+    expect(await store.transact((state) => structuredClone(state), EVERYTHING)).toEqual(old);
   });
 });
 
@@ -379,7 +400,7 @@ describe('a store that must never replace its data (SERVER-2)', () => {
   it('starts an empty database from the seed it is given', async () => {
     const store = refusing();
     expect(
-      await store.transact((state) => [state.accounts.length, state.workspaces.length]),
+      await store.transact((state) => [state.accounts.length, state.workspaces.length], EVERYTHING),
     ).toEqual([0, 2]);
   });
 
@@ -398,7 +419,7 @@ describe('a store that must never replace its data (SERVER-2)', () => {
       const records = createMemoryRecords();
       await putMeta(records, key, stored);
 
-      const failing = refusing(records).transact((state) => state.accounts.length);
+      const failing = refusing(records).transact((state) => state.accounts.length, EVERYTHING);
 
       await expect(failing).rejects.toThrow(StoredStateMismatchError);
       await expect(failing).rejects.toThrow(`${named}, this code expects ${SCHEMA_VERSION}`);
@@ -410,12 +431,12 @@ describe('a store that must never replace its data (SERVER-2)', () => {
 
   it('refuses records left without their meta record instead of seeding over them', async () => {
     const records = createMemoryRecords();
-    await createMemoryStore(clock, undefined, records).transact(() => undefined);
+    await createMemoryStore(clock, undefined, records).transact(() => undefined, EVERYTHING);
     await records.transaction([META_STORE], async (tx) => tx.delete(META_STORE, 'meta'));
 
-    await expect(refusing(records).transact((state) => state.accounts.length)).rejects.toThrow(
-      StoredStateMismatchError,
-    );
+    await expect(
+      refusing(records).transact((state) => state.accounts.length, EVERYTHING),
+    ).rejects.toThrow(StoredStateMismatchError);
     expect(await records.transaction(['accounts'], (tx) => tx.count('accounts'))).toBe(5);
   });
 });

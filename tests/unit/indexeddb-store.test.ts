@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '@/backend/domain/state';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
+import { storeWithEverythingByDefault } from './support/everything-by-default';
 
 const clock = () => Date.parse('2026-03-02T09:00:00Z');
 
@@ -31,7 +32,7 @@ function writeRaw(stored: unknown): Promise<void> {
 
 describe('IndexedDB store (MOCK-2)', () => {
   it('seeds on first use and keeps what a transaction wrote', async () => {
-    const store = createIndexedDbStore(clock);
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
     const accounts = await store.transact((state) => state.accounts.length);
     expect(accounts).toBe(5);
     await store.transact((state) => {
@@ -42,8 +43,8 @@ describe('IndexedDB store (MOCK-2)', () => {
 
   it('loses no write when two tabs write at the same time', async () => {
     // Two stores on one database are two tabs of one origin.
-    const tabA = createIndexedDbStore(clock);
-    const tabB = createIndexedDbStore(clock);
+    const tabA = storeWithEverythingByDefault(createIndexedDbStore(clock));
+    const tabB = storeWithEverythingByDefault(createIndexedDbStore(clock));
     const writes = Array.from({ length: 40 }, (_, index) =>
       (index % 2 === 0 ? tabA : tabB).transact((state) => {
         state.outbox.push({
@@ -62,7 +63,7 @@ describe('IndexedDB store (MOCK-2)', () => {
   });
 
   it('writes nothing when a transaction throws', async () => {
-    const store = createIndexedDbStore(clock);
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
     await expect(
       store.transact((state) => {
         state.devSettings.latencyMs = 1_000;
@@ -77,7 +78,7 @@ describe('IndexedDB store (MOCK-2)', () => {
     ['corrupt', 'not a state at all'],
     ['corrupt', { version: SCHEMA_VERSION, accounts: 'gone' }],
   ])('replaces %s stored state with the seed and a notice', async (reason, stored) => {
-    const store = createIndexedDbStore(clock);
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
     await store.transact(() => undefined);
     await writeRaw(stored);
     const { notice, accounts } = await store.transact((state) => ({
@@ -89,7 +90,7 @@ describe('IndexedDB store (MOCK-2)', () => {
   });
 
   it('starts from the seed again after a reset', async () => {
-    const store = createIndexedDbStore(clock);
+    const store = storeWithEverythingByDefault(createIndexedDbStore(clock));
     await store.transact((state) => {
       state.accounts = [];
     });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '@/backend/domain/state';
 import { META_KEY, META_STORE } from '@/backend/store/collections';
+import { EVERYTHING } from '@/backend/store/load-plan';
 import { StoreBusyError, StoredStateMismatchError } from '@/backend/store/store-errors';
 import { createSqliteAttachmentStore } from '../../server/store/sqlite-attachment-store';
 import {
@@ -43,13 +44,16 @@ describe('the SQLite store (SERVER-2)', () => {
     await createSqliteStore(first, clock).transact((state) => {
       state.devSettings.latencyMs = 700;
       state.accounts.pop();
-    });
+    }, EVERYTHING);
     first.close();
 
-    const seen = await createSqliteStore(open(), clock).transact((state) => ({
-      latency: state.devSettings.latencyMs,
-      accounts: state.accounts.length,
-    }));
+    const seen = await createSqliteStore(open(), clock).transact(
+      (state) => ({
+        latency: state.devSettings.latencyMs,
+        accounts: state.accounts.length,
+      }),
+      EVERYTHING,
+    );
 
     expect(seen).toEqual({ latency: 700, accounts: 4 });
   });
@@ -57,7 +61,7 @@ describe('the SQLite store (SERVER-2)', () => {
   it("refuses stored state of another schema when told to, and keeps it: a server's data is never wiped", async () => {
     const db = open();
     const store = createSqliteStore(db, clock, { whenUnusable: 'refuse' });
-    await store.transact((state) => state.accounts.length);
+    await store.transact((state) => state.accounts.length, EVERYTHING);
     const backend = createSqliteRecordBackend(db);
     const meta = (await backend.transaction([META_STORE], (tx) =>
       tx.get(META_STORE, META_KEY),
@@ -65,10 +69,10 @@ describe('the SQLite store (SERVER-2)', () => {
     meta.scalars.version = SCHEMA_VERSION + 1;
     await backend.transaction([META_STORE], async (tx) => tx.put(META_STORE, meta, META_KEY));
 
-    await expect(store.transact((state) => state.accounts.length)).rejects.toThrow(
+    await expect(store.transact((state) => state.accounts.length, EVERYTHING)).rejects.toThrow(
       StoredStateMismatchError,
     );
-    await expect(store.transact((state) => state.accounts.length)).rejects.toThrow(
+    await expect(store.transact((state) => state.accounts.length, EVERYTHING)).rejects.toThrow(
       `version ${SCHEMA_VERSION + 1}, this code expects ${SCHEMA_VERSION}`,
     );
     expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(5);

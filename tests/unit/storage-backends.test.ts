@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TicketRecord } from '@/backend/domain/state';
 import { createCollectionStore } from '@/backend/store/collection-store';
 import { META_STORE } from '@/backend/store/collections';
-import type { LoadPlan } from '@/backend/store/load-plan';
+import { EVERYTHING, type LoadPlan } from '@/backend/store/load-plan';
 import type { KeyRange, RecordBackend, Stored } from '@/backend/store/record-backend';
 import { NotLoadedError } from '@/backend/store/store-errors';
 import {
@@ -241,17 +241,20 @@ describe.each(KINDS)('the $name record backend', (kind) => {
       const store = createCollectionStore(backend, clock);
       await store.transact((state) => {
         state.tickets.push(...[1, 2, 3, 4].map((n) => ticket(n, n % 2 ? 'ws_demo' : 'ws_x')));
-      });
+      }, EVERYTHING);
       return store;
     };
 
     it('is seeded by the first transaction', async () => {
       const store = createCollectionStore(backend, clock);
 
-      const seen = await store.transact((state) => ({
-        accounts: state.accounts.length,
-        notice: state.notice,
-      }));
+      const seen = await store.transact(
+        (state) => ({
+          accounts: state.accounts.length,
+          notice: state.notice,
+        }),
+        EVERYTHING,
+      );
 
       expect(seen).toEqual({ accounts: 5, notice: null });
       const meta = await read([META_STORE], (tx) => tx.get(META_STORE, 'meta'));
@@ -296,7 +299,7 @@ describe.each(KINDS)('the $name record backend', (kind) => {
         op: 'put',
         value: { v: { id: 'tkt_3', title: 'Renamed' } },
       });
-      const titles = await store.transact((state) => state.tickets.map((t) => t.title));
+      const titles = await store.transact((state) => state.tickets.map((t) => t.title), EVERYTHING);
       expect(titles).toEqual(['Ticket 1', 'Ticket 2', 'Renamed', 'Ticket 4']);
     });
   });

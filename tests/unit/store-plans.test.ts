@@ -2,12 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { paths } from '@/api/paths';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import type { LoadPlan } from '@/backend/store/load-plan';
-import { expectOk, setupMockApi } from './support/api-client';
+import { expectError, expectOk, setupMockApi } from './support/api-client';
+import { STEP_MS } from './support/mfa';
+import { mfaApiSteps } from './support/mfa-api';
 
 const api = setupMockApi();
+const { bobCode, activeBob, mailboxCode } = mfaApiSteps(api);
 
-/** The plans of the transactions `act` ran, EVERYTHING showing as undefined. */
-async function plansOf(act: () => Promise<unknown>): Promise<(LoadPlan | undefined)[]> {
+/** The plans of the transactions `act` ran. */
+async function plansOf(act: () => Promise<unknown>): Promise<LoadPlan[]> {
   const transact = vi.spyOn(api.server.store, 'transact');
   try {
     await act();
@@ -17,9 +20,8 @@ async function plansOf(act: () => Promise<unknown>): Promise<(LoadPlan | undefin
   }
 }
 
-/** A plan that may read tickets: everything, tickets whole, or stages that may pick them. */
-const loadsTickets = (plan: LoadPlan | undefined) =>
-  plan === undefined ||
+/** A plan that may read tickets: tickets whole, or stages that may pick them. */
+const loadsTickets = (plan: LoadPlan) =>
   (plan.whole ?? []).includes('tickets') ||
   ((plan.stages ?? []).length > 0 && (plan.pickFrom ?? ['tickets']).includes('tickets'));
 
@@ -62,8 +64,54 @@ describe('what the hot endpoints load (ADR 0017)', () => {
       expectOk(await alice.get(`${paths.accountAudit.href}?kind=sign_in&page=1&pageSize=20`));
     });
     expect(plans.filter(loadsTickets)).toEqual([]);
-    expect(plans.every((plan) => plan !== undefined && !(plan.whole ?? []).includes('audit'))).toBe(
-      true,
+    expect(plans.every((plan) => !(plan.whole ?? []).includes('audit'))).toBe(true);
+  });
+});
+
+/**
+ * A plan that picks too little is not refused: the rules find nothing and go
+ * on. These are the picks whose miss would change an answer (ADR 0024).
+ */
+describe('what the narrow plans must not miss', () => {
+  it('no request loads a collection whole, but the dev tools', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    const owner = await api.signedIn('owner@example.com');
+    const plans = await plansOf(async () => {
+      expectOk(await alice.get(paths.session.href));
+      expectOk(await alice.get(paths.accountSessions.href));
+      expectOk(await alice.get(paths.workspaceTickets.href('ws_demo')));
+      expectOk(await owner.get(paths.workspaceMembers.href('ws_demo')));
+      expectOk(await api.client().logIn('bob@example.com'));
+    });
+    expect(plans.flatMap((plan) => plan.whole ?? [])).toEqual([]);
+  });
+
+  it('a new bind code replaces the earlier one, which no longer verifies (MOCK-5)', async () => {
+    const alice = await api.signedIn('alice@example.com');
+    expectOk(await alice.post(paths.enrollmentEmailCode.href));
+    const first = await mailboxCode('alice@example.com');
+    api.time.advance(61_000);
+    expectOk(await alice.post(paths.enrollmentEmailCode.href));
+    const second = await mailboxCode('alice@example.com');
+    expect(second).not.toBe(first);
+
+    expectError(
+      await alice.post(paths.enrollmentIdentity.href, { code: first }),
+      'INVALID_EMAIL_CODE',
     );
+    expectOk(await alice.post(paths.enrollmentIdentity.href, { code: second }), 204);
+  });
+
+  it("unbinding drops the wizard another of the account's sessions opened to change the app", async () => {
+    const changing = await activeBob();
+    api.time.advance(STEP_MS);
+    const unbinding = await activeBob();
+    api.time.advance(STEP_MS);
+    expectOk(await changing.post(paths.changeAuthenticator.href, { code: bobCode() }), 204);
+    api.time.advance(STEP_MS);
+    expectOk(await unbinding.post(paths.unbindMfa.href, { code: bobCode() }));
+
+    // Left open, it would hand out a secret to bind without the email step (BIND-1).
+    expectError(await changing.post(paths.enrollmentSecret.href), 'ENROLLMENT_REQUIRED');
   });
 });

@@ -4,6 +4,7 @@ import { SCHEMA_VERSION, type ServerState } from '@/backend/domain/state';
 import { seedState } from '@/backend/seed';
 import { createMemoryStore } from '@/backend/store/memory-store';
 import { restoreState } from '@/backend/store/stored-state';
+import { storeWithEverythingByDefault } from './support/everything-by-default';
 import { createFakeClock, START_MS } from './support/fake-clock';
 
 const NOW = START_MS + 42 * MINUTE_MS;
@@ -76,7 +77,7 @@ describe('restoreState (MOCK-2)', () => {
 
 describe('memory store', () => {
   it('keeps what a transaction wrote for the next one', async () => {
-    const store = createMemoryStore(createFakeClock().clock);
+    const store = storeWithEverythingByDefault(createMemoryStore(createFakeClock().clock));
 
     await store.transact((state) => mailed(state, 'first'));
 
@@ -85,7 +86,7 @@ describe('memory store', () => {
   });
 
   it('writes nothing when a change throws, not even the part done before the throw', async () => {
-    const store = createMemoryStore(createFakeClock().clock);
+    const store = storeWithEverythingByDefault(createMemoryStore(createFakeClock().clock));
     await store.transact((state) => mailed(state, 'before'));
 
     await expect(
@@ -104,7 +105,7 @@ describe('memory store', () => {
 
   it('starts from a corrupt stored value with the seed and a notice, and keeps that notice', async () => {
     const time = createFakeClock();
-    const store = createMemoryStore(time.clock, 'not a state');
+    const store = storeWithEverythingByDefault(createMemoryStore(time.clock, 'not a state'));
 
     const first = await store.transact((state) => state.notice);
     time.advance(MINUTE_MS);
@@ -116,7 +117,7 @@ describe('memory store', () => {
 
   it('reset drops everything: the next transaction starts from the seed', async () => {
     const time = createFakeClock();
-    const store = createMemoryStore(time.clock);
+    const store = storeWithEverythingByDefault(createMemoryStore(time.clock));
     await store.transact((state) => mailed(state, 'gone'));
 
     await store.reset();

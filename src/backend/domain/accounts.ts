@@ -1,8 +1,13 @@
 import { DomainError } from './errors';
 import type { AccountRecord, MembershipRecord, ServerState, WorkspaceRecord } from './state';
 
+/** An email as accounts keep it, and as the `email` index of the registry finds it. */
+export function canonicalEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 export function findAccountByEmail(state: ServerState, email: string): AccountRecord | undefined {
-  const wanted = email.trim().toLowerCase();
+  const wanted = canonicalEmail(email);
   return state.accounts.find((account) => account.email === wanted);
 }
 

@@ -7,7 +7,11 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, RECOVERY_CODE_CHARACTERS, SECOND_MS } from 
 
 export const PASSWORD_MAX_FAILURES = 5;
 export const PASSWORD_LOCKOUT_MS = 15 * MINUTE_MS;
-/** Failed attempts older than this are forgotten, so unknown emails cannot pile up. */
+/**
+ * Failed attempts older than this are forgotten, so unknown emails cannot pile
+ * up: when the email's throttle is next read (ADR 0024: a sweep of them all
+ * waits for an index of the throttle by time).
+ */
 export const PASSWORD_FAILURE_MEMORY_MS = 24 * HOUR_MS;
 /**
  * PBKDF2-SHA256 rounds of the mock (GUARD-7). WebCrypto does 100,000 in about
@@ -59,7 +63,7 @@ export const TICKET_AUTO_CLOSE_MS = 7 * DAY_MS;
 export const REVIEW_WRONG_CODES_WINDOW_MS = DAY_MS;
 /** How long a creation's Idempotency-Key is remembered. */
 export const IDEMPOTENCY_KEY_TTL_MS = DAY_MS;
-/** An upload no ticket used within this time is deleted. */
+/** An upload no ticket used within this time is deleted, at its owner's next upload (ADR 0024). */
 export const ATTACHMENT_ORPHAN_TTL_MS = DAY_MS;
 /** Uploads an account may hold unused at once, so a pending session cannot fill the store. */
 export const ATTACHMENT_MAX_UNUSED_PER_ACCOUNT = 20;

@@ -1,4 +1,10 @@
-import { accountById, defaultWorkspaceId, findAccountByEmail, owesMfaSetup } from './accounts';
+import {
+  accountById,
+  canonicalEmail,
+  defaultWorkspaceId,
+  findAccountByEmail,
+  owesMfaSetup,
+} from './accounts';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { base64Url, randomId, sha256Hex } from './encoding';
@@ -52,8 +58,9 @@ function throttleOf(state: ServerState, ctx: DomainContext, email: string): Logi
   return record;
 }
 
-function loginThrottleKey(email: string): string {
-  return sha256Hex(`login:${email.trim().toLowerCase()}`);
+/** The throttle's key for an email, known or not: what a request's plan picks it by. */
+export function loginThrottleKey(email: string): string {
+  return sha256Hex(`login:${canonicalEmail(email)}`);
 }
 
 /** GUARD-4: a proven email (a password reset) or an agent reopens password entry. */

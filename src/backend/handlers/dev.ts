@@ -15,6 +15,7 @@ import { codeAt, stepAt } from '../domain/totp';
 import { emailView, iso } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { LARGE_DEMO_BATCH, only, SETTINGS_ONLY } from './load-plans';
 
 /**
  * MOCK-8: the dev tools' own endpoints, and the latency, error-rate and offline
@@ -25,7 +26,7 @@ export function devHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
     http.all(`${API}/*`, async () => {
-      const settings = await server.run((state) => state.devSettings, {});
+      const settings = await server.run((state) => state.devSettings, SETTINGS_ONLY);
       if (settings.offline) return HttpResponse.error();
       if (settings.latencyMs > 0) await delay(settings.latencyMs);
       if (settings.errorRate > 0 && Math.random() < settings.errorRate) {
@@ -39,6 +40,7 @@ export function devHandlers(deps: HandlerDeps) {
 
     endpoint.get(paths.devMailbox.pattern, {
       caller: 'anyone',
+      load: only('outbox'),
       run: ({ state }): Mailbox => ({ messages: state.outbox.map(emailView).reverse() }),
     }),
 
@@ -46,6 +48,7 @@ export function devHandlers(deps: HandlerDeps) {
     endpoint.get(paths.devAuthenticator.pattern, {
       caller: 'anyone',
       noStore: true,
+      load: only('accounts'),
       run: ({ state, ctx }): Authenticator => {
         const step = stepAt(ctx.now);
         const periodMs = TOTP_PERIOD_SECONDS * SECOND_MS;
@@ -70,6 +73,7 @@ export function devHandlers(deps: HandlerDeps) {
 
     endpoint.get(paths.devStatus.pattern, {
       caller: 'anyone',
+      load: SETTINGS_ONLY,
       run: ({ state }): DevStatus => ({
         settings: state.devSettings,
         notice: state.notice ? { reason: state.notice.reason, at: iso(state.notice.at) } : null,
@@ -79,6 +83,7 @@ export function devHandlers(deps: HandlerDeps) {
     endpoint.put(paths.devSettings.pattern, {
       caller: 'anyone',
       body: { kind: 'json', schema: devSettingsSchema },
+      load: SETTINGS_ONLY,
       run: ({ state, body }) => {
         state.devSettings = body;
         return body;
@@ -87,6 +92,7 @@ export function devHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.devNotice.pattern, {
       caller: 'anyone',
+      load: SETTINGS_ONLY,
       run: ({ state }) => {
         state.notice = null;
       },
@@ -96,6 +102,7 @@ export function devHandlers(deps: HandlerDeps) {
     endpoint.post(paths.devLargeDemo.pattern, {
       caller: 'anyone',
       body: { kind: 'json', schema: largeDemoBatchRequestSchema },
+      load: LARGE_DEMO_BATCH,
       run: ({ state, ctx, body }) => addLargeDemoBatch(state, ctx, body.batch, body.workspaceId),
     }),
 

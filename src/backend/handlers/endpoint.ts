@@ -10,7 +10,7 @@ import type { ServerState, SessionRecord } from '../domain/state';
 import { requireAgent, requireTicketSubmitter } from '../domain/ticket-access';
 import { requireOwner, type WorkspaceAccess, workspaceGate } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';
-import { ADMISSION_PLAN, DECLARED_PLANS, type EndpointPlan } from './load-plans';
+import { ADMISSION_PLAN, type EndpointPlan } from './load-plans';
 import {
   type BodySpec,
   judge,
@@ -45,7 +45,7 @@ export type Caller =
   /** The same, and its Owner (MANDATORY-1). */
   | 'workspace-owner';
 
-/** An uploaded file: the multipart `file` part, named by the `name` part when there is one. */
+/** The `:name` parameters of a route pattern. */
 export type ParamsOf<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
   ? { [K in Name]: string } & ParamsOf<Rest>
   : Path extends `${string}:${infer Name}`
@@ -85,14 +85,14 @@ export type Reply =
   | { bytes: ArrayBuffer; headers: Record<string, string> }
   | { status: 204 };
 
-export interface EndpointSpec<
+export type EndpointSpec<
   C extends Caller,
   S extends BodySpec | undefined,
   Q,
   P,
   R,
   D = undefined,
-> {
+> = {
   caller: C;
   body?: S;
   query?: QuerySpec<Q>;
@@ -100,8 +100,9 @@ export interface EndpointSpec<
   noStore?: boolean;
   /**
    * Slow work a transaction must not wait on, such as hashing a password
-   * (GUARD-7): it may read what it needs in a transaction of its own, works
-   * off the transaction, and hands its result to `run`, which decides.
+   * (GUARD-7): it may read what it needs in a transaction of its own, which
+   * names its own plan, works off the transaction, and hands its result to
+   * `run`, which decides.
    */
   prepare?: (input: {
     body: BodyOf<S>;
@@ -109,21 +110,26 @@ export interface EndpointSpec<
     session: SessionRecord | null;
     read: Backend['run'];
   }) => Promise<D>;
-  /**
-   * What the transaction loads besides what settling the caller needs (ADR
-   * 0017); without it, the table in load-plans.ts, and without an entry
-   * there, everything the operation could touch.
-   */
-  load?: EndpointPlan;
-  /** The operation: one transaction, run once the caller is settled and the input judged. */
-  run?: (call: Call<C, S, Q, P, D>) => R | DomainError;
   /** The answer once the transaction is written; by default the result as JSON, or 204 for none. */
   reply?: (result: R, params: P) => Reply | Promise<Reply>;
-}
+} & (
+  | {
+      /**
+       * What the transaction reads besides what settling the caller reads
+       * (ADR 0017), named beside the rules that read it. Anything the rules
+       * touch that is not loaded fails loudly; a record the plan should have
+       * picked and did not is silently absent, so a plan says why it is whole.
+       */
+      load: EndpointPlan;
+      /** The operation: one transaction, run once the caller is settled and the input judged. */
+      run: (call: Call<C, S, Q, P, D>) => R | DomainError;
+    }
+  /** No transaction at all: the reply is the whole of it (the dev tools' reset). */
+  | { load?: never; run?: never }
+);
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
-/** GUARD-1: the media type a body of each kind must be sent as. */
 /**
  * The one way an endpoint of the mock server is made (HOUSE rule 12): it reads
  * the session token, settles who the caller is, then judges the body and the
@@ -146,10 +152,10 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
         const params = rawParams as ParamsOf<Path>;
         if (method !== 'get') refuseCrossSite(request, spec.body, origin);
         const token = spec.caller === 'anyone' ? null : jar.read(request);
-        const declared = spec.load ?? DECLARED_PLANS[`${method.toUpperCase()} ${path}`];
         const admission = spec.caller === 'anyone' ? {} : ADMISSION_PLAN;
         // GUARD-5: who is calling is settled before a byte of the body is read;
         // the transaction below settles it again, as the state may have moved.
+        const facts = { token, params, headers: request.headers };
         const early = spec.body
           ? await server.run(
               (state, ctx) => {
@@ -158,7 +164,7 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
                   ? admitted
                   : structuredClone(admitted.session);
               },
-              declared && planOf(admission, {}, { token, params, body: undefined }),
+              planOf(admission, {}, { ...facts, body: undefined }),
             )
           : null;
         // Read and judged before the transaction, which cannot span an await,
@@ -173,7 +179,7 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
             })
           : (undefined as D);
         let issued: string | null | undefined;
-        const plan = declared && planOf(admission, declared, { token, params, body });
+        const plan = planOf(admission, spec.load ?? {}, { ...facts, body });
         const result =
           spec.caller === 'anyone' && !spec.run
             ? (undefined as R)
@@ -232,7 +238,12 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
 function planOf(
   admission: EndpointPlan,
   declared: EndpointPlan,
-  request: { token: string | null; params: Record<string, string>; body: unknown },
+  request: {
+    token: string | null;
+    params: Record<string, string>;
+    body: unknown;
+    headers: Headers;
+  },
 ): ServerPlan {
   const tokenHash = request.token === null ? null : sha256Hex(request.token);
   const union = <T>(a?: readonly T[], b?: readonly T[]) => [
@@ -252,6 +263,7 @@ function planOf(
           ctx,
           params: request.params,
           body: request.body,
+          headers: request.headers,
           tokenHash,
           accountId:
             tokenHash === null
@@ -308,7 +320,7 @@ function admit(
   return { session };
 }
 
-/** The media type of a Content-Type header, without its parameters; null for none. */
+/** The reply as a Response, with the headers the builder gathered (no-store, the cookie). */
 function responseOf(reply: Reply, headers: Headers): Response {
   if ('json' in reply) {
     for (const [name, value] of Object.entries(reply.headers ?? {})) headers.set(name, value);

@@ -1,55 +1,104 @@
-import { paths } from '@/api/paths';
+import { canonicalEmail } from '../domain/accounts';
 import type { DomainContext } from '../domain/context';
-import { sha256Hex } from '../domain/encoding';
-import { TICKET_AUTO_CLOSE_MS, TICKET_RATE_WINDOW_MS } from '../domain/limits';
-import type { ServerState } from '../domain/state';
+import { loginThrottleKey } from '../domain/sessions';
+import type { EmailCodePurpose, ServerState } from '../domain/state';
 import type { CollectionName } from '../store/collections';
-import { ALL_BUT_TICKETS, type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
+import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
 import type { Key, KeyRange } from '../store/record-backend';
 
-/** What a declaration's stages know of the request besides what is loaded. */
+/**
+ * What every endpoint reads, by name (ADR 0024). A plan may be wrong in two
+ * ways: a collection it does not load at all fails loudly when the rules
+ * touch it (NotLoadedError), but a record it should have picked and did not
+ * is silently absent, and the rules answer "not found" or count too few. So
+ * each plan below says why it holds every record its rules can look at.
+ * No plan loads a collection whole, but the dev tools'.
+ */
+
+/** What a plan's stages know of the request besides what is loaded. */
 export interface RequestFacts {
   ctx: DomainContext;
   params: Readonly<Record<string, string>>;
   body: unknown;
+  headers: Headers;
   /** SHA-256 of the request's session token; null without one. */
   tokenHash: string | null;
   /** The account of the request's session, when its token names a loaded session. */
   accountId: string | null;
 }
 
-/** What an endpoint loads (ADR 0017); admission's collections are added by the builder. */
+/** What an endpoint loads (ADR 0017); admission's picks are added by the builder. */
 export type EndpointPlan = LoadPlan<RequestFacts>;
 
-/** Every index key that starts with `prefix`, in a compound [prefix, number] index. */
-const startingWith = (prefix: Key): KeyRange => ({
-  lower: [prefix, -Infinity],
-  upper: [prefix, Infinity],
+/** Every key [prefix, …] of a compound index, whatever its second part. */
+export const underPrefix = (prefix: Key): KeyRange => ({ lower: [prefix], upper: [prefix, []] });
+
+/** The ids not loaded yet, once each: a record loaded already is not read again. */
+export function notLoaded(
+  loaded: readonly { id: string }[],
+  ids: readonly (string | null | undefined)[],
+): string[] {
+  const have = new Set(loaded.map((record) => record.id));
+  return [...new Set(ids)].filter((id): id is string => typeof id === 'string' && !have.has(id));
+}
+
+export const accountsByKey = (ids: readonly string[]): Pick => ({ from: 'accounts', keys: ids });
+export const workspacesByKey = (ids: readonly string[]): Pick => ({
+  from: 'workspaces',
+  keys: ids,
 });
+export const sessionsOfAccount = (accountId: string): Pick => ({
+  from: 'sessions',
+  index: 'accountId',
+  range: { only: accountId },
+});
+/**
+ * An account's whole security log, by index: recordAudit keeps at most
+ * AUDIT_MAX_ENTRIES_PER_ACCOUNT per account by counting them, so a step that
+ * records one reads them all (a bounded number).
+ */
+export const auditOfAccount = (accountId: string): Pick => ({
+  from: 'audit',
+  index: 'accountAt',
+  range: underPrefix(accountId),
+});
+export const throttleOfEmail = (email: string): Pick => ({
+  from: 'loginThrottle',
+  keys: [loginThrottleKey(email)],
+});
+const accountWithEmail = (email: string): Pick => ({
+  from: 'accounts',
+  index: 'email',
+  range: { only: canonicalEmail(email) },
+});
+/** MOCK-5: the account's code for one purpose, by its key, and its sends, for the quota. */
+const emailCodePicks = (accountId: string, purpose: EmailCodePurpose): Pick[] => [
+  { from: 'emailCodes', keys: [[accountId, purpose]] },
+  { from: 'emailSends', index: 'accountId', range: { only: accountId } },
+];
 
-const idsOf = (body: unknown): string[] => {
-  const ids = (body as { attachmentIds?: unknown } | undefined)?.attachmentIds;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+const emailOf = (body: unknown): string | null => {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email : null;
 };
-
-const auditOf = (accountIds: readonly (string | null | undefined)[]): Pick[] =>
-  [...new Set(accountIds)].flatMap((id) =>
-    typeof id === 'string'
-      ? [{ from: 'audit', index: 'accountAt', range: startingWith(id) } as const]
-      : [],
-  );
-
-const ticketsOf = (state: ServerState, id: string | undefined) =>
-  state.tickets.find((ticket) => ticket.id === id);
+/** The account a body's email names, once a stage has picked it by the index. */
+const accountNamedBy = (view: ServerState, body: unknown) => {
+  const email = emailOf(body);
+  return email === null
+    ? undefined
+    : view.accounts.find((account) => account.email === canonicalEmail(email));
+};
 
 /**
  * Settling the caller (the endpoint builder's admission): the session its
- * token names, that session's account and memberships, and the workspaces.
+ * token names, that session's account, memberships and bind wizard, and the
+ * workspaces of those memberships and of the session. Every gate of
+ * endpoint.ts (workspaceGate, requireEnrollmentAccess, reconcile) looks at
+ * nothing else; a workspace the caller is no member of is not found anyway.
  */
 export const ADMISSION_PLAN: EndpointPlan = {
-  whole: ['workspaces', 'enrollments'],
-  append: ['sessions', 'accounts', 'memberships'],
-  pickFrom: ['sessions', 'accounts', 'memberships'],
+  append: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces'],
+  pickFrom: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces'],
   stages: [
     (_view, { tokenHash }) =>
       tokenHash === null
@@ -58,253 +107,275 @@ export const ADMISSION_PLAN: EndpointPlan = {
     (view) => {
       const accountIds = view.sessions.map((session) => session.accountId);
       return [
-        { from: 'accounts', keys: accountIds },
+        accountsByKey(accountIds),
+        { from: 'enrollments', keys: view.sessions.map((session) => session.id) },
         ...accountIds.map(
           (id) => ({ from: 'memberships', index: 'accountId', range: { only: id } }) as const,
         ),
       ];
     },
+    (view) => [
+      workspacesByKey(
+        notLoaded(view.workspaces, [
+          ...view.memberships.map((membership) => membership.workspaceId),
+          ...view.sessions.map((session) => session.workspaceId),
+        ]),
+      ),
+    ],
   ],
 };
 
-/** Every account, to read names from (requesters, authors): never changed. */
-const ACCOUNT_NAMES: Pick = { from: 'accounts', all: true, readOnly: true };
+/** What settling the caller loads is all the operation reads. */
+export const CALLER_ONLY: EndpointPlan = {};
+
+/** The meta record alone, which every transaction loads: dev settings, notice, ticket sequence. */
+export const SETTINGS_ONLY: LoadPlan<unknown> = {};
+
+/** Emails are only added: the store keeps the outbox's cap. */
+export const MAIL: EndpointPlan = { append: ['outbox'] };
+
+/** LOG-1: the caller's security log, to read a page of or to add to. */
+export const CALLER_LOG: EndpointPlan = {
+  pickFrom: ['audit'],
+  stages: [(_view, { accountId }) => (accountId === null ? [] : [auditOfAccount(accountId)])],
+};
+
+/** A step that checks a code or changes the account: it may log it and email the holder. */
+export const CALLER_LOG_AND_MAIL = mergePlans(CALLER_LOG, MAIL);
 
 /**
- * The tickets settleTickets may close on the way: Feedback Provided ones
- * already due, with their conversations, and what closing them writes.
+ * Every session of the caller's account, by index: listing them, ending the
+ * others, applying a new retention time (SESSION-1 to SESSION-3). Expired
+ * ones come too, so the purge on the way drops them.
  */
-const SETTLE: EndpointPlan = {
-  whole: ['idempotencyKeys'],
-  append: ['outbox'],
-  pickFrom: ['tickets', 'accounts'],
+export const CALLER_SESSIONS: EndpointPlan = {
+  pickFrom: ['sessions'],
+  stages: [(_view, { accountId }) => (accountId === null ? [] : [sessionsOfAccount(accountId)])],
+};
+
+/** SESSION-1: signing sessions out reads every session of the account, and logs it. */
+export const SIGNS_OUT = mergePlans(CALLER_SESSIONS, CALLER_LOG);
+
+/** SESSION-2: the other sessions end and this one is issued again; both are logged and emailed. */
+export const REISSUES_SESSION = mergePlans(CALLER_LOG_AND_MAIL, CALLER_SESSIONS);
+
+/**
+ * Binding, unbinding or changing the authenticator drops every bind wizard
+ * of the account, not only this session's: one left open in another session
+ * would go on to bind without the email step. Wizards are keyed by their
+ * session, so they are picked by the keys of every session of the account
+ * (a wizard of a session already deleted can never be reached again).
+ */
+export const BINDING_CHANGE = mergePlans(REISSUES_SESSION, {
+  pickFrom: ['enrollments'],
   stages: [
-    (_view, { ctx }) => [
-      ACCOUNT_NAMES,
+    (view, { accountId }) => [
       {
-        from: 'tickets',
-        index: 'statusFeedback',
-        range: {
-          lower: ['feedback_provided', -Infinity],
-          upper: ['feedback_provided', ctx.now - TICKET_AUTO_CLOSE_MS],
-        },
-        withSplit: true,
+        from: 'enrollments',
+        keys: view.sessions
+          .filter((session) => session.accountId === accountId)
+          .map((session) => session.id),
       },
     ],
+  ],
+});
+
+/** MOCK-5: when the caller may be sent the next code: their sends, by index. */
+export const CALLER_EMAIL_SENDS: EndpointPlan = {
+  pickFrom: ['emailSends'],
+  stages: [
+    (_view, { accountId }) =>
+      accountId === null
+        ? []
+        : [{ from: 'emailSends', index: 'accountId', range: { only: accountId } }],
   ],
 };
 
-/** A list: the headers its filter starts from (the domain filters, sorts and pages them). */
-const list = (pick: (facts: RequestFacts) => Pick | null): EndpointPlan =>
-  mergePlans(SETTLE, {
-    pickFrom: ['tickets'],
-    stages: [(_view, facts) => [pick(facts)].filter((found) => found !== null)],
-  });
-
-const WORKSPACE_LIST = list(({ params }) => ({
-  from: 'tickets',
-  index: 'workspaceUpdated',
-  range: startingWith(params.workspaceId ?? ''),
-  readOnly: true,
-}));
-const MY_LIST = list(({ accountId }) =>
-  accountId === null
-    ? null
-    : {
-        from: 'tickets',
-        index: 'requesterCreated',
-        range: startingWith(accountId),
-        readOnly: true,
-      },
-);
-const QUEUE = list(() => ({ from: 'tickets', all: true, readOnly: true }));
-
 /**
- * One ticket with its conversation and attachments, the uploads the body
- * names, and the audit of its requester and of the caller (a step may record one).
+ * MOCK-5: the caller's code for one purpose, by its key [account, purpose]:
+ * sending one replaces it, so it must be loaded or the new one would be a
+ * second record under the same key; and the sends, and the email.
  */
-const ONE_TICKET: EndpointPlan = mergePlans(SETTLE, {
-  pickFrom: ['tickets', 'attachments', 'audit'],
+export const callerEmailCode = (purpose: EmailCodePurpose): EndpointPlan => ({
+  append: ['outbox'],
+  pickFrom: ['emailCodes', 'emailSends'],
   stages: [
-    (_view, { params, body }) => [
-      { from: 'tickets', keys: [params.ticketId ?? ''], withSplit: true },
-      { from: 'attachments', index: 'ticketId', range: { only: params.ticketId ?? '' } },
-      { from: 'attachments', keys: idsOf(body) },
-    ],
-    (view, { params, accountId }) =>
-      auditOf([accountId, ticketsOf(view, params.ticketId)?.requesterId]),
+    (_view, { accountId }) => (accountId === null ? [] : emailCodePicks(accountId, purpose)),
   ],
 });
 
 /**
- * One ticket as customer service reviews it: its review signals count the
- * requester's other open Unbind MFA requests (TICKET-11), so the requester's
- * ticket headers are read too, by index and unchanged.
+ * LOGIN-1: the throttle of the typed email, by its key, and the account with
+ * that email, by the index; then that account's sessions (the login purges
+ * its expired ones), memberships (where it lands) and security log, and the
+ * workspaces of the memberships (whether one enforces MFA). The throttle is
+ * picked for any email, known or not, so a lockout reveals nothing.
  */
-const SUPPORT_TICKET: EndpointPlan = mergePlans(ONE_TICKET, {
-  pickFrom: ['tickets'],
-  stages: [
-    (view, { params }) => {
-      const requesterId = ticketsOf(view, params.ticketId)?.requesterId;
-      return requesterId === undefined
-        ? []
-        : [
-            {
-              from: 'tickets',
-              index: 'requesterCreated',
-              range: startingWith(requesterId),
-              readOnly: true,
-            },
-          ];
-    },
-  ],
-});
-
-/** An agent unbinding MFA touches the requester's account, sessions, codes and audit. */
-const UNBIND_BY_AGENT: EndpointPlan = mergePlans(SUPPORT_TICKET, { whole: ALL_BUT_TICKETS });
-
-const SUBMIT: EndpointPlan = mergePlans(SETTLE, {
-  whole: ['emailCodes', 'emailSends'],
-  pickFrom: ['tickets', 'attachments', 'audit'],
-  stages: [
-    (view, { ctx, body, accountId }) => {
-      if (accountId === null) return [];
-      const replayed = view.idempotencyKeys
-        .filter((entry) => entry.accountId === accountId)
-        .map((entry) => entry.ticketId);
-      return [
-        {
-          from: 'tickets',
-          index: 'requesterCreated',
-          range: {
-            lower: [accountId, ctx.now - TICKET_RATE_WINDOW_MS],
-            upper: [accountId, Infinity],
-          },
-        },
-        { from: 'tickets', keys: replayed },
-        { from: 'attachments', keys: idsOf(body) },
-        ...auditOf([accountId]),
-      ];
-    },
-  ],
-});
-
-const CANCEL_BY_LINK: EndpointPlan = mergePlans(SETTLE, {
-  pickFrom: ['tickets', 'audit'],
+export const LOGIN: EndpointPlan = {
+  append: ['outbox'],
+  pickFrom: ['accounts', 'loginThrottle', 'sessions', 'memberships', 'audit', 'workspaces'],
   stages: [
     (_view, { body }) => {
-      const token = (body as { token?: unknown } | undefined)?.token;
-      return typeof token === 'string'
+      const email = emailOf(body);
+      return email === null ? [] : [accountWithEmail(email), throttleOfEmail(email)];
+    },
+    (view, { body }) => {
+      const account = accountNamedBy(view, body);
+      return account
         ? [
-            {
-              from: 'tickets',
-              index: 'cancelToken',
-              range: { only: sha256Hex(token) },
-              withSplit: true,
-            },
+            sessionsOfAccount(account.id),
+            { from: 'memberships', index: 'accountId', range: { only: account.id } },
+            auditOfAccount(account.id),
           ]
         : [];
     },
-    (view) => auditOf(view.tickets.map((ticket) => ticket.requesterId)),
-  ],
-});
-
-const ATTACHMENT: EndpointPlan = mergePlans(SETTLE, {
-  pickFrom: ['tickets', 'attachments'],
-  stages: [
-    (_view, { params }) => [{ from: 'attachments', keys: [params.attachmentId ?? ''] }],
     (view) => [
-      {
-        from: 'tickets',
-        keys: view.attachments.flatMap((attachment) =>
-          attachment.ticketId === null ? [] : [attachment.ticketId],
+      workspacesByKey(
+        notLoaded(
+          view.workspaces,
+          view.memberships.map((membership) => membership.workspaceId),
         ),
-      },
+      ),
     ],
   ],
-});
-
-/** LOG-1: the caller's security log, read by account and time; its paging is the domain's. */
-const OWN_AUDIT: EndpointPlan = {
-  pickFrom: ['audit'],
-  stages: [(_view, { accountId }) => auditOf([accountId])],
 };
 
-const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names, pickFrom: [] });
-const NOTHING_BUT_ADMISSION: EndpointPlan = {};
-const NO_TICKETS = only(...ALL_BUT_TICKETS);
+/** GUARD-7: what the login's first transaction reads: the salt of the account with that email. */
+export const saltOfEmail = (email: string): LoadPlan<unknown> => ({
+  pickFrom: ['accounts'],
+  stages: [() => [accountWithEmail(email)]],
+});
+
+/** GUARD-7: the salt of one account, by its key. */
+export const saltOfAccount = (accountId: string): LoadPlan<unknown> => ({
+  pickFrom: ['accounts'],
+  stages: [() => [accountsByKey([accountId])]],
+});
 
 /**
- * The declarations of the endpoints that have one, by method and path
- * pattern. An endpoint missing here loads everything it could touch: slower
- * as data grows, never wrong. A declared endpoint whose rules touch a
- * collection it did not load fails loudly (NotLoadedError), in its tests.
+ * PASSWORD-1: the current password is counted like a login's, by the
+ * throttle of the account's email; then the other sessions end.
  */
-export const DECLARED_PLANS: Readonly<Record<string, EndpointPlan>> = {
-  [`GET ${paths.session.pattern}`]: NOTHING_BUT_ADMISSION,
-  [`POST ${paths.session.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.session.pattern}`]: NOTHING_BUT_ADMISSION,
-  [`PUT ${paths.sessionWorkspace.pattern}`]: NO_TICKETS,
+export const PASSWORD_CHANGE = mergePlans(REISSUES_SESSION, {
+  pickFrom: ['loginThrottle'],
+  stages: [
+    (view, { accountId }) => {
+      const account = view.accounts.find((candidate) => candidate.id === accountId);
+      return account ? [throttleOfEmail(account.email)] : [];
+    },
+  ],
+});
 
-  // The account, MFA and workspace steps touch no ticket.
-  [`POST ${paths.sessionMfa.pattern}`]: NO_TICKETS,
-  [`GET ${paths.enrollment.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentEmailCode.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentIdentity.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentSecret.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentSecretRotate.pattern}`]: NO_TICKETS,
-  [`POST ${paths.enrollmentConfirm.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.enrollment.pattern}`]: NO_TICKETS,
-  [`POST ${paths.unbindMfa.pattern}`]: NO_TICKETS,
-  [`POST ${paths.changeAuthenticator.pattern}`]: NO_TICKETS,
-  [`POST ${paths.recoveryCodes.pattern}`]: NO_TICKETS,
-  [`GET ${paths.accountAudit.pattern}`]: OWN_AUDIT,
-  [`GET ${paths.account.pattern}`]: NO_TICKETS,
-  // Sessions, retention and passwords (SESSION-1 to SESSION-3, PASSWORD-1, PASSWORD-2).
-  [`GET ${paths.accountSessions.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.accountSessions.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.accountSession.pattern}`]: NO_TICKETS,
-  [`PUT ${paths.accountRetention.pattern}`]: NO_TICKETS,
-  [`POST ${paths.accountPassword.pattern}`]: NO_TICKETS,
-  [`POST ${paths.passwordResetEmailCode.pattern}`]: NO_TICKETS,
-  [`POST ${paths.passwordReset.pattern}`]: NO_TICKETS,
-  [`GET ${paths.workspace.pattern}`]: NO_TICKETS,
-  [`GET ${paths.workspaceMembers.pattern}`]: NO_TICKETS,
-  [`GET ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
-  [`PUT ${paths.workspaceSecurity.pattern}`]: NO_TICKETS,
-  [`DELETE ${paths.workspaceSecurityGrace.pattern}`]: NO_TICKETS,
+/**
+ * PASSWORD-2, first step: the account the email names, by the index, and its
+ * reset code, sends and the email. An unknown email reads nothing more.
+ */
+export const RESET_CODE_SEND: EndpointPlan = {
+  append: ['outbox'],
+  pickFrom: ['accounts', 'emailCodes', 'emailSends'],
+  stages: [
+    (_view, { body }) => {
+      const email = emailOf(body);
+      return email === null ? [] : [accountWithEmail(email)];
+    },
+    (view, { body }) => {
+      const account = accountNamedBy(view, body);
+      return account ? emailCodePicks(account.id, 'reset') : [];
+    },
+  ],
+};
 
-  [`GET ${paths.ticketEmailCode.pattern}`]: only('emailCodes', 'emailSends'),
-  [`POST ${paths.ticketEmailCode.pattern}`]: NO_TICKETS,
-  [`POST ${paths.ticketAttachments.pattern}`]: only('attachments'),
-  [`GET ${paths.ticketAttachment.pattern}`]: ATTACHMENT,
-  [`GET ${paths.tickets.pattern}`]: MY_LIST,
-  [`GET ${paths.ticketsExport.pattern}`]: MY_LIST,
-  [`GET ${paths.workspaceTickets.pattern}`]: WORKSPACE_LIST,
-  [`GET ${paths.workspaceTicketsExport.pattern}`]: WORKSPACE_LIST,
-  [`POST ${paths.tickets.pattern}`]: SUBMIT,
-  [`GET ${paths.ticket.pattern}`]: ONE_TICKET,
-  [`POST ${paths.unbindRequestCancel.pattern}`]: CANCEL_BY_LINK,
-  [`POST ${paths.ticketCancel.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketRestart.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketClose.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketReplies.pattern}`]: ONE_TICKET,
-  [`POST ${paths.ticketRating.pattern}`]: ONE_TICKET,
-  [`GET ${paths.supportTickets.pattern}`]: QUEUE,
-  [`GET ${paths.supportTicket.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketAccept.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketClose.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketReplies.pattern}`]: SUPPORT_TICKET,
-  [`POST ${paths.supportTicketUnbindMfa.pattern}`]: UNBIND_BY_AGENT,
+/**
+ * PASSWORD-2: the account the email names and its throttle (a proven email
+ * reopens it); then its reset code, every session of it (all end) and its
+ * security log.
+ */
+export const PASSWORD_RESET: EndpointPlan = {
+  append: ['outbox'],
+  pickFrom: ['accounts', 'loginThrottle', 'emailCodes', 'sessions', 'audit'],
+  stages: [
+    (_view, { body }) => {
+      const email = emailOf(body);
+      return email === null ? [] : [accountWithEmail(email), throttleOfEmail(email)];
+    },
+    (view, { body }) => {
+      const account = accountNamedBy(view, body);
+      return account
+        ? [
+            { from: 'emailCodes', keys: [[account.id, 'reset']] },
+            sessionsOfAccount(account.id),
+            auditOfAccount(account.id),
+          ]
+        : [];
+    },
+  ],
+};
 
-  [`GET ${paths.devMailbox.pattern}`]: only('outbox'),
-  [`GET ${paths.devAuthenticator.pattern}`]: only('accounts'),
-  [`GET ${paths.devStatus.pattern}`]: {},
-  [`PUT ${paths.devSettings.pattern}`]: {},
-  [`DELETE ${paths.devNotice.pattern}`]: {},
-  // The members are checked and added whole; the tickets are only added.
-  [`POST ${paths.devLargeDemo.pattern}`]: {
-    whole: ['accounts', 'memberships', 'workspaces'],
-    append: ['tickets'],
-  },
+/** Whether the caller is a member of the path's workspace, as admission loaded it. */
+const callerIsMember = (view: ServerState, { params, accountId }: RequestFacts) =>
+  view.memberships.some(
+    (membership) =>
+      membership.accountId === accountId && membership.workspaceId === params.workspaceId,
+  );
+
+const membershipsOfPathWorkspace = (view: ServerState, facts: RequestFacts): Pick[] =>
+  callerIsMember(view, facts)
+    ? [{ from: 'memberships', index: 'workspaceId', range: { only: facts.params.workspaceId } }]
+    : [];
+
+/**
+ * MANDATORY-1: the workspace's page counts its members and names its Owner:
+ * every membership of the workspace, by index (it grows with the workspace's
+ * members; a count by index would bound it), and the Owner's account. A
+ * caller who is no member reads none of it, and is not found.
+ */
+export const WORKSPACE_HEADCOUNT: EndpointPlan = {
+  pickFrom: ['memberships', 'accounts'],
+  stages: [
+    membershipsOfPathWorkspace,
+    (view, { params }) => [
+      accountsByKey(
+        notLoaded(
+          view.accounts,
+          view.memberships
+            .filter((m) => m.workspaceId === params.workspaceId && m.role === 'owner')
+            .map((m) => m.accountId),
+        ),
+      ),
+    ],
+  ],
+};
+
+/**
+ * The members list, and the policy's count of unbound members (MANDATORY-1):
+ * every membership of the workspace, by index, and each member's account by
+ * key. It grows with the workspace's members, and only with them.
+ */
+export const WORKSPACE_MEMBERS: EndpointPlan = {
+  pickFrom: ['memberships', 'accounts'],
+  stages: [
+    membershipsOfPathWorkspace,
+    (view, { params }) => [
+      accountsByKey(
+        notLoaded(
+          view.accounts,
+          view.memberships
+            .filter((m) => m.workspaceId === params.workspaceId)
+            .map((m) => m.accountId),
+        ),
+      ),
+    ],
+  ],
+};
+
+/** MANDATORY-1, MANDATORY-5: the policy counts unbound members; the Owner's change is logged. */
+export const POLICY_CHANGE = mergePlans(WORKSPACE_MEMBERS, CALLER_LOG);
+
+/** Some collections whole, nothing picked: the dev tools, which show all of them. */
+export const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names, pickFrom: [] });
+
+/** MOCK-8: a batch of the large demo checks and adds the members whole; the tickets are only added. */
+export const LARGE_DEMO_BATCH: EndpointPlan = {
+  whole: ['accounts', 'memberships', 'workspaces'],
+  append: ['tickets'],
 };

@@ -30,6 +30,15 @@ import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa
 import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import {
+  BINDING_CHANGE,
+  CALLER_EMAIL_SENDS,
+  CALLER_LOG,
+  CALLER_LOG_AND_MAIL,
+  CALLER_ONLY,
+  callerEmailCode,
+  REISSUES_SESSION,
+} from './load-plans';
 import { secondsUntil } from './respond';
 
 function enrollmentSecretView(
@@ -54,6 +63,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'code-owed',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
+      load: CALLER_LOG_AND_MAIL,
       run: ({ state, ctx, session, body, setSessionToken }) => {
         const issued = verifyLoginCode(state, ctx, session, proofOf(body));
         if (!('token' in issued)) return issued;
@@ -65,6 +75,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.get(paths.enrollment.pattern, {
       caller: 'enrolling',
       noStore: true,
+      load: CALLER_EMAIL_SENDS,
       run: ({ state, ctx, session }): EnrollmentStatus => {
         const current = enrollmentStatus(state, ctx, session);
         return {
@@ -78,6 +89,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.post(paths.enrollmentEmailCode.pattern, {
       caller: 'enrolling',
       noStore: true,
+      load: callerEmailCode('bind'),
       run: ({ state, ctx, session }): EmailCodeSent => {
         const sent = sendBindEmailCode(state, ctx, session);
         return { resendInSeconds: secondsUntil(sent.resendAvailableAt, ctx.now) ?? 0 };
@@ -88,6 +100,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
+      load: callerEmailCode('bind'),
       run: ({ state, ctx, session, body }) =>
         verifyBindIdentity(state, ctx, session, body.code) ?? undefined,
     }),
@@ -96,6 +109,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.post(paths.enrollmentSecret.pattern, {
       caller: 'enrolling',
       noStore: true,
+      load: CALLER_ONLY,
       run: ({ state, ctx, session }) =>
         enrollmentSecretView(issueEnrollmentSecret(state, ctx, session), ctx.now),
     }),
@@ -104,6 +118,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.post(paths.enrollmentSecretRotate.pattern, {
       caller: 'enrolling',
       noStore: true,
+      load: CALLER_ONLY,
       run: ({ state, ctx, session }) =>
         enrollmentSecretView(rotateEnrollmentSecret(state, ctx, session), ctx.now),
     }),
@@ -112,6 +127,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'enrolling',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
+      load: BINDING_CHANGE,
       run: ({ state, ctx, session, body, setSessionToken }): EnrollmentConfirmed | DomainError => {
         const result = confirmEnrollment(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
@@ -127,6 +143,7 @@ export function mfaHandlers(deps: HandlerDeps) {
     endpoint.delete(paths.enrollment.pattern, {
       caller: 'enrolling',
       noStore: true,
+      load: CALLER_ONLY,
       run: ({ state, session }) => cancelEnrollment(state, session),
     }),
 
@@ -134,6 +151,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
+      load: BINDING_CHANGE,
       run: ({ state, ctx, session, body }) =>
         unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session, ctx),
     }),
@@ -143,6 +161,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
+      load: CALLER_LOG_AND_MAIL,
       run: ({ state, ctx, session, body }) =>
         startAuthenticatorChange(state, ctx, session, proofOf(body)) ?? undefined,
     }),
@@ -152,6 +171,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: codeRequestSchema },
       noStore: true,
+      load: REISSUES_SESSION,
       run: ({ state, ctx, session, body, setSessionToken }): RecoveryCodes | DomainError => {
         const result = regenerateRecoveryCodes(state, ctx, session, body.code);
         if (!('issued' in result)) return result;
@@ -166,6 +186,7 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       noStore: true,
       query: { schema: auditListQuerySchema, from: auditListQueryFrom },
+      load: CALLER_LOG,
       run: ({ state, session, query }): AuditList => {
         const page = auditPage(state, session.accountId, query);
         return {

@@ -29,8 +29,7 @@ export interface QuerySpec<Q> {
   from: (params: URLSearchParams) => unknown;
 }
 
-/** The `:name` parameters of a route pattern. */
-
+/** GUARD-1: the media type a body of each kind must be sent as. */
 const MEDIA_TYPE = { json: 'application/json', multipart: 'multipart/form-data' } as const;
 /** GUARD-5: the most bytes read of a body of each kind. */
 const BODY_MAX_BYTES = {

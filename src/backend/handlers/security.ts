@@ -27,12 +27,23 @@ import { accountSessionView } from '../domain/views';
 import { type PasswordHasher, webCryptoPasswordHasher } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import {
+  CALLER_SESSIONS,
+  PASSWORD_CHANGE,
+  PASSWORD_RESET,
+  RESET_CODE_SEND,
+  saltOfAccount,
+  SETTINGS_ONLY,
+  SIGNS_OUT,
+} from './load-plans';
 
 const SALT_BYTES = 16;
 
 /** A fresh salt from the server's CSPRNG, drawn in a transaction of its own, in the host's scheme. */
 async function freshSalt(read: Backend['run'], passwords: PasswordHasher): Promise<string> {
-  return passwords.newSalt(await read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), {}));
+  return passwords.newSalt(
+    await read((_state, ctx) => base64Url(ctx.randomBytes(SALT_BYTES)), SETTINGS_ONLY),
+  );
 }
 
 /**
@@ -47,6 +58,7 @@ export function securityHandlers(deps: HandlerDeps) {
     endpoint.get(paths.accountSessions.pattern, {
       caller: 'active',
       noStore: true,
+      load: CALLER_SESSIONS,
       run: ({ state, ctx, session }): AccountSessionList => ({
         sessions: sessionsOf(state, ctx, session.accountId).map((entry) =>
           accountSessionView(entry, session.id),
@@ -56,6 +68,7 @@ export function securityHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.accountSessions.pattern, {
       caller: 'active',
+      load: SIGNS_OUT,
       run: ({ state, ctx, session }): SessionsEnded => ({
         ended: signOutOtherSessions(state, ctx, session),
       }),
@@ -63,6 +76,7 @@ export function securityHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.accountSession.pattern, {
       caller: 'active',
+      load: SIGNS_OUT,
       run: ({ state, ctx, session, params }) =>
         signOutSession(state, ctx, session, params.sessionId),
     }),
@@ -70,6 +84,7 @@ export function securityHandlers(deps: HandlerDeps) {
     endpoint.put(paths.accountRetention.pattern, {
       caller: 'active',
       body: { kind: 'json', schema: retentionSchema },
+      load: CALLER_SESSIONS,
       run: ({ state, session, body }): Retention => setRetention(state, session, body),
     }),
 
@@ -79,19 +94,19 @@ export function securityHandlers(deps: HandlerDeps) {
       noStore: true,
       // GUARD-7: both passwords hashed off the transaction, the current one with its stored salt.
       prepare: async ({ body, session, read }) => {
-        const salt = await read(
-          (state) =>
-            session
-              ? accountById(state, session.accountId).password.salt
-              : DECOY_PASSWORD_HASH.salt,
-          { whole: ['accounts'] },
-        );
+        const salt = session
+          ? await read(
+              (state) => accountById(state, session.accountId).password.salt,
+              saltOfAccount(session.accountId),
+            )
+          : DECOY_PASSWORD_HASH.salt;
         const [current, next] = await Promise.all([
           passwords.hash(body.currentPassword, salt),
           passwords.hash(body.newPassword, await freshSalt(read, passwords)),
         ]);
         return { current, next };
       },
+      load: PASSWORD_CHANGE,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const issued = changePassword(state, ctx, session, {
           current: prepared.current,
@@ -109,6 +124,7 @@ export function securityHandlers(deps: HandlerDeps) {
       caller: 'visitor',
       body: { kind: 'json', schema: passwordResetCodeRequestSchema },
       noStore: true,
+      load: RESET_CODE_SEND,
       run: ({ state, ctx, body }): EmailCodeSent => {
         sendPasswordResetCode(state, ctx, body.email);
         // The same answer whether a code was sent or not (PASSWORD-2).
@@ -123,6 +139,7 @@ export function securityHandlers(deps: HandlerDeps) {
       // GUARD-7: hashed for an unknown email as well, so the answer takes as long.
       prepare: async ({ body, read }) =>
         passwords.hash(body.newPassword, await freshSalt(read, passwords)),
+      load: PASSWORD_RESET,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const refusal = resetPassword(state, ctx, {
           email: body.email,

@@ -7,6 +7,7 @@ import { switchWorkspace } from '../domain/workspaces';
 import { webCryptoPasswordHasher } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { CALLER_ONLY, LOGIN, saltOfEmail } from './load-plans';
 
 export function sessionHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
@@ -15,6 +16,7 @@ export function sessionHandlers(deps: HandlerDeps) {
     endpoint.get(paths.session.pattern, {
       caller: 'visitor',
       noStore: true,
+      load: CALLER_ONLY,
       run: ({ state, ctx, session }) => sessionView(state, session, ctx),
     }),
 
@@ -26,8 +28,9 @@ export function sessionHandlers(deps: HandlerDeps) {
       prepare: async ({ body, read }) =>
         passwords.hash(
           body.password,
-          await read((state) => loginSaltFor(state, body.email), { whole: ['accounts'] }),
+          await read((state) => loginSaltFor(state, body.email), saltOfEmail(body.email)),
         ),
+      load: LOGIN,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         // SESSION-1: the request's browser, as the builder read it for its host.
         const issued = logIn(state, ctx, body.email, prepared, ctx.userAgent ?? null);
@@ -41,6 +44,7 @@ export function sessionHandlers(deps: HandlerDeps) {
 
     endpoint.delete(paths.session.pattern, {
       caller: 'visitor',
+      load: CALLER_ONLY,
       run: ({ state, session, setSessionToken }) => {
         if (session) endSession(state, session);
         setSessionToken(null);
@@ -51,6 +55,8 @@ export function sessionHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: switchWorkspaceRequestSchema },
       noStore: true,
+      // Entering a workspace checks the caller's memberships and their workspaces, admitted.
+      load: CALLER_ONLY,
       run: ({ state, ctx, session, body }) => {
         // Switching to a workspace that enforces MFA without a binding answers
         // the session that now owes it, which the client follows (LOGIN-4).

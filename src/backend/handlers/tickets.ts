@@ -51,8 +51,22 @@ import {
 } from '../domain/tickets';
 import type { HandlerDeps } from './deps';
 import { type Call, endpoints, type EndpointSpec } from './endpoint';
+import { CALLER_EMAIL_SENDS, callerEmailCode, type EndpointPlan } from './load-plans';
 import type { BodySpec, QuerySpec } from './request-input';
 import { secondsUntil } from './respond';
+import {
+  ATTACHMENT,
+  CALLER_UPLOADS,
+  CANCEL_BY_LINK,
+  MY_LIST,
+  ONE_TICKET,
+  QUEUE,
+  SUBMIT,
+  SUPPORT_TICKET,
+  UNBIND_BY_AGENT,
+  uploadById,
+  WORKSPACE_LIST,
+} from './ticket-plans';
 
 const LIST_QUERY: QuerySpec<TicketListQuery> = {
   schema: ticketListQuerySchema,
@@ -81,9 +95,15 @@ type TicketParams = { ticketId: string };
 /** A requester's step on their own ticket, answered with the ticket as they now see it. */
 function requesterStep<S extends BodySpec | undefined>(
   body: S,
+  load: EndpointPlan,
   act: (call: Call<'active', S, unknown, TicketParams>) => TicketRecord,
 ): EndpointSpec<'active', S, unknown, TicketParams, TicketDetail> {
-  return { caller: 'active', body, run: (call) => ticketDetailView(call.state, act(call), true) };
+  return {
+    caller: 'active',
+    body,
+    load,
+    run: (call) => ticketDetailView(call.state, act(call), true),
+  };
 }
 
 /**
@@ -92,11 +112,13 @@ function requesterStep<S extends BodySpec | undefined>(
  */
 function agentStep<S extends BodySpec | undefined>(
   body: S,
+  load: EndpointPlan,
   act: (call: Call<'agent', S, unknown, TicketParams>) => TicketRecord | DomainError,
 ): EndpointSpec<'agent', S, unknown, TicketParams, SupportTicket> {
   return {
     caller: 'agent',
     body,
+    load,
     run: (call) => {
       const ticket = act(call);
       return ticket instanceof DomainError
@@ -114,6 +136,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.ticketEmailCode.pattern, {
       caller: 'ticket-submitter',
       noStore: true,
+      load: CALLER_EMAIL_SENDS,
       run: ({ state, ctx, session }): TicketEmailCodeStatus => {
         const current = ticketEmailCodeStatus(state, ctx, session);
         return {
@@ -126,6 +149,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.post(paths.ticketEmailCode.pattern, {
       caller: 'ticket-submitter',
       noStore: true,
+      load: callerEmailCode('ticket'),
       run: ({ state, ctx, session }): EmailCodeSent => {
         const sent = sendTicketEmailCode(state, ctx, session);
         return { resendInSeconds: secondsUntil(sent.resendAvailableAt, ctx.now) ?? 0 };
@@ -136,6 +160,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.post(paths.ticketAttachments.pattern, {
       caller: 'ticket-submitter',
       body: { kind: 'multipart' },
+      load: CALLER_UPLOADS,
       run: ({ state, ctx, session, body }) => ({
         purged: purgeUnusedAttachments(state, ctx),
         record: recordUpload(state, ctx, session, { name: body.name, size: body.bytes.byteLength }),
@@ -146,7 +171,7 @@ export function ticketHandlers(deps: HandlerDeps) {
         try {
           await server.attachments.put(record.id, bytes, record.contentType);
         } catch (error) {
-          await server.run((state) => discardUpload(state, record.id));
+          await server.run((state) => discardUpload(state, record.id), uploadById(record.id));
           throw error;
         }
         return { json: attachmentView(record) satisfies Attachment, status: 201 };
@@ -155,6 +180,7 @@ export function ticketHandlers(deps: HandlerDeps) {
 
     endpoint.get(paths.ticketAttachment.pattern, {
       caller: 'active',
+      load: ATTACHMENT,
       run: ({ state, ctx, session, params }) =>
         readableAttachment(state, ctx, session, params.attachmentId),
       reply: async (record) => {
@@ -177,6 +203,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.tickets.pattern, {
       caller: 'active',
       query: LIST_QUERY,
+      load: MY_LIST,
       run: ({ state, ctx, session, query }) =>
         ticketPageView(state, myTickets(state, ctx, session), query),
     }),
@@ -184,6 +211,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.ticketsExport.pattern, {
       caller: 'active',
       query: LIST_QUERY,
+      load: MY_LIST,
       run: ({ state, ctx, session, query }) =>
         ticketExportView(state, myTickets(state, ctx, session), query),
     }),
@@ -192,6 +220,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.workspaceTickets.pattern, {
       caller: 'workspace-member',
       query: LIST_QUERY,
+      load: WORKSPACE_LIST,
       run: ({ state, ctx, session, access, query }) =>
         ticketPageView(state, workspaceTickets(state, ctx, session, access), query),
     }),
@@ -199,6 +228,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.workspaceTicketsExport.pattern, {
       caller: 'workspace-member',
       query: LIST_QUERY,
+      load: WORKSPACE_LIST,
       run: ({ state, ctx, session, access, query }) =>
         ticketExportView(state, workspaceTickets(state, ctx, session, access), query),
     }),
@@ -207,6 +237,7 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.post(paths.tickets.pattern, {
       caller: 'ticket-submitter',
       body: { kind: 'json', schema: createTicketRequestSchema },
+      load: SUBMIT,
       run: ({ state, ctx, session, body, headers }) => {
         const result = submitTicket(state, ctx, session, body, idempotencyKeyOf(headers));
         if (result instanceof DomainError) return result;
@@ -221,6 +252,7 @@ export function ticketHandlers(deps: HandlerDeps) {
 
     endpoint.get(paths.ticket.pattern, {
       caller: 'active',
+      load: ONE_TICKET,
       run: ({ state, ctx, session, params }) => {
         const { ticket, own } = readTicket(state, ctx, session, params.ticketId);
         return ticketDetailView(state, ticket, own);
@@ -232,6 +264,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       caller: 'visitor',
       body: { kind: 'json', schema: cancelUnbindRequestSchema },
       noStore: true,
+      load: CANCEL_BY_LINK,
       run: ({ state, ctx, body }): CanceledUnbindRequest => {
         const ticket = cancelUnbindRequest(state, ctx, body.token);
         return { number: ticket.number, status: ticket.status };
@@ -240,21 +273,21 @@ export function ticketHandlers(deps: HandlerDeps) {
 
     endpoint.post(
       paths.ticketCancel.pattern,
-      requesterStep(undefined, ({ state, ctx, session, params }) =>
+      requesterStep(undefined, ONE_TICKET, ({ state, ctx, session, params }) =>
         cancelTicket(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
       paths.ticketRestart.pattern,
-      requesterStep(undefined, ({ state, ctx, session, params }) =>
+      requesterStep(undefined, ONE_TICKET, ({ state, ctx, session, params }) =>
         restartTicket(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
       paths.ticketClose.pattern,
-      requesterStep(undefined, ({ state, ctx, session, params }) =>
+      requesterStep(undefined, ONE_TICKET, ({ state, ctx, session, params }) =>
         closeAsRequester(state, ctx, session, params.ticketId),
       ),
     ),
@@ -263,6 +296,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       paths.ticketReplies.pattern,
       requesterStep(
         { kind: 'json', schema: replyRequestSchema },
+        ONE_TICKET,
         ({ state, ctx, session, params, body }) =>
           replyAsRequester(state, ctx, session, params.ticketId, body),
       ),
@@ -272,6 +306,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       paths.ticketRating.pattern,
       requesterStep(
         { kind: 'json', schema: rateRequestSchema },
+        ONE_TICKET,
         ({ state, ctx, session, params, body }) =>
           rateTicket(state, ctx, session, params.ticketId, body),
       ),
@@ -281,12 +316,14 @@ export function ticketHandlers(deps: HandlerDeps) {
     endpoint.get(paths.supportTickets.pattern, {
       caller: 'agent',
       query: LIST_QUERY,
+      load: QUEUE,
       run: ({ state, ctx, session, query }) =>
         ticketPageView(state, supportQueue(state, ctx, session), query),
     }),
 
     endpoint.get(paths.supportTicket.pattern, {
       caller: 'agent',
+      load: SUPPORT_TICKET,
       run: ({ state, ctx, session, params }) => {
         const { agent, ticket } = ticketForAgent(state, ctx, session, params.ticketId);
         return supportTicketView(state, ctx, ticket, agent.id);
@@ -295,14 +332,14 @@ export function ticketHandlers(deps: HandlerDeps) {
 
     endpoint.post(
       paths.supportTicketAccept.pattern,
-      agentStep(undefined, ({ state, ctx, session, params }) =>
+      agentStep(undefined, SUPPORT_TICKET, ({ state, ctx, session, params }) =>
         acceptTicket(state, ctx, session, params.ticketId),
       ),
     ),
 
     endpoint.post(
       paths.supportTicketClose.pattern,
-      agentStep(undefined, ({ state, ctx, session, params }) =>
+      agentStep(undefined, SUPPORT_TICKET, ({ state, ctx, session, params }) =>
         closeAsAgent(state, ctx, session, params.ticketId),
       ),
     ),
@@ -311,6 +348,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       paths.supportTicketReplies.pattern,
       agentStep(
         { kind: 'json', schema: replyRequestSchema },
+        SUPPORT_TICKET,
         ({ state, ctx, session, params, body }) =>
           replyAsAgent(state, ctx, session, params.ticketId, body),
       ),
@@ -320,6 +358,7 @@ export function ticketHandlers(deps: HandlerDeps) {
       paths.supportTicketUnbindMfa.pattern,
       agentStep(
         { kind: 'json', schema: supportUnbindRequestSchema },
+        UNBIND_BY_AGENT,
         ({ state, ctx, session, params, body }) =>
           unbindRequesterMfa(state, ctx, session, params.ticketId, body),
       ),

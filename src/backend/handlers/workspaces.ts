@@ -4,6 +4,7 @@ import { memberView, mfaPolicyView, workspaceView } from '../domain/views';
 import { endMfaGracePeriod, membersOf, setMfaPolicy } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { POLICY_CHANGE, WORKSPACE_HEADCOUNT, WORKSPACE_MEMBERS } from './load-plans';
 
 /** Every endpoint here passes the workspace gate first (MANDATORY-3), as the caller says. */
 export function workspaceHandlers(deps: HandlerDeps) {
@@ -11,12 +12,14 @@ export function workspaceHandlers(deps: HandlerDeps) {
   return [
     endpoint.get(paths.workspace.pattern, {
       caller: 'workspace-member',
+      load: WORKSPACE_HEADCOUNT,
       run: ({ state, ctx, access }) =>
         workspaceView(state, access.workspace, access.membership, ctx),
     }),
 
     endpoint.get(paths.workspaceMembers.pattern, {
       caller: 'workspace-owner',
+      load: WORKSPACE_MEMBERS,
       run: ({ state, access }): MemberList => ({
         members: membersOf(state, access.workspace.id).map((membership) =>
           memberView(state, membership),
@@ -26,12 +29,14 @@ export function workspaceHandlers(deps: HandlerDeps) {
 
     endpoint.get(paths.workspaceSecurity.pattern, {
       caller: 'workspace-member',
+      load: WORKSPACE_MEMBERS,
       run: ({ state, ctx, access }) => mfaPolicyView(state, access, ctx),
     }),
 
     endpoint.put(paths.workspaceSecurity.pattern, {
       caller: 'workspace-owner',
       body: { kind: 'json', schema: mfaPolicyRequestSchema },
+      load: POLICY_CHANGE,
       run: ({ state, ctx, session, access, body }) => {
         setMfaPolicy(state, ctx, session, access, body.mfaRequired, body.graceDays);
         return mfaPolicyView(state, access, ctx);
@@ -41,6 +46,7 @@ export function workspaceHandlers(deps: HandlerDeps) {
     // MANDATORY-5: End grace period now.
     endpoint.delete(paths.workspaceSecurityGrace.pattern, {
       caller: 'workspace-owner',
+      load: POLICY_CHANGE,
       run: ({ state, ctx, session, access }) => {
         endMfaGracePeriod(state, ctx, session, access);
         return mfaPolicyView(state, access, ctx);

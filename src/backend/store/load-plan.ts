@@ -39,13 +39,11 @@ export interface LoadPlan<X = void> {
   pickFrom?: readonly CollectionName[];
 }
 
-/** What a transaction that names nothing loads: everything it could touch. */
+/**
+ * Every collection whole. No request loads it (ADR 0024); a caller that truly
+ * wants the whole state, such as a test looking at it, names it.
+ */
 export const EVERYTHING = { whole: COLLECTION_NAMES } satisfies LoadPlan<unknown>;
-
-/** Every collection but the tickets and what hangs off them: the account, MFA and session steps. */
-export const ALL_BUT_TICKETS: readonly CollectionName[] = COLLECTION_NAMES.filter(
-  (name) => name !== 'tickets' && name !== 'attachments' && name !== 'idempotencyKeys',
-);
 
 /** One plan of several: every collection any of them loads, the widest way it does. */
 export function mergePlans<X>(...plans: readonly (LoadPlan<X> | undefined)[]): LoadPlan<X> {

@@ -1,12 +1,14 @@
-import { type Backend, createBackend } from '@/backend/backend';
+import { createBackend } from '@/backend/backend';
 import { allHandlers } from '@/backend/handlers/all-handlers';
 import { memoryJar } from '@/backend/handlers/session-jar';
 import { createMemoryStore } from '@/backend/store/memory-store';
+import { everythingByDefault, type TestBackend } from '../../unit/support/everything-by-default';
 
 export const TEST_START_MS = Date.parse('2026-03-02T09:00:00Z');
 
 interface MockApi {
-  server: Backend;
+  /** As a test looks at it: see everything-by-default.ts. */
+  server: TestBackend;
   handlers: ReturnType<typeof allHandlers>;
   /** Moves the mock server's clock forward. */
   advance: (ms: number) => void;
@@ -19,7 +21,7 @@ export function resetMockApi(): MockApi {
   let now = TEST_START_MS;
   const server = createBackend({ store: createMemoryStore(() => now), clock: () => now });
   current = {
-    server,
+    server: everythingByDefault(server),
     handlers: allHandlers({ server, jar: memoryJar(), origin: location.origin }),
     advance: (ms) => {
       now += ms;

@@ -6,14 +6,16 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { ERROR_STATUS } from '@/api/error-codes';
 import { type ErrorBody, errorBodySchema } from '@/api/schemas/common';
-import { type Backend, createBackend } from '@/backend/backend';
+import { createBackend } from '@/backend/backend';
 import { allHandlers } from '@/backend/handlers/all-handlers';
 import { cookieJar, SESSION_COOKIE } from '@/backend/handlers/session-jar';
 import { type PasswordHasher, webCryptoPasswordHasher } from '@/backend/password-hashing';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import { createMemoryStore } from '@/backend/store/memory-store';
+import type { StateStore } from '@/backend/store/state-store';
 import { createScryptHasher } from '../../../server/passwords/scrypt-hasher';
 import { type StartedServer, startServer } from '../../../server/start';
+import { everythingByDefault, type TestBackend } from './everything-by-default';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 /** A scrypt cheap enough for a thousand logins; production's is PRODUCTION_SCRYPT_COST. */
@@ -166,7 +168,8 @@ export class ApiClient {
 }
 
 export interface MockApi {
-  readonly server: Backend;
+  /** The server the handlers run on, as a test looks at it (everything-by-default.ts). */
+  readonly server: TestBackend;
   readonly time: FakeClock;
   /** A new browser with no cookie. */
   client(): ApiClient;
@@ -180,21 +183,28 @@ export interface MockApi {
 
 /**
  * The HTTP harness: one msw server for the file, and per test a fresh mock server
- * over a fresh memory store with a fake clock that starts at START_MS.
+ * over a fresh memory store with a fake clock that starts at START_MS. `store`
+ * makes that store instead, for a test that watches what the store does.
  */
-export function setupMockApi(): MockApi {
+export function setupMockApi(
+  options: { store?: (clock: FakeClock['clock']) => StateStore } = {},
+): MockApi {
   if (ON_SERVER) return setupServerApi();
   const msw = setupServer();
-  let server: Backend | null = null;
+  let server: TestBackend | null = null;
   let time = createFakeClock();
   let passwords = counted(webCryptoPasswordHasher);
 
   function restart(stored?: unknown): void {
-    server = createBackend({ store: createMemoryStore(time.clock, stored), clock: time.clock });
+    const backend = createBackend({
+      store: options.store?.(time.clock) ?? createMemoryStore(time.clock, stored),
+      clock: time.clock,
+    });
+    server = everythingByDefault(backend);
     passwords = counted(webCryptoPasswordHasher);
     msw.resetHandlers(
       forgetCookiesHandler,
-      ...allHandlers({ server, jar: cookieJar, origin: ORIGIN, passwords }),
+      ...allHandlers({ server: backend, jar: cookieJar, origin: ORIGIN, passwords }),
     );
   }
 
@@ -285,7 +295,7 @@ function setupServerApi(): MockApi {
   return {
     get server() {
       if (!started) throw new Error('setupMockApi: the server exists only inside a test');
-      return started.backend;
+      return everythingByDefault(started.backend);
     },
     get time() {
       return time;

@@ -1,15 +1,16 @@
 import { beforeEach } from 'vitest';
-import { type Backend, createBackend } from '@/backend/backend';
+import { createBackend } from '@/backend/backend';
 import { loginSaltFor } from '@/backend/domain/passwords';
 import { type IssuedSession, logIn } from '@/backend/domain/sessions';
 import type { ServerState } from '@/backend/domain/state';
 import { hashPassword } from '@/backend/password-hashing';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import { createMemoryStore } from '@/backend/store/memory-store';
+import { everythingByDefault, type TestBackend } from './everything-by-default';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 export interface TestServer {
-  server: Backend;
+  server: TestBackend;
   time: FakeClock;
   /** A copy of the stored state, for assertions only. */
   snapshot(): Promise<ServerState>;
@@ -23,11 +24,13 @@ export function createTestServer(
   options: { randomBytes?: (length: number) => Uint8Array } = {},
 ): TestServer {
   const time = createFakeClock();
-  const server = createBackend({
-    store: createMemoryStore(time.clock),
-    clock: time.clock,
-    ...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
-  });
+  const server = everythingByDefault(
+    createBackend({
+      store: createMemoryStore(time.clock),
+      clock: time.clock,
+      ...(options.randomBytes ? { randomBytes: options.randomBytes } : {}),
+    }),
+  );
   return {
     server,
     time,
@@ -67,7 +70,7 @@ export function setupTestServer(
  * second transaction.
  */
 export async function passwordLogIn(
-  server: Backend,
+  server: TestBackend,
   email: string,
   password: string = DEMO_PASSWORD,
 ): Promise<IssuedSession> {

@@ -1,9 +1,9 @@
-import type { Backend } from '@/backend/backend';
 import type { DomainContext } from '@/backend/domain/context';
 import { DomainError } from '@/backend/domain/errors';
 import { authenticate } from '@/backend/domain/sessions';
 import type { ServerState, SessionRecord } from '@/backend/domain/state';
 import { codeAt, stepAt } from '@/backend/domain/totp';
+import type { TestBackend } from './everything-by-default';
 
 /** The refusal a promise ends in; fails the test if it succeeded or threw anything else. */
 export async function refusalOf(outcome: Promise<unknown>): Promise<DomainError> {
@@ -18,7 +18,7 @@ export async function refusalOf(outcome: Promise<unknown>): Promise<DomainError>
 
 /** Runs one domain operation as the session a token names, in one transaction. */
 export function runAs<T>(
-  server: Backend,
+  server: TestBackend,
   token: string,
   operation: (state: ServerState, ctx: DomainContext, session: SessionRecord) => T | DomainError,
 ): Promise<T> {

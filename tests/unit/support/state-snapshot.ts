@@ -1,4 +1,4 @@
-import type { Backend } from '@/backend/backend';
+import type { TestBackend } from './everything-by-default';
 
 /**
  * The whole stored state as JSON, for byte-for-byte comparisons. The only fields
@@ -6,7 +6,7 @@ import type { Backend } from '@/backend/backend';
  * having happened: an active session's sliding idle expiry (`lastSeenAt`,
  * `expiresAt`). Everything else, a session's state included, is compared.
  */
-export function comparableState(server: Backend): Promise<string> {
+export function comparableState(server: TestBackend): Promise<string> {
   return server.run((state) =>
     JSON.stringify({
       ...state,

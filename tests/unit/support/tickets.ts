@@ -5,7 +5,6 @@ import {
   type CreateTicketRequest,
   IDEMPOTENCY_KEY_HEADER,
 } from '@/api/schemas/tickets';
-import type { Backend } from '@/backend/backend';
 import { findAccountByEmail } from '@/backend/domain/accounts';
 import type { DomainContext } from '@/backend/domain/context';
 import { DomainError } from '@/backend/domain/errors';
@@ -13,10 +12,11 @@ import { openSession } from '@/backend/domain/sessions';
 import type { ServerState, SessionRecord, TicketRecord } from '@/backend/domain/state';
 import { acceptTicket, replyAsAgent, submitTicket } from '@/backend/domain/tickets';
 import type { ApiClient, ApiResponse } from './api-client';
+import type { TestBackend } from './everything-by-default';
 
 /** Opens a session for a demo account straight in the core, past the login steps. */
 export async function sessionFor(
-  server: Backend,
+  server: TestBackend,
   email: string,
   state: SessionRecord['state'] = 'active',
 ): Promise<string> {
@@ -51,7 +51,7 @@ export const BUG_REPORT: CreateTicketRequest = {
 
 /** Files a ticket in the core and returns its id. */
 export async function fileTicket(
-  server: Backend,
+  server: TestBackend,
   sessionId: string,
   input: CreateTicketRequest = BUG_REPORT,
 ): Promise<string> {
@@ -125,7 +125,7 @@ export async function download(
 }
 
 /** The latest code emailed to an address, read from the outbox as a person would. */
-export async function latestEmailCode(server: Backend, to: string): Promise<string> {
+export async function latestEmailCode(server: TestBackend, to: string): Promise<string> {
   const body = await server.run(
     (state) =>
       state.outbox.filter((mail) => mail.to === to && /code/i.test(mail.subject)).at(-1)?.body,
