@@ -12,7 +12,7 @@ import { created, ticketApiSteps, unbindRequest } from './support/ticket-api';
 import { BUG_REPORT } from './support/tickets';
 
 /**
- * SERVER-2: a request's cost does not grow with the data (ADR 0021). Not a
+ * SERVER-2: a request's cost does not grow with the data (ADR 0024). Not a
  * timing: the records each request reads, on the demo data and again with a
  * crowd of 2,000 more members (each with a session, a bind wizard, log
  * entries, codes, a throttle, an upload) and 5,000 more tickets. Within 2x

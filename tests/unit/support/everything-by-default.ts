@@ -7,7 +7,7 @@ import type { StateStore } from '@/backend/store/state-store';
  * The backend as a test looks at it from outside any request: a look at the
  * state, or a change made straight in the core, reads every collection
  * unless it names a plan. Requests never pass through here, and a request
- * path without a plan does not compile (ADR 0021); this is the one place
+ * path without a plan does not compile (ADR 0024); this is the one place
  * where loading EVERYTHING is the default, on purpose.
  */
 export type TestBackend = Omit<Backend, 'run'> & {
