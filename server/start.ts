@@ -33,6 +33,8 @@ export interface ServerDeps {
   transport?: MailTransport;
   /** SERVER-9's per-address limits; off only for tests that try a hundred passwords from one address. */
   ipLimits?: boolean;
+  /** How long a write waits for another writer's lock before answering 503; SQLITE_BUSY_TIMEOUT_MS by default. */
+  busyTimeoutMs?: number;
 }
 
 /**

@@ -58,10 +58,13 @@ async function demoPasswords(passwords: PasswordHasher): Promise<Map<string, Pas
  */
 export async function openServerStore(
   config: ServerConfig,
-  deps: { clock: Clock; passwords: PasswordHasher },
+  deps: { clock: Clock; passwords: PasswordHasher; busyTimeoutMs?: number },
 ): Promise<{ store: StateStore; attachments: AttachmentStore; close(): void }> {
   mkdirSync(config.dataDir, { recursive: true });
-  const db = openSqliteDatabase(join(config.dataDir, DATABASE_FILE));
+  const db = openSqliteDatabase(
+    join(config.dataDir, DATABASE_FILE),
+    deps.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: deps.busyTimeoutMs },
+  );
   const hashes = config.mode === 'demo' ? await demoPasswords(deps.passwords) : null;
   const store = createSqliteStore(db, deps.clock, {
     seed: (now: number) => (hashes ? seedState(now, hashes) : emptyState()),

@@ -20,11 +20,14 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  * readers and one writer work at once, and with synchronous=NORMAL a commit
  * survives a crash of the process (only a power loss can take the last ones).
  */
-export function openSqliteDatabase(file: string): Database.Database {
+export function openSqliteDatabase(
+  file: string,
+  options: { busyTimeoutMs?: number } = {},
+): Database.Database {
   const db = new Database(file);
   try {
     // First, so that the steps below wait for another process starting at the same time.
-    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrateSqlite(db);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { DEMO_PASSWORD } from '@/backend/seed';
@@ -144,6 +145,30 @@ describe('HTTP hardening (SERVER-9)', () => {
     expect((await logIn(untrusting, 'alice@example.com', DEMO_PASSWORD, next)).status).toBe(429);
     // Behind one, each attempt came from the address the proxy saw.
     expect((await logIn(trusting, 'alice@example.com', DEMO_PASSWORD, next)).status).toBe(200);
+  });
+});
+
+describe('a busy database', () => {
+  it('answers 503 with Retry-After while another writer holds the lock, never a 500 or a stack', async () => {
+    const server = await startTestServer({}, { busyTimeoutMs: 20 });
+    const other = new Database(server.databaseFile);
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const busy = await logIn(server, 'alice@example.com');
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('Retry-After')).toBe('1');
+      expect(await busy.json()).toEqual({
+        error: {
+          code: 'SERVICE_UNAVAILABLE',
+          message: 'The service is unavailable.',
+          retryAfter: 1,
+        },
+      });
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect((await logIn(server, 'alice@example.com')).status).toBe(200);
   });
 });
 

@@ -4,6 +4,7 @@ import { API, paths } from '@/api/paths';
 import type { ErrorBody } from '@/api/schemas/common';
 import {
   type Authenticator,
+  type DevSettings,
   devSettingsSchema,
   type DevStatus,
   largeDemoBatchRequestSchema,
@@ -16,6 +17,7 @@ import { emailView, iso } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 import { LARGE_DEMO_BATCH, only, SETTINGS_ONLY } from './load-plans';
+import { errorResponse } from './respond';
 
 /**
  * MOCK-8: the dev tools' own endpoints, and the latency, error-rate and offline
@@ -26,7 +28,13 @@ export function devHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
     http.all(`${API}/*`, async () => {
-      const settings = await server.run((state) => state.devSettings, SETTINGS_ONLY);
+      let settings: DevSettings;
+      try {
+        settings = await server.run((state) => state.devSettings, SETTINGS_ONLY);
+      } catch (error) {
+        // A busy store answers like any endpoint would (503), not as a crash.
+        return errorResponse(error);
+      }
       if (settings.offline) return HttpResponse.error();
       if (settings.latencyMs > 0) await delay(settings.latencyMs);
       if (settings.errorRate > 0 && Math.random() < settings.errorRate) {

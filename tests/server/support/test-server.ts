@@ -6,6 +6,7 @@ import type { ServerConfig } from '../../../server/config';
 import type { LogLine } from '../../../server/log';
 import { createScryptHasher } from '../../../server/passwords/scrypt-hasher';
 import { type ServerDeps, type StartedServer, startServer } from '../../../server/start';
+import { DATABASE_FILE } from '../../../server/store/server-store';
 import { createFakeClock, type FakeClock } from '../../unit/support/fake-clock';
 
 /** A scrypt cheap enough for tests; production's cost is PRODUCTION_SCRYPT_COST. */
@@ -19,6 +20,8 @@ export const ASSET_JS = `console.log(${JSON.stringify('x'.repeat(4096))});`;
 
 export interface TestServer extends StartedServer {
   url(path: string): string;
+  /** The SQLite file it keeps its state in. */
+  databaseFile: string;
   time: FakeClock;
   logs: LogLine[];
 }
@@ -68,5 +71,6 @@ export async function startTestServer(
     time,
     logs,
     url: (path) => `http://127.0.0.1:${started.port}${path}`,
+    databaseFile: join(dir, 'data', DATABASE_FILE),
   };
 }
