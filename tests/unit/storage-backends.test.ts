@@ -5,17 +5,8 @@ import { META_STORE } from '@/backend/store/collections';
 import { EVERYTHING, type LoadPlan } from '@/backend/store/load-plan';
 import type { KeyRange, RecordBackend, Stored } from '@/backend/store/record-backend';
 import { NotLoadedError } from '@/backend/store/store-errors';
-import {
-  type BackendKind,
-  indexedDbKind,
-  memoryKind,
-  type OpenedBackend,
-  sqliteKind,
-} from './support/backend-kinds';
+import { KINDS, type OpenedBackend } from './support/backend-kinds';
 import { recording } from './support/recording-backend';
-
-/** Every backend of RecordBackend: a new one joins here and meets every case below. */
-const KINDS: BackendKind[] = [memoryKind, indexedDbKind, sqliteKind];
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;
