@@ -17,6 +17,12 @@ const browserMockAliases = [
   },
 ];
 
+/** Tests that need a PostgreSQL server: their project exists only when PG_TEST_URL names one. */
+const POSTGRES_TESTS = [
+  'tests/server/postgres-store.test.ts',
+  'tests/server/two-processes.test.ts',
+];
+
 /** The mock's service worker and MSW's script inside it, which `public/` holds for the mock builds. */
 const MOCK_WORKER_FILES = ['mock-service-worker.js', 'mockServiceWorker.js'];
 
@@ -91,9 +97,24 @@ export default defineConfig(({ mode }) => {
             name: 'server',
             environment: 'node',
             include: ['tests/server/**/*.test.ts'],
+            exclude: POSTGRES_TESTS,
             setupFiles: ['tests/unit/setup.ts'],
           },
         },
+        // SERVER-7, SERVER-8: only where a PostgreSQL is (PG_TEST_URL, which .ci/run sets).
+        ...(env.PG_TEST_URL
+          ? [
+              {
+                extends: true as const,
+                test: {
+                  name: 'postgres',
+                  environment: 'node' as const,
+                  include: POSTGRES_TESTS,
+                  setupFiles: ['tests/unit/setup.ts'],
+                },
+              },
+            ]
+          : []),
         {
           extends: true,
           test: {

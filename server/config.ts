@@ -6,8 +6,10 @@ export type ServerMode = 'demo' | 'production';
 export interface ServerConfig {
   mode: ServerMode;
   port: number;
-  /** Where the SQLite file lives (SERVER-2). */
+  /** Where the SQLite file lives (SERVER-2); unused when `databaseUrl` is set. */
   dataDir: string;
+  /** SERVER-8: PostgreSQL's postgres:// URL, or null for the SQLite file in `dataDir`. */
+  databaseUrl: string | null;
   /** The console's origin as browsers see it: the Origin rule (GUARD-1) and the cookie's flags (SERVER-3). */
   publicOrigin: string;
   /** Keys the session cookie's signature; random per start in demo mode. */
@@ -78,6 +80,21 @@ function smtpUrlOf(env: Env): string | null {
   throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL.');
 }
 
+function databaseUrlOf(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  try {
+    const url = new URL(raw);
+    if (url.protocol === 'postgres:' || url.protocol === 'postgresql:') return raw;
+  } catch {
+    // Answered below.
+  }
+  // The URL is not echoed: it may hold a password.
+  throw new ConfigError(
+    'DATABASE_URL must be a postgres:// URL such as postgres://user:password@host:5432/console.',
+  );
+}
+
 /**
  * The server's configuration from environment variables, validated at start
  * (SERVER-6). Production refuses to start without a public origin, a cookie
@@ -87,6 +104,7 @@ export function configFrom(env: Env, randomSecret: () => string): ServerConfig {
   const mode: ServerMode = env.NODE_ENV === 'production' ? 'production' : 'demo';
   const port = portOf(env);
   const smtpUrl = smtpUrlOf(env);
+  const databaseUrl = databaseUrlOf(env);
   const production = mode === 'production';
   if (production && env.PUBLIC_ORIGIN === undefined) {
     throw new ConfigError(
@@ -114,6 +132,7 @@ export function configFrom(env: Env, randomSecret: () => string): ServerConfig {
     mode,
     port,
     dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl,
     publicOrigin,
     cookieSecret,
     smtpUrl,

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  checkDataDir(config);
+  // PostgreSQL keeps everything in the database: no directory of its own to check.
+  if (config.databaseUrl === null) checkDataDir(config);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(config, {
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
     mode: config.mode,
     port: server.port,
     origin: config.publicOrigin,
-    dataDir: config.dataDir,
+    // Where the state lives, never the URL itself: it may hold a password.
+    ...(config.databaseUrl === null ? { dataDir: config.dataDir } : { database: 'postgres' }),
   });
 }
 

@@ -38,7 +38,7 @@ export interface ServerDeps {
 }
 
 /**
- * Starts the Node host around the backend (SERVER-1): the store on SQLite,
+ * Starts the Node host around the backend (SERVER-1): the store on SQLite or PostgreSQL,
  * the same handlers as the mock with the server's cookie, hasher and mode,
  * the HTTP layer, and the mail relay.
  */
@@ -98,7 +98,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
       await relay?.stop();
-      opened.close();
+      await opened.close();
     },
   };
 }

@@ -104,13 +104,18 @@ export function rangeComparisons(
   return found;
 }
 
-/** A comparison as SQL with `?` placeholders; a single column goes without the row's parentheses. */
+/**
+ * A comparison as SQL; a single column goes without the row's parentheses.
+ * Each value takes the next placeholder: SQLite's `?` unless told otherwise
+ * (PostgreSQL numbers them, `$1`, `$2`...).
+ */
 export function comparisonSql(
   comparison: Exclude<Comparison, boolean>,
   quote: (identifier: string) => string,
+  placeholder: () => string = () => '?',
 ): string {
   const { columns, op, values } = comparison;
-  if (columns.length === 1) return `${quote(columns[0] as string)} ${op} ?`;
-  const placeholders = values.map(() => '?').join(', ');
+  if (columns.length === 1) return `${quote(columns[0] as string)} ${op} ${placeholder()}`;
+  const placeholders = values.map(() => placeholder()).join(', ');
   return `(${columns.map(quote).join(', ')}) ${op} (${placeholders})`;
 }

@@ -6,11 +6,12 @@ import {
 } from '@/backend/store/collection-store';
 import type { Key, KeyRange, RecordBackend, RecordTx } from '@/backend/store/record-backend';
 import type { StateStore } from '@/backend/store/state-store';
+import { columnValue, primaryName, primaryOf } from './record-columns';
 import { comparisonSql, rangeComparisons } from './sql-key-range';
 import { sqliteDialect } from './sqlite-dialect';
 import { migrateSqlite } from './sqlite-migrate';
 import { sqliteTransaction, statementOf } from './sqlite-transaction';
-import { type FieldColumn, type TableLayout, tableLayouts } from './table-layout';
+import { type TableLayout, tableLayouts } from './table-layout';
 
 /** How long a writer waits for another process's lock before the request gets 503. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -40,30 +41,7 @@ export function openSqliteDatabase(
 
 const { quote } = sqliteDialect;
 
-/** A field's value as its typed column holds it: null where IndexedDB would leave it out of the index. */
-function columnValue(store: string, record: unknown, column: FieldColumn): string | number | null {
-  let value: unknown = record;
-  for (const step of column.path.split('.')) {
-    if (value === null || typeof value !== 'object') return null;
-    value = (value as Record<string, unknown>)[step];
-  }
-  const type = typeof value === 'number' && !Number.isNaN(value) ? 'number' : typeof value;
-  if (type !== 'number' && type !== 'string') return null;
-  // A key of the other type would sort among the wrong ones in a typed column: fail loudly.
-  if ((type === 'number') !== (column.type === 'number')) {
-    throw new TypeError(`${store}: ${column.path} holds a ${type}, declared ${column.type}`);
-  }
-  return value as string | number;
-}
-
-function primaryOf(layout: TableLayout, key: Key): string | number {
-  if (layout.kind === 'meta' ? typeof key !== 'string' : typeof key !== 'number') {
-    throw new TypeError(`${layout.table}: ${JSON.stringify(key)} is not one of its keys`);
-  }
-  return key as string | number;
-}
-
-const primaryColumn = (layout: TableLayout) => quote(layout.kind === 'meta' ? 'key' : 's');
+const primaryColumn = (layout: TableLayout) => quote(primaryName(layout));
 
 type Row = { s: number; body: string };
 const asStored = (row: Row) => ({ s: row.s, v: JSON.parse(row.body) as unknown });

@@ -1,21 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Backend, createBackend } from '@/backend/backend';
+import { checkBoundCode } from '@/backend/domain/mfa-codes';
 import type { TicketRecord } from '@/backend/domain/state';
+import { codeAt, stepAt } from '@/backend/domain/totp';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { createCollectionStore } from '@/backend/store/collection-store';
 import { META_STORE } from '@/backend/store/collections';
 import { EVERYTHING, type LoadPlan } from '@/backend/store/load-plan';
 import type { KeyRange, RecordBackend, Stored } from '@/backend/store/record-backend';
 import { NotLoadedError } from '@/backend/store/store-errors';
-import {
-  type BackendKind,
-  indexedDbKind,
-  memoryKind,
-  type OpenedBackend,
-  sqliteKind,
-} from './support/backend-kinds';
+import { KINDS, type OpenedBackend } from './support/backend-kinds';
 import { recording } from './support/recording-backend';
-
-/** Every backend of RecordBackend: a new one joins here and meets every case below. */
-const KINDS: BackendKind[] = [memoryKind, indexedDbKind, sqliteKind];
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;
@@ -236,6 +231,20 @@ describe.each(KINDS)('the $name record backend', (kind) => {
     expect(await read([META_STORE], (tx) => tx.get(META_STORE, 'counter'))).toBe(20);
   });
 
+  it('lets no update be lost between two handles on the same records', async () => {
+    const handles = [backend, await opened.second()];
+    const increment = (index: number) =>
+      (handles[index % 2] as RecordBackend).transaction([META_STORE], async (tx) => {
+        const before = ((await tx.get(META_STORE, 'counter')) as number | undefined) ?? 0;
+        await tx.get(META_STORE, 'other');
+        tx.put(META_STORE, before + 1, 'counter');
+      });
+
+    await Promise.all(Array.from({ length: 20 }, (_, index) => increment(index)));
+
+    expect(await read([META_STORE], (tx) => tx.get(META_STORE, 'counter'))).toBe(20);
+  });
+
   describe('under the collection store', () => {
     const seeded = async () => {
       const store = createCollectionStore(backend, clock);
@@ -244,6 +253,33 @@ describe.each(KINDS)('the $name record backend', (kind) => {
       }, EVERYTHING);
       return store;
     };
+
+    it('lets one TOTP step win once when 20 requests use it at once on two handles', async () => {
+      await createCollectionStore(backend, clock).transact(() => null, EVERYTHING);
+      const servers = [backend, await opened.second()].map((records) =>
+        createBackend({ store: createCollectionStore(records, clock), clock }),
+      );
+      const code = codeAt(BOB_TOTP_SECRET, stepAt(NOW));
+      const verify = (index: number) =>
+        (servers[index % 2] as Backend).run((state, ctx) => {
+          const bob = state.accounts.find((account) => account.id === 'acc_bob');
+          if (!bob) throw new Error('no bob in the seed');
+          return checkBoundCode(state, ctx, bob, code, 'login') ?? 'accepted';
+        }, EVERYTHING);
+
+      const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => verify(i)));
+
+      const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      const refusals = outcomes.flatMap((outcome) =>
+        outcome.status === 'rejected' ? [(outcome.reason as { code?: string }).code] : [],
+      );
+      // A spent step counts as a wrong code, so the later ones meet the lockout.
+      expect(refusals).toHaveLength(19);
+      expect(refusals.every((code) => code === 'INVALID_CODE' || code === 'CODE_LOCKED')).toBe(
+        true,
+      );
+    });
 
     it('is seeded by the first transaction', async () => {
       const store = createCollectionStore(backend, clock);

@@ -131,6 +131,9 @@ export function createCollectionStore(
       meta = storedMeta;
     }
 
+    // Copies made here join `copies` only once the transaction commits: a backend
+    // may roll this attempt back and run it again (PostgreSQL, ADR 0025).
+    const fresh = new Map<string, StoreCopy>();
     const identity = new WeakMap<object, number>();
     const loaded = new Map<CollectionName, LoadedCollection>();
     const loadedOf = (name: CollectionName) => {
@@ -175,14 +178,14 @@ export function createCollectionStore(
       if (pick.readOnly && !withSplit) {
         const collection = loadedOf(pick.from);
         const stamp = stampOf(spec.store);
-        let copy = copies.get(spec.store);
+        let copy = fresh.get(spec.store) ?? copies.get(spec.store);
         if (copy?.stamp !== stamp) {
           const rows = (await tx.getAll(spec.store)) as Stored[];
           copy = storeCopy(
             stamp,
             rows.map((row) => [row.s, deepFreeze(row.v as Record<string, unknown>)]),
           );
-          copies.set(spec.store, copy);
+          fresh.set(spec.store, copy);
         }
         collection.adoptFrozen(sliceOf(copy, spec, pick));
         return;
@@ -245,7 +248,10 @@ export function createCollectionStore(
       collections: loaded.values(),
       view,
     });
-    const afterCommit = () => followWrites(copies, written, meta.life, stampOf);
+    const afterCommit = () => {
+      for (const [store, copy] of fresh) copies.set(store, copy);
+      followWrites(copies, written, meta.life, stampOf);
+    };
     return { result, afterCommit };
   }
 

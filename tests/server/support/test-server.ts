@@ -53,6 +53,7 @@ export async function startTestServer(
       publicOrigin: 'http://localhost',
       cookieSecret: 'test-cookie-secret-0123456789-abcdef',
       smtpUrl: null,
+      databaseUrl: null,
       mailFrom: 'no-reply@localhost',
       trustProxy: 0,
       appDir,

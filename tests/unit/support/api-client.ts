@@ -272,6 +272,7 @@ function setupServerApi(): MockApi {
         publicOrigin: ORIGIN,
         cookieSecret: 'contract-tests-cookie-secret-0123456789',
         smtpUrl: null,
+        databaseUrl: null,
         mailFrom: 'no-reply@localhost',
         trustProxy: 0,
         appDir: null,

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { META_STORE } from '@/backend/store/collections';
+import { StoreBusyError } from '@/backend/store/store-errors';
+import type { ServerConfig } from '../../server/config';
+import { createScryptHasher } from '../../server/passwords/scrypt-hasher';
+import { SchemaTooNewError } from '../../server/store/migrations';
+import { migratePostgres } from '../../server/store/postgres-migrate';
+import { createPostgresRecordBackend } from '../../server/store/postgres-records';
+import { createPostgresPool } from '../../server/store/postgres-transaction';
+import { openServerStore } from '../../server/store/server-store';
+import { createFakeClock } from '../unit/support/fake-clock';
+import { createTestSchema, type TestSchema } from '../unit/support/postgres-schema';
+import { TEST_SCRYPT_COST } from './support/test-server';
+
+// This file runs only in the postgres project, which exists when PG_TEST_URL is set.
+
+let schema: TestSchema;
+const pools: ReturnType<typeof createPostgresPool>[] = [];
+const poolOf = () => {
+  const pool = createPostgresPool(schema.config);
+  pools.push(pool);
+  return pool;
+};
+const scalar = async (sql: string) => {
+  const { rows } = await poolOf().query<{ n: number }>(sql);
+  return rows[0]?.n;
+};
+
+beforeEach(async () => {
+  schema = await createTestSchema();
+});
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.end()));
+  await schema.drop();
+});
+
+describe('PostgreSQL at start (SERVER-8)', () => {
+  it('migrates once when three processes start at once on an empty database', async () => {
+    await Promise.all([poolOf(), poolOf(), poolOf()].map((pool) => migratePostgres(pool)));
+
+    expect(await scalar('SELECT count(*) AS n FROM schema_migrations')).toBe(1);
+  });
+
+  it('refuses a database of a newer schema and leaves it as it is', async () => {
+    await migratePostgres(poolOf());
+    await poolOf().query(
+      `INSERT INTO schema_migrations (version, applied_at) VALUES (99, 'later')`,
+    );
+
+    await expect(migratePostgres(poolOf())).rejects.toThrow(SchemaTooNewError);
+    expect(await scalar('SELECT max(version) AS n FROM schema_migrations')).toBe(99);
+  });
+
+  it('seeds the demo data once when three servers open an empty database at once', async () => {
+    const config = { mode: 'demo', databaseUrl: schema.url, dataDir: '/nonexistent' };
+    const deps = {
+      clock: createFakeClock().clock,
+      passwords: createScryptHasher(TEST_SCRYPT_COST),
+    };
+
+    const opened = await Promise.all(
+      [1, 2, 3].map(() => openServerStore(config as ServerConfig, deps)),
+    );
+    await Promise.all(opened.map((store) => store.close()));
+
+    expect(await scalar('SELECT count(*) AS n FROM accounts')).toBe(5);
+  });
+});
+
+describe('a SERIALIZABLE transaction that conflicts (ADR 0025)', () => {
+  /** Two transactions from two connections that both read the counter before either writes it. */
+  async function raceTwo(attempts: number) {
+    await migratePostgres(poolOf());
+    let retries = 0;
+    const onRetry = () => (retries += 1);
+    const backends = [1, 2].map(() => createPostgresRecordBackend(poolOf(), { attempts, onRetry }));
+    let arrived = 0;
+    let bothRead: () => void = () => undefined;
+    const barrier = new Promise<void>((resolve) => (bothRead = resolve));
+    const increment = (index: number) =>
+      backends[index]?.transaction([META_STORE], async (tx) => {
+        const before = ((await tx.get(META_STORE, 'counter')) as number | undefined) ?? 0;
+        arrived += 1;
+        if (arrived === 2) bothRead();
+        await barrier;
+        tx.put(META_STORE, before + 1, 'counter');
+      });
+    const outcomes = await Promise.allSettled([increment(0), increment(1)]);
+    const counter = await backends[0]?.transaction([META_STORE], (tx) =>
+      tx.get(META_STORE, 'counter'),
+    );
+    return { outcomes, counter, retries };
+  }
+
+  it('runs the loser again on a fresh snapshot, so both increments land', async () => {
+    const { outcomes, counter, retries } = await raceTwo(5);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(counter).toBe(2);
+    expect(retries).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives up with StoreBusyError (503) when the attempts run out, having written nothing', async () => {
+    const { outcomes, counter } = await raceTwo(1);
+
+    const rejected = outcomes.flatMap((outcome) =>
+      outcome.status === 'rejected' ? [outcome.reason as unknown] : [],
+    );
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toBeInstanceOf(StoreBusyError);
+    expect(counter).toBe(1);
+  });
+});
