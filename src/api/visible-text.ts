@@ -3,12 +3,14 @@
  * invisible format characters (Cf: bidirectional marks, overrides and isolates
  * that make `report\u202Eexe.png` read as "reportgnp.exe" or reorder what an
  * agent reads, zero-width spaces and joiners, the byte-order mark...), and
- * line and paragraph separators. Kept in one place so that file names, free
- * text and the CSV guard agree on what is invisible.
+ * line and paragraph separators: the body of a character class, for `u`
+ * expressions. Kept in one place so that file names, free text and the CSV
+ * guard agree on what is invisible.
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+export const INVISIBLE_CHARACTERS = String.raw`\p{Cc}\p{Cf}\p{Zl}\p{Zp}`;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'gu');
 /** The same, but for newline and tab, which lay out free text visibly. */
-const INVISIBLE_IN_FREE_TEXT = /(?![\n\t])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const INVISIBLE_IN_FREE_TEXT = new RegExp(`(?![\\n\\t])[${INVISIBLE_CHARACTERS}]`, 'gu');
 /** Every way a line may end: stored as one newline, so no CR is left to drop. */
 const LINE_ENDS = /\r\n?|[\u2028\u2029]/g;
 
