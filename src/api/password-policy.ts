@@ -9,6 +9,12 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './limits';
 /** Why a new password is refused; null when it is acceptable. */
 export type PasswordProblem = 'too_short' | 'too_long' | 'same_as_email' | 'common';
 
+/**
+ * Why the server alone may refuse a new password: it is the current one. Only
+ * the server holds the current password's hash, so no screen can say it first.
+ */
+export const SAME_AS_CURRENT = 'same_as_current';
+
 /** Among the most frequent passwords in public breach corpora, lowercased. */
 const COMMON_PASSWORDS = new Set([
   '123456',

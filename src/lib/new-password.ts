@@ -1,5 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/api/limits';
-import { passwordProblem } from '@/api/password-policy';
+import { passwordProblem, SAME_AS_CURRENT } from '@/api/password-policy';
 import { fieldMessage } from './error-message';
 import type { MessageKey } from './i18n/en';
 import type { Translate } from './i18n/i18n';
@@ -31,6 +31,7 @@ const MESSAGES: Record<string, MessageKey> = {
   too_long: 'password.tooLong',
   same_as_email: 'password.sameAsEmail',
   common: 'password.common',
+  [SAME_AS_CURRENT]: 'password.sameAsCurrent',
   mismatch: 'password.mismatch',
 };
 

@@ -163,6 +163,22 @@ describe('Change password (PASSWORD-1)', () => {
     expect(await liveSessionIds('alice@example.com')).toHaveLength(1);
   });
 
+  it('says so when the new password is the current one', async () => {
+    await signIn('alice@example.com');
+    const { user } = renderApp(ACCOUNT_PATH);
+    await user.click(await screen.findByRole('button', { name: 'Change password' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change password' });
+
+    await user.type(within(dialog).getByLabelText('Current password'), DEMO_PASSWORD);
+    await user.type(within(dialog).getByLabelText('New password'), DEMO_PASSWORD);
+    await user.type(within(dialog).getByLabelText('New password again'), DEMO_PASSWORD);
+    await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+
+    expect(
+      await within(dialog).findByText('This is your current password. Choose a new one.'),
+    ).toBeInTheDocument();
+  });
+
   it('asks an account with MFA for the dynamic code', async () => {
     await signIn('bob@example.com');
     const { user } = renderApp(ACCOUNT_PATH);

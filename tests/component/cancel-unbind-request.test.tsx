@@ -8,14 +8,14 @@ import { renderApp } from './support/render-app';
 import { signIn } from './support/sign-in';
 
 /** Bob, stuck at the code step, files an Unbind MFA request; returns the link his mailbox got. */
-async function fileRequestAndReadLink(): Promise<string> {
+async function fileRequestAndReadLink(title = 'Lost my phone'): Promise<string> {
   await signIn('bob@example.com', 'mfa_required');
   await request(paths.ticketEmailCode.href, { method: 'POST' });
   await request(paths.tickets.href, {
     method: 'POST',
     body: {
       type: 'unbind_mfa',
-      title: 'Lost my phone',
+      title,
       description: 'Please unbind MFA.',
       attachmentIds: [],
       emailCode: await emailCodeFor('bob@example.com'),
@@ -64,6 +64,16 @@ describe('the notice email link cancels an Unbind MFA request (TICKET-12)', () =
       await screen.findByRole('heading', { name: 'Cancel the Unbind MFA request' }),
     ).toBeInTheDocument();
     expect(`${location().pathname}${location().search}`).toBe(link);
+  });
+
+  it('links only what the server made a link, not a path typed into a title (MOCK-8)', async () => {
+    const typed = '/unbind-requests/cancel?token=AAAAAAAAAAAAAAAAAAAA';
+    const link = await fileRequestAndReadLink(typed);
+    renderApp('/dev/mailbox');
+
+    expect(await screen.findByRole('link', { name: link })).toHaveAttribute('href', link);
+    expect(screen.getAllByText(new RegExp(`: ${typed.replace(/[?]/g, '\\?')}$`))).not.toEqual([]);
+    expect(screen.queryByRole('link', { name: typed })).not.toBeInTheDocument();
   });
 
   it('says a used link is no longer valid', async () => {

@@ -14,6 +14,14 @@ describe('csvField: no exported cell runs as a formula', () => {
     ['a formula after a semicolon', 'safe;=cmd()', `"safe;'=cmd()"`],
     ['a formula after a tab', 'safe\t-1+2', `"safe\t'-1+2"`],
     ['a semicolon alone', 'a;b', '"a;b"'],
+    ['a formula behind a right-to-left override', '\u202E=1+1', "'\u202E=1+1"],
+    ['a formula behind a NUL', '\u0000=1+1', "'\u0000=1+1"],
+    ['an at sign behind a zero-width space', '\u200B@SUM(1)', "'\u200B@SUM(1)"],
+    ['a tab behind a NUL', '\u0000\t1', `"'\u0000\t1"`],
+    ['a formula behind spaces', '  -1+2', "'  -1+2"],
+    ['a formula behind an isolate after a semicolon', 'safe;\u2066=cmd()', `"safe;'\u2066=cmd()"`],
+    ['a letter behind a zero-width space', '\u200BCharts =1', '\u200BCharts =1'],
+    ['text that starts with a letter', 'Hello =world', 'Hello =world'],
   ])('%s', (_, value, field) => {
     expect(csvField(value)).toBe(field);
   });

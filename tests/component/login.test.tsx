@@ -82,11 +82,13 @@ describe('login form (LOGIN-1)', () => {
     expect(screen.queryByRole('heading', { name: 'Account Management' })).not.toBeInTheDocument();
   });
 
-  it('switches to Simplified Chinese', async () => {
+  it("switches to Simplified Chinese, the demo build's password hint too", async () => {
     const { user } = renderApp('/login');
     await screen.findByRole('heading', { name: 'Log in to Guance' });
+    expect(screen.getByText('Demo accounts use the password Guance@2026.')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Language'), 'zh-CN');
     expect(await screen.findByRole('heading', { name: '登录 Guance' })).toBeInTheDocument();
     expect(screen.getByLabelText('邮箱')).toBeInTheDocument();
+    expect(screen.getByText('演示账号的密码均为 Guance@2026。')).toBeInTheDocument();
   });
 });

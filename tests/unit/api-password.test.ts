@@ -89,6 +89,27 @@ describe('change password (PASSWORD-1)', () => {
     },
   );
 
+  it('refuses the current password as the new one, and only once the current one is proven', async () => {
+    const alice = await api.signedIn('alice@example.com');
+
+    const same = await alice.post(paths.accountPassword.href, {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: DEMO_PASSWORD,
+    });
+    // A wrong current password must not learn whether its guess is the password.
+    const guess = await alice.post(paths.accountPassword.href, {
+      currentPassword: 'not-the-password',
+      newPassword: DEMO_PASSWORD,
+    });
+
+    expect(expectError(same, 'VALIDATION_FAILED').fieldErrors).toEqual({
+      newPassword: 'same_as_current',
+    });
+    expectError(guess, 'INVALID_PASSWORD');
+    expectOk(await api.client().logIn('alice@example.com'));
+    expect(await mailTo('alice@example.com')).toEqual([]);
+  });
+
   it('asks for the dynamic code when MFA is bound', async () => {
     const bob = await activeBob();
     const body = { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD };
@@ -224,6 +245,45 @@ describe('password reset (PASSWORD-2)', () => {
       await api.client().post(paths.passwordReset.href, { ...base, newPassword: NEW_PASSWORD }),
       204,
     );
+  });
+
+  it('refuses the current password as the new one, compared with the stored hash, without spending the code', async () => {
+    await api.client().post(paths.passwordResetEmailCode.href, { email: 'alice@example.com' });
+    const code = await resetCode('alice@example.com');
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    const base = { email: 'alice@example.com', newPassword: DEMO_PASSWORD };
+
+    // Without the code, nobody learns whether a guess is the password.
+    expectError(
+      await api.client().post(paths.passwordReset.href, { ...base, code: wrongCode }),
+      'INVALID_EMAIL_CODE',
+    );
+    const same = await api.client().post(paths.passwordReset.href, { ...base, code });
+
+    expect(expectError(same, 'VALIDATION_FAILED').fieldErrors).toEqual({
+      newPassword: 'same_as_current',
+    });
+    expectOk(
+      await api
+        .client()
+        .post(paths.passwordReset.href, { ...base, code, newPassword: NEW_PASSWORD }),
+      204,
+    );
+  });
+
+  it('hashes the new password twice for an unknown email as for a known one (GUARD-7)', async () => {
+    const reset = (email: string) =>
+      api
+        .client()
+        .post(paths.passwordReset.href, { email, code: '123456', newPassword: NEW_PASSWORD });
+
+    const before = api.passwordHashes();
+    await reset('alice@example.com');
+    const known = api.passwordHashes() - before;
+    await reset('nobody@example.com');
+
+    expect(known).toBe(2);
+    expect(api.passwordHashes() - before).toBe(2 * known);
   });
 
   it('reopens password and code entry that 100 failures in a row had blocked (GUARD-4)', async () => {

@@ -7,6 +7,8 @@ export const emailMessageSchema = z.object({
   to: z.string(),
   subject: z.string(),
   body: z.string(),
+  /** The links the server wrote in the body: where each one's text starts, and its path. */
+  links: z.array(z.object({ at: z.number(), path: z.string() })),
   sentAt: z.string(),
 });
 export type EmailMessage = z.infer<typeof emailMessageSchema>;

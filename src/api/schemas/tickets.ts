@@ -12,6 +12,7 @@ import {
   TICKET_SEARCH_MAX_LENGTH,
   TICKET_TITLE_MAX_LENGTH,
 } from '../limits';
+import { cleanFreeText } from '../visible-text';
 import { idSchema, listQueryFrom, listQueryParams } from './common';
 import { codeSchema } from './mfa';
 
@@ -223,15 +224,17 @@ export const supportTicketSchema = z.object({
 });
 export type SupportTicket = z.infer<typeof supportTicketSchema>;
 
-const titleSchema = z
-  .string()
-  .check(z.trim(), z.minLength(1), z.maxLength(TICKET_TITLE_MAX_LENGTH));
-const descriptionSchema = z
-  .string()
-  .check(z.trim(), z.minLength(1), z.maxLength(TICKET_DESCRIPTION_MAX_LENGTH));
-const replyBodySchema = z
-  .string()
-  .check(z.trim(), z.minLength(1), z.maxLength(TICKET_REPLY_MAX_LENGTH));
+/**
+ * GUARD-6: text a person types, as it is stored: cleaned of invisible
+ * characters first, so that what is trimmed and measured is what is shown.
+ */
+const freeTextSchema = (minLength: number, maxLength: number) =>
+  z
+    .string()
+    .check(z.overwrite(cleanFreeText), z.trim(), z.minLength(minLength), z.maxLength(maxLength));
+const titleSchema = freeTextSchema(1, TICKET_TITLE_MAX_LENGTH);
+const descriptionSchema = freeTextSchema(1, TICKET_DESCRIPTION_MAX_LENGTH);
+const replyBodySchema = freeTextSchema(1, TICKET_REPLY_MAX_LENGTH);
 const attachmentIdsSchema = z.array(idSchema).check(z.maxLength(ATTACHMENTS_MAX_PER_SUBMISSION));
 
 export const createTicketRequestSchema = z.strictObject({
@@ -272,7 +275,7 @@ export type CanceledUnbindRequest = z.infer<typeof canceledUnbindRequestSchema>;
 
 export const rateRequestSchema = z.strictObject({
   score: z.number().check(z.int(), z.gte(1), z.lte(TICKET_RATING_MAX)),
-  comment: z.string().check(z.trim(), z.maxLength(TICKET_RATING_COMMENT_MAX_LENGTH)),
+  comment: freeTextSchema(0, TICKET_RATING_COMMENT_MAX_LENGTH),
 });
 export type RateRequest = z.infer<typeof rateRequestSchema>;
 
@@ -293,7 +296,8 @@ export type TicketEmailCodeStatus = z.infer<typeof ticketEmailCodeStatusSchema>;
 export const ticketListQuerySchema = z.strictObject({
   type: z.optional(z.enum(TICKET_TYPES)),
   status: z.optional(z.enum(TICKET_STATUSES)),
-  q: z.optional(z.string().check(z.trim(), z.maxLength(TICKET_SEARCH_MAX_LENGTH))),
+  // Cleaned like the titles it searches, so pasting a title finds it.
+  q: z.optional(freeTextSchema(0, TICKET_SEARCH_MAX_LENGTH)),
   page: z.optional(z.number().check(z.int(), z.gte(1))),
   pageSize: z.optional(z.number().check(z.int(), z.gte(1), z.lte(TICKET_PAGE_SIZE_MAX))),
 });

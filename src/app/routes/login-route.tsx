@@ -4,9 +4,10 @@ import { PageCard } from '@/components/page-card';
 import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
 import { BRAND_NAME } from '@/lib/brand';
-import { useT } from '@/lib/i18n/i18n';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
+import { DEMO_HINTS } from '../demo-hint';
 import { appPaths } from '../paths';
 
 /** The later steps load only for a session that owes them, so the password form stays light. */
@@ -33,6 +34,7 @@ const UNBIND_MFA = 'unbind-mfa';
  */
 export function Component() {
   const t = useT();
+  const language = useLanguage();
   const { data: session } = useSession();
   const [params, setParams] = useSearchParams();
   const endReason = useSessionEnd((state) => state.reason);
@@ -67,7 +69,7 @@ export function Component() {
       <PageCard
         title={t('login.title', { brand: BRAND_NAME })}
         subtitle={t('login.subtitle')}
-        footer={import.meta.env.DEMO_BUILD ? t('login.demoHint') : undefined}
+        footer={import.meta.env.DEMO_BUILD ? DEMO_HINTS[language] : undefined}
       >
         <LoginForm
           notice={

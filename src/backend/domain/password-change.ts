@@ -1,4 +1,4 @@
-import { passwordProblem } from '@/api/password-policy';
+import { passwordProblem, SAME_AS_CURRENT } from '@/api/password-policy';
 import { accountById, findAccountByEmail } from './accounts';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
@@ -6,7 +6,7 @@ import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes'
 import { DomainError } from './errors';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkBoundCode, reopenCodeEntry } from './mfa-codes';
-import type { PasswordHash } from './passwords';
+import { hashMatches, type PasswordHash } from './passwords';
 import { endAllSessions, endOtherSessions } from './session-control';
 import { checkPassword, clearLoginThrottle, type IssuedSession } from './sessions';
 import type { ServerState, SessionRecord } from './state';
@@ -15,6 +15,8 @@ import type { ServerState, SessionRecord } from './state';
 export interface NewPassword {
   typed: string;
   hash: PasswordHash;
+  /** Hashed again with the stored password's salt: whether it is the current one. */
+  asCurrent: PasswordHash;
 }
 
 /** PASSWORD-1: the policy of NIST SP 800-63B, the server's word on it. */
@@ -22,6 +24,19 @@ function requireAcceptable(password: string, email: string): void {
   const problem = passwordProblem(password, email);
   if (problem)
     throw new DomainError('VALIDATION_FAILED', { fieldErrors: { newPassword: problem } });
+}
+
+/**
+ * A new password equal to the current one would change nothing the user
+ * meant to change, so it is refused; hash against hash, in equal time. Thrown,
+ * so that the transaction rolls back: an emailed code it used is not spent.
+ * Callers ask only once the user has proven the current password or the
+ * email, so that it is no oracle for guessing the password.
+ */
+function requireNotCurrent(stored: PasswordHash, next: NewPassword): void {
+  if (hashMatches(next.asCurrent, stored)) {
+    throw new DomainError('VALIDATION_FAILED', { fieldErrors: { newPassword: SAME_AS_CURRENT } });
+  }
 }
 
 /**
@@ -45,6 +60,8 @@ export function changePassword(
   if (checked instanceof DomainError) {
     return checked.code === 'INVALID_CREDENTIALS' ? new DomainError('INVALID_PASSWORD') : checked;
   }
+  // Before the dynamic code, so that a refusal here does not use its step up (MOCK-3).
+  requireNotCurrent(account.password, input.next);
   if (account.mfa && input.code !== undefined) {
     const refusal = checkBoundCode(state, ctx, account, input.code, 'password');
     if (refusal) return refusal;
@@ -91,6 +108,7 @@ export function resetPassword(
   if (!account) return new DomainError('INVALID_EMAIL_CODE');
   const refusal = consumeEmailCode(state, ctx, account.id, 'reset', input.code);
   if (refusal) return refusal;
+  requireNotCurrent(account.password, input.next);
   account.password = input.next.hash;
   clearLoginThrottle(state, account.email);
   reopenCodeEntry(account);

@@ -119,12 +119,20 @@ export interface SessionRecord {
   userAgent: string | null;
 }
 
+/** A link the server wrote in an email: the path, and where in the body its text starts. */
+export interface EmailLink {
+  at: number;
+  path: string;
+}
+
 export interface EmailRecord {
   id: string;
   to: string;
   subject: string;
   body: string;
   sentAt: number;
+  /** The links in the body; absent when it has none (and in mail stored before links were marked). */
+  links?: EmailLink[];
   /**
    * SERVER-5: a server that relays mail over SMTP claims a message before it
    * sends it, so two processes never both send it, and marks when it left.

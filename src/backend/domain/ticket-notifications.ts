@@ -2,7 +2,7 @@ import { DAY_MS } from '@/api/limits';
 import { accountById } from './accounts';
 import type { DomainContext } from './context';
 import { TICKET_AUTO_CLOSE_MS } from './limits';
-import { formatTimeForEmail, sendEmail } from './mail';
+import { formatTimeForEmail, type MailBody, type MailPart, sendEmail } from './mail';
 import type { ServerState, TicketRecord } from './state';
 
 /** TICKET-7: each step of a ticket the requester is told about by email. */
@@ -18,7 +18,10 @@ export type TicketNotice =
 
 const AUTO_CLOSE_DAYS = TICKET_AUTO_CLOSE_MS / DAY_MS;
 
-function noticeText(ticket: TicketRecord, notice: TicketNotice): { subject: string; body: string } {
+function noticeText(
+  ticket: TicketRecord,
+  notice: TicketNotice,
+): { subject: string; body: MailBody } {
   switch (notice.kind) {
     case 'received':
       return {
@@ -33,11 +36,13 @@ function noticeText(ticket: TicketRecord, notice: TicketNotice): { subject: stri
     case 'unbind_requested':
       return {
         subject: 'An Unbind MFA request was filed for your account',
-        body:
+        body: [
           'Someone who knows your password asked customer service to unbind MFA from your ' +
-          'account. Your MFA stays bound until an agent has reviewed the request.\n\n' +
-          `If this was not you, cancel the request: ${notice.cancelPath}\n` +
-          'The link works until customer service starts on it. Then change your password.',
+            'account. Your MFA stays bound until an agent has reviewed the request.\n\n' +
+            'If this was not you, cancel the request: ',
+          { link: notice.cancelPath },
+          '\nThe link works until customer service starts on it. Then change your password.',
+        ],
       };
     case 'unbind_canceled':
       return {
@@ -83,6 +88,7 @@ export function notifyRequester(
   sendEmail(state, ctx, {
     to: accountById(state, ticket.requesterId).email,
     subject: `[${ticket.number}] ${subject}`,
-    body: `${body}\n\nTicket ${ticket.number}: ${ticket.title}`,
+    // The title is the requester's text: never a link, whatever it looks like.
+    body: ([] as MailPart[]).concat(body, `\n\nTicket ${ticket.number}: ${ticket.title}`),
   });
 }

@@ -156,6 +156,7 @@ export function emailView(message: EmailRecord): EmailMessage {
     to: message.to,
     subject: message.subject,
     body: message.body,
+    links: message.links ?? [],
     sentAt: iso(message.sentAt),
   };
 }

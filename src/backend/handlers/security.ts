@@ -16,7 +16,7 @@ import { base64Url } from '../domain/encoding';
 import { DomainError } from '../domain/errors';
 import { EMAIL_CODE_RESEND_INTERVAL_MS } from '../domain/limits';
 import { changePassword, resetPassword, sendPasswordResetCode } from '../domain/password-change';
-import { DECOY_PASSWORD_HASH } from '../domain/passwords';
+import { DECOY_PASSWORD_HASH, loginSaltFor } from '../domain/passwords';
 import {
   sessionsOf,
   setRetention,
@@ -33,6 +33,7 @@ import {
   PASSWORD_RESET,
   RESET_CODE_SEND,
   saltOfAccount,
+  saltOfEmail,
   SETTINGS_ONLY,
   SIGNS_OUT,
 } from './load-plans';
@@ -92,7 +93,8 @@ export function securityHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: changePasswordRequestSchema },
       noStore: true,
-      // GUARD-7: both passwords hashed off the transaction, the current one with its stored salt.
+      // GUARD-7: both passwords hashed off the transaction, the current one with its stored
+      // salt; the new one also with that salt, to tell whether it is the current one.
       prepare: async ({ body, session, read }) => {
         const salt = session
           ? await read(
@@ -100,17 +102,18 @@ export function securityHandlers(deps: HandlerDeps) {
               saltOfAccount(session.accountId),
             )
           : DECOY_PASSWORD_HASH.salt;
-        const [current, next] = await Promise.all([
+        const [current, next, asCurrent] = await Promise.all([
           passwords.hash(body.currentPassword, salt),
           passwords.hash(body.newPassword, await freshSalt(read, passwords)),
+          passwords.hash(body.newPassword, salt),
         ]);
-        return { current, next };
+        return { current, next, asCurrent };
       },
       load: PASSWORD_CHANGE,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const issued = changePassword(state, ctx, session, {
           current: prepared.current,
-          next: { typed: body.newPassword, hash: prepared.next },
+          next: { typed: body.newPassword, hash: prepared.next, asCurrent: prepared.asCurrent },
           code: body.code,
         });
         if (issued instanceof DomainError) return issued;
@@ -136,15 +139,25 @@ export function securityHandlers(deps: HandlerDeps) {
       caller: 'visitor',
       body: { kind: 'json', schema: passwordResetRequestSchema },
       noStore: true,
-      // GUARD-7: hashed for an unknown email as well, so the answer takes as long.
-      prepare: async ({ body, read }) =>
-        passwords.hash(body.newPassword, await freshSalt(read, passwords)),
+      // GUARD-7: hashed for an unknown email as well (with the decoy's salt where the
+      // account's would be, to tell the current password), so the answer takes as long.
+      prepare: async ({ body, read }) => {
+        const [fresh, stored] = await Promise.all([
+          freshSalt(read, passwords),
+          read((state) => loginSaltFor(state, body.email), saltOfEmail(body.email)),
+        ]);
+        const [hash, asCurrent] = await Promise.all([
+          passwords.hash(body.newPassword, fresh),
+          passwords.hash(body.newPassword, stored),
+        ]);
+        return { hash, asCurrent };
+      },
       load: PASSWORD_RESET,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const refusal = resetPassword(state, ctx, {
           email: body.email,
           code: body.code,
-          next: { typed: body.newPassword, hash: prepared },
+          next: { typed: body.newPassword, ...prepared },
         });
         if (refusal) return refusal;
         // Whatever session this tab held is gone if it was the account's; a reset signs nobody in.

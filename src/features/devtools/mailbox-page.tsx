@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import type { EmailMessage } from '@/api/schemas/dev';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
@@ -42,7 +44,7 @@ export function MailboxPage() {
                       </span>
                     </p>
                     <p className={styles.body}>
-                      <MailBody text={message.body} />
+                      <MailBody message={message} />
                     </p>
                   </article>
                 </li>
@@ -55,27 +57,30 @@ export function MailboxPage() {
   );
 }
 
-/**
- * A path of this app in an email (the Unbind MFA notice's cancel link,
- * TICKET-12), standing alone between spaces: one leading `/`, no second one
- * right after it, and only the characters our links use.
- */
-const APP_LINK = /(?<=^|\s)(\/(?!\/)[A-Za-z0-9/_-]*(?:\?[A-Za-z0-9_=&%.-]*)?)(?=$|\s)/;
+/** A path of this app: one leading `/`, not followed by another or by `\\`. */
+const APP_PATH = /^\/(?![/\\])/;
 
-/** An email's text, with the app's links made links, as a mail client would. */
-export function MailBody({ text }: { text: string }) {
-  const parts = text.split(new RegExp(APP_LINK.source, 'g'));
-  return (
-    <>
-      {parts.map((part, index) =>
-        index % 2 === 1 ? (
-          <Link key={index} to={part}>
-            {part}
-          </Link>
-        ) : (
-          part
-        ),
-      )}
-    </>
-  );
+/**
+ * An email's text, with the links the server marked in it made links, as a
+ * mail client would (the Unbind MFA notice's cancel link, TICKET-12). Nothing
+ * is found in the text: a path a user typed into a ticket's title stays text.
+ * A mark that does not match the text, overlaps another or leaves the app is
+ * ignored, so a bad record shows as plain text.
+ */
+export function MailBody({ message }: { message: Pick<EmailMessage, 'body' | 'links'> }) {
+  const { body } = message;
+  const parts: ReactNode[] = [];
+  let from = 0;
+  for (const { at, path } of [...message.links].sort((a, b) => a.at - b.at)) {
+    if (at < from || body.slice(at, at + path.length) !== path || !APP_PATH.test(path)) continue;
+    parts.push(body.slice(from, at));
+    parts.push(
+      <Link key={at} to={path}>
+        {path}
+      </Link>,
+    );
+    from = at + path.length;
+  }
+  parts.push(body.slice(from));
+  return <>{parts}</>;
 }

@@ -22,6 +22,7 @@ export const enSecurity = {
   'password.tooShort': 'Use at least {min} characters.',
   'password.tooLong': 'Use at most {max} characters.',
   'password.sameAsEmail': 'Do not use your email as your password.',
+  'password.sameAsCurrent': 'This is your current password. Choose a new one.',
   'password.common': 'This password is one of the most common in breaches. Choose another.',
   'password.show': 'Show passwords',
   'password.changed': 'Your password was changed. Other sessions were signed out.',

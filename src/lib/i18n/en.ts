@@ -58,7 +58,6 @@ export const en = {
   'login.submitting': 'Logging in…',
   'login.lockedTitle': 'Login is locked',
   'login.sessionExpired': 'Your session ended. Log in again to continue where you were.',
-  'login.demoHint': 'Demo accounts use the password Guance@2026.',
   'login.backToLogin': 'Back to login',
   'login.pendingExpires': 'For your security, this step must be completed by {time}.',
 

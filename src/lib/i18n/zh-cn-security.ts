@@ -19,6 +19,7 @@ export const zhCNSecurity: Record<keyof typeof enSecurity, string> = {
   'password.tooShort': '请至少使用 {min} 个字符。',
   'password.tooLong': '请最多使用 {max} 个字符。',
   'password.sameAsEmail': '请勿使用邮箱作为密码。',
+  'password.sameAsCurrent': '这是您当前的密码，请设置一个新密码。',
   'password.common': '该密码是泄露数据中最常见的密码之一，请换一个。',
   'password.show': '显示密码',
   'password.changed': '密码已修改，其他会话已被退出。',

@@ -1,4 +1,5 @@
 import type { TicketSummary } from '@/api/schemas/tickets';
+import { INVISIBLE_CHARACTERS } from '@/api/visible-text';
 import type { Translate } from '@/lib/i18n/i18n';
 import { ticketStatusKey, ticketTypeKey } from '../ticket-labels';
 
@@ -10,15 +11,23 @@ const BOM = '\uFEFF';
  * carriage return, and their full-width forms, which some spreadsheets fold
  * into the ASCII ones.
  */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_SIGNS = String.raw`=+\-@\uFF1D\uFF0B\uFF0D\uFF20`;
+/**
+ * What may stand before a formula sign and not count as the cell's first
+ * character: invisible characters (a spreadsheet may drop them, and a person
+ * does not see them) and spaces (some importers trim them), but for tab and
+ * CR, which are formula starts themselves.
+ */
+const UNSEEN = String.raw`(?:(?![\t\r])[${INVISIBLE_CHARACTERS}\p{Zs}])*`;
+const FORMULA_START = new RegExp(`^${UNSEEN}[${FORMULA_SIGNS}\\t\\r]`, 'u');
 /** Where a spreadsheet set to another list separator would start a new cell. */
-const OTHER_SEPARATORS = /([;\t|])(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+const OTHER_SEPARATORS = new RegExp(`([;\\t|])(?=${UNSEEN}[${FORMULA_SIGNS}])`, 'gu');
 
 /**
  * One CSV field (RFC 4180) that no spreadsheet runs as a formula: a value
- * that starts like one gets a leading apostrophe, so does every part after a
- * `;`, tab or `|` (a spreadsheet set to that separator would start a cell
- * there), and such a value is quoted so it stays one cell.
+ * whose first visible character starts one gets a leading apostrophe, so does
+ * every part after a `;`, tab or `|` (a spreadsheet set to that separator
+ * would start a cell there), and such a value is quoted so it stays one cell.
  */
 export function csvField(value: string): string {
   const safe = (FORMULA_START.test(value) ? `'${value}` : value).replace(OTHER_SEPARATORS, "$1'");
