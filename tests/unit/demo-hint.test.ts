@@ -8,7 +8,7 @@ import { LANGUAGES } from '@/lib/preferences';
 /**
  * Issue 22: every build ships the i18n catalogues, so the demo password lives
  * outside them, in a module only demo builds reach (`npx vite build` with
- * VITE_API_BASE_URL leaves it out; ADR 0025).
+ * VITE_API_BASE_URL leaves it out; ADR 0026).
  */
 describe('the demo password on the login page', () => {
   it('is in no catalogue that every build ships', () => {
