@@ -25,7 +25,7 @@ import type {
 import { codeAt, stepAt } from '@/backend/domain/totp';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD, SUPPORT_TOTP_SECRET } from '@/backend/seed';
 import { createScryptHasher } from '../server/passwords/scrypt-hasher';
-import { startServer } from '../server/start';
+import { type StartedServer, startServer } from '../server/start';
 import { DATABASE_FILE } from '../server/store/server-store';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -45,6 +45,8 @@ const RUNS = 40;
 const WARM_UPS = 3;
 const MIN_RUNS = 5;
 const MEASURE_BUDGET_MS = 6_000;
+/** Restarts timed at each size: few, as each one closes and opens the database. */
+const RESTARTS = 3;
 /** The whole run gives up past this, cleaning up on the way out. */
 const RUN_BUDGET_MS = 8 * 60_000;
 
@@ -617,7 +619,56 @@ async function time(measure: Measure): Promise<Timing> {
     const answer = expectStatus(await measure.request(), measure.label, measure.status);
     if (turn >= WARM_UPS) runs.push(answer.ms);
   }
-  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs };
+  return timingOf(runs);
+}
+
+const timingOf = (runs: number[]): Timing => ({
+  median: median(runs),
+  min: Math.min(...runs),
+  max: Math.max(...runs),
+  runs,
+});
+
+/** The Node host over DATA_DIR as `npm start` runs it in demo mode, but for the clock and the hash's cost. */
+function start(dataDir: string): Promise<StartedServer> {
+  return startServer(
+    {
+      mode: 'demo',
+      port: 0,
+      dataDir,
+      publicOrigin: 'http://localhost',
+      // Fixed, so a session outlives a restart as it does on a real server.
+      cookieSecret: 'server-growth-bench-cookie-secret-0123456789',
+      smtpUrl: null,
+      mailFrom: 'no-reply@localhost',
+      trustProxy: 0,
+      appDir: null,
+    },
+    {
+      clock,
+      passwords: createScryptHasher(BENCH_SCRYPT_COST),
+      log: () => undefined,
+      // One address sends everything here; SERVER-9's per-address limits would turn the bench away.
+      ipLimits: false,
+    },
+  );
+}
+
+/** SERVER-10's restart over the same database, timed from the close to listening again. */
+async function restart(
+  host: { server: StartedServer },
+  dataDir: string,
+  size: string,
+): Promise<Timing> {
+  const runs: number[] = [];
+  for (let run = 0; run < RESTARTS; run += 1) {
+    const startedAt = performance.now();
+    await host.server.close();
+    host.server = await start(dataDir);
+    runs.push(performance.now() - startedAt);
+  }
+  progress(`${size}: restart: ${median(runs).toFixed(1)} ms`);
+  return timingOf(runs);
 }
 
 async function measureAll(measures: readonly Measure[], size: string): Promise<Timing[]> {
@@ -714,7 +765,7 @@ function report(results: Results): string {
     ...missed,
     `* Reads a whole list, as its answer needs today: a workspace's ticket headers and their requesters (its page, search and export), every ticket (the support queue), or a workspace's memberships (its page, its members). These grow with what they list, not within 2x. Paging in the store, reading the index in its order with a limit (workspaceUpdated, requesterCreated) and counting by the index, would bound the lists and the queue; search would need a text index, or a scan bounded by a page of matches; the members list a page of memberships by index; the workspace page a count by index.`,
     `Demo data: ${count(demo.accounts)} accounts, ${count(demo.tickets)} tickets (the bench's own). Large data: the same database with ${count(ADDED_MEMBERS)} more members (each with a session and 2 log entries, half of them in ${WORKSPACE}) and ${count(ADDED_TICKETS)} more tickets (a year of them from those members, 55% closed, 10% canceled, the rest open), ${count(large.tickets)} in all, ${count(large.workspaceTickets)} in ${WORKSPACE}; added in ${results.growthSeconds.toFixed(0)} s.`,
-    `Times: the Node host in this process on SQLite (WAL), fetch() over loopback HTTP with keep-alive, to the last byte of the answer; median of up to ${RUNS} runs after ${WARM_UPS} warm-ups, fewer when a measure passed ${MEASURE_BUDGET_MS / 1000} s. The login hashes with scrypt N=2^10 (the tests' cost, not production's N=2^15, p=3), so the store is what it times. "First after a ticket changed": the Owner replies to his ticket before each run (untimed), as any write to the tickets store does on a busy server.`,
+    `Times: the Node host in this process on SQLite (WAL), fetch() over loopback HTTP with keep-alive, to the last byte of the answer; median of up to ${RUNS} runs after ${WARM_UPS} warm-ups, fewer when a measure passed ${MEASURE_BUDGET_MS / 1000} s. The login hashes with scrypt N=2^10 (the tests' cost, not production's N=2^15, p=3), so the store is what it times. "First after a ticket changed": the Owner replies to his ticket before each run (untimed), as any write to the tickets store does on a busy server. Restart: close, then start over the same file until it listens, median of ${RESTARTS}.`,
     `Load average (1 min) ${atStart} at start, ${atEnd} at end, on ${results.environment.cpus} CPUs${busy ? ': the machine was busy, so the times are noisy' : ''}.`,
     `Wall time ${results.wallTimeSeconds.toFixed(0)} s. Raw numbers: bench-results/server-growth.json.`,
   ].join('\n');
@@ -734,48 +785,31 @@ async function main(): Promise<void> {
     void rm(dir, { recursive: true, force: true }).finally(() => process.exit(1));
   }, RUN_BUDGET_MS);
   watchdog.unref();
-  const server = await startServer(
-    {
-      mode: 'demo',
-      port: 0,
-      dataDir,
-      publicOrigin: 'http://localhost',
-      cookieSecret: 'server-growth-bench-cookie-secret-0123456789',
-      smtpUrl: null,
-      mailFrom: 'no-reply@localhost',
-      trustProxy: 0,
-      appDir: null,
-    },
-    {
-      clock,
-      passwords: createScryptHasher(BENCH_SCRYPT_COST),
-      log: () => undefined,
-      // One address sends everything here; SERVER-9's per-address limits would turn the bench away.
-      ipLimits: false,
-    },
-  );
+  const host = { server: await start(dataDir) };
   try {
-    const origin = `http://127.0.0.1:${server.port}`;
     progress('timing on the demo data');
-    let people = await signIn(origin);
-    const fixtures = await fileFixtures(origin, people, server.backend);
+    const demoStart = await restart(host, dataDir, 'demo');
+    const demoOrigin = `http://127.0.0.1:${host.server.port}`;
+    const people = await signIn(demoOrigin);
+    const fixtures = await fileFixtures(demoOrigin, people, host.server.backend);
     const demoRows = countRows(databaseFile);
-    const demo = await measureAll(measuresOf(origin, people, fixtures), 'demo');
+    const demo = await measureAll(measuresOf(demoOrigin, people, fixtures), 'demo');
 
     progress(
       `adding ${count(ADDED_MEMBERS)} members and ${count(ADDED_TICKETS)} tickets to the same database`,
     );
     const growthStartedAt = performance.now();
-    await addMembers(server.backend);
-    await addTickets(server.backend);
+    await addMembers(host.server.backend);
+    await addTickets(host.server.backend);
     const growthSeconds = (performance.now() - growthStartedAt) / 1000;
+    progress('timing on the large data');
+    const largeStart = await restart(host, dataDir, 'large');
+    const largeOrigin = `http://127.0.0.1:${host.server.port}`;
     // The same people file again: past GUARD-5's hour, with fresh sessions.
     offsetMs += RATE_WINDOW_JUMP_MS;
     filedThisHour.clear();
-    people = await signIn(origin);
     const largeRows = countRows(databaseFile);
-    progress('timing on the large data');
-    const measures = measuresOf(origin, people, fixtures);
+    const measures = measuresOf(largeOrigin, await signIn(largeOrigin), fixtures);
     const large = await measureAll(measures, 'large');
 
     const results: Results = {
@@ -787,20 +821,31 @@ async function main(): Promise<void> {
       sizes: { demo: demoRows, large: largeRows },
       growthSeconds,
       wallTimeSeconds: (performance.now() - startedAtMs) / 1000,
-      requests: measures.map((measure, index) => {
-        const small = demo[index] as Timing;
-        const big = large[index] as Timing;
-        const ratio = big.median / small.median;
-        return {
-          label: measure.label,
-          scans: measure.scans ?? null,
-          demo: small,
-          large: big,
-          ratio,
-          met: ratio <= TARGET_RATIO,
-          readsAtLarge: readsOf(measure.scans, largeRows),
-        };
-      }),
+      requests: [
+        {
+          label: 'Server restart (close, open the database, listen)',
+          scans: null,
+          demo: demoStart,
+          large: largeStart,
+          ratio: largeStart.median / demoStart.median,
+          met: largeStart.median / demoStart.median <= TARGET_RATIO,
+          readsAtLarge: 'the meta record',
+        },
+        ...measures.map((measure, index) => {
+          const small = demo[index] as Timing;
+          const big = large[index] as Timing;
+          const ratio = big.median / small.median;
+          return {
+            label: measure.label,
+            scans: measure.scans ?? null,
+            demo: small,
+            large: big,
+            ratio,
+            met: ratio <= TARGET_RATIO,
+            readsAtLarge: readsOf(measure.scans, largeRows),
+          };
+        }),
+      ],
     };
     process.stdout.write(`${report(results)}\n`);
     await mkdir(dirname(RESULTS_FILE), { recursive: true });
@@ -809,7 +854,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({ generatedAt: new Date().toISOString(), ...results }, null, 2)}\n`,
     );
   } finally {
-    await server.close();
+    await host.server.close();
     await rm(dir, { recursive: true, force: true });
     clearTimeout(watchdog);
   }
