@@ -459,7 +459,6 @@ async function fileFixtures(origin: string, people: People, backend: Backend): P
   );
   const emailCode = /\b(\d{6})\b/.exec(mail ?? '')?.[1];
   if (!emailCode) throw new Error('no ticket code in bob’s mailbox');
-  filedThisHour.set('bob', (filedThisHour.get('bob') ?? 0) + 1);
   const unbind = expectStatus(
     await pendingBob.post(paths.tickets.href, {
       type: 'unbind_mfa',
@@ -480,6 +479,8 @@ type Scan = 'workspace tickets' | 'every ticket' | 'workspace members';
 interface Measure {
   label: string;
   scans?: Scan;
+  /** What it reads at the large size, where "by key and index" would not say it. */
+  reads?: (rows: Rows) => string;
   /** Once before the warm-ups: logs the people it needs in again, after the clock moved. */
   prepare?: () => Promise<void>;
   /** Untimed, before each request: what makes the next one valid (a fresh step, a changed ticket). */
@@ -529,6 +530,8 @@ function measuresOf(origin: string, people: People, fixtures: Fixtures): Measure
         );
       },
       request: () => bob.get(paths.tickets.href),
+      reads: (rows) =>
+        `his 1 ticket, picked again from the in-memory copy of all ${count(rows.tickets)} headers`,
     },
     {
       label: 'GET /workspaces/:id',
@@ -842,7 +845,7 @@ async function main(): Promise<void> {
             large: big,
             ratio,
             met: ratio <= TARGET_RATIO,
-            readsAtLarge: readsOf(measure.scans, largeRows),
+            readsAtLarge: measure.reads?.(largeRows) ?? readsOf(measure.scans, largeRows),
           };
         }),
       ],
