@@ -1,7 +1,9 @@
 // `npm run bench`: the numbers of SPEC section 13 in one run, printed as one
 // table on stdout (progress goes to stderr); the raw numbers go to
 // bench-results/bench.json. Everything it measures, it builds in this run.
-import { execFileSync } from 'node:child_process';
+// Last, with the browser closed, the server's growth table (SERVER-2) from
+// scripts/bench-server-growth.ts, which writes its own raw numbers.
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,6 +26,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REAL_BUILD_DIR = join(ROOT, 'dist-real');
 const MOCK_BUILD_DIR = join(ROOT, 'dist-bench');
 const RESULTS_FILE = join(ROOT, 'bench-results', 'bench.json');
+const SERVER_GROWTH_SCRIPT = join(ROOT, 'scripts', 'bench-server-growth.ts');
 
 /** The real backend, as far as /login needs one: nobody is signed in. */
 const REAL_BACKEND_STUB = { 'GET /api/v1/session': { state: 'anonymous' } };
@@ -90,6 +93,28 @@ function withSources(measurement, sourcesByChunk) {
       sources: sourcesByChunk[file.file]?.slice(0, SOURCES_PER_FILE) ?? [],
     })),
   };
+}
+
+/**
+ * SERVER-2's growth table: TypeScript run through tsx in a process of its own
+ * (it starts the Node host and grows a SQLite database), its progress passed
+ * through to stderr and its table returned.
+ */
+function measureServerGrowth() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SERVER_GROWTH_SCRIPT], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let table = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (table += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(table.trimEnd())
+        : reject(new Error(`${SERVER_GROWTH_SCRIPT}: exit ${code}`)),
+    );
+  });
 }
 
 /** Builds the three apps, serves them on loopback ports, and measures everything. */
@@ -370,9 +395,18 @@ checkTools();
 const results = await measure();
 const targets = targetsOf(results);
 const wallTimeSeconds = (performance.now() - startedAtMs) / 1000;
-console.log(report(results, targets, wallTimeSeconds));
 await mkdir(dirname(RESULTS_FILE), { recursive: true });
 await writeFile(
   RESULTS_FILE,
   `${JSON.stringify({ generatedAt: new Date().toISOString(), wallTimeSeconds, targets, ...results }, null, 2)}\n`,
 );
+progress('timing the server on the demo data and at 100,000 tickets (SERVER-2)');
+let serverGrowth;
+try {
+  serverGrowth = await measureServerGrowth();
+} catch (error) {
+  // The browser's numbers stand on their own; the run still fails.
+  serverGrowth = `Server growth (SERVER-2): not measured: ${error.message}`;
+  process.exitCode = 1;
+}
+console.log(`${report(results, targets, wallTimeSeconds)}\n\n${serverGrowth}`);
