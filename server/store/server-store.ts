@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { Clock } from '@/backend/domain/context';
 import { base64Url } from '@/backend/domain/encoding';
 import type { PasswordHash } from '@/backend/domain/passwords';
-import { DEFAULT_DEV_SETTINGS, SCHEMA_VERSION, type ServerState } from '@/backend/domain/state';
 import type { PasswordHasher } from '@/backend/password-hashing';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedState } from '@/backend/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, emptyState, seedState } from '@/backend/seed';
 import type { AttachmentStore } from '@/backend/store/attachment-store';
 import type { CollectionStoreOptions } from '@/backend/store/collection-store';
 import type { StateStore } from '@/backend/store/state-store';
@@ -21,29 +20,6 @@ import { createSqliteStore, openSqliteDatabase } from './sqlite-records';
 
 /** The SQLite file in DATA_DIR (SERVER-2). */
 export const DATABASE_FILE = 'console.db';
-
-/** A production server starts with no demo data: the state of SERVER-6's "no demo seed". */
-export function emptyState(): ServerState {
-  return {
-    version: SCHEMA_VERSION,
-    accounts: [],
-    workspaces: [],
-    memberships: [],
-    sessions: [],
-    loginThrottle: [],
-    emailCodes: [],
-    emailSends: [],
-    enrollments: [],
-    outbox: [],
-    audit: [],
-    tickets: [],
-    ticketSequence: 0,
-    attachments: [],
-    idempotencyKeys: [],
-    devSettings: { ...DEFAULT_DEV_SETTINGS },
-    notice: null,
-  };
-}
 
 /** SERVER-4: the demo password hashed the server's way, once per start, off the event loop. */
 async function demoPasswords(passwords: PasswordHasher): Promise<Map<string, PasswordHash>> {

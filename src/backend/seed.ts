@@ -100,6 +100,29 @@ function seededBinding(accountId: string, now: number) {
   return { secret, boundAt: now, lastUsedStep: 0, recoveryCodes };
 }
 
+/** State with nothing in it: what a production server starts from (SERVER-6, no demo seed). */
+export function emptyState(): ServerState {
+  return {
+    version: SCHEMA_VERSION,
+    accounts: [],
+    workspaces: [],
+    memberships: [],
+    sessions: [],
+    loginThrottle: [],
+    emailCodes: [],
+    emailSends: [],
+    enrollments: [],
+    outbox: [],
+    audit: [],
+    tickets: [],
+    ticketSequence: 0,
+    attachments: [],
+    idempotencyKeys: [],
+    devSettings: { ...DEFAULT_DEV_SETTINGS },
+    notice: null,
+  };
+}
+
 /**
  * The demo data at `now`. A host whose hasher is not the browser's (the
  * server's scrypt, SERVER-4) passes the demo password hashed its own way.
@@ -109,7 +132,7 @@ export function seedState(
   demoPasswords?: ReadonlyMap<string, PasswordHash>,
 ): ServerState {
   return {
-    version: SCHEMA_VERSION,
+    ...emptyState(),
     accounts: DEMO_ACCOUNTS.map(({ passwordHash, ...account }) => ({
       ...account,
       password: demoPasswords?.get(account.id) ?? {
@@ -148,18 +171,5 @@ export function seedState(
       { accountId: 'acc_bob', workspaceId: 'ws_demo', role: 'member', joinedAt: now },
       { accountId: 'acc_carol', workspaceId: 'ws_secure', role: 'member', joinedAt: now },
     ],
-    sessions: [],
-    loginThrottle: [],
-    emailCodes: [],
-    emailSends: [],
-    enrollments: [],
-    outbox: [],
-    audit: [],
-    tickets: [],
-    ticketSequence: 0,
-    attachments: [],
-    idempotencyKeys: [],
-    devSettings: { ...DEFAULT_DEV_SETTINGS },
-    notice: null,
   };
 }
