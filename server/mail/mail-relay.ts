@@ -1,6 +1,5 @@
 import { MINUTE_MS, SECOND_MS } from '@/api/limits';
 import type { Backend } from '@/backend/backend';
-import type { EmailRecord } from '@/backend/domain/state';
 import type { Log } from '../log';
 
 /** What sends one message: nodemailer's transport in the server, a fake in tests. */
@@ -73,7 +72,7 @@ export function createMailRelay(options: {
         state.outbox = state.outbox.filter((message) => !sent.has(message.id));
         return;
       }
-      for (const message of state.outbox as EmailRecord[]) {
+      for (const message of state.outbox) {
         if (sent.has(message.id) && message.delivery) message.delivery.deliveredAt = ctx.now;
       }
     }, OUTBOX_PLAN);
