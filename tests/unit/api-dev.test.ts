@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DAY_MS, MAX_CLOCK_OFFSET_MS, MINUTE_MS } from '@/api/limits';
+import {
+  DAY_MS,
+  MAX_CLOCK_OFFSET_MS,
+  MINUTE_MS,
+  RETENTION_IDLE_MINUTES_DEFAULT,
+} from '@/api/limits';
 import { paths } from '@/api/paths';
 import {
   authenticatorSchema,
@@ -391,6 +396,15 @@ describe('server clock offset (MOCK-8)', () => {
       state: 'mfa_required',
       expiresAt: '2026-01-01T00:07:00.000Z',
     });
+  });
+
+  it("moves the server's clock past the idle time: an active session ends (SESSION-3)", async () => {
+    const owner = api.client();
+    expect((await owner.logIn('owner@example.com')).body).toMatchObject({ state: 'active' });
+
+    await setOffset((RETENTION_IDLE_MINUTES_DEFAULT + 1) * MINUTE_MS);
+
+    expectError(await owner.get(paths.account.href), 'SESSION_EXPIRED');
   });
 
   it("refuses a phone's code once the server is more than one step ahead, and accepts the server-time code", async () => {
