@@ -642,6 +642,7 @@ function start(dataDir: string): Promise<StartedServer> {
       publicOrigin: 'http://localhost',
       // Fixed, so a session outlives a restart as it does on a real server.
       cookieSecret: 'server-growth-bench-cookie-secret-0123456789',
+      dataKey: null,
       smtpUrl: null,
       mailFrom: 'no-reply@localhost',
       trustProxy: 0,

@@ -14,6 +14,11 @@ export interface ServerConfig {
   publicOrigin: string;
   /** Keys the session cookie's signature; random per start in demo mode. */
   cookieSecret: string;
+  /**
+   * ADR 0028: the 32-byte key (base64) that seals TOTP secrets at rest, never
+   * stored with them; null in demo mode, which keeps a generated one in `dataDir`.
+   */
+  dataKey: Uint8Array<ArrayBuffer> | null;
   /** SERVER-5: where mail leaves; without it (demo mode only) mail stays in the outbox. */
   smtpUrl: string | null;
   /** The sender of every email. */
@@ -30,6 +35,8 @@ export class ConfigError extends Error {
 }
 
 const COOKIE_SECRET_MIN_LENGTH = 32;
+/** AES-256: the data key's length in bytes. */
+export const DATA_KEY_BYTES = 32;
 const DEFAULT_PORT = 3000;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -95,10 +102,23 @@ function databaseUrlOf(env: Env): string | null {
   );
 }
 
+function dataKeyOf(env: Env, production: boolean): Uint8Array<ArrayBuffer> | null {
+  const raw = env.DATA_KEY;
+  const needed = `DATA_KEY must be ${DATA_KEY_BYTES} random bytes in base64 (openssl rand -base64 ${DATA_KEY_BYTES})`;
+  if (raw === undefined || raw === '') {
+    if (production) throw new ConfigError(`${needed} in production: it seals TOTP secrets.`);
+    return null;
+  }
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? Buffer.from(raw, 'base64') : null;
+  // The value is not echoed: it is a key.
+  if (bytes === null || bytes.length !== DATA_KEY_BYTES) throw new ConfigError(`${needed}.`);
+  return new Uint8Array(bytes);
+}
+
 /**
  * The server's configuration from environment variables, validated at start
  * (SERVER-6). Production refuses to start without a public origin, a cookie
- * secret and an SMTP server; demo mode has defaults for a laptop.
+ * secret, a data key and an SMTP server; demo mode has defaults for a laptop.
  */
 export function configFrom(env: Env, randomSecret: () => string): ServerConfig {
   const mode: ServerMode = env.NODE_ENV === 'production' ? 'production' : 'demo';
@@ -122,6 +142,7 @@ export function configFrom(env: Env, randomSecret: () => string): ServerConfig {
       `COOKIE_SECRET must be at least ${COOKIE_SECRET_MIN_LENGTH} random characters${production ? ' in production' : ''}.`,
     );
   }
+  const dataKey = dataKeyOf(env, production);
   const publicOrigin = originOf(env.PUBLIC_ORIGIN ?? `http://localhost:${port}`, 'PUBLIC_ORIGIN');
   if (production && !publicOrigin.startsWith('https:') && !isLoopback(publicOrigin)) {
     throw new ConfigError(
@@ -135,6 +156,7 @@ export function configFrom(env: Env, randomSecret: () => string): ServerConfig {
     databaseUrl,
     publicOrigin,
     cookieSecret,
+    dataKey,
     smtpUrl,
     mailFrom: env.MAIL_FROM ?? `no-reply@${new URL(publicOrigin).hostname}`,
     trustProxy: trustProxyOf(env),

@@ -215,7 +215,7 @@ export function createPostgresRecordBackend(
 export function createPostgresStore(
   pool: Pool,
   clock: Clock,
-  options: CollectionStoreOptions = {},
+  options: CollectionStoreOptions,
 ): StateStore {
   return createCollectionStore(createPostgresRecordBackend(pool), clock, options);
 }

@@ -11,6 +11,7 @@ import type { CollectionStoreOptions } from '@/backend/store/collection-store';
 import type { StateStore } from '@/backend/store/state-store';
 import type { ServerConfig } from '../config';
 import type { Log } from '../log';
+import { serverSealer } from './data-key';
 import { createPostgresAttachmentStore } from './postgres-attachment-store';
 import { migratePostgres } from './postgres-migrate';
 import { createPostgresStore } from './postgres-records';
@@ -102,6 +103,7 @@ export async function openServerStore(
   const hashes = config.mode === 'demo' ? await demoPasswords(deps.passwords) : null;
   const options: StoreOptions = {
     clock: deps.clock,
+    sealer: await serverSealer(config),
     seed: (now: number) => (hashes ? seedState(now, hashes) : emptyState()),
     whenUnusable: 'refuse',
   };

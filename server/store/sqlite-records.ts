@@ -178,7 +178,7 @@ export function createSqliteRecordBackend(db: Database.Database): RecordBackend 
 export function createSqliteStore(
   db: Database.Database,
   clock: Clock,
-  options: CollectionStoreOptions = {},
+  options: CollectionStoreOptions,
 ): StateStore {
   return createCollectionStore(createSqliteRecordBackend(db), clock, options);
 }

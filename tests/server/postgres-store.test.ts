@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { META_STORE } from '@/backend/store/collections';
 import { StoreBusyError } from '@/backend/store/store-errors';
 import type { ServerConfig } from '../../server/config';
@@ -26,6 +27,18 @@ const scalar = async (sql: string) => {
   return rows[0]?.n;
 };
 
+/** A demo server's store on this test's schema; processes sharing a database share its DATA_KEY. */
+const openDemoStore = () =>
+  openServerStore(
+    {
+      mode: 'demo',
+      databaseUrl: schema.url,
+      dataDir: '/nonexistent',
+      dataKey: new Uint8Array(32).fill(7),
+    } as ServerConfig,
+    { clock: createFakeClock().clock, passwords: createScryptHasher(TEST_SCRYPT_COST) },
+  );
+
 beforeEach(async () => {
   schema = await createTestSchema();
 });
@@ -52,18 +65,21 @@ describe('PostgreSQL at start (SERVER-8)', () => {
   });
 
   it('seeds the demo data once when three servers open an empty database at once', async () => {
-    const config = { mode: 'demo', databaseUrl: schema.url, dataDir: '/nonexistent' };
-    const deps = {
-      clock: createFakeClock().clock,
-      passwords: createScryptHasher(TEST_SCRYPT_COST),
-    };
-
-    const opened = await Promise.all(
-      [1, 2, 3].map(() => openServerStore(config as ServerConfig, deps)),
-    );
+    const opened = await Promise.all([1, 2, 3].map(() => openDemoStore()));
     await Promise.all(opened.map((store) => store.close()));
 
     expect(await scalar('SELECT count(*) AS n FROM accounts')).toBe(5);
+  });
+});
+
+describe('TOTP secrets in PostgreSQL (ADR 0028)', () => {
+  it('are sealed in the accounts table', async () => {
+    await (await openDemoStore()).close();
+
+    const { rows } = await poolOf().query('SELECT * FROM accounts');
+    const stored = JSON.stringify(rows);
+    expect(stored).toContain('v1:');
+    expect(stored).not.toContain(BOB_TOTP_SECRET);
   });
 });
 

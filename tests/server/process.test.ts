@@ -126,6 +126,23 @@ describe('starting (SERVER-6)', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
       },
       'COOKIE_SECRET',
     ],
+    [
+      {
+        PUBLIC_ORIGIN: 'https://console.example.com',
+        SMTP_URL: 'smtp://mail.example.com:25',
+        COOKIE_SECRET: 'a-cookie-secret-long-enough-0123456789',
+      },
+      'DATA_KEY',
+    ],
+    [
+      {
+        PUBLIC_ORIGIN: 'https://console.example.com',
+        SMTP_URL: 'smtp://mail.example.com:25',
+        COOKIE_SECRET: 'a-cookie-secret-long-enough-0123456789',
+        DATA_KEY: Buffer.alloc(16, 7).toString('base64'),
+      },
+      'DATA_KEY',
+    ],
     [{ PORT: 'eighty' }, 'PORT'],
   ])('production refuses a missing or bad setting, naming it: %j', async (env, variable) => {
     const { code, stderr } = await failedStart({ NODE_ENV: 'production', ...env });

@@ -17,7 +17,13 @@ let b: ServerProcess;
 
 beforeAll(async () => {
   schema = await createTestSchema();
-  const env = { PORT: '0', DATABASE_URL: schema.url, COOKIE_SECRET };
+  // Both processes open the secrets the other sealed: one DATA_KEY, as a team's servers share.
+  const env = {
+    PORT: '0',
+    DATABASE_URL: schema.url,
+    COOKIE_SECRET,
+    DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+  };
   // Both at once on the empty schema: they migrate and seed it once between them.
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 }, 60_000);

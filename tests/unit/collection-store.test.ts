@@ -6,7 +6,7 @@ import { seedState } from '@/backend/seed';
 import { createCollectionStore } from '@/backend/store/collection-store';
 import { META_STORE } from '@/backend/store/collections';
 import { EVERYTHING, type LoadPlan } from '@/backend/store/load-plan';
-import { createMemoryRecords, createMemoryStore } from '@/backend/store/memory-store';
+import { createMemoryRecords, createMemoryStore, memorySealer } from '@/backend/store/memory-store';
 import { NotLoadedError, StoredStateMismatchError } from '@/backend/store/store-errors';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
 import { storeWithEverythingByDefault, type TestStore } from './support/everything-by-default';
@@ -391,6 +391,7 @@ describe('the old single-record layout (MOCK-2)', () => {
 describe('a store that must never replace its data (SERVER-2)', () => {
   const refusing = (records = createMemoryRecords()) =>
     createCollectionStore(records, clock, {
+      sealer: memorySealer(records),
       whenUnusable: 'refuse',
       seed: (now) => ({ ...seedState(now), accounts: [], memberships: [] }),
     });

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '@/backend/domain/state';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
+import { KEY_STORE } from '@/mocks/store/install-key';
 import { storeWithEverythingByDefault } from './support/everything-by-default';
 
 const clock = () => Date.parse('2026-03-02T09:00:00Z');
@@ -97,4 +99,42 @@ describe('IndexedDB store (MOCK-2)', () => {
     await store.reset();
     expect(await store.transact((state) => state.accounts.length)).toBe(5);
   });
+
+  it('keeps TOTP secrets sealed with a key of this install that another tab shares (ADR 0028)', async () => {
+    const tabA = storeWithEverythingByDefault(createIndexedDbStore(clock));
+    await tabA.transact(() => undefined);
+
+    const stored = await readRaw(['accounts', KEY_STORE]);
+    expect(JSON.stringify(stored.accounts)).not.toContain(BOB_TOTP_SECRET);
+    expect(JSON.stringify(stored.accounts)).toContain('"secret":"v1:');
+    const [key] = stored[KEY_STORE] ?? [];
+    expect(key).toBeInstanceOf(CryptoKey);
+    expect((key as CryptoKey).extractable).toBe(false);
+    // A second tab reads the key this one made, and opens the secret.
+    const tabB = storeWithEverythingByDefault(createIndexedDbStore(clock));
+    const seen = await tabB.transact(
+      (state) => state.accounts.find((account) => account.id === 'acc_bob')?.mfa?.secret,
+    );
+    expect(seen).toBe(BOB_TOTP_SECRET);
+  });
 });
+
+/** Every record of some object stores, as IndexedDB holds them. */
+function readRaw(stores: string[]): Promise<Record<string, unknown[]>> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open('guance-mock-server');
+    opening.onsuccess = () => {
+      const tx = opening.result.transaction(stores, 'readonly');
+      const found: Record<string, unknown[]> = {};
+      for (const store of stores) {
+        const reading = tx.objectStore(store).getAll();
+        reading.onsuccess = () => (found[store] = reading.result);
+      }
+      tx.oncomplete = () => {
+        opening.result.close();
+        resolve(found);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '@/backend/domain/state';
 import { META_KEY, META_STORE } from '@/backend/store/collections';
+import { createFieldSealer, generateSealingKey } from '@/backend/store/field-sealer';
 import { EVERYTHING } from '@/backend/store/load-plan';
 import { StoreBusyError, StoredStateMismatchError } from '@/backend/store/store-errors';
 import { createSqliteAttachmentStore } from '../../server/store/sqlite-attachment-store';
@@ -14,6 +15,7 @@ import { tempDatabaseFile } from './support/sqlite-file';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;
+const sealer = createFieldSealer(generateSealingKey);
 
 let temp: ReturnType<typeof tempDatabaseFile>;
 const opened: Database.Database[] = [];
@@ -41,13 +43,13 @@ describe('the SQLite store (SERVER-2)', () => {
 
   it('keeps what was written across closing and opening the file again', async () => {
     const first = open();
-    await createSqliteStore(first, clock).transact((state) => {
+    await createSqliteStore(first, clock, { sealer }).transact((state) => {
       state.devSettings.latencyMs = 700;
       state.accounts.pop();
     }, EVERYTHING);
     first.close();
 
-    const seen = await createSqliteStore(open(), clock).transact(
+    const seen = await createSqliteStore(open(), clock, { sealer }).transact(
       (state) => ({
         latency: state.devSettings.latencyMs,
         accounts: state.accounts.length,
@@ -60,7 +62,7 @@ describe('the SQLite store (SERVER-2)', () => {
 
   it("refuses stored state of another schema when told to, and keeps it: a server's data is never wiped", async () => {
     const db = open();
-    const store = createSqliteStore(db, clock, { whenUnusable: 'refuse' });
+    const store = createSqliteStore(db, clock, { sealer, whenUnusable: 'refuse' });
     await store.transact((state) => state.accounts.length, EVERYTHING);
     const backend = createSqliteRecordBackend(db);
     const meta = (await backend.transaction([META_STORE], (tx) =>

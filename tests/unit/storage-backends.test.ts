@@ -6,6 +6,7 @@ import { codeAt, stepAt } from '@/backend/domain/totp';
 import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { createCollectionStore } from '@/backend/store/collection-store';
 import { META_STORE } from '@/backend/store/collections';
+import { createFieldSealer, generateSealingKey } from '@/backend/store/field-sealer';
 import { EVERYTHING, type LoadPlan } from '@/backend/store/load-plan';
 import type { KeyRange, RecordBackend, Stored } from '@/backend/store/record-backend';
 import { NotLoadedError } from '@/backend/store/store-errors';
@@ -14,6 +15,8 @@ import { recording } from './support/recording-backend';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;
+/** One key for every handle on a database, as a server's DATA_KEY is. */
+const sealer = createFieldSealer(generateSealingKey);
 
 /** Ticket headers as the index cases need them; put out of order on purpose. */
 const TICKETS = [
@@ -247,7 +250,7 @@ describe.each(KINDS)('the $name record backend', (kind) => {
 
   describe('under the collection store', () => {
     const seeded = async () => {
-      const store = createCollectionStore(backend, clock);
+      const store = createCollectionStore(backend, clock, { sealer });
       await store.transact((state) => {
         state.tickets.push(...[1, 2, 3, 4].map((n) => ticket(n, n % 2 ? 'ws_demo' : 'ws_x')));
       }, EVERYTHING);
@@ -255,9 +258,9 @@ describe.each(KINDS)('the $name record backend', (kind) => {
     };
 
     it('lets one TOTP step win once when 20 requests use it at once on two handles', async () => {
-      await createCollectionStore(backend, clock).transact(() => null, EVERYTHING);
+      await createCollectionStore(backend, clock, { sealer }).transact(() => null, EVERYTHING);
       const servers = [backend, await opened.second()].map((records) =>
-        createBackend({ store: createCollectionStore(records, clock), clock }),
+        createBackend({ store: createCollectionStore(records, clock, { sealer }), clock }),
       );
       const code = codeAt(BOB_TOTP_SECRET, stepAt(NOW));
       const verify = (index: number) =>
@@ -282,7 +285,7 @@ describe.each(KINDS)('the $name record backend', (kind) => {
     });
 
     it('is seeded by the first transaction', async () => {
-      const store = createCollectionStore(backend, clock);
+      const store = createCollectionStore(backend, clock, { sealer });
 
       const seen = await store.transact(
         (state) => ({
@@ -300,7 +303,7 @@ describe.each(KINDS)('the $name record backend', (kind) => {
     it("reads only what a plan's picks name", async () => {
       await seeded();
       const { backend: noted, calls } = recording(backend);
-      const store = createCollectionStore(noted, clock);
+      const store = createCollectionStore(noted, clock, { sealer });
 
       const titles = await store.transact(
         (state) => state.tickets.map((t) => t.title),
@@ -322,7 +325,7 @@ describe.each(KINDS)('the $name record backend', (kind) => {
     it('writes back only the records that changed', async () => {
       await seeded();
       const { backend: noted, calls } = recording(backend);
-      const store = createCollectionStore(noted, clock);
+      const store = createCollectionStore(noted, clock, { sealer });
 
       await store.transact((state) => {
         const third = state.tickets.find((t) => t.id === 'tkt_3');

@@ -7,14 +7,17 @@ import {
   LEGACY_KEY,
   META_KEY,
   META_STORE,
+  SEALED_COLLECTIONS,
   specOf,
   stateStoreNames,
   storesOf,
 } from './collections';
+import type { FieldSealer } from './field-sealer';
 import { EVERYTHING, type LoadPlan, type Pick } from './load-plan';
 import { LoadedCollection } from './loaded-collection';
 import type { RecordBackend, RecordTx, Stored } from './record-backend';
 import { deepFreeze, sliceOf, type StoreCopy, storeCopy } from './record-cache';
+import { keyOpens, openRecords, sealKeyCheck, sealStoredRecords } from './sealed-records';
 import { isMeta, type Meta, writeWhole } from './state-layout';
 import type { StateStore } from './state-store';
 import { NotLoadedError, StoredStateMismatchError } from './store-errors';
@@ -61,6 +64,8 @@ function unusable(legacy: unknown, meta: unknown): StoredStateMismatchError | nu
 }
 
 export interface CollectionStoreOptions {
+  /** Seals and opens the fields the registry declares sealed (ADR 0028), with a key the store does not keep. */
+  sealer: FieldSealer;
   /** Told after every transaction and reset: the tabs' broadcast. */
   onChange?: () => void;
   /** The state an empty database starts from: the demo seed unless told otherwise. */
@@ -92,8 +97,9 @@ function collectionsOf(plan: LoadPlan): Set<CollectionName> | null {
 export function createCollectionStore(
   backend: RecordBackend,
   clock: Clock,
-  options: CollectionStoreOptions = {},
+  options: CollectionStoreOptions,
 ): StateStore {
+  const { sealer } = options;
   const seed = options.seed ?? seedState;
   const refuse = options.whenUnusable === 'refuse';
   const everyStore = stateStoreNames();
@@ -110,6 +116,22 @@ export function createCollectionStore(
     }
   }
 
+  /** A database sealed with another key cannot be used (ADR 0028); nor can a changed key check. */
+  async function wrongKey(tx: RecordTx, meta: unknown): Promise<StoredStateMismatchError | null> {
+    if (!isMeta(meta) || meta.sealing === undefined) return null;
+    if (await keyOpens(tx, sealer, meta.sealing)) return null;
+    return new StoredStateMismatchError('sealed', SCHEMA_VERSION, SCHEMA_VERSION);
+  }
+
+  /** A database from before ADR 0028: its secrets are sealed in this transaction, once. */
+  async function sealInClear(tx: RecordTx, meta: Meta, scope: ReadonlySet<string>): Promise<Meta> {
+    if (scope.size < everyStore.length) throw NEEDS_EVERY_STORE;
+    await sealStoredRecords(tx, sealer, SEALED_COLLECTIONS);
+    const sealed: Meta = { ...meta, sealing: await sealKeyCheck(tx, sealer) };
+    tx.put(META_STORE, sealed, META_KEY);
+    return sealed;
+  }
+
   async function run<T>(
     tx: RecordTx,
     plan: LoadPlan,
@@ -121,12 +143,14 @@ export function createCollectionStore(
       tx.get(META_STORE, LEGACY_KEY),
     ]);
     let meta: Meta;
-    const problem = unusable(legacy, storedMeta);
+    const problem = unusable(legacy, storedMeta) ?? (await wrongKey(tx, storedMeta));
     if (problem !== null || !isMeta(storedMeta)) {
       if (problem !== null && refuse) throw problem;
       if (scope.size < everyStore.length) throw NEEDS_EVERY_STORE;
       if (refuse) await refuseUnlessEmpty(tx);
-      meta = writeWhole(tx, replacement(legacy, storedMeta, clock(), seed));
+      meta = await writeWhole(tx, replacement(legacy, storedMeta, clock(), seed), sealer);
+    } else if (storedMeta.sealing === undefined) {
+      meta = await sealInClear(tx, storedMeta, scope);
     } else {
       meta = storedMeta;
     }
@@ -146,12 +170,23 @@ export function createCollectionStore(
       return collection;
     };
 
-    async function load(name: CollectionName, rows: unknown[], withSplit: boolean) {
+    const opened = async (name: CollectionName, rows: unknown[]) => {
+      await openRecords(
+        tx,
+        sealer,
+        name,
+        (rows as Stored[]).map((row) => row.v),
+      );
+      return rows as Stored[];
+    };
+
+    async function load(name: CollectionName, read: unknown[], withSplit: boolean) {
       const collection = loadedOf(name);
-      for (const row of rows) collection.add(row as Stored);
+      const rows = await opened(name, read);
+      for (const row of rows) collection.add(row);
       const split = collection.spec.split;
       if (!withSplit || !split) return;
-      const wanted = (rows as Stored[]).filter((row) => !collection.splitSnapshot.has(row.s));
+      const wanted = rows.filter((row) => !collection.splitSnapshot.has(row.s));
       const values = await Promise.all(wanted.map((row) => tx.get(split.store, row.s)));
       wanted.forEach((row, index) =>
         collection.addSplit(row.s, (values[index] as Stored | undefined)?.v),
@@ -161,13 +196,14 @@ export function createCollectionStore(
     async function loadWhole(name: CollectionName) {
       const collection = loadedOf(name);
       const split = collection.spec.split;
-      const [rows, splits] = await Promise.all([
+      const [read, splits] = await Promise.all([
         tx.getAll(collection.spec.store),
         split ? tx.getAll(split.store) : Promise.resolve([]),
       ]);
-      for (const row of rows) collection.add(row as Stored);
+      const rows = await opened(name, read);
+      for (const row of rows) collection.add(row);
       for (const row of splits as Stored[]) collection.addSplit(row.s, row.v);
-      if (split) for (const row of rows as Stored[]) collection.addSplit(row.s, []);
+      if (split) for (const row of rows) collection.addSplit(row.s, []);
     }
 
     const stampOf = (store: string) => `${meta.life ?? ''}:${meta.versions?.[store] ?? 0}`;
@@ -180,7 +216,7 @@ export function createCollectionStore(
         const stamp = stampOf(spec.store);
         let copy = fresh.get(spec.store) ?? copies.get(spec.store);
         if (copy?.stamp !== stamp) {
-          const rows = (await tx.getAll(spec.store)) as Stored[];
+          const rows = await opened(pick.from, await tx.getAll(spec.store));
           copy = storeCopy(
             stamp,
             rows.map((row) => [row.s, deepFreeze(row.v as Record<string, unknown>)]),
@@ -242,12 +278,11 @@ export function createCollectionStore(
 
     const result = change(view as unknown as ServerState);
 
-    const written = await writeBack(tx, {
-      meta,
-      scalarsBefore,
-      collections: loaded.values(),
-      view,
-    });
+    const written = await writeBack(
+      tx,
+      { meta, scalarsBefore, collections: loaded.values(), view },
+      sealer,
+    );
     const afterCommit = () => {
       for (const [store, copy] of fresh) copies.set(store, copy);
       followWrites(copies, written, meta.life, stampOf);

@@ -26,6 +26,11 @@ export interface CollectionSpec {
   columns: Readonly<Record<string, ColumnType>>;
   /** Only the newest `cap` records are kept: the domain appends, the store trims. */
   cap?: number;
+  /**
+   * Field paths holding a secret the server must read back (a TOTP secret): kept
+   * sealed at rest, opened as the record is loaded (ADR 0028). The record needs a `key`.
+   */
+  sealed?: readonly string[];
   /** A field kept in a store of its own, so lists read only the small rest (ticket entries). */
   split?: { field: string; store: string };
 }
@@ -42,6 +47,7 @@ export const COLLECTIONS = {
     key: 'id',
     indexes: { email: 'email' },
     columns: { id: 'text', email: 'text' },
+    sealed: ['mfa.secret'],
   },
   workspaces: { store: 'workspaces', key: 'id', columns: { id: 'text' } },
   memberships: {
@@ -67,7 +73,12 @@ export const COLLECTIONS = {
     indexes: { accountId: 'accountId' },
     columns: { accountId: 'text' },
   },
-  enrollments: { store: 'enrollments', key: 'sessionId', columns: { sessionId: 'text' } },
+  enrollments: {
+    store: 'enrollments',
+    key: 'sessionId',
+    columns: { sessionId: 'text' },
+    sealed: ['secret'],
+  },
   outbox: {
     store: 'outbox',
     key: 'id',
@@ -125,6 +136,11 @@ export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 export function specOf(name: CollectionName): CollectionSpec {
   return COLLECTIONS[name];
 }
+
+/** The collections that keep a field sealed at rest (ADR 0028). */
+export const SEALED_COLLECTIONS = COLLECTION_NAMES.filter(
+  (name) => (specOf(name).sealed ?? []).length > 0,
+);
 
 /** The fields of one key path, in order: one for a plain key, several for a compound one. */
 export function fieldsOf(path: KeyPath): readonly string[] {

@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/context';
 import { createCollectionStore } from './collection-store';
 import { LEGACY_KEY, META_STORE, stateSchema } from './collections';
+import { createFieldSealer, type FieldSealer, generateSealingKey } from './field-sealer';
 import { createMemoryBackend, type MemorySchema } from './record-backend';
 import type { StateStore } from './state-store';
 
@@ -9,6 +10,16 @@ export function createMemoryRecords() {
   const schema: MemorySchema = {};
   for (const [store, shape] of Object.entries(stateSchema())) schema[store] = shape.indexes;
   return createMemoryBackend(schema);
+}
+
+/** One key per record backend, as an install has one: stores sharing records share it. */
+const sealers = new WeakMap<object, FieldSealer>();
+
+/** The sealer of a memory backend: a random key, kept only as long as the records. */
+export function memorySealer(records: object): FieldSealer {
+  let sealer = sealers.get(records);
+  if (!sealer) sealers.set(records, (sealer = createFieldSealer(generateSealingKey)));
+  return sealer;
 }
 
 /**
@@ -25,5 +36,5 @@ export function createMemoryStore(
   if (initial !== undefined) {
     void records.transaction([META_STORE], async (tx) => tx.put(META_STORE, initial, LEGACY_KEY));
   }
-  return createCollectionStore(records, clock);
+  return createCollectionStore(records, clock, { sealer: memorySealer(records) });
 }

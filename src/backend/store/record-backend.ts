@@ -32,6 +32,12 @@ export interface RecordTx {
   put(store: string, value: unknown, key?: Key): void;
   delete(store: string, key: Key): void;
   clear(store: string): void;
+  /**
+   * Waits for work that is not this transaction's (WebCrypto) without the
+   * transaction ending meanwhile: IndexedDB commits a transaction left with no
+   * request pending. Backends whose transactions wait anyway leave it out.
+   */
+  hold?<T>(work: Promise<T>): Promise<T>;
 }
 
 /** Where records live: IndexedDB in the browser, SQLite in the server, maps in tests. */

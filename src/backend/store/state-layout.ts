@@ -8,7 +8,9 @@ import {
   specOf,
   stateStoreNames,
 } from './collections';
+import type { FieldSealer } from './field-sealer';
 import type { RecordTx } from './record-backend';
+import { sealedRecords, sealKeyCheck } from './sealed-records';
 
 /** The meta record: every field of ServerState that is not a registered collection. */
 export interface Meta {
@@ -19,6 +21,12 @@ export interface Meta {
   life?: string;
   /** Per store, how many transactions wrote it in this life: what the tabs' copies go by. */
   versions?: Record<string, number>;
+  /**
+   * A value sealed with the key of this database's sealed fields (ADR 0028):
+   * a wrong key fails on it before any record is read. Absent in a database
+   * whose secrets are still in clear, which the next transaction seals.
+   */
+  sealing?: string;
 }
 
 const newLife = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -55,7 +63,11 @@ export function scalarsOf(state: object): Record<string, unknown> {
 }
 
 /** Writes a whole state over whatever the stores held: the seed, a reset, a conversion. */
-export function writeWhole(tx: RecordTx, state: ServerState): Meta {
+export async function writeWhole(
+  tx: RecordTx,
+  state: ServerState,
+  sealer: FieldSealer,
+): Promise<Meta> {
   for (const store of stateStoreNames()) {
     if (store !== META_STORE) tx.clear(store);
   }
@@ -63,13 +75,26 @@ export function writeWhole(tx: RecordTx, state: ServerState): Meta {
   for (const name of COLLECTION_NAMES) {
     const spec = specOf(name);
     const records = (state as unknown as Record<string, unknown>)[name];
-    for (const record of Array.isArray(records) ? (records as Record<string, unknown>[]) : []) {
+    const list = Array.isArray(records) ? (records as Record<string, unknown>[]) : [];
+    const stored = await sealedRecords(
+      tx,
+      sealer,
+      name,
+      list.map((record) => headerOf(record, spec)),
+    );
+    list.forEach((record, index) => {
       seq += 1;
-      tx.put(spec.store, { s: seq, v: headerOf(record, spec) });
+      tx.put(spec.store, { s: seq, v: stored[index] });
       if (spec.split) tx.put(spec.split.store, { s: seq, v: record[spec.split.field] ?? [] });
-    }
+    });
   }
-  const meta: Meta = { scalars: scalarsOf(state), seq, life: newLife(), versions: {} };
+  const meta: Meta = {
+    scalars: scalarsOf(state),
+    seq,
+    life: newLife(),
+    versions: {},
+    sealing: await sealKeyCheck(tx, sealer),
+  };
   tx.put(META_STORE, meta, META_KEY);
   tx.delete(META_STORE, LEGACY_KEY);
   return meta;

@@ -24,12 +24,13 @@ export class StoreBusyError extends Error {
 }
 
 /** Why stored state cannot be used as it is. */
-export type MismatchReason = 'legacy' | 'corrupt' | 'outdated';
+export type MismatchReason = 'legacy' | 'corrupt' | 'outdated' | 'sealed';
 
 const DESCRIPTIONS: Record<MismatchReason, string> = {
   legacy: 'is in the old single-record layout',
   corrupt: 'cannot be read',
   outdated: 'is of another schema',
+  sealed: 'is sealed with another key than the one configured (DATA_KEY)',
 };
 
 /**

@@ -1,7 +1,9 @@
 import { META_KEY, META_STORE } from './collections';
+import type { FieldSealer } from './field-sealer';
 import type { LoadedCollection } from './loaded-collection';
 import { keyAt, type RecordTx } from './record-backend';
 import { deepFreeze, type StoreCopy } from './record-cache';
+import { sealedRecords } from './sealed-records';
 import { headerOf, type Meta, scalarsOf, splitValueOf } from './state-layout';
 
 /** What a transaction wrote to one store: the headers put and the sequences deleted. */
@@ -36,6 +38,7 @@ export async function writeBack(
     /** The state the change ran on. */
     view: Record<string, unknown>;
   },
+  sealer: FieldSealer,
 ): Promise<Written> {
   const { meta, scalarsBefore, collections, view } = loadedState;
   let seq = meta.seq;
@@ -56,6 +59,8 @@ export async function writeBack(
     if (collection.isSliceUnchanged(records)) continue;
     const used = new Set<number>();
     let added = 0;
+    /** Headers to put, as the rules left them: sealed below, kept in clear for the tab's copy. */
+    const puts: { s: number; header: Record<string, unknown> }[] = [];
     for (const record of records as Record<string, unknown>[]) {
       let s = collection.seqOf(record);
       if (s !== undefined && collection.isFrozen(s) && Object.isFrozen(record)) {
@@ -75,7 +80,7 @@ export async function writeBack(
       used.add(s);
       const header = headerOf(record, spec);
       if (isNew || collection.snapshot.get(s) !== JSON.stringify(header)) {
-        tx.put(spec.store, { s, v: header });
+        puts.push({ s, header });
         writesOf(spec.store).puts.set(s, header);
       }
       if (spec.split) {
@@ -88,6 +93,13 @@ export async function writeBack(
         }
       }
     }
+    const stored = await sealedRecords(
+      tx,
+      sealer,
+      name,
+      puts.map(({ header }) => header),
+    );
+    puts.forEach(({ s }, index) => tx.put(spec.store, { s, v: stored[index] }));
     for (const s of collection.seqs()) {
       if (used.has(s)) continue;
       tx.delete(spec.store, s);
@@ -103,7 +115,9 @@ export async function writeBack(
   for (const store of written.keys()) versions[store] = (versions[store] ?? 0) + 1;
   const scalars = scalarsOf(view);
   if (seq !== meta.seq || written.size > 0 || JSON.stringify(scalars) !== scalarsBefore) {
-    tx.put(META_STORE, { scalars, seq, life: meta.life, versions } satisfies Meta, META_KEY);
+    const next: Meta = { scalars, seq, life: meta.life, versions };
+    if (meta.sealing !== undefined) next.sealing = meta.sealing;
+    tx.put(META_STORE, next, META_KEY);
   }
   await Promise.all(trims);
   return { stores: written, trimmed, versions };

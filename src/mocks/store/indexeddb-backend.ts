@@ -88,6 +88,9 @@ export async function openSchemaDatabase(name: string, schema: IdbSchema): Promi
   }
 }
 
+/** A key no record has: what the reads that keep a transaction open ask for. */
+const KEEP_ALIVE_KEY = 'keep-alive';
+
 /** IndexedDB as a record backend; `db` opens (or reopens) the connection. */
 export function createIndexedDbBackend(db: () => Promise<IDBDatabase>): RecordBackend {
   return {
@@ -122,6 +125,18 @@ export function createIndexedDbBackend(db: () => Promise<IDBDatabase>): RecordBa
         },
         clear: (store) => {
           tx.objectStore(store).clear();
+        },
+        // IndexedDB commits a transaction left with no request pending, and WebCrypto's
+        // promises are not requests: small reads keep it open until the work is done.
+        async hold(work) {
+          let settled = false;
+          work.then(
+            () => (settled = true),
+            () => (settled = true),
+          );
+          const keepAlive = tx.objectStore(stores[0] as string);
+          while (!settled) await request(keepAlive.get(KEEP_ALIVE_KEY));
+          return work;
         },
       };
       let result: Awaited<ReturnType<typeof body>>;

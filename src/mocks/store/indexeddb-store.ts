@@ -1,8 +1,10 @@
 import type { Clock } from '@/backend/domain/context';
 import { createCollectionStore } from '@/backend/store/collection-store';
 import { stateSchema } from '@/backend/store/collections';
+import { createFieldSealer } from '@/backend/store/field-sealer';
 import type { StateStore } from '@/backend/store/state-store';
 import { createIndexedDbBackend, openSchemaDatabase } from './indexeddb-backend';
+import { installSealingKey, KEY_STORE } from './install-key';
 
 const DB_NAME = 'guance-mock-server';
 /** The bytes of ticket attachments (indexeddb-attachment-store.ts). */
@@ -17,6 +19,7 @@ export async function openDatabase(): Promise<IDBDatabase> {
   const connection = await openSchemaDatabase(DB_NAME, {
     ...stateSchema(),
     [ATTACHMENT_STORE]: { keyPath: null, indexes: {} },
+    [KEY_STORE]: { keyPath: null, indexes: {} },
   });
   // A newer version opened in another tab must not wait for this one to close.
   connection.onversionchange = () => connection.close();
@@ -40,5 +43,9 @@ export function createIndexedDbStore(clock: Clock, onChange?: () => void): State
       };
       return connection;
     }));
-  return createCollectionStore(createIndexedDbBackend(db), clock, onChange ? { onChange } : {});
+  const sealer = createFieldSealer(async () => installSealingKey(await db()));
+  return createCollectionStore(createIndexedDbBackend(db), clock, {
+    sealer,
+    ...(onChange ? { onChange } : {}),
+  });
 }

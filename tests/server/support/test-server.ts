@@ -52,6 +52,7 @@ export async function startTestServer(
       dataDir: join(dir, 'data'),
       publicOrigin: 'http://localhost',
       cookieSecret: 'test-cookie-secret-0123456789-abcdef',
+      dataKey: null,
       smtpUrl: null,
       databaseUrl: null,
       mailFrom: 'no-reply@localhost',

@@ -271,6 +271,7 @@ function setupServerApi(): MockApi {
         dataDir,
         publicOrigin: ORIGIN,
         cookieSecret: 'contract-tests-cookie-secret-0123456789',
+        dataKey: null,
         smtpUrl: null,
         databaseUrl: null,
         mailFrom: 'no-reply@localhost',
