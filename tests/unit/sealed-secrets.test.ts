@@ -152,6 +152,19 @@ describe.each(KINDS)('TOTP secrets at rest, $name backend (ADR 0028)', (kind) =>
     await expect(secretsSeen(sealer, backend)).rejects.toThrow(SealedFieldError);
   });
 
+  it('a browser with another key starts again from the seed, with a notice (MOCK-2)', async () => {
+    const resetting = createCollectionStore(backend, clock, {
+      sealer: createFieldSealer(generateSealingKey),
+    });
+
+    const seen = await resetting.transact(
+      (state) => ({ notice: state.notice?.reason, pending: state.enrollments.length }),
+      { whole: ['enrollments'] },
+    );
+
+    expect(seen).toEqual({ notice: 'corrupt', pending: 0 });
+  });
+
   it('a server with another key refuses the database at its first transaction, and changes nothing', async () => {
     const before = JSON.stringify(await rawRows(backend, 'accounts'));
     const otherKey = createFieldSealer(generateSealingKey);

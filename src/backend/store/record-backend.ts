@@ -36,6 +36,7 @@ export interface RecordTx {
    * Waits for work that is not this transaction's (WebCrypto) without the
    * transaction ending meanwhile: IndexedDB commits a transaction left with no
    * request pending. Backends whose transactions wait anyway leave it out.
+   * The work must not wait for another transaction: that one would wait for this.
    */
   hold?<T>(work: Promise<T>): Promise<T>;
 }

@@ -43,9 +43,22 @@ export function createIndexedDbStore(clock: Clock, onChange?: () => void): State
       };
       return connection;
     }));
-  const sealer = createFieldSealer(async () => installSealingKey(await db()));
-  return createCollectionStore(createIndexedDbBackend(db), clock, {
-    sealer,
+  let key: Promise<CryptoKey> | null = null;
+  const sealingKey = () =>
+    (key ??= db()
+      .then(installSealingKey)
+      .catch((error: unknown) => {
+        key = null;
+        throw error;
+      }));
+  // The key is read before a state transaction begins, never inside one: Chromium runs
+  // no other read-write transaction of the database while one is open (ADR 0028).
+  const connection = async () => {
+    await sealingKey();
+    return db();
+  };
+  return createCollectionStore(createIndexedDbBackend(connection), clock, {
+    sealer: createFieldSealer(sealingKey),
     ...(onChange ? { onChange } : {}),
   });
 }
