@@ -13,6 +13,8 @@ COPY . .
 RUN npm run build:server && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
+# Production also needs PUBLIC_ORIGIN, COOKIE_SECRET, DATA_KEY and SMTP_URL at
+# run time (docker run -e ...); none is baked into the image.
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
