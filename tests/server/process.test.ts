@@ -111,6 +111,19 @@ describe('starting (SERVER-6)', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(stderr).toMatch(/999/);
   });
 
+  it('refuses a database sealed with another DATA_KEY with one line naming it (ADR 0028)', async () => {
+    const first = await start();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const { code, stderr } = await failedStart({
+      DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('DATA_KEY');
+  });
+
   it.each([
     [{}, 'PUBLIC_ORIGIN'],
     [{ PUBLIC_ORIGIN: 'https://console.example.com' }, 'SMTP_URL'],

@@ -46,8 +46,10 @@ export class StoredStateMismatchError extends Error {
     readonly expectedVersion: number,
   ) {
     super(
-      `Stored state ${DESCRIPTIONS[reason]} (version ${storedVersion ?? 'unknown'}, ` +
-        `this code expects ${expectedVersion}); refusing to replace it`,
+      reason === 'sealed'
+        ? `Stored state ${DESCRIPTIONS[reason]}; refusing to use it`
+        : `Stored state ${DESCRIPTIONS[reason]} (version ${storedVersion ?? 'unknown'}, ` +
+            `this code expects ${expectedVersion}); refusing to replace it`,
     );
     this.name = 'StoredStateMismatchError';
   }
