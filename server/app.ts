@@ -86,8 +86,14 @@ export function createServerApp(options: ServerAppOptions): Hono {
       request.headers.get('X-Forwarded-For'),
       options.trustProxy,
     );
-    const waitMs = options.limiter?.take(address, request.method, routeOf(c.req.path));
-    if (waitMs !== null && waitMs !== undefined) {
+    let waitMs: number | null = null;
+    try {
+      waitMs = (await options.limiter?.take(address, request.method, routeOf(c.req.path))) ?? null;
+    } catch (error) {
+      // The count is a transaction of its own: a busy database answers 503 as a handler's would.
+      return errorResponse(error);
+    }
+    if (waitMs !== null) {
       return errorResponse(
         new DomainError('RATE_LIMITED', { retryAfterMs: Math.max(SECOND_MS, waitMs) }),
       );
