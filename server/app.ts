@@ -6,6 +6,7 @@ import type { Backend } from '@/backend/backend';
 import { DomainError } from '@/backend/domain/errors';
 import { errorResponse } from '@/backend/handlers/respond';
 import { clientAddressOf } from './http/client-address';
+import { handlersForPaths } from './http/handler-routes';
 import type { createIpLimiter } from './http/ip-limits';
 import { routeOf } from './http/routes';
 import { securityHeaders } from './http/security-headers';
@@ -44,6 +45,7 @@ export function createServerApp(options: ServerAppOptions): Hono {
     inlineScriptHashes: site?.inlineScriptHashes ?? [],
     https: options.https,
   });
+  const handlersFor = handlersForPaths(handlers);
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -98,7 +100,7 @@ export function createServerApp(options: ServerAppOptions): Hono {
         new DomainError('RATE_LIMITED', { retryAfterMs: Math.max(SECOND_MS, waitMs) }),
       );
     }
-    const response = await getResponse([...handlers], request, {
+    const response = await getResponse(handlersFor(c.req.path), request, {
       baseUrl: new URL(request.url).origin,
     });
     if (request.method !== 'GET' && request.method !== 'HEAD') options.afterWrite?.();
