@@ -48,8 +48,11 @@ interface Load {
   p50Ms: number;
   p99Ms: number;
   ok: number;
-  /** Answers other than 2xx, by status, and connection errors and timeouts. */
+  /** Answers other than 2xx, by status. */
   refused: Record<string, number>;
+  /** Requests with no answer in autocannon's 10 s. */
+  timeouts: number;
+  /** Connection errors besides the timeouts (autocannon's `errors` counts both). */
   errors: number;
   /** The server's CPU time per 2xx answer, when measured (withCpu). */
   cpuMsPerOk?: number | null;
@@ -66,7 +69,8 @@ function loadOf(result: Result): Load {
     p99Ms: result.latency.p99,
     ok: result['2xx'],
     refused,
-    errors: result.errors + result.timeouts,
+    timeouts: result.timeouts,
+    errors: result.errors - result.timeouts,
   };
 }
 
@@ -177,14 +181,17 @@ const perSecond = (value: number) => `${Math.round(value).toLocaleString('en-US'
 const refusedOf = (loads: Load[]) => {
   const counts: Record<string, number> = {};
   let errors = 0;
+  let timeouts = 0;
   for (const load of loads) {
     for (const [status, count] of Object.entries(load.refused)) {
       counts[status] = (counts[status] ?? 0) + count;
     }
     errors += load.errors;
+    timeouts += load.timeouts;
   }
   const parts = Object.entries(counts).map(([status, count]) => `${count} x ${status}`);
-  if (errors > 0) parts.push(`${errors} errors`);
+  if (timeouts > 0) parts.push(`${timeouts} timeouts`);
+  if (errors > 0) parts.push(`${errors} connection errors`);
   return parts.length === 0 ? 'none' : parts.join(', ');
 };
 
@@ -221,7 +228,8 @@ const ROWS: Row[] = [
   {
     measure: `Logins per second, scrypt N=2^${Math.log2(N)} r=${r} p=${p} (${LOGIN_CONNECTIONS} at once)`,
     target: '',
-    cell: ({ logins }) => perSecond(logins.okPerSecond),
+    cell: ({ logins }) =>
+      `${logins.okPerSecond.toFixed(1)}/s (${logins.ok} in ${STORM_SECONDS} s, p50 ${ms(logins.p50Ms)})`,
   },
   {
     measure: `GET ${paths.session.href} p99 at ${STEADY_RATE_PER_SECOND}/s, no logins`,
