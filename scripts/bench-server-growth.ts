@@ -27,6 +27,7 @@ import { BOB_TOTP_SECRET, DEMO_PASSWORD, SUPPORT_TOTP_SECRET } from '@/backend/s
 import { createScryptHasher } from '../server/passwords/scrypt-hasher';
 import { type StartedServer, startServer } from '../server/start';
 import { DATABASE_FILE } from '../server/store/server-store';
+import { renderTable } from './bench/render-table';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_FILE = join(ROOT, 'bench-results', 'server-growth.json');
@@ -703,16 +704,6 @@ function readsOf(scan: Scan | undefined, rows: Rows): string {
     case 'workspace members':
       return `${count(rows.workspaceMembers)} memberships (+ their accounts for the list)`;
   }
-}
-
-function renderTable(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 interface Results {

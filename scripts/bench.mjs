@@ -2,7 +2,8 @@
 // table on stdout (progress goes to stderr); the raw numbers go to
 // bench-results/bench.json. Everything it measures, it builds in this run.
 // Last, with the browser closed, the server's growth table (SERVER-2) from
-// scripts/bench-server-growth.ts, which writes its own raw numbers.
+// scripts/bench-server-growth.ts and its speed table (SPEC 13's server
+// figures) from scripts/bench-server-speed.ts, which write their own raw numbers.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +28,7 @@ const REAL_BUILD_DIR = join(ROOT, 'dist-real');
 const MOCK_BUILD_DIR = join(ROOT, 'dist-bench');
 const RESULTS_FILE = join(ROOT, 'bench-results', 'bench.json');
 const SERVER_GROWTH_SCRIPT = join(ROOT, 'scripts', 'bench-server-growth.ts');
+const SERVER_SPEED_SCRIPT = join(ROOT, 'scripts', 'bench-server-speed.ts');
 
 /** The real backend, as far as /login needs one: nobody is signed in. */
 const REAL_BACKEND_STUB = { 'GET /api/v1/session': { state: 'anonymous' } };
@@ -96,13 +98,13 @@ function withSources(measurement, sourcesByChunk) {
 }
 
 /**
- * SERVER-2's growth table: TypeScript run through tsx in a process of its own
- * (it starts the Node host and grows a SQLite database), its progress passed
- * through to stderr and its table returned.
+ * A server table: TypeScript run through tsx in a process of its own (it
+ * starts the Node host), its progress passed through to stderr and its table
+ * returned.
  */
-function measureServerGrowth() {
+function measureServer(script) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SERVER_GROWTH_SCRIPT], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -110,11 +112,20 @@ function measureServerGrowth() {
     child.stdout.setEncoding('utf8').on('data', (chunk) => (table += chunk));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0
-        ? resolve(table.trimEnd())
-        : reject(new Error(`${SERVER_GROWTH_SCRIPT}: exit ${code}`)),
+      code === 0 ? resolve(table.trimEnd()) : reject(new Error(`${script}: exit ${code}`)),
     );
   });
+}
+
+/** A server table, or the line that says why it is missing; the run then fails. */
+async function serverTable(title, script) {
+  try {
+    return await measureServer(script);
+  } catch (error) {
+    // The browser's numbers stand on their own; the run still fails.
+    process.exitCode = 1;
+    return `${title}: not measured: ${error.message}`;
+  }
 }
 
 /** Builds the three apps, serves them on loopback ports, and measures everything. */
@@ -401,12 +412,9 @@ await writeFile(
   `${JSON.stringify({ generatedAt: new Date().toISOString(), wallTimeSeconds, targets, ...results }, null, 2)}\n`,
 );
 progress('timing the server on the demo data and at 100,000 tickets (SERVER-2)');
-let serverGrowth;
-try {
-  serverGrowth = await measureServerGrowth();
-} catch (error) {
-  // The browser's numbers stand on their own; the run still fails.
-  serverGrowth = `Server growth (SERVER-2): not measured: ${error.message}`;
-  process.exitCode = 1;
-}
-console.log(`${report(results, targets, wallTimeSeconds)}\n\n${serverGrowth}`);
+const serverGrowth = await serverTable('Server growth (SERVER-2)', SERVER_GROWTH_SCRIPT);
+progress(
+  'loading the server with autocannon, on SQLite and on PostgreSQL when PG_BENCH_URL is set',
+);
+const serverSpeed = await serverTable('Server speed (SPEC 13)', SERVER_SPEED_SCRIPT);
+console.log(`${report(results, targets, wallTimeSeconds)}\n\n${serverGrowth}\n\n${serverSpeed}`);

@@ -6,6 +6,7 @@ import type { Backend } from '@/backend/backend';
 import { DomainError } from '@/backend/domain/errors';
 import { errorResponse } from '@/backend/handlers/respond';
 import { clientAddressOf } from './http/client-address';
+import { handlersForPaths } from './http/handler-routes';
 import type { createIpLimiter } from './http/ip-limits';
 import { routeOf } from './http/routes';
 import { securityHeaders } from './http/security-headers';
@@ -44,6 +45,7 @@ export function createServerApp(options: ServerAppOptions): Hono {
     inlineScriptHashes: site?.inlineScriptHashes ?? [],
     https: options.https,
   });
+  const handlersFor = handlersForPaths(handlers);
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -86,13 +88,19 @@ export function createServerApp(options: ServerAppOptions): Hono {
       request.headers.get('X-Forwarded-For'),
       options.trustProxy,
     );
-    const waitMs = options.limiter?.take(address, request.method, routeOf(c.req.path));
-    if (waitMs !== null && waitMs !== undefined) {
+    let waitMs: number | null = null;
+    try {
+      waitMs = (await options.limiter?.take(address, request.method, routeOf(c.req.path))) ?? null;
+    } catch (error) {
+      // The count is a transaction of its own: a busy database answers 503 as a handler's would.
+      return errorResponse(error);
+    }
+    if (waitMs !== null) {
       return errorResponse(
         new DomainError('RATE_LIMITED', { retryAfterMs: Math.max(SECOND_MS, waitMs) }),
       );
     }
-    const response = await getResponse([...handlers], request, {
+    const response = await getResponse(handlersFor(c.req.path), request, {
       baseUrl: new URL(request.url).origin,
     });
     if (request.method !== 'GET' && request.method !== 'HEAD') options.afterWrite?.();

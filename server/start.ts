@@ -70,7 +70,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     site: config.appDir === null ? null : await loadStaticSite(config.appDir),
     https,
     trustProxy: config.trustProxy,
-    limiter: deps.ipLimits === false ? null : createIpLimiter(deps.clock),
+    limiter: deps.ipLimits === false ? null : createIpLimiter(backend),
     log: deps.log,
     ...(relay ? { afterWrite: () => void relay.kick() } : {}),
     accepting: () => accepting,

@@ -1,8 +1,10 @@
 import { MINUTE_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
+import type { Backend, ServerPlan } from '@/backend/backend';
+import type { ServerState } from '@/backend/domain/state';
 
 /** One kind of request limited per client address (SERVER-9), on top of the per-account limits. */
-interface IpLimit {
+export interface IpLimit {
   name: string;
   max: number;
   windowMs: number;
@@ -32,36 +34,62 @@ const LIMITED: ReadonlyMap<string, IpLimit> = new Map([
   [paths.passwordResetEmailCode.pattern, IP_EMAIL_LIMIT],
 ]);
 
+/** The address's window of one limit, and, when a window opens, those that have ended. */
+const windowPlan = (limit: IpLimit, address: string): ServerPlan => ({
+  pickFrom: ['addressWindows'],
+  stages: [
+    () => [{ from: 'addressWindows', keys: [[limit.name, address]] }],
+    (view, ctx) =>
+      view.addressWindows.some((window) => window.endsAt > ctx.now)
+        ? []
+        : [{ from: 'addressWindows', index: 'endsAt', range: { upper: ctx.now } }],
+  ],
+});
+
 /**
- * Fixed windows per address and limit. Counted in the process: a server of
- * several processes multiplies the limit by their number.
+ * Counts one request of `address` against `limit` in a fixed window, and
+ * answers the milliseconds until the window ends when it is over budget. A
+ * window that opens deletes those that have ended, so the table holds only
+ * the windows still running.
  */
-export function createIpLimiter(clock: () => number) {
-  const windows = new Map<string, { startedAt: number; count: number }>();
+export function spendAddressBudget(
+  state: ServerState,
+  now: number,
+  limit: IpLimit,
+  address: string,
+): number | null {
+  state.addressWindows = state.addressWindows.filter((window) => window.endsAt > now);
+  let window = state.addressWindows.find(
+    (open) => open.limitName === limit.name && open.address === address,
+  );
+  if (!window) {
+    window = {
+      limitName: limit.name,
+      address,
+      startedAt: now,
+      endsAt: now + limit.windowMs,
+      count: 0,
+    };
+    state.addressWindows.push(window);
+  }
+  window.count += 1;
+  return window.count > limit.max ? window.endsAt - now : null;
+}
+
+/**
+ * Fixed windows per address and limit, counted in the database (SERVER-7):
+ * each count is a transaction, so every process of a server spends one budget.
+ */
+export function createIpLimiter(backend: Backend) {
   return {
     /** Counts one request; answers the milliseconds to wait when the address is over its limit. */
-    take(address: string, method: string, route: string | null): number | null {
+    async take(address: string, method: string, route: string | null): Promise<number | null> {
       const limit = method === 'POST' && route !== null ? LIMITED.get(route) : undefined;
       if (!limit) return null;
-      const now = clock();
-      const key = `${limit.name}:${address}`;
-      let window = windows.get(key);
-      if (!window || now - window.startedAt >= limit.windowMs) {
-        window = { startedAt: now, count: 0 };
-        windows.set(key, window);
-        if (windows.size > 100_000) prune(now);
-      }
-      window.count += 1;
-      return window.count > limit.max ? window.startedAt + limit.windowMs - now : null;
+      return backend.run(
+        (state, ctx) => spendAddressBudget(state, ctx.now, limit, address),
+        windowPlan(limit, address),
+      );
     },
   };
-
-  function prune(now: number) {
-    const longest = Math.max(
-      IP_LOGIN_LIMIT.windowMs,
-      IP_CODE_LIMIT.windowMs,
-      IP_EMAIL_LIMIT.windowMs,
-    );
-    for (const [key, window] of windows) if (now - window.startedAt >= longest) windows.delete(key);
-  }
 }

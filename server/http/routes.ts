@@ -12,3 +12,8 @@ const patterns = Object.values(paths).map(({ pattern }) => ({
 export function routeOf(path: string): string | null {
   return patterns.find(({ regex }) => regex.test(path))?.pattern ?? null;
 }
+
+/** Every route of the contract a path fits, in the contract's order (`/tickets/export` fits `/tickets/:id` too). */
+export function routesOf(path: string): string[] {
+  return patterns.filter(({ regex }) => regex.test(path)).map(({ pattern }) => pattern);
+}

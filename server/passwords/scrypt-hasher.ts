@@ -1,6 +1,7 @@
 import { scrypt } from 'node:crypto';
 import type { PasswordHash } from '@/backend/domain/passwords';
 import type { PasswordHasher } from '@/backend/password-hashing';
+import { createSlots, HASHES_IN_FLIGHT } from './hash-slots';
 
 /** scrypt's cost: N (CPU and memory), r (block size) and p (parallelism). */
 export interface ScryptCost {
@@ -11,8 +12,8 @@ export interface ScryptCost {
 
 /**
  * SERVER-4: one of the scrypt settings OWASP lists as equal to its first
- * choice (N=2^17, r=8, p=1): 32 MiB per hash, so four logins at once in
- * libuv's pool hold 128 MiB. docs/api.md states it.
+ * choice (N=2^17, r=8, p=1): 32 MiB per hash, so the HASHES_IN_FLIGHT
+ * logins hashing at once hold 32 MiB each. docs/api.md states it.
  */
 export const PRODUCTION_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
 
@@ -36,20 +37,28 @@ function costOf(salt: string, fallback: ScryptCost): ScryptCost {
 
 /**
  * The server's hasher: scrypt from node:crypto, which runs in libuv's thread
- * pool, so a login never blocks the event loop or other requests.
+ * pool, so a login never blocks the event loop; at most `hashesInFlight`
+ * hashes run at once, so logins leave a CPU to the other requests.
  */
-export function createScryptHasher(cost: ScryptCost = PRODUCTION_SCRYPT_COST): PasswordHasher {
+export function createScryptHasher(
+  cost: ScryptCost = PRODUCTION_SCRYPT_COST,
+  hashesInFlight: number = HASHES_IN_FLIGHT,
+): PasswordHasher {
+  const inSlot = createSlots(hashesInFlight);
   return {
     hash(password, salt) {
       const { N, r, p } = costOf(salt, cost);
-      return new Promise<PasswordHash>((resolve, reject) => {
-        // Room for N·r·128 bytes and a little over, as scrypt asks.
-        const maxmem = 256 * N * r;
-        scrypt(password, salt, KEY_BYTES, { N, r, p, maxmem }, (error, key) => {
-          if (error) reject(error);
-          else resolve({ salt, hash: key.toString('hex') });
-        });
-      });
+      // Room for N·r·128 bytes and a little over, as scrypt asks.
+      const maxmem = 256 * N * r;
+      return inSlot(
+        () =>
+          new Promise<PasswordHash>((resolve, reject) => {
+            scrypt(password, salt, KEY_BYTES, { N, r, p, maxmem }, (error, key) => {
+              if (error) reject(error);
+              else resolve({ salt, hash: key.toString('hex') });
+            });
+          }),
+      );
     },
     newSalt: (random) => saltOf(cost, random),
   };

@@ -179,6 +179,15 @@ export const MIGRATIONS: readonly Migration[] = [
       },
     ],
   },
+  {
+    // SERVER-7: the per-address limits of SERVER-9 move from each process's memory here.
+    version: 2,
+    steps: collectionTable(
+      'address_windows',
+      { limit_name: 'text', address: 'text', ends_at: 'number' },
+      { key: ['limit_name', 'address'], ends_at: ['ends_at'] },
+    ),
+  },
 ];
 
 /** The schema version this code brings a database to. */

@@ -4,7 +4,7 @@ import { META_STORE } from '@/backend/store/collections';
 import { StoreBusyError } from '@/backend/store/store-errors';
 import type { ServerConfig } from '../../server/config';
 import { createScryptHasher } from '../../server/passwords/scrypt-hasher';
-import { SchemaTooNewError } from '../../server/store/migrations';
+import { LATEST_MIGRATION, MIGRATIONS, SchemaTooNewError } from '../../server/store/migrations';
 import { migratePostgres } from '../../server/store/postgres-migrate';
 import { createPostgresRecordBackend } from '../../server/store/postgres-records';
 import { createPostgresPool } from '../../server/store/postgres-transaction';
@@ -51,7 +51,20 @@ describe('PostgreSQL at start (SERVER-8)', () => {
   it('migrates once when three processes start at once on an empty database', async () => {
     await Promise.all([poolOf(), poolOf(), poolOf()].map((pool) => migratePostgres(pool)));
 
-    expect(await scalar('SELECT count(*) AS n FROM schema_migrations')).toBe(1);
+    expect(await scalar('SELECT count(*) AS n FROM schema_migrations')).toBe(LATEST_MIGRATION);
+  });
+
+  it('brings a database of version 1 forward, keeping what it holds', async () => {
+    await migratePostgres(poolOf(), MIGRATIONS.slice(0, 1));
+    await poolOf().query(
+      `INSERT INTO accounts (s, id, email, body) VALUES (1, 'a1', 'a@example.com', '{}')`,
+    );
+
+    await migratePostgres(poolOf());
+
+    expect(await scalar('SELECT max(version) AS n FROM schema_migrations')).toBe(LATEST_MIGRATION);
+    expect(await scalar(`SELECT count(*) AS n FROM accounts WHERE id = 'a1'`)).toBe(1);
+    expect(await scalar('SELECT count(*) AS n FROM address_windows')).toBe(0);
   });
 
   it('refuses a database of a newer schema and leaves it as it is', async () => {

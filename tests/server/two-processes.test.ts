@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { codeAt, stepAt } from '@/backend/domain/totp';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD, SUPPORT_TOTP_SECRET } from '@/backend/seed';
+import { IP_EMAIL_LIMIT } from '../../server/http/ip-limits';
 import { createTestSchema, type TestSchema } from '../unit/support/postgres-schema';
 import { type ServerProcess, startServerProcess } from './support/server-process';
 
@@ -18,11 +19,13 @@ let b: ServerProcess;
 beforeAll(async () => {
   schema = await createTestSchema();
   // Both processes open the secrets the other sealed: one DATA_KEY, as a team's servers share.
+  // One proxy in front, so each test can speak from an address of its own (SERVER-9).
   const env = {
     PORT: '0',
     DATABASE_URL: schema.url,
     COOKIE_SECRET,
     DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+    TRUST_PROXY: '1',
   };
   // Both at once on the empty schema: they migrate and seed it once between them.
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
@@ -44,13 +47,14 @@ async function call(
   server: ServerProcess,
   method: string,
   path: string,
-  options: { cookie?: string | null; body?: unknown } = {},
+  options: { cookie?: string | null; body?: unknown; from?: string } = {},
 ): Promise<Answer> {
   const response = await fetch(`http://127.0.0.1:${server.port}${path}`, {
     method,
     headers: {
       ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(options.cookie ? { Cookie: options.cookie } : {}),
+      ...(options.from ? { 'X-Forwarded-For': options.from } : {}),
     },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
@@ -165,5 +169,25 @@ describe('two server processes on one PostgreSQL (SERVER-7)', { timeout: 120_000
       body: { email: 'carol@example.com', password: newPassword },
     });
     expect(login.status).toBe(200);
+  });
+
+  it('refuse an address once its budget is spent between them, not once on each', async () => {
+    const from = '203.0.113.9';
+    const sendCode = (server: ServerProcess, i: number) =>
+      call(server, 'POST', paths.passwordResetEmailCode.href, {
+        body: { email: `nobody-${i}@example.com` },
+        from,
+      });
+
+    const spent = await Promise.all(
+      Array.from({ length: IP_EMAIL_LIMIT.max }, (_, i) => sendCode(i % 2 ? b : a, i)),
+    );
+    const over = [await sendCode(a, -1), await sendCode(b, -2)];
+
+    expect(spent.map((answer) => answer.status).filter((status) => status !== 200)).toEqual([]);
+    expect(over.map((answer) => [answer.status, errorCode(answer)])).toEqual([
+      [429, 'RATE_LIMITED'],
+      [429, 'RATE_LIMITED'],
+    ]);
   });
 });

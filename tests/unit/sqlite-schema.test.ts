@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_MIGRATION, type Migration, SchemaTooNewError } from '../../server/store/migrations';
+import {
+  LATEST_MIGRATION,
+  type Migration,
+  MIGRATIONS,
+  SchemaTooNewError,
+} from '../../server/store/migrations';
 import { migrateSqlite } from '../../server/store/sqlite-migrate';
 import { indexName, tableLayouts } from '../../server/store/table-layout';
 import { tempDatabaseFile } from './support/sqlite-file';
@@ -29,6 +34,7 @@ const tables = (db: Database.Database) =>
       name: string;
     }[]
   ).map((row) => row.name);
+const ALL_VERSIONS = MIGRATIONS.map((migration) => migration.version);
 const versions = (db: Database.Database) =>
   db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
 
@@ -65,8 +71,23 @@ describe('the SQLite schema (SERVER-2, ADR 0021)', () => {
     const again = open();
 
     expect(tables(again)).toEqual(before);
-    expect(versions(again)).toEqual([1]);
-    expect(LATEST_MIGRATION).toBe(1);
+    expect(versions(again)).toEqual(ALL_VERSIONS);
+  });
+
+  it('brings a database of version 1 forward, keeping what it holds', () => {
+    const db = new Database(temp.file);
+    opened.push(db);
+    migrateSqlite(db, MIGRATIONS.slice(0, 1));
+    db.prepare(
+      `INSERT INTO accounts (s, id, email, body) VALUES (1, 'a1', 'a@example.com', '{}')`,
+    ).run();
+    db.close();
+
+    const migrated = open();
+
+    expect(versions(migrated)).toEqual(ALL_VERSIONS);
+    expect(migrated.prepare('SELECT id FROM accounts').pluck().all()).toEqual(['a1']);
+    expect(tables(migrated)).toContain('address_windows');
   });
 
   it('refuses a database of a newer schema, naming both versions, and leaves it as it was', () => {
@@ -80,7 +101,7 @@ describe('the SQLite schema (SERVER-2, ADR 0021)', () => {
     );
     const raw = new Database(temp.file);
     opened.push(raw);
-    expect(versions(raw)).toEqual([1, 2]);
+    expect(versions(raw)).toEqual([...ALL_VERSIONS, LATEST_MIGRATION + 1]);
   });
 
   it('applies a migration whole or not at all', () => {

@@ -229,6 +229,22 @@ export interface LoginThrottleRecord {
   failuresInARow: number;
 }
 
+/**
+ * SERVER-9: one client address's requests of one limited kind in a fixed
+ * window. Kept with the rest of the state so that every process of a server
+ * counts against one budget (SERVER-7); a window past its end is deleted by
+ * the next one that opens.
+ */
+export interface AddressWindowRecord {
+  /** The limit counted, by its name (login, code, email). */
+  limitName: string;
+  address: string;
+  startedAt: number;
+  /** startedAt plus the limit's window: from then on the address starts afresh. */
+  endsAt: number;
+  count: number;
+}
+
 export interface ServerState {
   version: number;
   accounts: AccountRecord[];
@@ -247,6 +263,7 @@ export interface ServerState {
   ticketSequence: number;
   attachments: AttachmentRecord[];
   idempotencyKeys: IdempotencyRecord[];
+  addressWindows: AddressWindowRecord[];
   devSettings: DevSettings;
   notice: ResetNotice | null;
 }

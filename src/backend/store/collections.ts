@@ -127,6 +127,12 @@ export const COLLECTIONS = {
     key: ['accountId', 'key'],
     columns: { accountId: 'text', key: 'text' },
   },
+  addressWindows: {
+    store: 'addressWindows',
+    key: ['limitName', 'address'],
+    indexes: { endsAt: 'endsAt' },
+    columns: { limitName: 'text', address: 'text', endsAt: 'number' },
+  },
 } as const satisfies Partial<Record<keyof ServerState, CollectionSpec>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
