@@ -3,6 +3,7 @@ import { paths } from '@/api/paths';
 import { type Backend, createBackend } from '@/backend/backend';
 import { emptyState } from '@/backend/seed';
 import { createCollectionStore } from '@/backend/store/collection-store';
+import { createFieldSealer, generateSealingKey } from '@/backend/store/field-sealer';
 import { createIpLimiter, IP_EMAIL_LIMIT } from '../../server/http/ip-limits';
 import { createMailRelay, type MailTransport } from '../../server/mail/mail-relay';
 import {
@@ -28,9 +29,11 @@ afterEach(async () => {
 async function twoProcesses(kind: BackendKind, clock: FakeClock): Promise<[Backend, Backend]> {
   const database = await kind.open();
   opened.push(database);
+  // One key for both, as a team's processes share one DATA_KEY.
+  const sealer = createFieldSealer(generateSealingKey);
   const backendOn = (records: OpenedBackend['backend']) =>
     createBackend({
-      store: createCollectionStore(records, clock.clock, { seed: () => emptyState() }),
+      store: createCollectionStore(records, clock.clock, { seed: () => emptyState(), sealer }),
       clock: clock.clock,
     });
   return [backendOn(database.backend), backendOn(await database.second())];
