@@ -57,6 +57,7 @@ export const en = {
   'login.submit': 'Log in',
   'login.submitting': 'Logging in…',
   'login.lockedTitle': 'Login is locked',
+  'login.lockedResetHint': 'Resetting your password lifts the lock.',
   'login.sessionExpired': 'Your session ended. Log in again to continue where you were.',
   'login.backToLogin': 'Back to login',
   'login.pendingExpires': 'For your security, this step must be completed by {time}.',

@@ -57,6 +57,7 @@ export const zhCN: Record<MessageKey, string> = {
   'login.submit': '登录',
   'login.submitting': '登录中…',
   'login.lockedTitle': '登录已被锁定',
+  'login.lockedResetHint': '重置密码即可解除锁定。',
   'login.sessionExpired': '登录已结束，请重新登录以继续之前的操作。',
   'login.backToLogin': '返回登录',
   'login.pendingExpires': '为了安全，请在 {time} 之前完成此步骤。',
