@@ -167,7 +167,7 @@ export const en = {
   'dev.dismiss': 'Dismiss',
   'dev.backToConsole': 'Back to the console',
   'errors.INVALID_CODE':
-    'That code is not right. Enter the current 6-digit code from your authenticator app.',
+    'That code is not right, or it was just used. Wait for the next code in your authenticator app and enter it.',
   'errors.CODE_LOCKED': 'Too many wrong codes. Code entry is locked.',
   'errors.INVALID_EMAIL_CODE':
     'That verification code is wrong or has expired. Check the latest email, or get a new code.',
