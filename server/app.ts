@@ -5,7 +5,7 @@ import { ATTACHMENT_MAX_BYTES, MULTIPART_FRAMING_MAX_BYTES, SECOND_MS } from '@/
 import type { Backend } from '@/backend/backend';
 import { DomainError } from '@/backend/domain/errors';
 import { errorResponse } from '@/backend/handlers/respond';
-import { clientAddressOf } from './http/client-address';
+import { clientAddressOf, withClientAddress } from './http/client-address';
 import type { createIpLimiter } from './http/ip-limits';
 import { routeOf } from './http/routes';
 import { securityHeaders } from './http/security-headers';
@@ -92,7 +92,7 @@ export function createServerApp(options: ServerAppOptions): Hono {
         new DomainError('RATE_LIMITED', { retryAfterMs: Math.max(SECOND_MS, waitMs) }),
       );
     }
-    const response = await getResponse([...handlers], request, {
+    const response = await getResponse([...handlers], withClientAddress(request, address), {
       baseUrl: new URL(request.url).origin,
     });
     if (request.method !== 'GET' && request.method !== 'HEAD') options.afterWrite?.();

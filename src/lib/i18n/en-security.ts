@@ -46,7 +46,11 @@ export const enSecurity = {
   'sessions.subtitle':
     'Where your account is signed in. In this demo each browser tab holds a session of its own.',
   'sessions.device': '{browser} on {os}',
-  'sessions.unknown': 'Unknown',
+  'sessions.unknownBrowser': 'Unknown browser',
+  'sessions.unknownOs': 'an unknown system',
+  'sessions.address': 'IP address {address}',
+  'sessions.thisBrowser': 'In this browser',
+  'sessions.addressUnknown': 'IP address unknown',
   'sessions.current': 'This session',
   'sessions.started': 'Signed in {time}',
   'sessions.lastActive': 'Last active {time}',
