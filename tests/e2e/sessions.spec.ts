@@ -35,7 +35,7 @@ test('two tabs are two sessions; Sign out all other sessions sends the other tab
   // This session first, though the other tab signed in earlier; the mock has no addresses.
   await expect(card.getByRole('listitem').first()).toContainText('This session');
   await expect(card.getByRole('listitem').first()).toContainText('In this browser');
-  await expect(card.getByRole('heading', { name: /^Chrome \d+ on Linux$/ })).toHaveCount(2);
+  await expect(card.getByRole('heading', { name: /^Chrome \d+ on / })).toHaveCount(2);
   await expectAccessible(page);
 
   // Keyboard only: the button, the dialog, its confirm.
