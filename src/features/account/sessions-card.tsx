@@ -31,7 +31,11 @@ export function SessionsCard() {
   const [done, setDone] = useState<Done>(null);
 
   return (
-    <Card title={t('sessions.title')} description={t('sessions.subtitle')}>
+    <Card
+      title={t('sessions.title')}
+      // A tab is a session only in the in-browser mock; a server's session is a browser's cookie.
+      description={t(import.meta.env.MOCK_BACKEND ? 'sessions.subtitleMock' : 'sessions.subtitle')}
+    >
       <QueryState query={sessions}>
         {(list) => {
           const others = list.filter((session) => !session.current);
@@ -57,11 +61,16 @@ export function SessionsCard() {
                           {session.current && <Badge tone="info">{t('sessions.current')}</Badge>}
                         </h3>
                         <p className={styles.rowDescription}>
-                          {t('sessions.started', { time: started })}
+                          {/* A narrow screen breaks the line between the two times, not inside one. */}
+                          <span className={styles.keepTogether}>
+                            {t('sessions.started', { time: started })}
+                          </span>
                           {' · '}
-                          {t('sessions.lastActive', {
-                            time: formatDateTime(session.lastActiveAt, language),
-                          })}
+                          <span className={styles.keepTogether}>
+                            {t('sessions.lastActive', {
+                              time: formatDateTime(session.lastActiveAt, language),
+                            })}
+                          </span>
                         </p>
                         <p className={styles.rowDescription}>{addressOf(t, session)}</p>
                       </div>

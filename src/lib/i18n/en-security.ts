@@ -43,7 +43,8 @@ export const enSecurity = {
   'retention.saved': 'Login retention time saved.',
 
   'sessions.title': 'Active sessions',
-  'sessions.subtitle':
+  'sessions.subtitle': 'Where your account is signed in.',
+  'sessions.subtitleMock':
     'Where your account is signed in. In this demo each browser tab holds a session of its own.',
   'sessions.device': '{browser} on {os}',
   'sessions.unknownBrowser': 'Unknown browser',
