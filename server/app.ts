@@ -5,7 +5,7 @@ import { ATTACHMENT_MAX_BYTES, MULTIPART_FRAMING_MAX_BYTES, SECOND_MS } from '@/
 import type { Backend } from '@/backend/backend';
 import { DomainError } from '@/backend/domain/errors';
 import { errorResponse } from '@/backend/handlers/respond';
-import { clientAddressOf } from './http/client-address';
+import { clientAddressOf, withClientAddress } from './http/client-address';
 import { handlersForPaths } from './http/handler-routes';
 import type { createIpLimiter } from './http/ip-limits';
 import { routeOf } from './http/routes';
@@ -100,9 +100,13 @@ export function createServerApp(options: ServerAppOptions): Hono {
         new DomainError('RATE_LIMITED', { retryAfterMs: Math.max(SECOND_MS, waitMs) }),
       );
     }
-    const response = await getResponse(handlersFor(c.req.path), request, {
-      baseUrl: new URL(request.url).origin,
-    });
+    const response = await getResponse(
+      handlersFor(c.req.path),
+      withClientAddress(request, address),
+      {
+        baseUrl: new URL(request.url).origin,
+      },
+    );
     if (request.method !== 'GET' && request.method !== 'HEAD') options.afterWrite?.();
     if (!response) return errorResponse(new DomainError('NOT_FOUND'));
     // The dev tools' "offline" switch: a network error is what a browser would see.

@@ -7,6 +7,7 @@ import { allHandlers } from '@/backend/handlers/all-handlers';
 import type { PasswordHasher } from '@/backend/password-hashing';
 import { createServerApp } from './app';
 import type { ServerConfig } from './config';
+import { clientAddressFromHeader } from './http/client-address';
 import { createIpLimiter } from './http/ip-limits';
 import { signedCookieJar } from './http/session-cookie';
 import { loadStaticSite } from './http/static-site';
@@ -57,6 +58,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     origin: config.publicOrigin,
     passwords: deps.passwords,
     devTools: demo,
+    clientAddressOf: clientAddressFromHeader,
   });
   const transport =
     deps.transport ?? (config.smtpUrl === null ? null : createTransport(config.smtpUrl));

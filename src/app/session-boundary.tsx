@@ -17,13 +17,17 @@ import styles from './session-boundary.module.css';
  * the session is gone, it becomes anonymous; when it says the session owes MFA,
  * the session is refetched. Either way the guards then send the user to the
  * login page with `returnTo` (the only global error handling, HOUSE rule 4).
- * The login page alone paints before the session is known: its form is what
- * nearly every first visit shows, and its submit waits for the server anyway.
+ * The login and password-reset pages paint before the session is known, and
+ * stay when it cannot be had: their forms are what a signed-out visit shows,
+ * their own submit says when the server cannot be reached, and a page-level
+ * error in their place would throw away what was typed (QUAL-1).
  */
 export function SessionBoundary() {
   const cache = useSessionCache();
   const session = useSession();
   const onLoginPage = useMatch(appPaths.login.pattern) !== null;
+  const onPasswordReset = useMatch(appPaths.passwordReset.pattern) !== null;
+  const formNeedsNoSession = onLoginPage || onPasswordReset;
   const setReason = useSessionEnd((state) => state.setReason);
 
   useEffect(
@@ -41,7 +45,7 @@ export function SessionBoundary() {
     [cache, setReason],
   );
 
-  if (session.data || (session.isPending && onLoginPage)) return <Outlet />;
+  if (session.data || formNeedsNoSession) return <Outlet />;
   if (session.error)
     return (
       <SessionUnavailable

@@ -69,7 +69,9 @@ describe('Account Management > Security Settings (SEC-1, UNBIND-1)', () => {
 
     await user.type(field, await wrongCode(BOB_TOTP_SECRET));
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('That code is not right.');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'That code is not right, or it was just used.',
+    );
     expect(await isBound('bob@example.com')).toBe(true);
 
     await user.clear(field);

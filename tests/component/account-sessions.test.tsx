@@ -1,20 +1,36 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openSession } from '@/backend/domain/sessions';
+import { chooseLanguage } from '@/lib/i18n/i18n';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
 import { DEMO_PASSWORD, signIn } from './support/sign-in';
 
 const ACCOUNT_PATH = '/account';
+const CHROME_MAC =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const EDGE_WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86';
 const FIREFOX_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
 /** Another browser signed in to the account, as a second tab would be. */
-async function otherSession(email: string, userAgent: string | null = FIREFOX_WINDOWS) {
+async function otherSession(
+  email: string,
+  userAgent: string | null = FIREFOX_WINDOWS,
+  ipAddress: string | null = null,
+) {
   return mockApi().server.run((state, ctx) => {
     const account = state.accounts.find((candidate) => candidate.email === email)!;
-    return openSession(state, ctx, account, 'active', 'ws_demo', userAgent).session.id;
+    return openSession(state, ctx, account, 'active', 'ws_demo', userAgent, ipAddress).session.id;
   });
+}
+
+/** The session rows as a reader meets them: each row's text, top to bottom. */
+function sessionRows(title?: string) {
+  return sessionsCard(title)
+    .getAllByRole('listitem')
+    .map((row) => row.textContent ?? '');
 }
 
 async function liveSessionIds(email: string) {
@@ -24,8 +40,8 @@ async function liveSessionIds(email: string) {
   });
 }
 
-function sessionsCard() {
-  const heading = screen.getByRole('heading', { name: 'Active sessions' });
+function sessionsCard(title = 'Active sessions') {
+  const heading = screen.getByRole('heading', { name: title });
   return within(heading.closest('section')!);
 }
 
@@ -51,13 +67,51 @@ describe('Active sessions (SESSION-1)', () => {
     expect(await screen.findByText('1 session signed out')).toBeInTheDocument();
   });
 
+  it('tells sessions apart: this session first, then browser, system, address and times', async () => {
+    // Signed in elsewhere first, so the server lists this session last.
+    await otherSession('alice@example.com', CHROME_MAC, '203.0.113.7');
+    await otherSession('alice@example.com', EDGE_WINDOWS, '198.51.100.23');
+    await signIn('alice@example.com');
+    renderApp(ACCOUNT_PATH);
+
+    await screen.findByRole('heading', { name: 'Chrome 131 on macOS' });
+    const rows = sessionRows();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('This session');
+    // The component tests' mock has no network address: a tab of this browser.
+    expect(rows[0]).toContain('In this browser');
+    expect(rows.find((row) => row.startsWith('Chrome 131 on macOS'))).toMatch(
+      /Signed in .+ · Last active .+IP address 203\.0\.113\.7/,
+    );
+    expect(rows.find((row) => row.startsWith('Edge 131 on Windows'))).toContain(
+      'IP address 198.51.100.23',
+    );
+
+    await act(() => chooseLanguage('zh-CN'));
+    expect(await screen.findByRole('heading', { name: 'Chrome 131（macOS）' })).toBeInTheDocument();
+    expect(sessionRows('活跃会话')[0]).toContain('当前会话');
+  });
+
+  it('names what it cannot read in Chinese without a stray space', async () => {
+    await signIn('alice@example.com');
+    await otherSession('alice@example.com', 'curl/8.5.0');
+    renderApp(ACCOUNT_PATH);
+    await screen.findByRole('heading', { name: 'Unknown browser on an unknown system' });
+    await act(() => chooseLanguage('zh-CN'));
+    expect(
+      await screen.findByRole('heading', { name: '未知浏览器（未知系统）' }),
+    ).toBeInTheDocument();
+  });
+
   it('asks before signing out all other sessions, and Cancel keeps them', async () => {
     await signIn('alice@example.com');
     await otherSession('alice@example.com');
     await otherSession('alice@example.com', null);
     const { user } = renderApp(ACCOUNT_PATH);
 
-    expect(await screen.findByRole('heading', { name: 'Unknown on Unknown' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Unknown browser on an unknown system' }),
+    ).toBeInTheDocument();
     await user.click(sessionsCard().getByRole('button', { name: 'Sign out all other sessions' }));
     const dialog = screen.getByRole('dialog', { name: 'Sign out all other sessions?' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));

@@ -61,7 +61,9 @@ describe('Bind MFA page (BIND-1 to BIND-4)', () => {
 
     // A wrong code is an error in the step, not a way past it.
     await enterCode(user, '6-digit dynamic security code', await wrongCode(secret));
-    expect(await screen.findByRole('alert')).toHaveTextContent('That code is not right.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'That code is not right, or it was just used.',
+    );
     expect(screen.getByRole('heading', { name: 'Enter the dynamic code' })).toBeInTheDocument();
     expect((await bindingOf(ALICE)).mfa).toBeNull();
 

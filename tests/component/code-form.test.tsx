@@ -158,7 +158,7 @@ describe('CodeForm (CODE-1 to CODE-4)', () => {
       <Harness onSubmit={vi.fn()} error={new ApiError({ status: 400, code: 'INVALID_CODE' })} />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent(
-      'That code is not right. Enter the current 6-digit code from your authenticator app.',
+      'That code is not right, or it was just used. Wait for the next code in your authenticator app and enter it.',
     );
     expect(input).toHaveFocus();
     expect(input).toHaveAttribute('aria-invalid', 'true');
@@ -194,7 +194,9 @@ describe('CodeForm (CODE-1 to CODE-4)', () => {
     render(<RefusingHarness onSubmit={vi.fn()} />);
     const input = screen.getByLabelText('6-digit dynamic security code');
     await user.type(input, '111111{Enter}');
-    expect(screen.getByRole('alert')).toHaveTextContent('That code is not right.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'That code is not right, or it was just used.',
+    );
     await user.keyboard('{Backspace}');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(input).not.toHaveAttribute('aria-invalid');
@@ -207,7 +209,9 @@ describe('CodeForm (CODE-1 to CODE-4)', () => {
     const input = screen.getByLabelText<HTMLInputElement>('6-digit dynamic security code');
     await user.click(input);
     await user.paste('111111');
-    expect(screen.getByRole('alert')).toHaveTextContent('That code is not right.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'That code is not right, or it was just used.',
+    );
     // The refused code is still there, selected: a paste replaces it whole.
     expect([input.selectionStart, input.selectionEnd]).toEqual([0, 6]);
     await user.paste('222 333');

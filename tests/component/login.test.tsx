@@ -13,6 +13,19 @@ async function logIn(user: ReturnType<typeof renderApp>['user'], email: string, 
   await user.click(screen.getByRole('button', { name: 'Log in' }));
 }
 
+/** Five wrong passwords in a row lock alice's password entry (LOGIN-5). */
+async function lockAlice(user: ReturnType<typeof renderApp>['user']) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await logIn(user, 'alice@example.com', `wrong-${attempt}`);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Log in' })).not.toHaveAttribute(
+        'aria-busy',
+        'true',
+      ),
+    );
+  }
+}
+
 describe('login form (LOGIN-1)', () => {
   it('sends an anonymous visitor of a console page to the login page, then back there', async () => {
     const { user, location } = renderApp('/account');
@@ -68,6 +81,41 @@ describe('login form (LOGIN-1)', () => {
     expect(within(alert).getByText('Login is locked')).toBeInTheDocument();
     expect(alert).toHaveTextContent(/Too many failed attempts\. Try again after .+\./);
     expect(screen.getByRole('button', { name: 'Log in' })).toBeDisabled();
+  });
+
+  it('keeps a lock to the locked email, and offers a reset that carries it (GUARD-4)', async () => {
+    const { user, location } = renderApp('/login');
+    await screen.findByRole('heading', { name: 'Log in to Guance' });
+    await lockAlice(user);
+    const submit = screen.getByRole('button', { name: 'Log in' });
+    await waitFor(() => expect(submit).toBeDisabled());
+
+    await user.clear(screen.getByLabelText('Email'));
+    await user.type(screen.getByLabelText('Email'), 'owner@example.com');
+    expect(submit).toBeEnabled();
+    expect(screen.queryByText('Login is locked')).not.toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText('Email'));
+    await user.type(screen.getByLabelText('Email'), ' Alice@Example.com');
+    expect(submit).toBeDisabled();
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Resetting your password lifts the lock.');
+    await user.click(within(alert).getByRole('link', { name: 'Forgot password?' }));
+    expect(await screen.findByRole('heading', { name: 'Reset your password' })).toBeInTheDocument();
+    expect(location().pathname).toBe('/password-reset');
+    expect(location().search).toBe('');
+    expect(screen.getByLabelText('Email')).toHaveValue('Alice@Example.com');
+  });
+
+  it('lets another email log in at once in the same tab after a lock', async () => {
+    const { user } = renderApp('/login');
+    await screen.findByRole('heading', { name: 'Log in to Guance' });
+    await lockAlice(user);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Log in' })).toBeDisabled());
+    await logIn(user, 'owner@example.com', PASSWORD);
+    expect(
+      await screen.findByRole('heading', { name: 'Welcome to Demo Workspace' }),
+    ).toBeInTheDocument();
   });
 
   it('shows the code step, not the console, to an account with MFA bound (LOGIN-2)', async () => {

@@ -15,6 +15,9 @@ test.beforeEach(async ({ request }) => {
   expect((await request.post('/api/dev/reset')).status()).toBe(204);
 });
 
+const IPHONE_SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+
 async function personIn(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
@@ -30,6 +33,30 @@ test('the session is an HttpOnly cookie the page cannot read, and survives a rel
   expect(cookie).toMatchObject({ name: 'gsid', httpOnly: true, sameSite: 'Lax' });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('two browsers are two sessions, told apart by browser and address, this one first (SESSION-1)', async ({
+  browser,
+}) => {
+  const phone = await browser.newContext({ userAgent: IPHONE_SAFARI });
+  const onPhone = await phone.newPage();
+  await logIn(onPhone, 'alice@example.com');
+  await expect(onPhone.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  const page = await personIn(browser);
+  await logIn(page, 'alice@example.com');
+  await open(page, '/account');
+
+  const card = page
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: 'Active sessions' }) });
+  await expect(card.getByRole('listitem')).toHaveCount(2);
+  // The server has an address: this machine's loopback, as no proxy is trusted.
+  const loopback = /IP address (?:::1|(?:::ffff:)?127\.0\.0\.1)/;
+  await expect(card.getByRole('listitem').first()).toContainText('This session');
+  await expect(card.getByRole('listitem').first()).toContainText(loopback);
+  await expect(card.getByRole('listitem').last()).toContainText('Safari 18 on iOS');
+  await expect(card.getByRole('listitem').last()).toContainText(loopback);
   await expectAccessible(page);
 });
 

@@ -77,7 +77,9 @@ test('the QR code stays the same through Back and a reload, and changes only on 
   await page.getByRole('button', { name: 'Next' }).click();
   // The entry scanned first no longer works; the new one does.
   await enterCode(page, '6-digit dynamic security code', wrongCode(rotated));
-  await expect(page.getByRole('alert')).toContainText('That code is not right.');
+  await expect(page.getByRole('alert')).toContainText(
+    'That code is not right, or it was just used.',
+  );
   await page.getByRole('button', { name: 'Back' }).click();
   expect(secretOf(await scanQrCode(qr))).toBe(rotated);
   await page.getByRole('button', { name: 'Next' }).click();

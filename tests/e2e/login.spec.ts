@@ -119,7 +119,15 @@ test('five wrong passwords lock the login and say until when; the mailbox in ano
   }
   await expect(page.getByRole('alert')).toContainText(/Try again after \d{1,2}:\d{2}/);
   await expect(page.getByRole('button', { name: 'Log in' })).toBeDisabled();
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: 'Forgot password?' }),
+  ).toBeVisible();
   await expectAccessible(page);
+  // The lock is alice's (GUARD-4): another email may log in from this tab.
+  await page.getByLabel('Email').fill('owner@example.com');
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
+  await page.getByLabel('Email').fill('alice@example.com');
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeDisabled();
 
   const mailbox = await context.newPage();
   await open(mailbox, '/dev/mailbox');

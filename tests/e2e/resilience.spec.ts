@@ -47,6 +47,30 @@ test('a failed login keeps what was typed, and the next try goes through', async
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
 });
 
+/** Longer than the session query's retries with their backoff (1 s, then 2 s). */
+const SESSION_RETRIES_MS = 10_000;
+
+test('a login page opened offline keeps its form when the first requests fail (QUAL-1)', async ({
+  page,
+}) => {
+  await setNetwork(page, { offline: true });
+  // The page's clock is driven, so the session request's retries run out without waiting.
+  await page.clock.install();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill('alice@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('Guance@2026');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Cannot reach the server');
+  await page.clock.runFor(SESSION_RETRIES_MS);
+  await expect(page.getByText('This could not be loaded.')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('alice@example.com');
+  await expectAccessible(page);
+  await setNetwork(page, { offline: false });
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+});
+
 test('another tab catches up when it comes back into view (two tabs)', async ({
   page,
   context,

@@ -32,6 +32,9 @@ test('two tabs are two sessions; Sign out all other sessions sends the other tab
   const card = sessionsCard(page);
   await expect(card.getByRole('listitem')).toHaveCount(2);
   await expect(card.getByText('This session')).toHaveCount(1);
+  // This session first, though the other tab signed in earlier; the mock has no addresses.
+  await expect(card.getByRole('listitem').first()).toContainText('This session');
+  await expect(card.getByRole('listitem').first()).toContainText('In this browser');
   await expect(card.getByRole('heading', { name: /^Chrome \d+ on / })).toHaveCount(2);
   await expectAccessible(page);
 

@@ -36,6 +36,8 @@ export const accountSessionSchema = z.object({
   id: idSchema,
   browser: z.string(),
   os: z.string(),
+  /** The address the login came from; null where the host has none (the in-browser mock). */
+  ipAddress: z.nullable(z.string()),
   createdAt: z.string(),
   lastActiveAt: z.string(),
   current: z.boolean(),

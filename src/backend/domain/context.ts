@@ -9,6 +9,11 @@ export interface DomainContext {
    * describes; absent when no request is (a test calling the core directly).
    */
   readonly userAgent?: string | null;
+  /**
+   * SESSION-1: the address the request came from, as the host saw it (the
+   * server's socket or trusted proxy); null where there is none (the mock).
+   */
+  readonly clientAddress?: string | null;
 }
 
 export type Clock = () => number;

@@ -86,3 +86,6 @@ export const RECOVERY_CODE_LENGTH = RECOVERY_CODE_CHARACTERS;
 
 /** SESSION-1: the longest user agent kept; real ones are far shorter. */
 export const USER_AGENT_MAX_LENGTH = 512;
+
+/** SESSION-1: the longest address kept: an IPv6 address with an IPv4 tail is 45 characters. */
+export const IP_ADDRESS_MAX_LENGTH = 45;

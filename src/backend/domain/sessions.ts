@@ -11,6 +11,7 @@ import { base64Url, randomId, sha256Hex } from './encoding';
 import { DomainError } from './errors';
 import {
   FAILURES_IN_A_ROW_MAX,
+  IP_ADDRESS_MAX_LENGTH,
   PASSWORD_FAILURE_MEMORY_MS,
   PASSWORD_LOCKOUT_MS,
   PASSWORD_MAX_FAILURES,
@@ -84,6 +85,7 @@ export function logIn(
   email: string,
   typed: PasswordHash,
   userAgent: string | null = null,
+  ipAddress: string | null = null,
 ): IssuedSession | DomainError {
   const account = checkPassword(state, ctx, email, typed);
   if (account instanceof DomainError) return account;
@@ -97,7 +99,7 @@ export function logIn(
       : 'active';
   // LOG-1: a sign-in with the password alone; one that owes a code is logged once it is paid.
   if (sessionState !== 'mfa_required') recordAudit(state, ctx, account.id, 'signin.password');
-  return openSession(state, ctx, account, sessionState, workspaceId, userAgent);
+  return openSession(state, ctx, account, sessionState, workspaceId, userAgent, ipAddress);
 }
 
 /**
@@ -187,6 +189,7 @@ export function openSession(
   sessionState: SessionRecordState,
   workspaceId: string | null,
   userAgent: string | null = null,
+  ipAddress: string | null = null,
 ): IssuedSession {
   const token = base64Url(ctx.randomBytes(SESSION_TOKEN_BYTES));
   const session: SessionRecord = {
@@ -199,6 +202,7 @@ export function openSession(
     lastSeenAt: ctx.now,
     expiresAt: ctx.now + PENDING_SESSION_TTL_MS,
     userAgent: userAgent === null ? null : userAgent.slice(0, USER_AGENT_MAX_LENGTH),
+    ipAddress: ipAddress === null ? null : ipAddress.slice(0, IP_ADDRESS_MAX_LENGTH),
   };
   if (sessionState === 'active') session.expiresAt = activeExpiresAt(account, session);
   state.sessions.push(session);
@@ -223,6 +227,7 @@ export function rotateSession(
     session.state,
     session.workspaceId,
     session.userAgent,
+    session.ipAddress ?? null,
   );
   issued.session.createdAt = session.createdAt;
   if (issued.session.state === 'active') {
@@ -253,6 +258,7 @@ export function promoteSession(
     'active',
     pending.workspaceId,
     pending.userAgent,
+    pending.ipAddress ?? null,
   );
 }
 

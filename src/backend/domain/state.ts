@@ -117,6 +117,8 @@ export interface SessionRecord {
   expiresAt: number;
   /** SESSION-1: the browser's user agent at login, cut to USER_AGENT_MAX_LENGTH; shown only as names. */
   userAgent: string | null;
+  /** SESSION-1: the address the login came from; absent in sessions stored before it was kept. */
+  ipAddress?: string | null;
 }
 
 /** A link the server wrote in an email: the path, and where in the body its text starts. */

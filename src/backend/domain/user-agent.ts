@@ -8,16 +8,22 @@ export interface DeviceDescription {
 
 const UNKNOWN = 'Unknown';
 
-/** Checked in order: Edge and Opera also say Chrome, Chrome also says Safari. */
+/**
+ * Checked in order, as browsers borrow each other's tokens: Edge and Opera
+ * also say Chrome, Chromium says Chrome too, Chrome also says Safari. A
+ * headless Chrome (an automated browser, a test) calls itself HeadlessChrome.
+ */
 const BROWSERS: [RegExp, string][] = [
   [/\bEdg(?:e|A|iOS)?\/(\d+)/, 'Edge'],
   [/\b(?:OPR|Opera)\/(\d+)/, 'Opera'],
   [/\bSamsungBrowser\/(\d+)/, 'Samsung Internet'],
   [/\b(?:Firefox|FxiOS)\/(\d+)/, 'Firefox'],
-  [/\b(?:Chrome|CriOS|Chromium)\/(\d+)/, 'Chrome'],
+  [/\bChromium\/(\d+)/, 'Chromium'],
+  [/\b(?:HeadlessChrome|Chrome|CriOS)\/(\d+)/, 'Chrome'],
   [/\bVersion\/(\d+)[\d.]* (?:Mobile\/\S+ )?Safari\//, 'Safari'],
 ];
 
+/** iOS and Android come first: their user agents also say Mac OS X and Linux. */
 const SYSTEMS: [RegExp, string][] = [
   [/\b(?:iPhone|iPad|iPod)\b/, 'iOS'],
   [/\bAndroid\b/, 'Android'],

@@ -94,6 +94,7 @@ export function accountSessionView(session: SessionRecord, currentId: string): A
     id: session.id,
     browser: device.browser,
     os: device.os,
+    ipAddress: session.ipAddress ?? null,
     createdAt: iso(session.createdAt),
     lastActiveAt: iso(session.lastSeenAt),
     current: session.id === currentId,

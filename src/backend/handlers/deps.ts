@@ -15,6 +15,11 @@ export interface HandlerDeps {
    * so the page's own stands in; a real server reads the header.
    */
   userAgent?: string;
+  /**
+   * SESSION-1: the address a request came from, which only a host that has a
+   * socket knows (the server); the mock has none.
+   */
+  clientAddressOf?: (request: Request) => string | null;
   /** SERVER-4: the host's password hashing; the browser's WebCrypto PBKDF2 by default. */
   passwords?: PasswordHasher;
   /** MOCK-8, SERVER-6: the dev tools' endpoints; a production server has none (they answer 404). */

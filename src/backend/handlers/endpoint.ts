@@ -138,7 +138,7 @@ type Method = 'get' | 'post' | 'put' | 'delete';
  * error body. A caller without the right session learns nothing about what a
  * valid body looks like (LOGIN-5).
  */
-export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
+export function endpoints({ server, jar, origin, userAgent, clientAddressOf }: HandlerDeps) {
   function endpoint<
     Path extends string,
     C extends Caller,
@@ -188,6 +188,7 @@ export function endpoints({ server, jar, origin, userAgent }: HandlerDeps) {
                 const ctx = {
                   ...serverCtx,
                   userAgent: request.headers.get('user-agent') ?? userAgent ?? null,
+                  clientAddress: clientAddressOf?.(request) ?? null,
                 };
                 const admitted = admit(state, ctx, spec.caller, token, params, method);
                 if (admitted instanceof DomainError) return admitted;

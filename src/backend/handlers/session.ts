@@ -33,7 +33,14 @@ export function sessionHandlers(deps: HandlerDeps) {
       load: LOGIN,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         // SESSION-1: the request's browser, as the builder read it for its host.
-        const issued = logIn(state, ctx, body.email, prepared, ctx.userAgent ?? null);
+        const issued = logIn(
+          state,
+          ctx,
+          body.email,
+          prepared,
+          ctx.userAgent ?? null,
+          ctx.clientAddress ?? null,
+        );
         if (!('token' in issued)) return issued;
         // A new login replaces whatever session this client held.
         if (session) endSession(state, session);

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { AccountSession } from '@/api/schemas/account';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
@@ -8,23 +7,17 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { QueryState } from '@/components/query-state';
 import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
-import { type Translate, useLanguage, useT } from '@/lib/i18n/i18n';
+import { useLanguage, useT } from '@/lib/i18n/i18n';
 import styles from './account.module.css';
 import { useSignOutOtherSessions, useSignOutSession } from './api/account-mutations';
 import { useAccountSessions } from './api/account-queries';
-
-/** The server names what it does not recognise "Unknown"; the screen says it in the reader's language. */
-const UNKNOWN = 'Unknown';
-
-function deviceOf(t: Translate, session: AccountSession): string {
-  const name = (value: string) => (value === UNKNOWN ? t('sessions.unknown') : value);
-  return t('sessions.device', { browser: name(session.browser), os: name(session.os) });
-}
+import { addressOf, deviceOf, inDisplayOrder } from './session-device';
 
 type Done = 'one' | 'others' | null;
 
 /**
- * SESSION-1: where the account is signed in, this session marked; Sign out
+ * SESSION-1: where the account is signed in, this session first and marked,
+ * each with its browser, system, address and times; Sign out
  * for each other one, and Sign out all other sessions after a confirmation.
  * A signed-out tab gets 401 at its next request and shows the login.
  */
@@ -38,7 +31,11 @@ export function SessionsCard() {
   const [done, setDone] = useState<Done>(null);
 
   return (
-    <Card title={t('sessions.title')} description={t('sessions.subtitle')}>
+    <Card
+      title={t('sessions.title')}
+      // A tab is a session only in the in-browser mock; a server's session is a browser's cookie.
+      description={t(import.meta.env.MOCK_BACKEND ? 'sessions.subtitleMock' : 'sessions.subtitle')}
+    >
       <QueryState query={sessions}>
         {(list) => {
           const others = list.filter((session) => !session.current);
@@ -53,7 +50,7 @@ export function SessionsCard() {
                 <Alert tone="danger">{errorMessage(t, language, signOutOne.error)}</Alert>
               )}
               <ul className={styles.rows}>
-                {list.map((session) => {
+                {inDisplayOrder(list).map((session) => {
                   const device = deviceOf(t, session);
                   const started = formatDateTime(session.createdAt, language);
                   return (
@@ -64,12 +61,18 @@ export function SessionsCard() {
                           {session.current && <Badge tone="info">{t('sessions.current')}</Badge>}
                         </h3>
                         <p className={styles.rowDescription}>
-                          {t('sessions.started', { time: started })}
+                          {/* A narrow screen breaks the line between the two times, not inside one. */}
+                          <span className={styles.keepTogether}>
+                            {t('sessions.started', { time: started })}
+                          </span>
                           {' · '}
-                          {t('sessions.lastActive', {
-                            time: formatDateTime(session.lastActiveAt, language),
-                          })}
+                          <span className={styles.keepTogether}>
+                            {t('sessions.lastActive', {
+                              time: formatDateTime(session.lastActiveAt, language),
+                            })}
+                          </span>
                         </p>
+                        <p className={styles.rowDescription}>{addressOf(t, session)}</p>
                       </div>
                       {!session.current && (
                         <div className={styles.rowAction}>

@@ -11,8 +11,12 @@ import { useNow } from '@/lib/use-now';
 import { useLogIn } from './api/auth-mutations';
 import { EmailField } from './email-field';
 import styles from './login-form.module.css';
+import { resetHandoff, sameEmail } from './reset-handoff';
 
-/** LOGIN-1: email and password. A failed attempt keeps what was typed. */
+/**
+ * LOGIN-1: email and password. A failed attempt keeps what was typed. A lock
+ * belongs to the email that was locked (GUARD-4): another email may try at once.
+ */
 export function LoginForm({ notice }: { notice?: string | undefined }) {
   const t = useT();
   const language = useLanguage();
@@ -23,9 +27,23 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   const error = logIn.error;
-  const lockedUntil = isApiError(error) && error.code === 'ACCOUNT_LOCKED' ? error.retryAt : null;
+  const lockedEmail = logIn.variables?.email;
+  const lockedUntil =
+    isApiError(error) &&
+    error.code === 'ACCOUNT_LOCKED' &&
+    lockedEmail !== undefined &&
+    sameEmail(email, lockedEmail)
+      ? error.retryAt
+      : null;
   const now = useNow(lockedUntil !== null);
   const locked = lockedUntil !== null && now < lockedUntil;
+  const lockOfAnotherEmail =
+    isApiError(error) && error.code === 'ACCOUNT_LOCKED' && lockedUntil === null;
+  const forgotPassword = (
+    <Link to={appPaths.passwordReset.href} state={resetHandoff(email)} className={styles.forgot}>
+      {t('reset.link')}
+    </Link>
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,14 +58,19 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
     );
   }
 
-  const showFormError = isFormError(error);
+  const showFormError = isFormError(error) && !lockOfAnotherEmail;
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
       {notice && <Alert tone="info">{notice}</Alert>}
       {showFormError && (
-        <Alert tone="danger" title={locked ? t('login.lockedTitle') : undefined}>
+        <Alert
+          tone="danger"
+          title={locked ? t('login.lockedTitle') : undefined}
+          action={locked ? forgotPassword : undefined}
+        >
           {errorMessage(t, language, error)}
+          {locked && ` ${t('login.lockedResetHint')}`}
         </Alert>
       )}
       <EmailField value={email} onChange={setEmail} fieldError={fieldErrors.email} />
@@ -75,9 +98,7 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
       >
         {logIn.isPending ? t('login.submitting') : t('login.submit')}
       </Button>
-      <Link to={appPaths.passwordReset.href} className={styles.forgot}>
-        {t('reset.link')}
-      </Link>
+      {!locked && forgotPassword}
     </form>
   );
 }

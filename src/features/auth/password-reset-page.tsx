@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { isApiError } from '@/api/api-error';
 import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
@@ -15,17 +15,20 @@ import { checkNewPassword, type NewPasswordErrors } from '@/lib/new-password';
 import { useResetPassword, useSendPasswordResetCode } from './api/auth-mutations';
 import { EmailField } from './email-field';
 import styles from './login-form.module.css';
+import { emailOfHandoff } from './reset-handoff';
 
 type Step = { step: 'email' } | { step: 'code'; resendInSeconds: number } | { step: 'done' };
 
 /**
  * PASSWORD-2, Forgot password?: an email, the code sent to it, a new password.
  * The page says the same whether the email has an account; the reset signs
- * nobody in and leaves MFA as it was.
+ * nobody in and leaves MFA as it was. It starts from the email typed on the
+ * login form when Forgot password? carried one.
  */
 export function PasswordResetPage() {
   const t = useT();
-  const [email, setEmail] = useState('');
+  const handedOver = emailOfHandoff(useLocation().state);
+  const [email, setEmail] = useState(handedOver);
   const [step, setStep] = useState<Step>({ step: 'email' });
   return (
     <PageCard

@@ -15,6 +15,7 @@ import { AppStep } from './app-step';
 import type { HeldSecret } from './bind-wizard';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
+import { RegenerateRecoveryCodes } from './regenerate-recovery-codes';
 
 type Stage = 'prove' | 'app' | 'code' | 'done';
 const STEP_INDEX: Record<Stage, number> = { prove: 0, app: 1, code: 2, done: 3 };
@@ -154,6 +155,11 @@ function ChangedPanel({ onDone }: { onDone: () => void }) {
       <StepHeading>{t('change.doneTitle')}</StepHeading>
       {/* SESSION-2: the server ended every other session of the account. */}
       <Alert tone="success">{`${t('change.doneText')} ${t('sessions.signedOutOthers')}`}</Alert>
+      {/* Someone who proved it with a recovery code (no phone) ends with a fresh set here. */}
+      <p>{t('change.newCodesText')}</p>
+      <div>
+        <RegenerateRecoveryCodes label={t('recovery.makeNew')} />
+      </div>
       <div>
         <Button
           variant="primary"

@@ -12,7 +12,7 @@ import { RecoveryCodesStep } from './recovery-codes-step';
  * shown once, like RECOVERY-1, and the dialog stays until the user says the
  * codes are saved.
  */
-export function RegenerateRecoveryCodes() {
+export function RegenerateRecoveryCodes({ label }: { label?: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -34,7 +34,7 @@ export function RegenerateRecoveryCodes() {
           setOpen(true);
         }}
       >
-        {t('recovery.regenerate')}
+        {label ?? t('recovery.regenerate')}
       </Button>
       {done && (
         // SESSION-2: the server ended every other session of the account.

@@ -30,6 +30,9 @@ export const enRecovery = {
   'recovery.usedNotice': 'You signed in with a recovery code. {count} recovery codes are left.',
   'recovery.usedNotice.one': 'You signed in with a recovery code. {count} recovery code is left.',
   'recovery.makeNew': 'Make new recovery codes',
+  'recovery.withoutApp':
+    'No authenticator app at hand? Change it with a recovery code, then make new recovery codes with the new app:',
+  'recovery.withApp': 'Still have your app?',
   'recovery.dismiss': 'Dismiss',
   'recovery.rowTitle': 'Recovery codes',
   'recovery.rowDescription': 'One-time codes for signing in when you do not have your phone.',
@@ -55,6 +58,8 @@ export const enRecovery = {
   'change.expiredNotice':
     'The QR code expired after 10 minutes without a code. Prove it is you again to get a new one, and delete the old entry from your new authenticator app.',
   'change.doneTitle': 'Authenticator changed',
+  'change.newCodesText':
+    'Used a recovery code to get here? Make a new set now, with the next code your new app shows (the one you just entered is spent).',
   'change.doneText':
     'Logging in now asks for the code of your new app; the old one no longer works. Your recovery codes did not change. We sent you an email about it.',
   'audit.session.endedAuthenticatorChanged':

@@ -43,10 +43,15 @@ export const enSecurity = {
   'retention.saved': 'Login retention time saved.',
 
   'sessions.title': 'Active sessions',
-  'sessions.subtitle':
+  'sessions.subtitle': 'Where your account is signed in.',
+  'sessions.subtitleMock':
     'Where your account is signed in. In this demo each browser tab holds a session of its own.',
   'sessions.device': '{browser} on {os}',
-  'sessions.unknown': 'Unknown',
+  'sessions.unknownBrowser': 'Unknown browser',
+  'sessions.unknownOs': 'an unknown system',
+  'sessions.address': 'IP address {address}',
+  'sessions.thisBrowser': 'In this browser',
+  'sessions.addressUnknown': 'IP address unknown',
   'sessions.current': 'This session',
   'sessions.started': 'Signed in {time}',
   'sessions.lastActive': 'Last active {time}',

@@ -57,6 +57,7 @@ export const en = {
   'login.submit': 'Log in',
   'login.submitting': 'Logging in…',
   'login.lockedTitle': 'Login is locked',
+  'login.lockedResetHint': 'Resetting your password lifts the lock.',
   'login.sessionExpired': 'Your session ended. Log in again to continue where you were.',
   'login.backToLogin': 'Back to login',
   'login.pendingExpires': 'For your security, this step must be completed by {time}.',
@@ -166,7 +167,7 @@ export const en = {
   'dev.dismiss': 'Dismiss',
   'dev.backToConsole': 'Back to the console',
   'errors.INVALID_CODE':
-    'That code is not right. Enter the current 6-digit code from your authenticator app.',
+    'That code is not right, or it was just used. Wait for the next code in your authenticator app and enter it.',
   'errors.CODE_LOCKED': 'Too many wrong codes. Code entry is locked.',
   'errors.INVALID_EMAIL_CODE':
     'That verification code is wrong or has expired. Check the latest email, or get a new code.',

@@ -29,6 +29,9 @@ export const zhCNRecovery: Record<keyof typeof enRecovery, string> = {
   'recovery.usedNotice': '您已使用恢复码登录。剩余 {count} 个恢复码。',
   'recovery.usedNotice.one': '您已使用恢复码登录。剩余 {count} 个恢复码。',
   'recovery.makeNew': '生成新的恢复码',
+  'recovery.withoutApp':
+    '身份验证器应用不在手边？可用恢复码更换身份验证器，再用新应用生成新的恢复码：',
+  'recovery.withApp': '应用仍在手边？',
   'recovery.dismiss': '知道了',
   'recovery.rowTitle': '恢复码',
   'recovery.rowDescription': '手机不在身边时用于登录的一次性代码。',
@@ -51,6 +54,8 @@ export const zhCNRecovery: Record<keyof typeof enRecovery, string> = {
   'change.expiredNotice':
     '二维码在 10 分钟内未输入验证码，已失效。请再次验证身份以获取新的二维码，并从新的身份验证器应用中删除旧条目。',
   'change.doneTitle': '身份验证器已更换',
+  'change.newCodesText':
+    '如果您是用恢复码走到这一步的，请现在生成一组新的恢复码，输入新应用显示的下一个动态码（刚才输入的动态码已失效）。',
   'change.doneText':
     '今后登录需要输入新应用中的动态码，旧应用已失效。您的恢复码没有变化。我们已向您发送邮件通知。',
   'audit.session.endedAuthenticatorChanged': '已更换身份验证器应用，其他 {count} 个会话已退出',

@@ -57,6 +57,7 @@ export const zhCN: Record<MessageKey, string> = {
   'login.submit': '登录',
   'login.submitting': '登录中…',
   'login.lockedTitle': '登录已被锁定',
+  'login.lockedResetHint': '重置密码即可解除锁定。',
   'login.sessionExpired': '登录已结束，请重新登录以继续之前的操作。',
   'login.backToLogin': '返回登录',
   'login.pendingExpires': '为了安全，请在 {time} 之前完成此步骤。',
@@ -162,7 +163,8 @@ export const zhCN: Record<MessageKey, string> = {
   'dev.noticeOutdated': '已保存的演示数据来自旧版本，已恢复为默认演示数据。',
   'dev.dismiss': '知道了',
   'dev.backToConsole': '返回控制台',
-  'errors.INVALID_CODE': '动态码不正确。请输入身份验证器应用当前显示的 6 位动态码。',
+  'errors.INVALID_CODE':
+    '动态码不正确，或刚刚已被使用。请等身份验证器应用显示下一个动态码后再输入。',
   'errors.CODE_LOCKED': '错误次数过多，动态码输入已被锁定。',
   'errors.INVALID_EMAIL_CODE': '验证码错误或已过期。请查看最新的邮件，或重新获取验证码。',
   'errors.RATE_LIMITED': '获取验证码过于频繁。',

@@ -1,4 +1,5 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test';
+import { expectAccessible } from './app';
 import { readEmailCode } from './mailbox';
 import { keepRecoveryCodes } from './recovery-codes';
 import { phoneCode, scanQrCode, secretOf } from './totp';
@@ -37,5 +38,22 @@ export async function bindThroughWizard(
   await enterCode(page, '6-digit dynamic security code', phoneCode(secret, serverAheadSteps));
   await keepRecoveryCodes(page);
   await expect(page.getByRole('heading', { name: 'MFA is bound' })).toBeVisible();
+  return secret;
+}
+
+/**
+ * RECOVERY-4's last two steps, once the old app or a recovery code proved the
+ * user: the new app's secret read from the QR code's pixels, its code, and the
+ * page that says the change is done. Returns the new secret.
+ */
+export async function bindNewAuthenticator(page: Page, serverAheadSteps = 0): Promise<string> {
+  await expect(
+    page.getByRole('heading', { name: 'Scan the QR code with your authenticator app' }),
+  ).toBeFocused();
+  const secret = secretOf(await scanQrCode(page.getByRole('img', { name: /QR code/ })));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await enterCode(page, '6-digit dynamic security code', phoneCode(secret, serverAheadSteps));
+  await expect(page.getByRole('heading', { name: 'Authenticator changed' })).toBeFocused();
+  await expectAccessible(page);
   return secret;
 }
