@@ -40,6 +40,10 @@ export const en = {
   'errors.FORBIDDEN': 'You do not have permission to do this.',
   'errors.NOT_FOUND': 'This could not be found.',
   'errors.lockedUntil': 'Try again after {time}.',
+  'errors.clockAhead':
+    "Your phone's clock seems to be about {seconds} seconds ahead. Turn on automatic date and time in the phone's settings, then enter the new code.",
+  'errors.clockBehind':
+    "Your phone's clock seems to be about {seconds} seconds behind. Turn on automatic date and time in the phone's settings, then enter the new code.",
 
   'field.required': 'This field is required.',
   'field.invalid_format': 'Enter a valid value.',

@@ -40,6 +40,10 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.FORBIDDEN': '你没有执行此操作的权限。',
   'errors.NOT_FOUND': '未找到相应内容。',
   'errors.lockedUntil': '请在 {time} 之后重试。',
+  'errors.clockAhead':
+    '您手机的时间似乎快了约 {seconds} 秒。请在手机设置中开启“自动设置日期和时间”，然后输入新的动态码。',
+  'errors.clockBehind':
+    '您手机的时间似乎慢了约 {seconds} 秒。请在手机设置中开启“自动设置日期和时间”，然后输入新的动态码。',
 
   'field.required': '此项为必填项。',
   'field.invalid_format': '请输入有效的值。',
