@@ -1,3 +1,4 @@
+import { enPosture } from './en-posture';
 import { enRecovery } from './en-recovery';
 import { enSecurity } from './en-security';
 import { enTickets } from './en-tickets';
@@ -117,9 +118,6 @@ export const en = {
   'members.role': 'Role',
   'members.mfa': 'MFA',
   'members.joined': 'Joined',
-  'members.notBoundCount': '{count} of {total} members have not bound MFA.',
-  'members.notBoundCount.one': '{count} of {total} members has not bound MFA.',
-  'members.allBound': 'Every member has bound MFA.',
   'members.bindBy': 'Bind by {deadline}',
 
   'account.title': 'Account Management',
@@ -365,6 +363,7 @@ export const en = {
   ...enTickets,
   ...enRecovery,
   ...enSecurity,
+  ...enPosture,
 } as const;
 
 export type MessageKey = keyof typeof en;

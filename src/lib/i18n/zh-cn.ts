@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNPosture } from './zh-cn-posture';
 import { zhCNRecovery } from './zh-cn-recovery';
 import { zhCNSecurity } from './zh-cn-security';
 import { zhCNTickets } from './zh-cn-tickets';
@@ -117,9 +118,6 @@ export const zhCN: Record<MessageKey, string> = {
   'members.role': '角色',
   'members.mfa': 'MFA',
   'members.joined': '加入时间',
-  'members.notBoundCount': '{total} 名成员中有 {count} 名尚未绑定 MFA。',
-  'members.notBoundCount.one': '{total} 名成员中有 {count} 名尚未绑定 MFA。',
-  'members.allBound': '所有成员均已绑定 MFA。',
   'members.bindBy': '须在 {deadline} 前绑定',
 
   'account.title': '账号管理',
@@ -348,4 +346,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNTickets,
   ...zhCNRecovery,
   ...zhCNSecurity,
+  ...zhCNPosture,
 };
