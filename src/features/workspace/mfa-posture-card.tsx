@@ -59,7 +59,7 @@ function PostureSummary({
       description={t('posture.description', { workspace: workspaceName })}
       actions={<Button onClick={exportCsv}>{t('posture.export')}</Button>}
     >
-      <dl className={workspaceStyles.stats}>
+      <dl className={styles.figures}>
         <Stat label={t('posture.bound')} value={posture.boundCount} />
         <Stat label={t('posture.unbound')} value={posture.unboundCount} />
         <Stat label={t('posture.fewCodes')} value={posture.fewRecoveryCodesCount} />
@@ -90,9 +90,9 @@ function PostureSummary({
 
 function Stat({ label, value }: { label: string; value: number | string }) {
   return (
-    <div className={workspaceStyles.stat}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
+    <div className={styles.figure}>
+      <dt className={styles.figureLabel}>{label}</dt>
+      <dd className={styles.figureValue}>{value}</dd>
     </div>
   );
 }
