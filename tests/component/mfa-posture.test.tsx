@@ -120,6 +120,22 @@ describe("the Owner's MFA posture on the Members page (POSTURE-1)", () => {
     expect(lines).toContain('Bob Li,bob@example.com,Standard member,Bound,1,Yes,');
   });
 
+  it('gives the unbound, and only them, the grace deadline in the CSV', async () => {
+    await setUpDemo({ left: 2 });
+    const deadline = await graceOf(4);
+    await signIn('owner@example.com');
+    const { user } = renderApp(MEMBERS_PATH);
+    await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
+
+    const [blob] = vi.mocked(saveBlob).mock.calls[0]!;
+    const lines = new TextDecoder().decode(await bytesOf(blob)).split('\r\n');
+    const alice = lines.find((line) => line.includes('alice@example.com'));
+    const bindBy = alice?.split(',').at(-1) ?? '';
+    expect(bindBy).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+    expect(Date.parse(bindBy)).toBe(deadline);
+    expect(lines.find((line) => line.includes('bob@example.com'))).toMatch(/,Bound,2,Yes,$/);
+  });
+
   it('reads in Chinese', async () => {
     await chooseLanguage('zh-CN');
     await setUpDemo({ left: 2 });
