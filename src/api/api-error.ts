@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | null;
   /** When the request may be retried, on this browser's clock. */
   readonly retryAt: number | null;
+  /** DRIFT-1: how far the phone's clock seems off (positive: ahead), for a wrong dynamic code. */
+  readonly driftSeconds: number | null;
 
   constructor(init: {
     status: number;
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     message?: string;
     fieldErrors?: FieldErrors;
     retryAfter?: number | null;
+    driftSeconds?: number | null;
   }) {
     super(init.message ?? init.code);
     this.name = 'ApiError';
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? {};
     this.retryAfter = init.retryAfter ?? null;
     this.retryAt = this.retryAfter === null ? null : Date.now() + this.retryAfter * 1000;
+    this.driftSeconds = init.driftSeconds ?? null;
   }
 }
 

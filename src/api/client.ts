@@ -100,6 +100,7 @@ async function errorOf(response: Response): Promise<ApiError> {
       message: typeof error.message === 'string' ? error.message : undefined,
       fieldErrors: stringRecord(error.fieldErrors),
       retryAfter: retryAfterOf(response, error.retryAfter),
+      driftSeconds: typeof error.driftSeconds === 'number' ? error.driftSeconds : null,
     });
   }
   return new ApiError({

@@ -60,6 +60,7 @@ export const paths = {
   enrollmentConfirm: apiPath(`${API}/mfa/enrollment/confirm`),
   workspace: apiPath(`${API}/workspaces/:workspaceId`),
   workspaceMembers: apiPath(`${API}/workspaces/:workspaceId/members`),
+  workspaceMfaPosture: apiPath(`${API}/workspaces/:workspaceId/mfa-posture`),
   workspaceSecurity: apiPath(`${API}/workspaces/:workspaceId/security`),
   workspaceSecurityGrace: apiPath(`${API}/workspaces/:workspaceId/security/grace`),
   workspaceTickets: apiPath(`${API}/workspaces/:workspaceId/tickets`),

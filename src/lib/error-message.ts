@@ -4,14 +4,26 @@ import type { MessageKey } from './i18n/en';
 import type { Translate } from './i18n/i18n';
 import type { Language } from './preferences';
 
-/** The translated sentence for a failed request, including until when a lock holds. */
+/**
+ * The translated sentence for a failed request, including until when a lock
+ * holds, and, for a wrong dynamic code, how far the phone's clock seems off.
+ */
 export function errorMessage(t: Translate, language: Language, error: unknown): string {
   if (!isApiError(error)) return t('errors.INTERNAL');
-  const sentence = t(`errors.${error.code}`);
+  const sentences = [t(`errors.${error.code}`)];
   if (error.retryAt !== null && (error.code === 'ACCOUNT_LOCKED' || error.status === 429)) {
-    return `${sentence} ${t('errors.lockedUntil', { time: formatTime(error.retryAt, language) })}`;
+    sentences.push(t('errors.lockedUntil', { time: formatTime(error.retryAt, language) }));
   }
-  return sentence;
+  if (error.driftSeconds !== null) sentences.push(clockDriftMessage(t, error.driftSeconds));
+  return sentences.join(' ');
+}
+
+/** DRIFT-1: which way the phone's clock is off, by about how much, and the fix. */
+function clockDriftMessage(t: Translate, driftSeconds: number): string {
+  const seconds = Math.abs(driftSeconds);
+  return driftSeconds > 0
+    ? t('errors.clockAhead', { seconds })
+    : t('errors.clockBehind', { seconds });
 }
 
 const FIELD_MESSAGES: Record<string, MessageKey> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, isoWithOffset } from '@/features/tickets/requester/export-csv';
+import { csvField, isoWithOffset } from '@/lib/csv';
 
 describe('csvField: no exported cell runs as a formula', () => {
   it.each([

@@ -47,9 +47,11 @@ describe('POST /api/v1/session/mfa (LOGIN-3, CODE-3)', () => {
 
     const replayed = await second.post(paths.sessionMfa.href, { code: usedCode });
     const wrongAnswer = await second.post(paths.sessionMfa.href, { code: wrong });
-    // A step never used, now two steps behind the server's clock.
+    // A step never used, now twelve steps behind the server's clock: past the
+    // window, and past the reach of the clock-drift hint (DRIFT-1), which tells
+    // a code 2 to 10 steps old from a wrong one on purpose.
     const staleCode = bobCode(1);
-    api.time.advance(3 * STEP_MS);
+    api.time.advance(13 * STEP_MS);
     expect([-1, 0, 1].map((delta) => bobCode(delta))).not.toContain(staleCode);
     const expired = await second.post(paths.sessionMfa.href, { code: staleCode });
 

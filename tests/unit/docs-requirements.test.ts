@@ -30,6 +30,8 @@ const PREFIXES = [
   'LOG',
   'GUARD',
   'SERVER',
+  'DRIFT',
+  'POSTURE',
 ] as const;
 const CITATION = new RegExp(`\\b(?:${PREFIXES.join('|')})-\\d+\\b`, 'g');
 /** One line per ID: `- **LOGIN-5**: what it asks, in our words.` */

@@ -16,6 +16,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     fieldErrors: z.optional(z.record(z.string(), z.string())),
     retryAfter: z.optional(z.number()),
+    /** DRIFT-1: a wrong dynamic code's clue that the phone's clock is off; positive is ahead. */
+    driftSeconds: z.optional(z.number()),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -55,5 +55,25 @@ export const mfaPolicyRequestSchema = z
   );
 export type MfaPolicyRequest = z.infer<typeof mfaPolicyRequestSchema>;
 
+/** POSTURE-1: one member as the Owner's view of MFA posture lists them. */
+export const postureMemberSchema = z.extend(memberSchema, {
+  /** Unused recovery codes; null while MFA is not bound. */
+  recoveryCodesLeft: z.nullable(z.number()),
+  /** Bound, with RECOVERY_CODES_LOW or fewer unused recovery codes left. */
+  fewRecoveryCodes: z.boolean(),
+});
+export type PostureMember = z.infer<typeof postureMemberSchema>;
+
+/** POSTURE-1: the workspace's MFA posture, for its Owner. */
+export const mfaPostureSchema = z.object({
+  boundCount: z.number(),
+  unboundCount: z.number(),
+  fewRecoveryCodesCount: z.number(),
+  /** MANDATORY-5: while a grace period runs, when enforcement starts; null otherwise. */
+  graceEndsAt: z.nullable(z.string()),
+  members: z.array(postureMemberSchema),
+});
+export type MfaPosture = z.infer<typeof mfaPostureSchema>;
+
 export const memberListSchema = z.object({ members: z.array(memberSchema) });
 export type MemberList = z.infer<typeof memberListSchema>;

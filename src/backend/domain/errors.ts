@@ -9,15 +9,22 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterMs: number | null;
   readonly fieldErrors: Record<string, string> | null;
+  /** DRIFT-1: how far the phone's clock seems off, for a wrong dynamic code; positive is ahead. */
+  readonly driftSeconds: number | null;
 
   constructor(
     code: ErrorCode,
-    options: { retryAfterMs?: number; fieldErrors?: Record<string, string> } = {},
+    options: {
+      retryAfterMs?: number;
+      fieldErrors?: Record<string, string>;
+      driftSeconds?: number;
+    } = {},
   ) {
     super(code);
     this.name = 'DomainError';
     this.code = code;
     this.retryAfterMs = options.retryAfterMs ?? null;
     this.fieldErrors = options.fieldErrors ?? null;
+    this.driftSeconds = options.driftSeconds ?? null;
   }
 }

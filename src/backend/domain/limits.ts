@@ -33,6 +33,12 @@ export const TOTP_DIGITS = 6;
 export const TOTP_ALGORITHM = 'SHA1';
 /** MOCK-3: the current step and one either side, nothing further. */
 export const TOTP_WINDOW_STEPS = 1;
+/**
+ * DRIFT-1: a refused code is looked for up to this many steps either side of
+ * now (300 s), past the window, to tell a phone whose clock is off; at most
+ * 2 x (10 - 1) = 18 extra HMACs, and only for a wrong code.
+ */
+export const TOTP_DRIFT_HINT_MAX_STEPS = 10;
 /** BIND-5: 160 bits. */
 export const TOTP_SECRET_BYTES = 20;
 export const TOTP_ISSUER = 'Guance';

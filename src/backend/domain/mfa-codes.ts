@@ -1,13 +1,18 @@
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { DomainError } from './errors';
-import { CODE_LOCKOUT_MS, CODE_MAX_FAILURES, FAILURES_IN_A_ROW_MAX } from './limits';
+import {
+  CODE_LOCKOUT_MS,
+  CODE_MAX_FAILURES,
+  FAILURES_IN_A_ROW_MAX,
+  TOTP_PERIOD_SECONDS,
+} from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { recoveryCodesLeft, redeemRecoveryCode } from './recovery-codes';
 import { RECOVERY_CODE_KEY } from './server-keys';
 import { notifyBlocked } from './sessions';
 import type { AccountRecord, ServerState } from './state';
-import { matchingStep } from './totp';
+import { driftInSteps, matchingStep } from './totp';
 
 /**
  * What a code was typed for, as the security log records a wrong one;
@@ -37,6 +42,8 @@ export function requireCodeEntryOpen(account: AccountRecord, ctx: DomainContext)
  * Checks a dynamic code against a secret for an account (MOCK-3, MOCK-4).
  * Returns the step it matched, or the refusal to throw after the failure count
  * is written. Five wrong codes in a row, from any session, lock code entry.
+ * A wrong code that a phone with a clock off by 2 to 10 steps would show
+ * counts like any other, and its refusal says how far off (DRIFT-1).
  */
 export function checkDynamicCode(
   state: ServerState,
@@ -53,7 +60,17 @@ export function checkDynamicCode(
     reopenCodeEntry(account);
     return step;
   }
-  return countCodeFailure(state, ctx, account, use, 'dynamic');
+  const refusal = countCodeFailure(state, ctx, account, use, 'dynamic');
+  const drift = driftInSteps({ secret, code, now: ctx.now, lastUsedStep });
+  return drift === null ? refusal : withDrift(refusal, drift * TOTP_PERIOD_SECONDS);
+}
+
+/** The same refusal, telling how far the phone's clock seems off (DRIFT-1). */
+function withDrift(refusal: DomainError, driftSeconds: number): DomainError {
+  return new DomainError(refusal.code, {
+    ...(refusal.retryAfterMs === null ? {} : { retryAfterMs: refusal.retryAfterMs }),
+    driftSeconds,
+  });
 }
 
 /**

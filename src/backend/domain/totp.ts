@@ -5,6 +5,7 @@ import { digestsEqual } from './encoding';
 import {
   TOTP_ALGORITHM,
   TOTP_DIGITS,
+  TOTP_DRIFT_HINT_MAX_STEPS,
   TOTP_ISSUER,
   TOTP_PERIOD_SECONDS,
   TOTP_SECRET_BYTES,
@@ -43,9 +44,51 @@ export function matchingStep(
   now: number,
   lastUsedStep: number | null,
 ): number | null {
-  if (!/^\d{6}$/.test(code)) return null;
   const current = stepAt(now);
+  const window = [];
   for (let step = current - TOTP_WINDOW_STEPS; step <= current + TOTP_WINDOW_STEPS; step++) {
+    window.push(step);
+  }
+  return firstStepOfCode(secret, code, window, lastUsedStep);
+}
+
+/**
+ * DRIFT-1: for a code the window refused, how many steps ahead (positive) or
+ * behind (negative) of `now` the phone that showed it seems to be, when it
+ * matches a step just past the window, up to TOTP_DRIFT_HINT_MAX_STEPS; else
+ * null. Nearer steps are tried first. It never accepts anything: a step at or
+ * before `lastUsedStep` is skipped, so a replayed code reads as plain wrong
+ * rather than as a clock that is behind.
+ */
+export function driftInSteps(refused: {
+  secret: string;
+  code: string;
+  now: number;
+  lastUsedStep: number | null;
+}): number | null {
+  const { secret, code, lastUsedStep } = refused;
+  const current = stepAt(refused.now);
+  const pastTheWindow = [];
+  for (let distance = TOTP_WINDOW_STEPS + 1; distance <= TOTP_DRIFT_HINT_MAX_STEPS; distance++) {
+    pastTheWindow.push(current + distance, current - distance);
+  }
+  const step = firstStepOfCode(secret, code, pastTheWindow, lastUsedStep);
+  return step === null ? null : step - current;
+}
+
+/**
+ * The first of `steps` whose code this is, compared in equal time, skipping
+ * every step at or before `lastUsedStep`; null for none, or for a code that is
+ * not six digits.
+ */
+function firstStepOfCode(
+  secret: string,
+  code: string,
+  steps: readonly number[],
+  lastUsedStep: number | null,
+): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  for (const step of steps) {
     if (lastUsedStep !== null && step <= lastUsedStep) continue;
     if (digestsEqual(codeAt(secret, step), code)) return step;
   }

@@ -67,6 +67,7 @@ export function errorResponse(error: unknown): Response {
         message: ERROR_MESSAGES[error.code],
         ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
         ...(retryAfter === undefined ? {} : { retryAfter }),
+        ...(error.driftSeconds === null ? {} : { driftSeconds: error.driftSeconds }),
       },
     },
     { status: ERROR_STATUS[error.code], headers },

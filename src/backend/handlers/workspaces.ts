@@ -1,5 +1,6 @@
 import { paths } from '@/api/paths';
 import { type MemberList, mfaPolicyRequestSchema } from '@/api/schemas/workspace';
+import { mfaPostureView } from '../domain/mfa-posture';
 import { memberView, mfaPolicyView, workspaceView } from '../domain/views';
 import { endMfaGracePeriod, membersOf, setMfaPolicy } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';
@@ -25,6 +26,13 @@ export function workspaceHandlers(deps: HandlerDeps) {
           memberView(state, membership),
         ),
       }),
+    }),
+
+    // POSTURE-1: only the Owner learns who is short of recovery codes.
+    endpoint.get(paths.workspaceMfaPosture.pattern, {
+      caller: 'workspace-owner',
+      load: WORKSPACE_MEMBERS,
+      run: ({ state, ctx, access }) => mfaPostureView(state, ctx, access.workspace),
     }),
 
     endpoint.get(paths.workspaceSecurity.pattern, {

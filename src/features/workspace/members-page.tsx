@@ -1,5 +1,4 @@
 import { useParams } from 'react-router-dom';
-import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import tableStyles from '@/components/data-table.module.css';
@@ -11,11 +10,13 @@ import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { useMembers, useMfaPolicy } from './api/workspace-queries';
 import { GraceNotice } from './grace-notice';
+import { MfaPostureCard } from './mfa-posture-card';
 import styles from './workspace.module.css';
 
 /**
  * SHELL-2, MANDATORY-4: the Owner's list of members with their MFA status;
- * during a grace period, its deadline and who still has to bind (MANDATORY-5).
+ * during a grace period, its deadline and who still has to bind (MANDATORY-5);
+ * above it, the workspace's MFA posture at a glance (POSTURE-1).
  */
 export function MembersPage() {
   const t = useT();
@@ -38,11 +39,6 @@ export function MembersPage() {
           return (
             <>
               <div className={`${styles.summary} ${styles.notices}`}>
-                <Alert tone={notBound > 0 ? 'warning' : 'success'}>
-                  {notBound > 0
-                    ? t('members.notBoundCount', { count: notBound, total: list.length })
-                    : t('members.allBound')}
-                </Alert>
                 <GraceNotice
                   workspaceId={workspaceId}
                   workspaceName={workspaceName}
@@ -50,6 +46,9 @@ export function MembersPage() {
                   unbound={notBound}
                   canEnd
                 />
+              </div>
+              <div className={styles.summary}>
+                <MfaPostureCard workspaceId={workspaceId} workspaceName={workspaceName} />
               </div>
               <Card>
                 <ScrollRegion label={t('members.title')}>

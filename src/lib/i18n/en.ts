@@ -1,3 +1,4 @@
+import { enPosture } from './en-posture';
 import { enRecovery } from './en-recovery';
 import { enSecurity } from './en-security';
 import { enTickets } from './en-tickets';
@@ -40,6 +41,10 @@ export const en = {
   'errors.FORBIDDEN': 'You do not have permission to do this.',
   'errors.NOT_FOUND': 'This could not be found.',
   'errors.lockedUntil': 'Try again after {time}.',
+  'errors.clockAhead':
+    "Your phone's clock seems to be about {seconds} seconds ahead. Turn on automatic date and time in the phone's settings, then enter the new code.",
+  'errors.clockBehind':
+    "Your phone's clock seems to be about {seconds} seconds behind. Turn on automatic date and time in the phone's settings, then enter the new code.",
 
   'field.required': 'This field is required.',
   'field.invalid_format': 'Enter a valid value.',
@@ -114,9 +119,6 @@ export const en = {
   'members.role': 'Role',
   'members.mfa': 'MFA',
   'members.joined': 'Joined',
-  'members.notBoundCount': '{count} of {total} members have not bound MFA.',
-  'members.notBoundCount.one': '{count} of {total} members has not bound MFA.',
-  'members.allBound': 'Every member has bound MFA.',
   'members.bindBy': 'Bind by {deadline}',
 
   'account.title': 'Account Management',
@@ -362,6 +364,7 @@ export const en = {
   ...enTickets,
   ...enRecovery,
   ...enSecurity,
+  ...enPosture,
 } as const;
 
 export type MessageKey = keyof typeof en;

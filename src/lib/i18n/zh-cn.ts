@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNPosture } from './zh-cn-posture';
 import { zhCNRecovery } from './zh-cn-recovery';
 import { zhCNSecurity } from './zh-cn-security';
 import { zhCNTickets } from './zh-cn-tickets';
@@ -40,6 +41,10 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.FORBIDDEN': '你没有执行此操作的权限。',
   'errors.NOT_FOUND': '未找到相应内容。',
   'errors.lockedUntil': '请在 {time} 之后重试。',
+  'errors.clockAhead':
+    '您手机的时间似乎快了约 {seconds} 秒。请在手机设置中开启“自动设置日期和时间”，然后输入新的动态码。',
+  'errors.clockBehind':
+    '您手机的时间似乎慢了约 {seconds} 秒。请在手机设置中开启“自动设置日期和时间”，然后输入新的动态码。',
 
   'field.required': '此项为必填项。',
   'field.invalid_format': '请输入有效的值。',
@@ -114,9 +119,6 @@ export const zhCN: Record<MessageKey, string> = {
   'members.role': '角色',
   'members.mfa': 'MFA',
   'members.joined': '加入时间',
-  'members.notBoundCount': '{total} 名成员中有 {count} 名尚未绑定 MFA。',
-  'members.notBoundCount.one': '{total} 名成员中有 {count} 名尚未绑定 MFA。',
-  'members.allBound': '所有成员均已绑定 MFA。',
   'members.bindBy': '须在 {deadline} 前绑定',
 
   'account.title': '账号管理',
@@ -346,4 +348,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNTickets,
   ...zhCNRecovery,
   ...zhCNSecurity,
+  ...zhCNPosture,
 };

@@ -17,12 +17,17 @@ export function phoneCode(secret: string, offsetSteps = 0): string {
   }).trim();
 }
 
+/** Steps either side of now a wrong code keeps clear of: the window, and the clock-drift hint's reach (DRIFT-1) with room for a slow machine. */
+const NEAR_STEPS = 12;
+
 /**
  * A 6-digit code that none of the steps the server may accept, now or a few
- * steps later on a slow machine, would take.
+ * steps later on a slow machine, would take, and that no phone with a clock a
+ * little off would show either.
  */
 export function wrongCode(secret: string): string {
-  const accepted = new Set([-1, 0, 1, 2, 3].map((offset) => phoneCode(secret, offset)));
+  const offsets = Array.from({ length: 2 * NEAR_STEPS + 1 }, (_, index) => index - NEAR_STEPS);
+  const accepted = new Set(offsets.map((offset) => phoneCode(secret, offset)));
   let candidate = 123456;
   while (accepted.has(String(candidate))) candidate += 1;
   return String(candidate);

@@ -33,12 +33,17 @@ export function totpAt(secret: string, epochMs: number, stepDelta = 0): string {
   return codeAt(secret, stepAt(epochMs) + stepDelta);
 }
 
+/** Steps either side of now whose codes a wrong code must not be: the window and the drift hint's reach (DRIFT-1). */
+const NEAR_STEPS = 11;
+
 /**
- * `count` distinct 6-digit codes that match none of the steps from two before to
- * two after `epochMs` for the secret: wrong codes that are wrong for certain.
+ * `count` distinct 6-digit codes that match none of the steps from eleven before
+ * to eleven after `epochMs` for the secret: wrong codes that are wrong for
+ * certain, and that no phone with a clock a little off would show.
  */
 export function wrongCodes(secret: string, epochMs: number, count: number): string[] {
-  const near = new Set([-2, -1, 0, 1, 2].map((delta) => totpAt(secret, epochMs, delta)));
+  const deltas = Array.from({ length: 2 * NEAR_STEPS + 1 }, (_, index) => index - NEAR_STEPS);
+  const near = new Set(deltas.map((delta) => totpAt(secret, epochMs, delta)));
   const codes: string[] = [];
   for (let i = 0; codes.length < count; i++) {
     const code = String((271_828 + i * 104_729) % 1_000_000).padStart(6, '0');

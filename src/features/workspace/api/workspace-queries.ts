@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { MemberList, MfaPolicy, Workspace } from '@/api/schemas/workspace';
+import type { MemberList, MfaPolicy, MfaPosture, Workspace } from '@/api/schemas/workspace';
 import { workspaceKeys } from './workspace-keys';
 
 export function workspaceQueryOptions(id: string) {
@@ -36,4 +36,12 @@ export function mfaPolicyQueryOptions(id: string) {
 
 export function useMfaPolicy(id: string) {
   return useQuery(mfaPolicyQueryOptions(id));
+}
+
+/** POSTURE-1: the Owner's summary of the workspace's MFA coverage. */
+export function useMfaPosture(id: string) {
+  return useQuery({
+    queryKey: workspaceKeys.posture(id),
+    queryFn: ({ signal }) => request<MfaPosture>(paths.workspaceMfaPosture.href(id), { signal }),
+  });
 }

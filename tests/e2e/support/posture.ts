@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { BOB_RECOVERY_CODES } from '@/backend/seed';
+import { expectAccessible, logIn, open } from './app';
+
+export const MEMBERS_PATH = '/w/ws_demo/members';
+
+/**
+ * Set-up, not the subject: bob signs in once per recovery code but the last
+ * two, each time in a page `newPage` gives (a new tab in the mock, a new browser
+ * on the server), as a person without a phone would. 2 of his 10 are left.
+ */
+export async function bobSpendsAllButTwoRecoveryCodes(newPage: () => Promise<Page>) {
+  for (const recoveryCode of BOB_RECOVERY_CODES.slice(0, -2)) {
+    const bob = await newPage();
+    await logIn(bob, 'bob@example.com');
+    await bob.getByRole('button', { name: 'Use a recovery code' }).click();
+    await bob.getByLabel('Recovery code').fill(recoveryCode);
+    await bob.getByRole('button', { name: 'Confirm' }).click();
+    await expect(bob.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+    await bob.close();
+  }
+}
+
+/** The posture card: the section its heading names. */
+export function postureCard(page: Page, title: string) {
+  return page.locator('section').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+/** A figure of the posture card: its value under its label. */
+export function figure(page: Page, label: string) {
+  return page.getByRole('definition').filter({
+    has: page.locator(`xpath=preceding-sibling::dt[normalize-space()="${label}"]`),
+  });
+}
+
+/**
+ * POSTURE-1 as the Owner of Demo Workspace sees it once bob is down to 2
+ * recovery codes: the figures, both lists, axe, and the CSV download.
+ */
+export async function expectOwnerSeesDemoPosture(owner: Page): Promise<void> {
+  await logIn(owner, 'owner@example.com');
+  await open(owner, MEMBERS_PATH);
+  const card = postureCard(owner, 'MFA posture');
+  await expect(card).toBeVisible();
+  await expect(figure(owner, 'Bound')).toHaveText('1');
+  await expect(figure(owner, 'Not bound')).toHaveText('2');
+  await expect(figure(owner, '2 or fewer recovery codes')).toHaveText('1');
+  const few = card.getByRole('region', { name: 'Few recovery codes left' });
+  await expect(few.getByRole('listitem')).toHaveCount(1);
+  await expect(few.getByRole('listitem')).toContainText('bob@example.com');
+  await expect(few.getByRole('listitem')).toContainText('2 left');
+  const unbound = card.getByRole('region', { name: 'Still unbound' });
+  await expect(unbound.getByRole('listitem')).toHaveCount(2);
+  await expectAccessible(owner);
+
+  const [download] = await Promise.all([
+    owner.waitForEvent('download'),
+    card.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^mfa-posture-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString('utf8')).toContain('bob@example.com,Standard member,Bound,2,Yes,');
+}
+
+/** The API answers the Owner only, whatever a member's browser asks. */
+export async function expectMemberRefused(alice: Page): Promise<void> {
+  await logIn(alice, 'alice@example.com');
+  const status = await alice.evaluate(
+    async (path) => (await fetch(path, { credentials: 'include' })).status,
+    '/api/v1/workspaces/ws_demo/mfa-posture',
+  );
+  expect(status).toBe(403);
+}
