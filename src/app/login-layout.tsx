@@ -11,13 +11,16 @@ import styles from './login-layout.module.css';
 export function LoginLayout() {
   return (
     <div className={styles.page}>
-      <DemoServerNotice />
-      <header className={styles.top}>
-        <span className={styles.brand}>
-          <BrandMark />
-          {BRAND_NAME}
-        </span>
-        <LanguageSelect className={styles.language} />
+      {/* The notice sits in the banner landmark, so nothing on the page is outside one. */}
+      <header>
+        <DemoServerNotice />
+        <div className={styles.top}>
+          <span className={styles.brand}>
+            <BrandMark />
+            {BRAND_NAME}
+          </span>
+          <LanguageSelect className={styles.language} />
+        </div>
       </header>
       <main id="main" className={styles.main}>
         <Suspense fallback={<PageSpinner />}>

@@ -18,9 +18,14 @@ export async function phoneCode(secret: string, offsetSteps = 0): Promise<string
   return totp.generate({ timestamp: now + offsetSteps * PERIOD_SECONDS * 1000 });
 }
 
-/** A 6-digit code that no step the server accepts around its clock would take. */
+/**
+ * A 6-digit code that no step the server accepts around its clock would take,
+ * nor any step the clock-drift hint looks at (DRIFT-1: 2 to 10 steps either side),
+ * so it always reads as plainly wrong.
+ */
 export async function wrongCode(secret: string): Promise<string> {
-  const accepted = new Set(await Promise.all([-1, 0, 1].map((step) => phoneCode(secret, step))));
+  const steps = Array.from({ length: 21 }, (_, i) => i - 10);
+  const accepted = new Set(await Promise.all(steps.map((step) => phoneCode(secret, step))));
   let candidate = 123456;
   while (accepted.has(String(candidate))) candidate += 1;
   return String(candidate);
