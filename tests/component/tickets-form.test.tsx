@@ -323,6 +323,9 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
       /^What happened to your authenticator .*\n\nWhen you last logged in with MFA/,
     );
     expect(description).toHaveAccessibleDescription(/Answer under each question/);
+    // Sized to the template: every line of it, the long first one wrapped, and one to type in.
+    const templateLines = (description as HTMLTextAreaElement).value.split('\n').length;
+    expect((description as HTMLTextAreaElement).rows).toBeGreaterThan(templateLines);
     const limit = screen.getByText(/this step must be completed by/);
     expect(
       limit.compareDocumentPosition(screen.getByLabelText('Type')) &
