@@ -192,6 +192,8 @@ export const en = {
   'bind.step2': 'Scan QR code',
   'bind.step3': 'Enter code',
   'steps.done': '(done)',
+  'steps.count': 'Step {current} of {total}:',
+  'bind.step2Phone': 'Add to your app',
   'bind.identityTitle': 'Verify your identity',
   'bind.identityText': 'We will send a 6-digit verification code to {email}.',
   'bind.getCode': 'Get Verification Code',
@@ -228,6 +230,7 @@ export const en = {
   'bind.enterWorkspace': 'Enter {workspace}',
   'bind.cancel': 'Cancel binding',
   'bind.loadingSecret': 'Making your secret key…',
+  'bind.appTitlePhone': 'Add the account to your authenticator app',
   'bind.appTextPhone':
     'Install an authenticator app on this phone, such as Google Authenticator, Microsoft Authenticator, the Alibaba Cloud app or any RFC 6238 (TOTP) app. Then open it with the button below, or add an account by hand with the setup key. The QR code is for adding the account on another device.',
   'bind.openInApp': 'Open in authenticator app',

@@ -185,6 +185,8 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.step2': '扫描二维码',
   'bind.step3': '输入动态码',
   'steps.done': '（已完成）',
+  'steps.count': '第 {current} 步，共 {total} 步：',
+  'bind.step2Phone': '添加到应用',
   'bind.identityTitle': '验证身份',
   'bind.identityText': '我们会向 {email} 发送 6 位验证码。',
   'bind.getCode': '获取验证码',
@@ -220,6 +222,7 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.enterWorkspace': '进入 {workspace}',
   'bind.cancel': '取消绑定',
   'bind.loadingSecret': '正在生成密钥…',
+  'bind.appTitlePhone': '将账号添加到身份验证器应用',
   'bind.appTextPhone':
     '在这台手机上安装身份验证器应用，例如 Google Authenticator、Microsoft Authenticator、阿里云 App，或任何支持 RFC 6238（TOTP）的应用。然后点击下方按钮打开应用，或使用密钥手动添加账号。二维码用于在另一台设备上添加账号。',
   'bind.openInApp': '在身份验证器应用中打开',
