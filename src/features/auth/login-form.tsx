@@ -9,6 +9,7 @@ import { errorMessage, fieldMessage, isFormError } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useNow } from '@/lib/use-now';
 import { useLogIn } from './api/auth-mutations';
+import { carryEmail } from './carried-email';
 import { EmailField } from './email-field';
 import styles from './login-form.module.css';
 
@@ -75,7 +76,7 @@ export function LoginForm({ notice }: { notice?: string | undefined }) {
       >
         {logIn.isPending ? t('login.submitting') : t('login.submit')}
       </Button>
-      <Link to={appPaths.passwordReset.href} className={styles.forgot}>
+      <Link to={appPaths.passwordReset.href} state={carryEmail(email)} className={styles.forgot}>
         {t('reset.link')}
       </Link>
     </form>

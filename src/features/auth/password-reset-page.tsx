@@ -13,6 +13,7 @@ import { errorMessage, fieldMessage, isFormError } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { checkNewPassword, type NewPasswordErrors } from '@/lib/new-password';
 import { useResetPassword, useSendPasswordResetCode } from './api/auth-mutations';
+import { useCarriedEmail } from './carried-email';
 import { EmailField } from './email-field';
 import styles from './login-form.module.css';
 
@@ -25,13 +26,19 @@ type Step = { step: 'email' } | { step: 'code'; resendInSeconds: number } | { st
  */
 export function PasswordResetPage() {
   const t = useT();
-  const [email, setEmail] = useState('');
+  const carried = useCarriedEmail();
+  const [email, setEmail] = useState(carried);
   const [step, setStep] = useState<Step>({ step: 'email' });
   return (
     <PageCard
       title={step.step === 'done' ? t('reset.doneTitle') : t('reset.title')}
       subtitle={step.step === 'done' ? undefined : t('reset.subtitle')}
-      footer={<Link to={appPaths.login.href}>{t('login.backToLogin')}</Link>}
+      // Once done, the page's one action leads to the login; the footer would say it twice.
+      footer={
+        step.step === 'done' ? undefined : (
+          <Link to={appPaths.login.href}>{t('login.backToLogin')}</Link>
+        )
+      }
     >
       {step.step === 'email' && (
         <EmailStep
