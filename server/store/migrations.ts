@@ -179,6 +179,11 @@ export const MIGRATIONS: readonly Migration[] = [
       },
     ],
   },
+  {
+    // SESSION_ENDED: sessions ended from elsewhere, by their token's hash.
+    version: 2,
+    steps: [...collectionTable('ended_sessions', { token_hash: 'text' }, { key: ['token_hash'] })],
+  },
 ];
 
 /** The schema version this code brings a database to. */

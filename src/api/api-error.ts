@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import type { SessionEndCause } from './session-end-causes';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
@@ -11,6 +12,8 @@ export class ApiError extends Error {
   readonly retryAfter: number | null;
   /** When the request may be retried, on this browser's clock. */
   readonly retryAt: number | null;
+  /** SESSION_ENDED: why the server ended the session. */
+  readonly endedBy: SessionEndCause | null;
 
   constructor(init: {
     status: number;
@@ -18,6 +21,7 @@ export class ApiError extends Error {
     message?: string;
     fieldErrors?: FieldErrors;
     retryAfter?: number | null;
+    endedBy?: SessionEndCause | null;
   }) {
     super(init.message ?? init.code);
     this.name = 'ApiError';
@@ -26,6 +30,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? {};
     this.retryAfter = init.retryAfter ?? null;
     this.retryAt = this.retryAfter === null ? null : Date.now() + this.retryAfter * 1000;
+    this.endedBy = init.endedBy ?? null;
   }
 }
 

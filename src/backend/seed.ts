@@ -118,6 +118,7 @@ export function emptyState(): ServerState {
     ticketSequence: 0,
     attachments: [],
     idempotencyKeys: [],
+    endedSessions: [],
     devSettings: { ...DEFAULT_DEV_SETTINGS },
     notice: null,
   };

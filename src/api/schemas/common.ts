@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../error-codes';
 import { EMAIL_MAX_LENGTH, ID_MAX_LENGTH } from '../limits';
+import { SESSION_END_CAUSES } from '../session-end-causes';
 
 export const emailSchema = z
   .string()
@@ -16,6 +17,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     fieldErrors: z.optional(z.record(z.string(), z.string())),
     retryAfter: z.optional(z.number()),
+    /** SESSION_ENDED: who or what ended the session. */
+    endedBy: z.optional(z.enum(SESSION_END_CAUSES)),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

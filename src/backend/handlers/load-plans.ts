@@ -97,13 +97,18 @@ const accountNamedBy = (view: ServerState, body: unknown) => {
  * nothing else; a workspace the caller is no member of is not found anyway.
  */
 export const ADMISSION_PLAN: EndpointPlan = {
-  append: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces'],
-  pickFrom: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces'],
+  append: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
+  pickFrom: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
   stages: [
     (_view, { tokenHash }) =>
       tokenHash === null
         ? []
         : [{ from: 'sessions', index: 'tokenHash', range: { only: tokenHash } }],
+    // A token that names no session may name one ended from elsewhere: why, by its key.
+    (view, { tokenHash }) =>
+      tokenHash === null || view.sessions.length > 0
+        ? []
+        : [{ from: 'endedSessions', keys: [tokenHash], readOnly: true }],
     (view) => {
       const accountIds = view.sessions.map((session) => session.accountId);
       return [

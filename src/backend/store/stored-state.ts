@@ -49,6 +49,7 @@ const storedShape = z.looseObject({
   ticketSequence: z.number(),
   attachments: z.array(z.looseObject({ id: z.string(), ownerId: z.string() })),
   idempotencyKeys: z.array(z.unknown()),
+  endedSessions: z.array(z.unknown()),
   devSettings: z.looseObject({ latencyMs: z.number(), clockOffsetMs: z.number() }),
 });
 

@@ -35,6 +35,7 @@ export const en = {
   'errors.ACCOUNT_LOCKED': 'Too many failed attempts.',
   'errors.UNAUTHENTICATED': 'Please log in to continue.',
   'errors.SESSION_EXPIRED': 'Your session has expired. Please log in again.',
+  'errors.SESSION_ENDED': 'Your session was ended elsewhere. Please log in again.',
   'errors.MFA_REQUIRED': 'Enter your MFA code to continue.',
   'errors.MFA_SETUP_REQUIRED': 'This workspace requires MFA. Bind it to continue.',
   'errors.FORBIDDEN': 'You do not have permission to do this.',
@@ -58,6 +59,14 @@ export const en = {
   'login.submitting': 'Logging in…',
   'login.lockedTitle': 'Login is locked',
   'login.sessionExpired': 'Your session ended. Log in again to continue where you were.',
+  'login.endedSignedOut':
+    'You were signed out from another session of your account. Log in again to continue.',
+  'login.endedPasswordChanged':
+    'Your password was changed, so this session was signed out. Log in with the new password.',
+  'login.endedSecurityChanged':
+    'Your MFA settings were changed in another session, so this one was signed out. Log in again to continue.',
+  'login.endedCustomerService':
+    'Customer service unbound MFA from your account, so every session was signed out. Log in again to continue.',
   'login.backToLogin': 'Back to login',
   'login.pendingExpires': 'For your security, this step must be completed by {time}.',
 

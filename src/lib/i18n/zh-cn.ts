@@ -35,6 +35,7 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.ACCOUNT_LOCKED': '失败次数过多。',
   'errors.UNAUTHENTICATED': '请先登录。',
   'errors.SESSION_EXPIRED': '登录已过期，请重新登录。',
+  'errors.SESSION_ENDED': '你的会话已在别处被结束，请重新登录。',
   'errors.MFA_REQUIRED': '请输入 MFA 动态码以继续。',
   'errors.MFA_SETUP_REQUIRED': '该工作空间要求 MFA 认证，请先绑定。',
   'errors.FORBIDDEN': '你没有执行此操作的权限。',
@@ -58,6 +59,11 @@ export const zhCN: Record<MessageKey, string> = {
   'login.submitting': '登录中…',
   'login.lockedTitle': '登录已被锁定',
   'login.sessionExpired': '登录已结束，请重新登录以继续之前的操作。',
+  'login.endedSignedOut': '你已在账号的另一个会话中被登出。请重新登录以继续。',
+  'login.endedPasswordChanged': '你的密码已更改，此会话已被登出。请使用新密码登录。',
+  'login.endedSecurityChanged':
+    '你的 MFA 设置已在另一个会话中更改，此会话已被登出。请重新登录以继续。',
+  'login.endedCustomerService': '客服已解绑你账号的 MFA，所有会话均已登出。请重新登录以继续。',
   'login.backToLogin': '返回登录',
   'login.pendingExpires': '为了安全，请在 {time} 之前完成此步骤。',
 
