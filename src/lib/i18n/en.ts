@@ -208,6 +208,7 @@ export const en = {
   'bind.getCode': 'Get Verification Code',
   'bind.resendIn': 'Resend in {seconds} s',
   'bind.resend': 'Resend code',
+  'bind.resendReady': 'You can ask for a new code now.',
   'bind.codeSent': 'A code was sent to {email}. It is valid for 10 minutes.',
   'bind.appTitle': 'Scan the QR code with your authenticator app',
   'bind.appText':

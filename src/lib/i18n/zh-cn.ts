@@ -198,6 +198,7 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.getCode': '获取验证码',
   'bind.resendIn': '{seconds} 秒后可重新发送',
   'bind.resend': '重新发送',
+  'bind.resendReady': '现在可以重新获取验证码。',
   'bind.codeSent': '验证码已发送至 {email}，10 分钟内有效。',
   'bind.appTitle': '使用身份验证器应用扫描二维码',
   'bind.appText':
