@@ -49,6 +49,30 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+describe('the email code step (BIND-1)', () => {
+  it('lets a new code be asked for at once when wrong tries voided the last one', async () => {
+    await signIn(ALICE);
+    const { user } = renderApp(BIND_PATH);
+    await user.click(await screen.findByRole('button', { name: 'Get Verification Code' }));
+    const code = await emailCodeFor(ALICE);
+    const wrong = (offset: number) => String((Number(code) + offset) % 1_000_000).padStart(6, '0');
+    expect(await screen.findByRole('button', { name: /Resend in \d+ s/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+
+    for (let offset = 1; offset <= 5; offset++) {
+      await enterCode(user, 'Email verification code', wrong(offset));
+      await screen.findByRole('alert');
+    }
+
+    const resend = await screen.findByRole('button', { name: 'Resend code' });
+    expect(resend).not.toHaveAttribute('aria-disabled');
+    await user.click(resend);
+    expect(await emailCodeFor(ALICE)).not.toBe(code);
+  });
+});
+
 describe('the bind wizard keeps its secret and its place (BIND-4, BIND-5)', () => {
   it('shows the same QR code after Back from step 3, and offers no way back to step 1', async () => {
     await signIn(ALICE);

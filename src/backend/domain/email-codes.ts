@@ -82,7 +82,13 @@ export function nextEmailCodeAt(
   const sends = recentSends(state, ctx, accountId, purpose);
   const last = sends.at(-1);
   const candidates: number[] = [];
-  if (last && ctx.now - last.at < EMAIL_CODE_RESEND_INTERVAL_MS)
+  // The wait between sends protects a code still in use; one voided by wrong
+  // tries or past its time is replaced at once (the hourly cap still holds).
+  const live = state.emailCodes.some(
+    (entry) =>
+      entry.accountId === accountId && entry.purpose === purpose && ctx.now < entry.expiresAt,
+  );
+  if (live && last && ctx.now - last.at < EMAIL_CODE_RESEND_INTERVAL_MS)
     candidates.push(last.at + EMAIL_CODE_RESEND_INTERVAL_MS);
   const oldest = sends[0];
   if (oldest && sends.length >= EMAIL_CODE_MAX_PER_HOUR)

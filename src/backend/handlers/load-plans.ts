@@ -2,6 +2,8 @@ import { canonicalEmail } from '../domain/accounts';
 import type { DomainContext } from '../domain/context';
 import { loginThrottleKey } from '../domain/sessions';
 import type { EmailCodePurpose, ServerState } from '../domain/state';
+
+const EMAIL_CODE_PURPOSES: readonly EmailCodePurpose[] = ['bind', 'ticket', 'reset'];
 import type { CollectionName } from '../store/collections';
 import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
 import type { Key, KeyRange } from '../store/record-backend';
@@ -185,14 +187,24 @@ export const BINDING_CHANGE = mergePlans(REISSUES_SESSION, {
   ],
 });
 
-/** MOCK-5: when the caller may be sent the next code: their sends, by index. */
+/**
+ * MOCK-5: when the caller may be sent the next code: their sends, by index,
+ * and their codes by key, since only a code still alive makes them wait.
+ */
 export const CALLER_EMAIL_SENDS: EndpointPlan = {
-  pickFrom: ['emailSends'],
+  pickFrom: ['emailSends', 'emailCodes'],
   stages: [
     (_view, { accountId }) =>
       accountId === null
         ? []
-        : [{ from: 'emailSends', index: 'accountId', range: { only: accountId } }],
+        : [
+            { from: 'emailSends', index: 'accountId', range: { only: accountId } },
+            {
+              from: 'emailCodes',
+              keys: EMAIL_CODE_PURPOSES.map((purpose) => [accountId, purpose]),
+              readOnly: true,
+            },
+          ],
   ],
 };
 

@@ -119,6 +119,7 @@ function WizardSteps({
             setExpired(false);
             setStage({ step: 1 });
           }}
+          onCodeRefused={() => void refreshStatus()}
           secondary={cancelButton}
         />
       )}
