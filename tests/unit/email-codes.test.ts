@@ -361,6 +361,17 @@ describe('sending limits (MOCK-5)', () => {
     expect(await refusalOf(send(ALICE.id))).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
+  it("does not carry one session's wait into a new login; the hourly cap stays the account's", async () => {
+    await t.server.run((state, ctx) =>
+      sendEmailCode(state, ctx, accountById(state, ALICE.id), 'bind', 'ses_first'),
+    );
+    const next = (sessionId: string) =>
+      t.server.run((state, ctx) => nextEmailCodeAt(state, ctx, ALICE.id, 'bind', sessionId));
+
+    expect(await next('ses_first')).toBe(t.time.now + MINUTE_MS);
+    expect(await next('ses_second')).toBeNull();
+  });
+
   it("keeps a quota per purpose: ticket codes never use up the bind wizard's", async () => {
     await send(ALICE.id, 'bind');
     t.time.advance(20_000);

@@ -254,7 +254,13 @@ export interface ServerState {
   loginThrottle: LoginThrottleRecord[];
   emailCodes: EmailCodeRecord[];
   /** When codes were emailed to whom, for the sending limits. */
-  emailSends: { accountId: string; purpose: EmailCodePurpose; at: number }[];
+  emailSends: {
+    accountId: string;
+    purpose: EmailCodePurpose;
+    at: number;
+    /** The session that asked; the wait between sends is that session's own (none: a reset). */
+    sessionId?: string | null;
+  }[];
   enrollments: EnrollmentRecord[];
   outbox: EmailRecord[];
   audit: AuditRecord[];
