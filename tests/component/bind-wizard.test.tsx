@@ -73,6 +73,25 @@ describe('the email code step (BIND-1)', () => {
   });
 });
 
+describe('the resend countdown (BIND-1)', () => {
+  it('survives a reload of the page, but not a new login', async () => {
+    await signIn(ALICE);
+    const first = renderApp(BIND_PATH);
+    await first.user.click(await screen.findByRole('button', { name: 'Get Verification Code' }));
+    await screen.findByRole('button', { name: /Resend in \d+ s/ });
+    first.unmount();
+
+    const reloaded = renderApp(BIND_PATH);
+    expect(await screen.findByRole('button', { name: /Resend in \d+ s/ })).toBeInTheDocument();
+    reloaded.unmount();
+
+    await signIn(ALICE);
+    renderApp(BIND_PATH);
+    const send = await screen.findByRole('button', { name: 'Get Verification Code' });
+    expect(send).not.toHaveAttribute('aria-disabled');
+  });
+});
+
 describe('the bind wizard keeps its secret and its place (BIND-4, BIND-5)', () => {
   it('shows the same QR code after Back from step 3, and offers no way back to step 1', async () => {
     await signIn(ALICE);
