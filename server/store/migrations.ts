@@ -188,6 +188,11 @@ export const MIGRATIONS: readonly Migration[] = [
       { key: ['limit_name', 'address'], ends_at: ['ends_at'] },
     ),
   },
+  {
+    // SESSION_ENDED: sessions ended from elsewhere, by their token's hash.
+    version: 3,
+    steps: [...collectionTable('ended_sessions', { token_hash: 'text' }, { key: ['token_hash'] })],
+  },
 ];
 
 /** The schema version this code brings a database to. */

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import type { SessionEndCause } from './session-end-causes';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
@@ -13,6 +14,8 @@ export class ApiError extends Error {
   readonly retryAt: number | null;
   /** DRIFT-1: how far the phone's clock seems off (positive: ahead), for a wrong dynamic code. */
   readonly driftSeconds: number | null;
+  /** SESSION_ENDED: why the server ended the session. */
+  readonly endedBy: SessionEndCause | null;
 
   constructor(init: {
     status: number;
@@ -21,6 +24,7 @@ export class ApiError extends Error {
     fieldErrors?: FieldErrors;
     retryAfter?: number | null;
     driftSeconds?: number | null;
+    endedBy?: SessionEndCause | null;
   }) {
     super(init.message ?? init.code);
     this.name = 'ApiError';
@@ -30,6 +34,7 @@ export class ApiError extends Error {
     this.retryAfter = init.retryAfter ?? null;
     this.retryAt = this.retryAfter === null ? null : Date.now() + this.retryAfter * 1000;
     this.driftSeconds = init.driftSeconds ?? null;
+    this.endedBy = init.endedBy ?? null;
   }
 }
 

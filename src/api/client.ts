@@ -1,5 +1,6 @@
 import { ApiError } from './api-error';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
+import { SESSION_END_CAUSES, type SessionEndCause } from './session-end-causes';
 
 /**
  * Empty means same origin, where the mock backend answers; `/` (the server's
@@ -58,6 +59,7 @@ export function onSessionInterrupted(listener: SessionListener): () => void {
 const SESSION_INTERRUPTIONS: ReadonlySet<ErrorCode> = new Set([
   'UNAUTHENTICATED',
   'SESSION_EXPIRED',
+  'SESSION_ENDED',
   'MFA_REQUIRED',
   'MFA_SETUP_REQUIRED',
 ]);
@@ -72,6 +74,10 @@ function retryAfterOf(response: Response, fromBody: unknown): number | null {
   if (typeof fromBody === 'number') return fromBody;
   const seconds = Number(response.headers.get('Retry-After') ?? Number.NaN);
   return Number.isFinite(seconds) ? seconds : null;
+}
+
+function isSessionEndCause(value: unknown): value is SessionEndCause {
+  return typeof value === 'string' && (SESSION_END_CAUSES as readonly string[]).includes(value);
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -101,6 +107,7 @@ async function errorOf(response: Response): Promise<ApiError> {
       fieldErrors: stringRecord(error.fieldErrors),
       retryAfter: retryAfterOf(response, error.retryAfter),
       driftSeconds: typeof error.driftSeconds === 'number' ? error.driftSeconds : null,
+      endedBy: isSessionEndCause(error.endedBy) ? error.endedBy : null,
     });
   }
   return new ApiError({

@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router-dom';
 import type { WorkspaceSummary } from '@/api/schemas/session';
 import { Alert } from '@/components/alert';
-import { formatDeadline } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { appPaths, returningTo } from './paths';
 import styles from './shell/shell.module.css';
@@ -36,7 +36,7 @@ export function GraceBanner({
       >
         {t('grace.banner', {
           workspace: workspace.name,
-          deadline: formatDeadline(workspace.mfaGraceEndsAt, language),
+          deadline: formatDateTime(workspace.mfaGraceEndsAt, language),
         })}
       </Alert>
     </div>

@@ -39,7 +39,8 @@ export function SessionBoundary() {
           return;
         }
         const current = cache.current();
-        if (current && current.state !== 'anonymous') setReason('expired');
+        if (error.code === 'SESSION_ENDED') setReason(error.endedBy ?? 'expired');
+        else if (current && current.state !== 'anonymous') setReason('expired');
         cache.end();
       }),
     [cache, setReason],

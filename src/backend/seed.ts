@@ -119,6 +119,7 @@ export function emptyState(): ServerState {
     attachments: [],
     idempotencyKeys: [],
     addressWindows: [],
+    endedSessions: [],
     devSettings: { ...DEFAULT_DEV_SETTINGS },
     notice: null,
   };

@@ -3,6 +3,7 @@ import { BRAND_NAME } from '@/lib/brand';
 
 /** Where focus is the user's own choice, which a page that finishes loading must not take away. */
 const HOLDS_FOCUS = '[data-holds-focus], dialog[open]';
+const FIELD = 'input, textarea, select';
 
 /** Moves focus to a new page's or step's heading, unless the user is in an open menu or dialog. */
 function takeFocus(heading: HTMLHeadingElement | null): void {
@@ -16,9 +17,14 @@ function takeFocus(heading: HTMLHeadingElement | null): void {
  */
 export function PageHeading({ children, className }: { children: ReactNode; className?: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(false);
   const text = typeof children === 'string' ? children : null;
   useEffect(() => {
-    takeFocus(heading.current);
+    // A heading renamed by the user's own switch (a code field swapped for
+    // another) leaves focus in the field that switch put it in.
+    const renamedAroundAField = shown.current && document.activeElement?.matches(FIELD);
+    if (!renamedAroundAField) takeFocus(heading.current);
+    shown.current = true;
     document.title = text ? `${text} · ${BRAND_NAME}` : BRAND_NAME;
   }, [text]);
   return (

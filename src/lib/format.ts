@@ -1,5 +1,11 @@
 import type { Language } from './preferences';
 
+/*
+ * One rule for every moment on screen: in the reader's own time zone, which
+ * goes unnamed, as everywhere else in the app. Emails are the exception and
+ * say UTC, since their reader's zone is unknown (backend/domain/mail.ts).
+ */
+
 export function formatDateTime(iso: string | number, language: Language): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(iso),
@@ -23,19 +29,4 @@ export function formatCountdown(remainingMs: number): string {
   return hours > 0
     ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
     : `${minutes}:${seconds}`;
-}
-
-/**
- * A deadline people act on (MANDATORY-5): date, time and the reader's time
- * zone, so nobody is off by a few hours.
- */
-export function formatDeadline(iso: string | number, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
 }

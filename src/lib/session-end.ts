@@ -1,7 +1,12 @@
 import { create } from 'zustand';
+import type { SessionEndCause } from '@/api/session-end-causes';
 
-/** Why the last session ended, if it did: it decides what the login page says and where it leads. */
-export type SessionEnd = 'expired' | 'logged-out' | null;
+/**
+ * Why the last session ended, if it did: it decides what the login page says
+ * and where it leads. Besides expiry and the user's own logout, the server
+ * may have ended it from elsewhere, and says why (SESSION_ENDED).
+ */
+export type SessionEnd = 'expired' | 'logged-out' | SessionEndCause | null;
 
 interface SessionEndState {
   reason: SessionEnd;

@@ -80,6 +80,8 @@ describe('Account Management > Security Settings (SEC-1, UNBIND-1)', () => {
     expect(await mfaRow('Not Bound')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Bind' })).toBeInTheDocument();
+    // Said in words beside the new badge, as a password change is.
+    expect(screen.getByText('MFA was unbound. We sent you an email about it.')).toBeInTheDocument();
     expect(await isBound('bob@example.com')).toBe(false);
     // The log was refetched with the rest of the cache once the session changed.
     await waitFor(async () =>

@@ -1,5 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { endAllSessions, signOutOtherSessions } from '@/backend/domain/session-control';
 import { openSession } from '@/backend/domain/sessions';
 import { chooseLanguage } from '@/lib/i18n/i18n';
 import { mockApi } from './support/mock-api';
@@ -44,6 +45,46 @@ function sessionsCard(title = 'Active sessions') {
   const heading = screen.getByRole('heading', { name: title });
   return within(heading.closest('section')!);
 }
+
+describe('a session ended from elsewhere (SESSION-1, SESSION-2)', () => {
+  it('an open tab signed out by another session shows the login saying why', async () => {
+    await signIn('alice@example.com');
+    const { user } = renderApp(ACCOUNT_PATH);
+    await screen.findByRole('heading', { name: 'Active sessions' });
+    await mockApi().server.run((state, ctx) => {
+      const account = state.accounts.find((candidate) => candidate.email === 'alice@example.com')!;
+      const elsewhere = openSession(state, ctx, account, 'active', 'ws_demo', null).session;
+      signOutOtherSessions(state, ctx, elsewhere);
+    });
+
+    await user.click(screen.getByRole('link', { name: 'Home' }));
+
+    expect(await screen.findByRole('heading', { name: 'Log in to Guance' })).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'You were signed out from another session of your account. Log in again to continue.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('a tab opened again after a password reset says the password changed', async () => {
+    await signIn('alice@example.com');
+    await mockApi().server.run((state, ctx) => {
+      const account = state.accounts.find((candidate) => candidate.email === 'alice@example.com')!;
+      endAllSessions(state, ctx, account.id, 'password_reset');
+    });
+
+    renderApp(ACCOUNT_PATH);
+
+    expect(await screen.findByRole('heading', { name: 'Log in to Guance' })).toBeInTheDocument();
+    // The login page paints before the session is known; the reason comes with it.
+    expect(
+      await screen.findByText(
+        'Your password was changed, so this session was signed out. Log in with the new password.',
+      ),
+    ).toBeInTheDocument();
+  });
+});
 
 describe('Active sessions (SESSION-1)', () => {
   it('lists this session and another, and signs the other out', async () => {

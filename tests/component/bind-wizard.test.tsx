@@ -16,11 +16,11 @@ const MINUTE_MS = 60_000;
 
 type User = ReturnType<typeof renderApp>['user'];
 
-async function verifyIdentity(user: User) {
+async function verifyIdentity(user: User, heading = APP_HEADING) {
   await user.click(await screen.findByRole('button', { name: 'Get Verification Code' }));
   await screen.findByText(/A code was sent to/);
   await enterCode(user, 'Email verification code', await emailCodeFor(ALICE));
-  expect(await screen.findByRole('heading', { name: APP_HEADING })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { name: heading })).toBeInTheDocument();
 }
 
 function setupKeyShown(): string {
@@ -47,6 +47,49 @@ function onAPhone() {
 
 afterEach(() => {
   vi.restoreAllMocks();
+});
+
+describe('the email code step (BIND-1)', () => {
+  it('lets a new code be asked for at once when wrong tries voided the last one', async () => {
+    await signIn(ALICE);
+    const { user } = renderApp(BIND_PATH);
+    await user.click(await screen.findByRole('button', { name: 'Get Verification Code' }));
+    const code = await emailCodeFor(ALICE);
+    const wrong = (offset: number) => String((Number(code) + offset) % 1_000_000).padStart(6, '0');
+    expect(await screen.findByRole('button', { name: /Resend in \d+ s/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+
+    for (let offset = 1; offset <= 5; offset++) {
+      await enterCode(user, 'Email verification code', wrong(offset));
+      await screen.findByRole('alert');
+    }
+
+    const resend = await screen.findByRole('button', { name: 'Resend code' });
+    expect(resend).not.toHaveAttribute('aria-disabled');
+    await user.click(resend);
+    expect(await emailCodeFor(ALICE)).not.toBe(code);
+  });
+});
+
+describe('the resend countdown (BIND-1)', () => {
+  it('survives a reload of the page, but not a new login', async () => {
+    await signIn(ALICE);
+    const first = renderApp(BIND_PATH);
+    await first.user.click(await screen.findByRole('button', { name: 'Get Verification Code' }));
+    await screen.findByRole('button', { name: /Resend in \d+ s/ });
+    first.unmount();
+
+    const reloaded = renderApp(BIND_PATH);
+    expect(await screen.findByRole('button', { name: /Resend in \d+ s/ })).toBeInTheDocument();
+    reloaded.unmount();
+
+    await signIn(ALICE);
+    renderApp(BIND_PATH);
+    const send = await screen.findByRole('button', { name: 'Get Verification Code' });
+    expect(send).not.toHaveAttribute('aria-disabled');
+  });
 });
 
 describe('the bind wizard keeps its secret and its place (BIND-4, BIND-5)', () => {
@@ -147,7 +190,11 @@ describe('the app step on a phone (BIND-6)', () => {
     onAPhone();
     await signIn(ALICE);
     const { user } = renderApp(BIND_PATH);
-    await verifyIdentity(user);
+    // The QR code is folded away there, so the heading and the step name say what is shown.
+    await verifyIdentity(user, 'Add the account to your authenticator app');
+    expect(screen.getByText('Step 2 of 4:').nextElementSibling).toHaveTextContent(
+      'Add to your app',
+    );
 
     const open = await screen.findByRole('link', { name: 'Open in authenticator app' });
     const key = screen.getByLabelText('Setup key');

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '@/api/limits';
-import { formatDeadline } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { chooseLanguage } from '@/lib/i18n/i18n';
 import { mockApi, TEST_START_MS } from './support/mock-api';
 import { renderApp } from './support/render-app';
@@ -18,7 +18,7 @@ async function graceOf(days: number) {
     workspace.mfaRequired = true;
     workspace.mfaGraceUntil = TEST_START_MS + days * DAY_MS;
   });
-  return formatDeadline(TEST_START_MS + days * DAY_MS, 'en');
+  return formatDateTime(TEST_START_MS + days * DAY_MS, 'en');
 }
 
 async function demoWorkspace() {
@@ -44,7 +44,7 @@ describe('switching mandatory MFA on with a grace period (MANDATORY-5)', () => {
     await user.type(days, '3');
     await user.click(within(dialog).getByRole('button', { name: 'Switch on' }));
 
-    const deadline = formatDeadline(TEST_START_MS + 3 * DAY_MS, 'en');
+    const deadline = formatDateTime(TEST_START_MS + 3 * DAY_MS, 'en');
     expect(
       await screen.findByText(
         `MFA Security Authentication is on. It is enforced from ${deadline}.`,
@@ -141,7 +141,7 @@ describe('during a grace period (MANDATORY-5)', () => {
     await graceOf(2);
     await signIn('alice@example.com');
     renderApp('/w/ws_demo');
-    const deadline = formatDeadline(TEST_START_MS + 2 * DAY_MS, 'zh-CN');
+    const deadline = formatDateTime(TEST_START_MS + 2 * DAY_MS, 'zh-CN');
     expect(
       await screen.findByText(
         `Demo Workspace 自 ${deadline} 起要求 MFA 认证。请在此之前完成绑定，以免无法进入。`,

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY_MS } from '@/api/limits';
 import { saveBlob } from '@/lib/download';
-import { formatDeadline } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { chooseLanguage } from '@/lib/i18n/i18n';
 import { mockApi, TEST_START_MS } from './support/mock-api';
 import { renderApp } from './support/render-app';
@@ -62,7 +62,7 @@ beforeEach(() => {
 describe("the Owner's MFA posture on the Members page (POSTURE-1)", () => {
   it('counts bound and unbound members, names who is short of codes and who must bind by the deadline', async () => {
     await setUpDemo({ left: 2 });
-    const deadline = formatDeadline(await graceOf(4), 'en');
+    const deadline = formatDateTime(await graceOf(4), 'en');
     await signIn('owner@example.com');
     renderApp(MEMBERS_PATH);
 

@@ -16,11 +16,14 @@ describe('Forgot password? (PASSWORD-2)', () => {
   it('leads from the login to a reset by email code, then back to the login', async () => {
     const before = await passwordHashOf('bob@example.com');
     const { user, location } = renderApp('/login');
-    await user.click(await screen.findByRole('link', { name: 'Forgot password?' }));
+    await user.type(await screen.findByLabelText('Email'), 'bob@example.com');
+    await user.click(screen.getByRole('link', { name: 'Forgot password?' }));
     expect(await screen.findByRole('heading', { name: 'Reset your password' })).toBeInTheDocument();
     expect(location().pathname).toBe('/password-reset');
 
-    await user.type(screen.getByLabelText('Email'), 'bob@example.com');
+    // The email typed on the login page comes along; it is not in the address.
+    expect(screen.getByLabelText('Email')).toHaveValue('bob@example.com');
+    expect(location().search).toBe('');
     await user.click(screen.getByRole('button', { name: 'Send verification code' }));
     expect(
       await screen.findByText(/^If an account uses bob@example.com, a verification code/),
@@ -40,6 +43,8 @@ describe('Forgot password? (PASSWORD-2)', () => {
     );
     expect(bob.mfa).not.toBeNull();
 
+    // One way back to the login, not two.
+    expect(screen.queryByRole('link', { name: 'Back to login' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Go to login' }));
     expect(await screen.findByRole('heading', { name: 'Log in to Guance' })).toBeInTheDocument();
   });

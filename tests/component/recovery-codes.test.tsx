@@ -89,6 +89,8 @@ describe('the login code step with a recovery code (RECOVERY-2, RECOVERY-5)', ()
     const field = screen.getByLabelText('Recovery code');
     expect(field).toHaveFocus();
     expect(screen.getByText(/Enter one of the recovery codes you saved/)).toBeInTheDocument();
+    // The heading names what is asked for now.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Enter a recovery code');
 
     await user.type(field, 'bob2a-demo{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -162,6 +164,12 @@ describe('the recovery codes row (RECOVERY-3)', () => {
       .getAllByRole('listitem')
       .map((item) => item.textContent);
     expect(codes).toHaveLength(10);
+    // One heading over the new set: the dialog's own, saying what to do now.
+    expect(
+      within(dialog)
+        .getAllByRole('heading')
+        .map((heading) => heading.textContent),
+    ).toEqual(['Save your new recovery codes']);
     expect(codes).not.toContain(BOB_RECOVERY_CODES[0]);
     await user.click(
       within(dialog).getByRole('checkbox', { name: 'I have saved my recovery codes' }),

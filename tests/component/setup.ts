@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { usePreferences } from '@/lib/preferences';
 import { useRecoveryNotice } from '@/lib/recovery-notice';
+import { useSessionEnd } from '@/lib/session-end';
 import { mockApi, resetMockApi } from './support/mock-api';
 
 export const mswServer = setupServer();
@@ -41,6 +42,7 @@ beforeEach(() => {
   sessionStorage.clear();
   usePreferences.setState({ language: 'en', theme: 'system' });
   useRecoveryNotice.setState({ left: null });
+  useSessionEnd.setState({ reason: null, destination: null, bindCancelledFor: null });
   // HOUSE rule 10: an error logged during a test fails it.
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error: ${args.map(String).join(' ')}`);

@@ -282,7 +282,12 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
     expect(screen.getByLabelText('Type')).toBeDisabled();
     expect(await screen.findByText(/b\*\*\*b@example\.com/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Get Verification Code' }));
-    expect(await screen.findByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
+    // While the countdown runs the button stays in the tab order, so a keyboard user hears it.
+    const resend = await screen.findByRole('button', { name: /Resend in \d+ s/ });
+    expect(resend).toHaveAttribute('aria-disabled', 'true');
+    await user.tab({ shift: true });
+    await user.tab();
+    expect(resend).toHaveFocus();
     const code = await mailedCode();
     const wrong = code === '000000' ? '111111' : '000000';
     await user.type(screen.getByLabelText('Description'), 'Stolen on the train.');
@@ -323,6 +328,9 @@ describe('Unbind MFA from the login code step (TICKET-8)', () => {
       /^What happened to your authenticator .*\n\nWhen you last logged in with MFA/,
     );
     expect(description).toHaveAccessibleDescription(/Answer under each question/);
+    // Sized to the template: every line of it, the long first one wrapped, and one to type in.
+    const templateLines = (description as HTMLTextAreaElement).value.split('\n').length;
+    expect((description as HTMLTextAreaElement).rows).toBeGreaterThan(templateLines);
     const limit = screen.getByText(/this step must be completed by/);
     expect(
       limit.compareDocumentPosition(screen.getByLabelText('Type')) &

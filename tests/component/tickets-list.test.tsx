@@ -42,6 +42,19 @@ async function file(
 
 const rows = () => screen.getAllByRole('row').slice(1);
 
+/** One ticket of alice's, accepted and answered by customer service: Feedback Provided. */
+async function answeredTicket(title: string, answer: string): Promise<string> {
+  const [id = ''] = await file('alice@example.com', [{ title }]);
+  await mockApi().server.run((state, ctx) => {
+    const agent = findAccountByEmail(state, 'support@example.com');
+    if (!agent) throw new Error('no agent');
+    const { session } = openSession(state, ctx, agent, 'active', null);
+    acceptTicket(state, ctx, session, id);
+    replyAsAgent(state, ctx, session, id, { body: answer, attachmentIds: [] });
+  });
+  return id;
+}
+
 describe('Ticket Management (TICKET-1)', () => {
   it('says there are no tickets yet, and offers to submit one', async () => {
     await signIn('alice@example.com');
@@ -135,14 +148,7 @@ describe('ticket detail (TICKET-6)', () => {
   });
 
   it('closes a ticket with feedback, then takes a rating and no more replies', async () => {
-    const [id = ''] = await file('alice@example.com', [{ title: 'Slow charts' }]);
-    await mockApi().server.run((state, ctx) => {
-      const agent = findAccountByEmail(state, 'support@example.com');
-      if (!agent) throw new Error('no agent');
-      const { session } = openSession(state, ctx, agent, 'active', null);
-      acceptTicket(state, ctx, session, id);
-      replyAsAgent(state, ctx, session, id, { body: 'Fixed in 2.4.', attachmentIds: [] });
-    });
+    const id = await answeredTicket('Slow charts', 'Fixed in 2.4.');
     await signIn('alice@example.com');
     const { user } = renderApp(`/tickets/${id}`);
     expect(await screen.findByText('Fixed in 2.4.')).toBeInTheDocument();
@@ -166,6 +172,28 @@ describe('ticket detail (TICKET-6)', () => {
     expect(await screen.findByText('Thank you for your rating.')).toBeInTheDocument();
     expect(screen.getByText('Quick fix.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Submit rating' })).not.toBeInTheDocument();
+  });
+
+  it('still offers Close ticket after the member replies to feedback, while the ticket is open', async () => {
+    const id = await answeredTicket('Slow export', 'Which export?');
+    await signIn('alice@example.com');
+    const { user } = renderApp(`/tickets/${id}`);
+    await screen.findByText('Which export?');
+
+    await user.type(screen.getByRole('textbox', { name: 'Your reply' }), 'The CSV one.');
+    await user.click(screen.getByRole('button', { name: 'Send reply' }));
+    expect(await screen.findByText('Your reply was sent.')).toBeInTheDocument();
+    expect(screen.getAllByText('Waiting for Feedback').length).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole('button', { name: 'Close ticket' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Close this ticket?' })).getByRole('button', {
+        name: 'Close ticket',
+      }),
+    );
+    expect(
+      await screen.findByText('This ticket is closed and takes no more replies.'),
+    ).toBeInTheDocument();
   });
 
   it("shows a colleague's ticket to read, with no actions", async () => {

@@ -7,8 +7,10 @@ import { expect, test } from './support/test';
 import { phoneCode, scanQrCode, secretOf, wrongCode } from './support/totp';
 
 const APP_HEADING = 'Scan the QR code with your authenticator app';
+/** On a phone the QR code is folded away: the heading says what the step shows there. */
+const PHONE_APP_HEADING = 'Add the account to your authenticator app';
 
-async function toAppStep(page: Page, email: string) {
+async function toAppStep(page: Page, email: string, heading = APP_HEADING) {
   await logIn(page, email);
   await expect(page.getByRole('heading', { name: /Welcome to/ })).toBeVisible();
   await open(page, '/account/mfa/bind');
@@ -16,8 +18,41 @@ async function toAppStep(page: Page, email: string) {
   await expect(page.getByRole('button', { name: /Resend in \d+ s/ })).toBeDisabled();
   const code = await readEmailCode(page.context(), email, 'Your verification code for binding MFA');
   await enterCode(page, 'Email verification code', code);
-  await expect(page.getByRole('heading', { name: APP_HEADING })).toBeVisible();
+  await expect(page.getByRole('heading', { name: heading })).toBeVisible();
 }
+
+/** Where each step of the list sits, and whether its name wrapped past the number beside it. */
+async function stepBoxes(page: Page) {
+  const items = await page.getByRole('list', { name: 'Binding steps' }).getByRole('listitem').all();
+  return Promise.all(
+    items.map((item) =>
+      item.evaluate((li) => {
+        const [marker, name] = [...li.children].map((child) => child.getBoundingClientRect());
+        return {
+          top: Math.round(li.getBoundingClientRect().top),
+          wrapped: (name?.height ?? 0) > (marker?.height ?? 0),
+        };
+      }),
+    ),
+  );
+}
+
+test('the four steps share one row, each name on one line, at 1280 and 1024 px (BIND-4)', async ({
+  page,
+}) => {
+  await toAppStep(page, 'alice@example.com');
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    const boxes = await stepBoxes(page);
+    expect(boxes).toHaveLength(4);
+    expect(new Set(boxes.map((box) => box.top)).size, `tops at ${width} px`).toBe(1);
+    expect(
+      boxes.filter((box) => box.wrapped),
+      `wrapped names at ${width} px`,
+    ).toEqual([]);
+  }
+  await expect(page.getByText('Step 2 of 4:')).toBeHidden();
+});
 
 function setupKey(page: Page): Locator {
   return page.getByLabel('Setup key');
@@ -95,7 +130,11 @@ test.describe('on a 375 px phone', () => {
     page,
   }) => {
     test.slow();
-    await toAppStep(page, 'alice@example.com');
+    await toAppStep(page, 'alice@example.com', PHONE_APP_HEADING);
+    // One line for where the user is, instead of four names squeezed into a row.
+    await expect(page.getByRole('list', { name: 'Binding steps' })).toBeHidden();
+    await expect(page.getByText('Step 2 of 4:')).toBeVisible();
+    await expect(page.getByText('Add to your app', { exact: true }).first()).toBeVisible();
 
     const openInApp = page.getByRole('link', { name: 'Open in authenticator app' });
     await expect(openInApp).toBeVisible();

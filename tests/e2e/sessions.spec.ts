@@ -51,9 +51,13 @@ test('two tabs are two sessions; Sign out all other sessions sends the other tab
 
   await toAccountManagement(other, 'Alice Chen');
   await expect(other.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+  // It says why: not an expiry, but a sign-out from another session.
   await expect(
-    other.getByText('Your session ended. Log in again to continue where you were.'),
+    other.getByText(
+      'You were signed out from another session of your account. Log in again to continue.',
+    ),
   ).toBeVisible();
+  await expectAccessible(other);
 });
 
 test('binding MFA in one tab ends the session of the other, and this one goes on (SESSION-2)', async ({

@@ -65,6 +65,13 @@ test('bob unbinds MFA through a ticket from the login code dialog; support proce
     'Your verification code for an Unbind MFA ticket',
   );
   await expect(page.getByLabel('Title')).toHaveValue('Unbind MFA: lost authenticator');
+  // The template shows whole from its first line, on a laptop and on a phone: nothing scrolls inside the box.
+  const hiddenTemplate = () =>
+    page.getByLabel('Description').evaluate((area) => area.scrollHeight - area.clientHeight);
+  expect(await hiddenTemplate()).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await hiddenTemplate()).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByLabel('Title').fill('Lost my phone');
   await page.getByLabel('Description').fill('My phone was stolen yesterday. Please unbind MFA.');
   await page.getByLabel('Email verification code').pressSequentially(code);

@@ -40,7 +40,10 @@ describe('change password (PASSWORD-1)', () => {
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(alice.cookie).not.toBe(oldCookie);
     expectOk(await alice.get(paths.account.href));
-    expectError(await other.get(paths.account.href), 'UNAUTHENTICATED');
+    // The other session's tab is told why it was signed out.
+    expect(expectError(await other.get(paths.account.href), 'SESSION_ENDED').endedBy).toBe(
+      'password_changed',
+    );
     expectError(await api.client().logIn('alice@example.com'), 'INVALID_CREDENTIALS');
     expectOk(await api.client().logIn('alice@example.com', NEW_PASSWORD));
     expect((await mailTo('alice@example.com'))[0]?.subject).toBe('Your password was changed');
@@ -147,7 +150,9 @@ describe('password reset (PASSWORD-2)', () => {
     expectOk(response, 204);
     expect(visitor.cookie).toBeNull();
     expect((await visitor.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
-    expectError(await signedIn.get(paths.account.href), 'UNAUTHENTICATED');
+    expect(expectError(await signedIn.get(paths.account.href), 'SESSION_ENDED').endedBy).toBe(
+      'password_changed',
+    );
     expectError(await api.client().logIn('alice@example.com'), 'INVALID_CREDENTIALS');
     expectOk(await api.client().logIn('alice@example.com', NEW_PASSWORD));
     expect((await mailTo('alice@example.com'))[0]?.subject).toBe('Your password was reset');

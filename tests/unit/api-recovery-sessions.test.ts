@@ -32,7 +32,9 @@ describe('recovery changes end the other sessions (SESSION-2)', () => {
     expectOk(response);
     expect(response.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=[^;]+;/);
     expect(bob.cookie).not.toBe(oldCookie);
-    expectError(await other.get(paths.account.href), 'UNAUTHENTICATED');
+    expect(expectError(await other.get(paths.account.href), 'SESSION_ENDED').endedBy).toBe(
+      'security_changed',
+    );
     expectOk(await bob.get(paths.account.href));
     const replay = api.client();
     replay.cookie = oldCookie;
@@ -62,7 +64,9 @@ describe('recovery changes end the other sessions (SESSION-2)', () => {
     expectOk(confirmed);
     expect(confirmed.headers.get('Set-Cookie')).toMatch(/^__Host-gsid=[^;]+;/);
     expect(bob.cookie).not.toBe(oldCookie);
-    expectError(await other.get(paths.account.href), 'UNAUTHENTICATED');
+    expect(expectError(await other.get(paths.account.href), 'SESSION_ENDED').endedBy).toBe(
+      'security_changed',
+    );
     expect(accountSchema.parse((await bob.get(paths.account.href)).body).mfa.bound).toBe(true);
     expect(await lastSessionEnded(bob)).toMatchObject({
       detail: { reason: 'authenticator_changed', count: 1 },

@@ -63,7 +63,7 @@ describe('active sessions (SESSION-1)', () => {
     expect(JSON.stringify(listed)).not.toContain('Mozilla');
   });
 
-  it('signs out one other session: its next request answers 401, the rest go on', async () => {
+  it('signs out one other session: its next request answers 401 saying why, the rest go on', async () => {
     const here = await api.signedIn('alice@example.com');
     const there = await api.signedIn('alice@example.com');
     const elsewhere = await api.signedIn('alice@example.com');
@@ -71,8 +71,13 @@ describe('active sessions (SESSION-1)', () => {
 
     expectOk(await here.delete(paths.accountSession.href(target.id)), 204);
 
-    expectError(await there.get(paths.account.href), 'UNAUTHENTICATED');
-    expect((await there.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
+    expect(expectError(await there.get(paths.account.href), 'SESSION_ENDED').endedBy).toBe(
+      'signed_out',
+    );
+    expect((await there.get(paths.session.href)).body).toEqual({
+      state: 'anonymous',
+      endedBy: 'signed_out',
+    });
     expectOk(await elsewhere.get(paths.account.href));
     expectOk(await here.get(paths.account.href));
     expect((await auditOf(here))[0]).toMatchObject({
@@ -95,7 +100,11 @@ describe('active sessions (SESSION-1)', () => {
     expectOk(response);
     expect(response.body).toEqual({ ended: 2 });
     expect(here.cookie).toBe(cookie);
-    for (const other of others) expectError(await other.get(paths.account.href), 'UNAUTHENTICATED');
+    for (const other of others) {
+      expect(expectError(await other.get(paths.account.href), 'SESSION_ENDED').endedBy).toBe(
+        'signed_out',
+      );
+    }
     expect(await sessionsOf(here)).toHaveLength(1);
     // Another account's pending session is not touched.
     expect((await bob.get(paths.session.href)).body).toMatchObject({ state: 'mfa_required' });
@@ -130,7 +139,9 @@ describe('changes end the other sessions (SESSION-2)', () => {
     await bind(binder, 'alice@example.com');
 
     expect(binder.cookie).not.toBe(oldCookie);
-    expectError(await other.get(paths.account.href), 'UNAUTHENTICATED');
+    expect(expectError(await other.get(paths.account.href), 'SESSION_ENDED').endedBy).toBe(
+      'security_changed',
+    );
     const after = await sessionsOf(binder);
     expect(after).toHaveLength(1);
     expect(after[0]!.id).not.toBe(before!.id);
@@ -150,7 +161,21 @@ describe('changes end the other sessions (SESSION-2)', () => {
     expect(enrollmentConfirmedSchema.parse(responses.at(-1)!.body).session).toMatchObject({
       state: 'active',
     });
-    expect((await first.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
+    expect((await first.get(paths.session.href)).body).toEqual({
+      state: 'anonymous',
+      endedBy: 'security_changed',
+    });
+  });
+
+  it('forgets why a session was ended once it would have expired anyway', async () => {
+    const here = await api.signedIn('alice@example.com');
+    const other = await api.signedIn('alice@example.com');
+    expectOk(await here.delete(paths.accountSessions.href));
+    expectError(await other.get(paths.account.href), 'SESSION_ENDED');
+    // Past the ended session's own expiry it is an unknown session, as it would have been.
+    api.time.advance(8 * DAY_MS);
+    expectError(await other.get(paths.account.href), 'UNAUTHENTICATED');
+    expect((await other.get(paths.session.href)).body).toEqual({ state: 'anonymous' });
   });
 
   it('endOtherSessions keeps the login time, so the maximum still counts from the login', async () => {

@@ -332,6 +332,46 @@ describe('sending limits (MOCK-5)', () => {
     await expect(send(ALICE.id)).resolves.toEqual({ resendAvailableAt: t.time.now + MINUTE_MS });
   });
 
+  it('lets a code voided by wrong tries, or one the clock expired, be replaced at once', async () => {
+    const code = await sendAndRead(ALICE);
+    for (let offset = 1; offset <= 5; offset++) await consume(ALICE.id, otherThan(code, offset));
+    // Nothing left to wait for: the next send goes through inside the 60 s.
+    expect(await t.server.run((state, ctx) => nextEmailCodeAt(state, ctx, ALICE.id, 'bind'))).toBe(
+      null,
+    );
+    await expect(send(ALICE.id)).resolves.toBeDefined();
+
+    // A code past its 10 minutes while the dev clock moved: the same.
+    await t.server.run((state, ctx) => {
+      const live = state.emailCodes.find((entry) => entry.accountId === ALICE.id)!;
+      live.expiresAt = ctx.now;
+    });
+    await expect(send(ALICE.id)).resolves.toBeDefined();
+
+    // The hourly cap still holds: five sends, however their codes ended.
+    const expireAll = () =>
+      t.server.run((state, ctx) => {
+        for (const entry of state.emailCodes) entry.expiresAt = ctx.now;
+      });
+    for (let sent = 3; sent < 5; sent++) {
+      await expireAll();
+      await send(ALICE.id);
+    }
+    await expireAll();
+    expect(await refusalOf(send(ALICE.id))).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it("does not carry one session's wait into a new login; the hourly cap stays the account's", async () => {
+    await t.server.run((state, ctx) =>
+      sendEmailCode(state, ctx, accountById(state, ALICE.id), 'bind', 'ses_first'),
+    );
+    const next = (sessionId: string) =>
+      t.server.run((state, ctx) => nextEmailCodeAt(state, ctx, ALICE.id, 'bind', sessionId));
+
+    expect(await next('ses_first')).toBe(t.time.now + MINUTE_MS);
+    expect(await next('ses_second')).toBeNull();
+  });
+
   it("keeps a quota per purpose: ticket codes never use up the bind wizard's", async () => {
     await send(ALICE.id, 'bind');
     t.time.advance(20_000);

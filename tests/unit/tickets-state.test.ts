@@ -73,7 +73,7 @@ const EXPECTED: Record<TicketTransition, Partial<Record<TicketStatus, TicketStat
     waiting_feedback: 'waiting_feedback',
     feedback_provided: 'waiting_feedback',
   },
-  close: { feedback_provided: 'closed' },
+  close: { waiting_feedback: 'closed', feedback_provided: 'closed' },
   accept: { waiting_assignment: 'waiting_feedback' },
   agent_reply: { waiting_feedback: 'feedback_provided', feedback_provided: 'feedback_provided' },
   agent_close: { waiting_feedback: 'closed', feedback_provided: 'closed' },
@@ -194,7 +194,7 @@ describe('every action from every status, through the core (TICKET-5)', () => {
     }
     expect(offered).toEqual({
       waiting_assignment: ['cancel', 'reply'],
-      waiting_feedback: ['reply'],
+      waiting_feedback: ['reply', 'close'],
       feedback_provided: ['reply', 'close'],
       closed: ['rate'],
       canceled: ['restart'],

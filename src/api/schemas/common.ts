@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from '../error-codes';
 import { EMAIL_MAX_LENGTH, ID_MAX_LENGTH } from '../limits';
+import { SESSION_END_CAUSES } from '../session-end-causes';
 
 export const emailSchema = z
   .string()
@@ -18,6 +19,8 @@ export const errorBodySchema = z.object({
     retryAfter: z.optional(z.number()),
     /** DRIFT-1: a wrong dynamic code's clue that the phone's clock is off; positive is ahead. */
     driftSeconds: z.optional(z.number()),
+    /** SESSION_ENDED: who or what ended the session. */
+    endedBy: z.optional(z.enum(SESSION_END_CAUSES)),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PASSWORD_MAX_LENGTH } from '../limits';
+import { SESSION_END_CAUSES } from '../session-end-causes';
 import { emailSchema, idSchema } from './common';
 
 export const loginRequestSchema = z.strictObject({
@@ -34,7 +35,11 @@ export type User = z.infer<typeof userSchema>;
 
 /** LOGIN-2: the UI is a function of this. */
 export const sessionSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('anonymous') }),
+  z.object({
+    state: z.literal('anonymous'),
+    /** The request's session was ended from elsewhere, and this is why (SESSION_ENDED). */
+    endedBy: z.optional(z.enum(SESSION_END_CAUSES)),
+  }),
   z.object({
     state: z.literal('mfa_required'),
     email: z.string(),

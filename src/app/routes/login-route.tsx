@@ -4,9 +4,9 @@ import { PageCard } from '@/components/page-card';
 import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
 import { BRAND_NAME } from '@/lib/brand';
-import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { type Translate, useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
-import { useSessionEnd } from '@/lib/session-end';
+import { type SessionEnd, useSessionEnd } from '@/lib/session-end';
 import { DEMO_HINTS } from '../demo-hint';
 import { appPaths } from '../paths';
 
@@ -23,6 +23,24 @@ const UnbindMfaTicket = lazy(() =>
     default: module.UnbindMfaTicket,
   })),
 );
+
+/** What the login page says of a session that ended without the user logging out here. */
+function endNotice(t: Translate, reason: SessionEnd): string | undefined {
+  switch (reason) {
+    case 'expired':
+      return t('login.sessionExpired');
+    case 'signed_out':
+      return t('login.endedSignedOut');
+    case 'password_changed':
+      return t('login.endedPasswordChanged');
+    case 'security_changed':
+      return t('login.endedSecurityChanged');
+    case 'customer_service':
+      return t('login.endedCustomerService');
+    default:
+      return undefined;
+  }
+}
 
 /** `/login?help=unbind-mfa`: the Unbind MFA ticket of TICKET-8, so a reload stays on it. */
 const HELP_PARAM = 'help';
@@ -73,11 +91,10 @@ export function Component() {
       >
         <LoginForm
           notice={
-            endReason === 'expired'
-              ? t('login.sessionExpired')
-              : bindCancelledFor !== null
-                ? t('forced.cancelledNotice', { workspace: bindCancelledFor })
-                : undefined
+            endNotice(t, endReason ?? session?.endedBy ?? null) ??
+            (bindCancelledFor !== null
+              ? t('forced.cancelledNotice', { workspace: bindCancelledFor })
+              : undefined)
           }
         />
       </PageCard>

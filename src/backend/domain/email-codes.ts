@@ -78,11 +78,20 @@ export function nextEmailCodeAt(
   ctx: DomainContext,
   accountId: string,
   purpose: EmailCodePurpose,
+  sessionId: string | null = null,
 ): number | null {
   const sends = recentSends(state, ctx, accountId, purpose);
   const last = sends.at(-1);
   const candidates: number[] = [];
-  if (last && ctx.now - last.at < EMAIL_CODE_RESEND_INTERVAL_MS)
+  // The wait between sends protects a code still in use; one voided by wrong
+  // tries or past its time is replaced at once, and a new login does not
+  // inherit another session's wait (the hourly cap holds for all of them).
+  const live = state.emailCodes.some(
+    (entry) =>
+      entry.accountId === accountId && entry.purpose === purpose && ctx.now < entry.expiresAt,
+  );
+  const sameSession = (last?.sessionId ?? null) === sessionId;
+  if (live && last && sameSession && ctx.now - last.at < EMAIL_CODE_RESEND_INTERVAL_MS)
     candidates.push(last.at + EMAIL_CODE_RESEND_INTERVAL_MS);
   const oldest = sends[0];
   if (oldest && sends.length >= EMAIL_CODE_MAX_PER_HOUR)
@@ -99,8 +108,9 @@ export function sendEmailCode(
   ctx: DomainContext,
   account: AccountRecord,
   purpose: EmailCodePurpose,
+  sessionId: string | null = null,
 ): { resendAvailableAt: number } {
-  const next = nextEmailCodeAt(state, ctx, account.id, purpose);
+  const next = nextEmailCodeAt(state, ctx, account.id, purpose, sessionId);
   if (next !== null) throw new DomainError('RATE_LIMITED', { retryAfterMs: next - ctx.now });
 
   const code = randomCode(ctx);
@@ -119,7 +129,7 @@ export function sendEmailCode(
   state.emailSends = state.emailSends.filter(
     (send) => ctx.now - send.at < EMAIL_CODE_RATE_WINDOW_MS,
   );
-  state.emailSends.push({ accountId: account.id, purpose, at: ctx.now });
+  state.emailSends.push({ accountId: account.id, purpose, at: ctx.now, sessionId });
 
   const text = PURPOSE_TEXT[purpose];
   sendEmail(state, ctx, {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@/api/error-codes';
+import type { SessionEndCause } from '@/api/session-end-causes';
 
 /**
  * A refusal by the domain core. Refusals that change nothing are thrown; refusals
@@ -11,6 +12,7 @@ export class DomainError extends Error {
   readonly fieldErrors: Record<string, string> | null;
   /** DRIFT-1: how far the phone's clock seems off, for a wrong dynamic code; positive is ahead. */
   readonly driftSeconds: number | null;
+  readonly endedBy: SessionEndCause | null;
 
   constructor(
     code: ErrorCode,
@@ -18,6 +20,7 @@ export class DomainError extends Error {
       retryAfterMs?: number;
       fieldErrors?: Record<string, string>;
       driftSeconds?: number;
+      endedBy?: SessionEndCause;
     } = {},
   ) {
     super(code);
@@ -26,5 +29,6 @@ export class DomainError extends Error {
     this.retryAfterMs = options.retryAfterMs ?? null;
     this.fieldErrors = options.fieldErrors ?? null;
     this.driftSeconds = options.driftSeconds ?? null;
+    this.endedBy = options.endedBy ?? null;
   }
 }

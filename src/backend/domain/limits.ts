@@ -24,6 +24,11 @@ export const PENDING_SESSION_TTL_MS = 10 * MINUTE_MS;
 export const SESSION_TOKEN_BYTES = 32;
 
 export const OUTBOX_MAX_MESSAGES = 500;
+/**
+ * Sessions ended from elsewhere that are remembered, newest kept, so their
+ * tabs can say why (SESSION_ENDED); an older one's tab just shows the login.
+ */
+export const ENDED_SESSIONS_MAX_RECORDS = 10_000;
 export const AUDIT_MAX_ENTRIES_PER_ACCOUNT = 200;
 /** LOG-1: the security log's page when the request names none. */
 export const AUDIT_PAGE_SIZE_DEFAULT = 20;

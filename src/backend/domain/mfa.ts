@@ -84,7 +84,7 @@ export function enrollmentStatus(
   return {
     stage: enrollment && enrollmentOpen(enrollment, ctx) ? 'app' : 'identity',
     maskedEmail: maskEmail(account.email),
-    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'bind'),
+    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'bind', session.id),
   };
 }
 
@@ -95,6 +95,7 @@ export function sendBindEmailCode(state: ServerState, ctx: DomainContext, sessio
     ctx,
     requireEnrollmentAccess(state, session, { change: false }),
     'bind',
+    session.id,
   );
 }
 

@@ -1,6 +1,8 @@
+import type { SessionEndCause } from '@/api/session-end-causes';
 import { accountById } from './accounts';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
+import { rememberEnded } from './ended-sessions';
 import { DomainError } from './errors';
 import { activeExpiresAt } from './retention';
 import { endSession, type IssuedSession, purgeExpiredSessions, rotateSession } from './sessions';
@@ -14,6 +16,16 @@ export type SessionEndReason =
   | 'recovery_codes_regenerated'
   | 'password_changed'
   | 'password_reset';
+
+/** What the tab of a session ended for a reason is told (SESSION_ENDED). */
+const CAUSE_OF: Record<SessionEndReason, SessionEndCause> = {
+  signed_out: 'signed_out',
+  mfa_bound: 'security_changed',
+  authenticator_changed: 'security_changed',
+  recovery_codes_regenerated: 'security_changed',
+  password_changed: 'password_changed',
+  password_reset: 'password_changed',
+};
 
 /** SESSION-1: the account's live sessions, oldest login first. */
 export function sessionsOf(
@@ -53,6 +65,7 @@ export function signOutSession(
   );
   if (!target) throw new DomainError('NOT_FOUND');
   if (target.id === current.id) throw new DomainError('FORBIDDEN');
+  rememberEnded(state, ctx, [target], 'signed_out');
   endSession(state, target);
   recordEnded(state, ctx, current.accountId, 'signed_out', 1);
 }
@@ -73,7 +86,7 @@ export function endOtherSessions(
 ): { issued: IssuedSession; ended: number } {
   const current = state.sessions.find((session) => session.id === currentSessionId);
   if (!current || current.accountId !== accountId) throw new DomainError('UNAUTHENTICATED');
-  const ended = endAllSessionsBut(state, accountId, currentSessionId);
+  const ended = endAllSessionsBut(state, ctx, accountId, currentSessionId, CAUSE_OF[reason]);
   recordEnded(state, ctx, accountId, reason, ended);
   return { issued: rotateSession(state, ctx, current), ended };
 }
@@ -84,7 +97,7 @@ export function signOutOtherSessions(
   ctx: DomainContext,
   current: SessionRecord,
 ): number {
-  const ended = endAllSessionsBut(state, current.accountId, current.id);
+  const ended = endAllSessionsBut(state, ctx, current.accountId, current.id, 'signed_out');
   recordEnded(state, ctx, current.accountId, 'signed_out', ended);
   return ended;
 }
@@ -96,17 +109,34 @@ export function endAllSessions(
   accountId: string,
   reason: SessionEndReason,
 ): number {
-  const ended = endAllSessionsBut(state, accountId, null);
+  const ended = endAllSessionsBut(state, ctx, accountId, null, CAUSE_OF[reason]);
   recordEnded(state, ctx, accountId, reason, ended);
   return ended;
 }
 
-function endAllSessionsBut(state: ServerState, accountId: string, keepId: string | null): number {
-  const before = state.sessions.length;
-  state.sessions = state.sessions.filter(
-    (session) => session.accountId !== accountId || session.id === keepId,
+/** SESSION-2: customer service unbound the account's MFA; every session ends (the log says so apart). */
+export function endSessionsForAgent(
+  state: ServerState,
+  ctx: DomainContext,
+  accountId: string,
+): number {
+  return endAllSessionsBut(state, ctx, accountId, null, 'customer_service');
+}
+
+function endAllSessionsBut(
+  state: ServerState,
+  ctx: DomainContext,
+  accountId: string,
+  keepId: string | null,
+  endedBy: SessionEndCause,
+): number {
+  const ending = state.sessions.filter(
+    (session) => session.accountId === accountId && session.id !== keepId,
   );
-  return before - state.sessions.length;
+  rememberEnded(state, ctx, ending, endedBy);
+  const endingIds = new Set(ending.map((session) => session.id));
+  state.sessions = state.sessions.filter((session) => !endingIds.has(session.id));
+  return ending.length;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { base64Url, randomId, sha256Hex } from './encoding';
+import { goneSessionError } from './ended-sessions';
 import { DomainError } from './errors';
 import {
   FAILURES_IN_A_ROW_MAX,
@@ -301,7 +302,7 @@ export function authenticate(
   if (!token) throw new DomainError('UNAUTHENTICATED');
   const tokenHash = sha256Hex(token);
   const session = state.sessions.find((candidate) => candidate.tokenHash === tokenHash);
-  if (!session) throw new DomainError('UNAUTHENTICATED');
+  if (!session) throw goneSessionError(state, ctx, tokenHash);
   if (isExpired(session, ctx.now)) throw new DomainError('SESSION_EXPIRED');
   reconcile(state, ctx, session);
   if (session.state === 'active') {

@@ -2,6 +2,7 @@ import type { DevSettings } from '@/api/schemas/dev';
 import type { AuditEventName } from '@/api/schemas/mfa';
 import type { SessionState, WorkspaceRole } from '@/api/schemas/session';
 import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/tickets';
+import type { SessionEndCause } from '@/api/session-end-causes';
 import type { PasswordHash } from './passwords';
 import type { StoredRecoveryCode } from './recovery-codes';
 import type { DeviceDescription } from './user-agent';
@@ -206,6 +207,20 @@ export interface AttachmentRecord {
   ticketId: string | null;
 }
 
+/**
+ * A session ended by another session, a password change, a binding change or
+ * customer service: its token's hash, so the tab that still holds the token
+ * learns why (SESSION_ENDED), until the session would have expired anyway.
+ */
+export interface EndedSessionRecord {
+  tokenHash: string;
+  accountId: string;
+  endedBy: SessionEndCause;
+  endedAt: number;
+  /** The ended session's own expiry: past it, the tab is told the session expired. */
+  expiresAt: number;
+}
+
 /** A ticket creation remembered by its Idempotency-Key, so a repeat makes nothing new. */
 export interface IdempotencyRecord {
   accountId: string;
@@ -253,10 +268,17 @@ export interface ServerState {
   workspaces: WorkspaceRecord[];
   memberships: MembershipRecord[];
   sessions: SessionRecord[];
+  endedSessions: EndedSessionRecord[];
   loginThrottle: LoginThrottleRecord[];
   emailCodes: EmailCodeRecord[];
   /** When codes were emailed to whom, for the sending limits. */
-  emailSends: { accountId: string; purpose: EmailCodePurpose; at: number }[];
+  emailSends: {
+    accountId: string;
+    purpose: EmailCodePurpose;
+    at: number;
+    /** The session that asked; the wait between sends is that session's own (none: a reset). */
+    sessionId?: string | null;
+  }[];
   enrollments: EnrollmentRecord[];
   outbox: EmailRecord[];
   audit: AuditRecord[];

@@ -15,7 +15,7 @@ export function sendTicketEmailCode(
   requireTicketSubmitter(session);
   const account = accountById(state, session.accountId);
   if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
-  return sendEmailCode(state, ctx, account, 'ticket');
+  return sendEmailCode(state, ctx, account, 'ticket', session.id);
 }
 
 /** Where the code is sent and when another may be, so a reload keeps the countdown. */
@@ -30,6 +30,6 @@ export function ticketEmailCodeStatus(
   if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
   return {
     maskedEmail: maskEmail(account.email),
-    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'ticket'),
+    resendAvailableAt: nextEmailCodeAt(state, ctx, account.id, 'ticket', session.id),
   };
 }

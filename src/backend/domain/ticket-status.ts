@@ -32,7 +32,9 @@ export const TICKET_TRANSITIONS: Record<
     waiting_feedback: 'waiting_feedback',
     feedback_provided: 'waiting_feedback',
   },
-  close: { feedback_provided: 'closed' },
+  // Closing is the requester's own call while customer service holds the ticket, before
+  // or after its answer; a reply of theirs must not take the choice away (issue 23).
+  close: { waiting_feedback: 'closed', feedback_provided: 'closed' },
   // Customer service: accept, answer, close what they accepted.
   accept: { waiting_assignment: 'waiting_feedback' },
   agent_reply: { waiting_feedback: 'feedback_provided', feedback_provided: 'feedback_provided' },

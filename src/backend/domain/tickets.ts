@@ -15,7 +15,8 @@ import {
 } from './limits';
 import { agentDetail, removeBinding } from './mfa';
 import { checkBoundCode, reopenCodeEntry } from './mfa-codes';
-import { clearLoginThrottle, endSession } from './sessions';
+import { endSessionsForAgent } from './session-control';
+import { clearLoginThrottle } from './sessions';
 import type { AccountRecord, ServerState, SessionRecord, TicketRecord } from './state';
 import { ownTicket, processableTicket, requireTicketSubmitter, ticketById } from './ticket-access';
 import { settleTickets } from './ticket-clock';
@@ -338,9 +339,7 @@ export function unbindRequesterMfa(
   // GUARD-4: customer service acting reopens what 100 failures in a row had blocked.
   reopenCodeEntry(requester);
   clearLoginThrottle(state, requester.email);
-  for (const other of state.sessions.filter((entry) => entry.accountId === requester.id)) {
-    endSession(state, other);
-  }
+  endSessionsForAgent(state, ctx, requester.id);
   ticket.mfaUnboundAt = ctx.now;
   addTicketEvent(ctx, ticket, 'mfa_unbound');
   recordAudit(state, ctx, requester.id, 'ticket.unbind_processed', {

@@ -1,8 +1,10 @@
 import { http, type HttpHandler, HttpResponse, type JsonBodyType } from 'msw';
 import type * as z from 'zod/mini';
+import type { SessionEndCause } from '@/api/session-end-causes';
 import type { Backend, ServerPlan } from '../backend';
 import type { DomainContext } from '../domain/context';
 import { sha256Hex } from '../domain/encoding';
+import { endedCauseOf } from '../domain/ended-sessions';
 import { DomainError } from '../domain/errors';
 import { requireEnrollmentAccess } from '../domain/mfa';
 import { authenticate, peekSession, requireActive, requirePendingState } from '../domain/sessions';
@@ -77,7 +79,12 @@ export type Call<C extends Caller, S, Q, P, D = undefined> = {
   headers: Headers;
   /** The client's session becomes this token (null: none) once the transaction is written. */
   setSessionToken(token: string | null): void;
-} & (C extends 'workspace-member' | 'workspace-owner' ? { access: WorkspaceAccess } : unknown);
+} & (C extends 'workspace-member' | 'workspace-owner' ? { access: WorkspaceAccess } : unknown) &
+  (C extends 'visitor'
+    ? {
+        /** Why the token's session was ended from elsewhere, when it names no live one. */ endedBy: SessionEndCause | null;
+      }
+    : unknown);
 
 /** What an endpoint answers when it succeeds; refusals are DomainErrors. */
 export type Reply =
@@ -288,9 +295,15 @@ function admit(
   token: string | null,
   params: Record<string, string>,
   method: Method,
-): { session: SessionRecord | null; access?: WorkspaceAccess } | DomainError {
+):
+  | { session: SessionRecord | null; access?: WorkspaceAccess; endedBy?: SessionEndCause | null }
+  | DomainError {
   if (caller === 'anyone') return { session: null };
-  if (caller === 'visitor') return { session: peekSession(state, ctx, token) };
+  if (caller === 'visitor') {
+    const session = peekSession(state, ctx, token);
+    const endedBy = session || !token ? null : endedCauseOf(state, ctx, sha256Hex(token));
+    return { session, endedBy };
+  }
   const session = authenticate(state, ctx, token);
   switch (caller) {
     case 'code-owed':

@@ -2,6 +2,8 @@ import { canonicalEmail } from '../domain/accounts';
 import type { DomainContext } from '../domain/context';
 import { loginThrottleKey } from '../domain/sessions';
 import type { EmailCodePurpose, ServerState } from '../domain/state';
+
+const EMAIL_CODE_PURPOSES: readonly EmailCodePurpose[] = ['bind', 'ticket', 'reset'];
 import type { CollectionName } from '../store/collections';
 import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
 import type { Key, KeyRange } from '../store/record-backend';
@@ -97,13 +99,18 @@ const accountNamedBy = (view: ServerState, body: unknown) => {
  * nothing else; a workspace the caller is no member of is not found anyway.
  */
 export const ADMISSION_PLAN: EndpointPlan = {
-  append: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces'],
-  pickFrom: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces'],
+  append: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
+  pickFrom: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
   stages: [
     (_view, { tokenHash }) =>
       tokenHash === null
         ? []
         : [{ from: 'sessions', index: 'tokenHash', range: { only: tokenHash } }],
+    // A token that names no session may name one ended from elsewhere: why, by its key.
+    (view, { tokenHash }) =>
+      tokenHash === null || view.sessions.length > 0
+        ? []
+        : [{ from: 'endedSessions', keys: [tokenHash], readOnly: true }],
     (view) => {
       const accountIds = view.sessions.map((session) => session.accountId);
       return [
@@ -180,14 +187,24 @@ export const BINDING_CHANGE = mergePlans(REISSUES_SESSION, {
   ],
 });
 
-/** MOCK-5: when the caller may be sent the next code: their sends, by index. */
+/**
+ * MOCK-5: when the caller may be sent the next code: their sends, by index,
+ * and their codes by key, since only a code still alive makes them wait.
+ */
 export const CALLER_EMAIL_SENDS: EndpointPlan = {
-  pickFrom: ['emailSends'],
+  pickFrom: ['emailSends', 'emailCodes'],
   stages: [
     (_view, { accountId }) =>
       accountId === null
         ? []
-        : [{ from: 'emailSends', index: 'accountId', range: { only: accountId } }],
+        : [
+            { from: 'emailSends', index: 'accountId', range: { only: accountId } },
+            {
+              from: 'emailCodes',
+              keys: EMAIL_CODE_PURPOSES.map((purpose) => [accountId, purpose]),
+              readOnly: true,
+            },
+          ],
   ],
 };
 

@@ -17,7 +17,9 @@ export function sessionHandlers(deps: HandlerDeps) {
       caller: 'visitor',
       noStore: true,
       load: CALLER_ONLY,
-      run: ({ state, ctx, session }) => sessionView(state, session, ctx),
+      // A tab whose session was ended from elsewhere is told why (SESSION_ENDED).
+      run: ({ state, ctx, session, endedBy }) =>
+        session || !endedBy ? sessionView(state, session, ctx) : { state: 'anonymous', endedBy },
     }),
 
     endpoint.post(paths.session.pattern, {

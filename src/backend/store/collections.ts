@@ -1,4 +1,4 @@
-import { OUTBOX_MAX_MESSAGES } from '../domain/limits';
+import { ENDED_SESSIONS_MAX_RECORDS, OUTBOX_MAX_MESSAGES } from '../domain/limits';
 import type { ServerState } from '../domain/state';
 
 /** A key path into a record: one field, or several for a compound key. */
@@ -61,6 +61,12 @@ export const COLLECTIONS = {
     key: 'id',
     indexes: { tokenHash: 'tokenHash', accountId: 'accountId' },
     columns: { id: 'text', tokenHash: 'text', accountId: 'text' },
+  },
+  endedSessions: {
+    store: 'endedSessions',
+    key: 'tokenHash',
+    columns: { tokenHash: 'text' },
+    cap: ENDED_SESSIONS_MAX_RECORDS,
   },
   loginThrottle: { store: 'loginThrottle', key: 'emailHash', columns: { emailHash: 'text' } },
   emailCodes: {

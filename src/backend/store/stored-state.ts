@@ -50,6 +50,7 @@ const storedShape = z.looseObject({
   attachments: z.array(z.looseObject({ id: z.string(), ownerId: z.string() })),
   idempotencyKeys: z.array(z.unknown()),
   addressWindows: z.optional(z.array(z.unknown())),
+  endedSessions: z.array(z.unknown()),
   devSettings: z.looseObject({ latencyMs: z.number(), clockOffsetMs: z.number() }),
 });
 

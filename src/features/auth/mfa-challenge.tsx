@@ -24,7 +24,7 @@ export function MfaChallenge({
   const [mode, setMode] = useState<'code' | 'recovery'>('code');
   return (
     <PageCard
-      title={t('challenge.title')}
+      title={mode === 'code' ? t('challenge.title') : t('recovery.challengeTitle')}
       subtitle={
         mode === 'code'
           ? t('challenge.subtitle', { email: session.email })

@@ -34,7 +34,12 @@ export function PasswordResetPage() {
     <PageCard
       title={step.step === 'done' ? t('reset.doneTitle') : t('reset.title')}
       subtitle={step.step === 'done' ? undefined : t('reset.subtitle')}
-      footer={<Link to={appPaths.login.href}>{t('login.backToLogin')}</Link>}
+      // Once done, the page's one action leads to the login; the footer would say it twice.
+      footer={
+        step.step === 'done' ? undefined : (
+          <Link to={appPaths.login.href}>{t('login.backToLogin')}</Link>
+        )
+      }
     >
       {step.step === 'email' && (
         <EmailStep

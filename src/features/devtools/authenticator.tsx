@@ -19,7 +19,7 @@ export function Authenticator() {
             <EmptyState title={t('dev.authenticatorEmpty')} />
           ) : (
             <ScrollRegion label={t('dev.authenticator')}>
-              <table className={tableStyles.table}>
+              <table className={`${tableStyles.table} ${styles.authenticatorTable}`}>
                 <thead>
                   <tr>
                     <th scope="col">{t('dev.account')}</th>

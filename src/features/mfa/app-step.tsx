@@ -28,6 +28,12 @@ function isExpiry(error: unknown): boolean {
   return isApiError(error) && error.code === 'ENROLLMENT_REQUIRED';
 }
 
+/** The step's name in a wizard's step list: a phone adds the account, another screen scans it. */
+export function useAppStepName(): string {
+  const t = useT();
+  return useMediaQuery(PHONE_QUERY) ? t('bind.step2Phone') : t('bind.step2');
+}
+
 /**
  * BIND-2, BIND-5, BIND-6: the secret the server holds for this wizard, the same
  * one on every visit (Back, a reload, a return from the phone's app). Only
@@ -103,7 +109,8 @@ export function AppStep({
 
   return (
     <div className={styles.step}>
-      <StepHeading>{t('bind.appTitle')}</StepHeading>
+      {/* BIND-6: on a phone the QR code is folded away; the heading names what the step shows. */}
+      <StepHeading>{phone ? t('bind.appTitlePhone') : t('bind.appTitle')}</StepHeading>
       <p>{phone ? t('bind.appTextPhone') : t('bind.appText')}</p>
       {issue.isError && !isExpiry(issue.error) && (
         <Alert

@@ -8,7 +8,7 @@ import { Steps } from '@/components/steps';
 import { useT } from '@/lib/i18n/i18n';
 import { useCancelEnrollment } from './api/mfa-mutations';
 import { useEnrollmentStatus } from './api/mfa-queries';
-import { AppStep } from './app-step';
+import { AppStep, useAppStepName } from './app-step';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
 import { IdentityStep } from './identity-step';
@@ -78,6 +78,7 @@ function WizardSteps({
 }) {
   const t = useT();
   const cancel = useCancelEnrollment();
+  const appStepName = useAppStepName();
   const [stage, setStage] = useState<Stage>({ step: initialStep });
   // BIND-5: held here, above the steps, so Back from step 3 shows the very same QR code.
   const [secret, setSecret] = useState<HeldSecret | null>(null);
@@ -106,7 +107,7 @@ function WizardSteps({
     <div className={styles.wizard}>
       <Steps
         label={t('bind.steps')}
-        steps={[t('bind.step1'), t('bind.step2'), t('bind.step3'), t('bind.step4')]}
+        steps={[t('bind.step1'), appStepName, t('bind.step3'), t('bind.step4')]}
         current={stepIndex}
       />
       {stage.step === 0 && (
@@ -118,6 +119,7 @@ function WizardSteps({
             setExpired(false);
             setStage({ step: 1 });
           }}
+          onCodeRefused={() => void refreshStatus()}
           secondary={cancelButton}
         />
       )}

@@ -11,7 +11,7 @@ import { Steps } from '@/components/steps';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession, useSessionCache } from '@/lib/session';
 import { useCancelEnrollment, useStartAuthenticatorChange } from './api/mfa-mutations';
-import { AppStep } from './app-step';
+import { AppStep, useAppStepName } from './app-step';
 import type { HeldSecret } from './bind-wizard';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
@@ -28,6 +28,7 @@ const STEP_INDEX: Record<Stage, number> = { prove: 0, app: 1, code: 2, done: 3 }
  */
 export function ChangeAuthenticatorPage() {
   const t = useT();
+  const appStepName = useAppStepName();
   const navigate = useNavigate();
   const { email } = useActiveSession().user;
   const [stage, setStage] = useState<Stage>('prove');
@@ -108,7 +109,7 @@ export function ChangeAuthenticatorPage() {
         <div className={styles.wizard}>
           <Steps
             label={t('change.steps')}
-            steps={[t('change.step1'), t('bind.step2'), t('bind.step3')]}
+            steps={[t('change.step1'), appStepName, t('bind.step3')]}
             current={STEP_INDEX[stage]}
           />
           {body}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isApiError } from '@/api/api-error';
 import { Alert } from '@/components/alert';
 import { CodeForm } from '@/components/code-form';
 import { StepHeading } from '@/components/page-heading';
@@ -17,6 +18,7 @@ export function IdentityStep({
   initialResendInSeconds,
   notice,
   onVerified,
+  onCodeRefused,
   secondary,
 }: {
   maskedEmail: string;
@@ -24,6 +26,8 @@ export function IdentityStep({
   /** Why the user is here again, when they are. */
   notice?: ReactNode;
   onVerified: () => void;
+  /** A refused code may have been voided: the host asks the server for the wait again. */
+  onCodeRefused: () => void;
   secondary: ReactNode;
 }) {
   const t = useT();
@@ -36,14 +40,26 @@ export function IdentityStep({
       {notice}
       <p>{t('bind.identityText', { email: maskedEmail })}</p>
       <div className={styles.sendRow}>
-        <SendCodeButton mutation={send} initialResendInSeconds={initialResendInSeconds} />
+        {/* The server's wait, read again after a refusal, starts the countdown afresh. */}
+        <SendCodeButton
+          key={initialResendInSeconds ?? 'no-wait'}
+          mutation={send}
+          initialResendInSeconds={initialResendInSeconds}
+        />
       </div>
       {send.isSuccess && <Alert tone="success">{t('bind.codeSent', { email: maskedEmail })}</Alert>}
       {send.isError && <Alert tone="danger">{errorMessage(t, language, send.error)}</Alert>}
       <CodeForm
         label={t('code.emailLabel')}
         focusOnMount={false}
-        onSubmit={(code) => verify.mutate(code, { onSuccess: onVerified })}
+        onSubmit={(code) =>
+          verify.mutate(code, {
+            onSuccess: onVerified,
+            onError: (error) => {
+              if (isApiError(error) && error.code === 'INVALID_EMAIL_CODE') onCodeRefused();
+            },
+          })
+        }
         pending={verify.isPending}
         error={verify.error}
         secondary={secondary}

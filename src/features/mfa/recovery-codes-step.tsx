@@ -35,10 +35,13 @@ export function RecoveryCodesStep({
   codes,
   onFinish,
   finishLabel,
+  withHeading = true,
 }: {
   codes: readonly string[];
   onFinish: () => void;
   finishLabel?: string;
+  /** False inside a dialog whose own title already names the step. */
+  withHeading?: boolean;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -81,7 +84,7 @@ export function RecoveryCodesStep({
 
   return (
     <form className={styles.step} noValidate onSubmit={finish}>
-      <StepHeading>{t('recovery.title')}</StepHeading>
+      {withHeading && <StepHeading>{t('recovery.title')}</StepHeading>}
       <p>{t('recovery.text')}</p>
       <ol className={styles.codes} aria-label={t('recovery.listLabel')}>
         {codes.map((code) => (

@@ -42,7 +42,7 @@ export function RegenerateRecoveryCodes({ label }: { label?: string }) {
       )}
       <Dialog
         open={open}
-        title={t('recovery.regenerateTitle')}
+        title={codes ? t('recovery.newTitle') : t('recovery.regenerateTitle')}
         description={codes ? undefined : t('recovery.regenerateText')}
         onClose={close}
         // Once shown, the codes leave only when the user says they saved them.
@@ -51,6 +51,7 @@ export function RegenerateRecoveryCodes({ label }: { label?: string }) {
         {codes ? (
           <RecoveryCodesStep
             codes={codes}
+            withHeading={false}
             onFinish={() => {
               close();
               setDone(true);

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { SecondFactorForm } from '@/components/second-factor-form';
@@ -7,13 +6,12 @@ import { useT } from '@/lib/i18n/i18n';
 import { useUnbindMfa } from './api/mfa-mutations';
 
 /** UNBIND-1: Unbind, and the dialog that asks for the current dynamic code. */
-export function UnbindButton() {
+export function UnbindButton({ onUnbound }: { onUnbound: () => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState(false);
   const unbind = useUnbindMfa(() => {
     setOpen(false);
-    setDone(true);
+    onUnbound();
   });
 
   return (
@@ -21,13 +19,11 @@ export function UnbindButton() {
       <Button
         onClick={() => {
           unbind.reset();
-          setDone(false);
           setOpen(true);
         }}
       >
         {t('account.unbind')}
       </Button>
-      {done && <Alert tone="success">{t('unbind.done')}</Alert>}
       <Dialog
         open={open}
         title={t('unbind.title')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { formatDeadline } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useEndGracePeriod } from './api/workspace-mutations';
 
@@ -31,7 +31,7 @@ export function GraceNotice({
   if (graceEndsAt === null) {
     return end.isSuccess ? <Alert tone="success">{t('grace.ended')}</Alert> : null;
   }
-  const deadline = formatDeadline(graceEndsAt, language);
+  const deadline = formatDateTime(graceEndsAt, language);
   return (
     <>
       <Alert

@@ -5,7 +5,7 @@ import tableStyles from '@/components/data-table.module.css';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { ScrollRegion } from '@/components/scroll-region';
-import { formatDate, formatDeadline } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { useMembers, useMfaPolicy } from './api/workspace-queries';
@@ -75,7 +75,7 @@ export function MembersPage() {
                             {!member.mfaBound && graceEndsAt && (
                               <span className={styles.bindBy}>
                                 {t('members.bindBy', {
-                                  deadline: formatDeadline(graceEndsAt, language),
+                                  deadline: formatDateTime(graceEndsAt, language),
                                 })}
                               </span>
                             )}

@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { QueryState } from '@/components/query-state';
 import { saveBlob } from '@/lib/download';
-import { formatDeadline } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useMfaPosture } from './api/workspace-queries';
 import styles from './mfa-posture-card.module.css';
@@ -42,7 +42,7 @@ function PostureSummary({
   const t = useT();
   const language = useLanguage();
   const deadline =
-    posture.graceEndsAt === null ? null : formatDeadline(posture.graceEndsAt, language);
+    posture.graceEndsAt === null ? null : formatDateTime(posture.graceEndsAt, language);
   const unbound = posture.members.filter((member) => !member.mfaBound);
   const fewCodes = posture.members.filter((member) => member.fewRecoveryCodes);
 

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { Switch } from '@/components/switch';
-import { formatDeadline } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { useSetMfaPolicy } from './api/workspace-mutations';
@@ -119,7 +119,7 @@ function MfaPolicyCard({
             ? t('security.changedOff')
             : policy.graceEndsAt
               ? t('security.changedOnGrace', {
-                  deadline: formatDeadline(policy.graceEndsAt, language),
+                  deadline: formatDateTime(policy.graceEndsAt, language),
                 })
               : t('security.changedOn')}
         </Alert>

@@ -6,7 +6,7 @@ import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { formatDeadline } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { useWorkspace } from './api/workspace-queries';
@@ -43,7 +43,7 @@ export function WorkspaceHome() {
                     <Badge tone="warning">{t('home.mfaPolicyGrace')}</Badge>
                     <span className={styles.bindBy}>
                       {t('home.mfaPolicyGraceUntil', {
-                        deadline: formatDeadline(data.mfaGraceEndsAt, language),
+                        deadline: formatDateTime(data.mfaGraceEndsAt, language),
                       })}
                     </span>
                   </>

@@ -24,6 +24,8 @@ export const enRecovery = {
   'recovery.malformed': 'A recovery code has 10 letters and digits, like abcde-12345.',
   'recovery.invalid':
     'That recovery code is not right, or it was used already. Check it, or try another of your codes.',
+  'recovery.challengeTitle': 'Enter a recovery code',
+  'recovery.newTitle': 'Save your new recovery codes',
   'recovery.challengeSubtitle':
     'Enter one of the recovery codes you saved when you bound MFA for {email}. Each code works once.',
   'recovery.lostBoth': 'No phone and no recovery codes?',

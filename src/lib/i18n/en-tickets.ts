@@ -172,6 +172,7 @@ export const enTickets = {
   'tickets.detail.close': 'Close ticket',
   'tickets.detail.closeHint':
     'Close the ticket if the answer solved your problem. Without a reply it closes by itself after 7 days.',
+  'tickets.detail.closeHintOpen': 'Close the ticket if you no longer need help with it.',
   'tickets.detail.closeTitle': 'Close this ticket?',
   'tickets.detail.closeConfirm':
     'A closed ticket takes no more replies and cannot be reopened. You can rate the help you got.',

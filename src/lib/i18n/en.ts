@@ -36,6 +36,7 @@ export const en = {
   'errors.ACCOUNT_LOCKED': 'Too many failed attempts.',
   'errors.UNAUTHENTICATED': 'Please log in to continue.',
   'errors.SESSION_EXPIRED': 'Your session has expired. Please log in again.',
+  'errors.SESSION_ENDED': 'Your session was ended elsewhere. Please log in again.',
   'errors.MFA_REQUIRED': 'Enter your MFA code to continue.',
   'errors.MFA_SETUP_REQUIRED': 'This workspace requires MFA. Bind it to continue.',
   'errors.FORBIDDEN': 'You do not have permission to do this.',
@@ -64,6 +65,14 @@ export const en = {
   'login.lockedTitle': 'Login is locked',
   'login.lockedResetHint': 'Resetting your password lifts the lock.',
   'login.sessionExpired': 'Your session ended. Log in again to continue where you were.',
+  'login.endedSignedOut':
+    'You were signed out from another session of your account. Log in again to continue.',
+  'login.endedPasswordChanged':
+    'Your password was changed, so this session was signed out. Log in with the new password.',
+  'login.endedSecurityChanged':
+    'Your MFA settings were changed in another session, so this one was signed out. Log in again to continue.',
+  'login.endedCustomerService':
+    'Customer service unbound MFA from your account, so every session was signed out. Log in again to continue.',
   'login.backToLogin': 'Back to login',
   'login.pendingExpires': 'For your security, this step must be completed by {time}.',
 
@@ -195,11 +204,14 @@ export const en = {
   'bind.step2': 'Scan QR code',
   'bind.step3': 'Enter code',
   'steps.done': '(done)',
+  'steps.count': 'Step {current} of {total}:',
+  'bind.step2Phone': 'Add to your app',
   'bind.identityTitle': 'Verify your identity',
   'bind.identityText': 'We will send a 6-digit verification code to {email}.',
   'bind.getCode': 'Get Verification Code',
   'bind.resendIn': 'Resend in {seconds} s',
   'bind.resend': 'Resend code',
+  'bind.resendReady': 'You can ask for a new code now.',
   'bind.codeSent': 'A code was sent to {email}. It is valid for 10 minutes.',
   'bind.appTitle': 'Scan the QR code with your authenticator app',
   'bind.appText':
@@ -231,6 +243,7 @@ export const en = {
   'bind.enterWorkspace': 'Enter {workspace}',
   'bind.cancel': 'Cancel binding',
   'bind.loadingSecret': 'Making your secret key…',
+  'bind.appTitlePhone': 'Add the account to your authenticator app',
   'bind.appTextPhone':
     'Install an authenticator app on this phone, such as Google Authenticator, Microsoft Authenticator, the Alibaba Cloud app or any RFC 6238 (TOTP) app. Then open it with the button below, or add an account by hand with the setup key. The QR code is for adding the account on another device.',
   'bind.openInApp': 'Open in authenticator app',

@@ -23,6 +23,8 @@ export const zhCNRecovery: Record<keyof typeof enRecovery, string> = {
   'recovery.hint': '10 位字母和数字，例如 abcde-12345。连字符、空格和大小写均不影响。',
   'recovery.malformed': '恢复码由 10 位字母和数字组成，例如 abcde-12345。',
   'recovery.invalid': '恢复码不正确，或已被使用。请检查后重试，或换用其他恢复码。',
+  'recovery.challengeTitle': '输入恢复码',
+  'recovery.newTitle': '保存新的恢复码',
   'recovery.challengeSubtitle':
     '请输入为 {email} 绑定 MFA 时保存的恢复码之一。每个恢复码只能使用一次。',
   'recovery.lostBoth': '手机和恢复码都丢失了？',

@@ -155,6 +155,7 @@ export const zhCNTickets: Record<keyof typeof enTickets, string> = {
   'tickets.detail.restarted': '工单已重新进入队列。',
   'tickets.detail.close': '关闭工单',
   'tickets.detail.closeHint': '如果回复解决了你的问题，请关闭工单。7 天未回复将自动关闭。',
+  'tickets.detail.closeHintOpen': '如果不再需要帮助，可以关闭工单。',
   'tickets.detail.closeTitle': '关闭此工单？',
   'tickets.detail.closeConfirm': '关闭后不能再回复，也不能重新打开。你可以对客服的帮助进行评价。',
   'tickets.detail.closed': '工单已关闭，你可以对客服的帮助进行评价。',

@@ -36,6 +36,7 @@ export const zhCN: Record<MessageKey, string> = {
   'errors.ACCOUNT_LOCKED': '失败次数过多。',
   'errors.UNAUTHENTICATED': '请先登录。',
   'errors.SESSION_EXPIRED': '登录已过期，请重新登录。',
+  'errors.SESSION_ENDED': '你的会话已在别处被结束，请重新登录。',
   'errors.MFA_REQUIRED': '请输入 MFA 动态码以继续。',
   'errors.MFA_SETUP_REQUIRED': '该工作空间要求 MFA 认证，请先绑定。',
   'errors.FORBIDDEN': '你没有执行此操作的权限。',
@@ -64,6 +65,11 @@ export const zhCN: Record<MessageKey, string> = {
   'login.lockedTitle': '登录已被锁定',
   'login.lockedResetHint': '重置密码即可解除锁定。',
   'login.sessionExpired': '登录已结束，请重新登录以继续之前的操作。',
+  'login.endedSignedOut': '你已在账号的另一个会话中被登出。请重新登录以继续。',
+  'login.endedPasswordChanged': '你的密码已更改，此会话已被登出。请使用新密码登录。',
+  'login.endedSecurityChanged':
+    '你的 MFA 设置已在另一个会话中更改，此会话已被登出。请重新登录以继续。',
+  'login.endedCustomerService': '客服已解绑你账号的 MFA，所有会话均已登出。请重新登录以继续。',
   'login.backToLogin': '返回登录',
   'login.pendingExpires': '为了安全，请在 {time} 之前完成此步骤。',
 
@@ -189,11 +195,14 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.step2': '扫描二维码',
   'bind.step3': '输入动态码',
   'steps.done': '（已完成）',
+  'steps.count': '第 {current} 步，共 {total} 步：',
+  'bind.step2Phone': '添加到应用',
   'bind.identityTitle': '验证身份',
   'bind.identityText': '我们会向 {email} 发送 6 位验证码。',
   'bind.getCode': '获取验证码',
   'bind.resendIn': '{seconds} 秒后可重新发送',
   'bind.resend': '重新发送',
+  'bind.resendReady': '现在可以重新获取验证码。',
   'bind.codeSent': '验证码已发送至 {email}，10 分钟内有效。',
   'bind.appTitle': '使用身份验证器应用扫描二维码',
   'bind.appText':
@@ -224,6 +233,7 @@ export const zhCN: Record<MessageKey, string> = {
   'bind.enterWorkspace': '进入 {workspace}',
   'bind.cancel': '取消绑定',
   'bind.loadingSecret': '正在生成密钥…',
+  'bind.appTitlePhone': '将账号添加到身份验证器应用',
   'bind.appTextPhone':
     '在这台手机上安装身份验证器应用，例如 Google Authenticator、Microsoft Authenticator、阿里云 App，或任何支持 RFC 6238（TOTP）的应用。然后点击下方按钮打开应用，或使用密钥手动添加账号。二维码用于在另一台设备上添加账号。',
   'bind.openInApp': '在身份验证器应用中打开',

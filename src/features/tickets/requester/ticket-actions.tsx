@@ -39,7 +39,11 @@ export function TicketActions({
         {failed ? <Alert tone="danger">{errorMessage(t, language, failed)}</Alert> : null}
         {ticket.actions.includes('close') && (
           <>
-            <ActionHint>{t('tickets.detail.closeHint')}</ActionHint>
+            <ActionHint>
+              {ticket.status === 'feedback_provided'
+                ? t('tickets.detail.closeHint')
+                : t('tickets.detail.closeHintOpen')}
+            </ActionHint>
             <Button variant="primary" onClick={() => setConfirming('close')}>
               {t('tickets.detail.close')}
             </Button>

@@ -17,7 +17,7 @@ import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { FormActions } from '@/components/form-actions';
 import { SelectField } from '@/components/select-field';
-import { TextAreaField } from '@/components/text-area-field';
+import { rowsToFit, TextAreaField } from '@/components/text-area-field';
 import { TextField } from '@/components/text-field';
 import { useDraft } from '@/lib/drafts';
 import { errorMessage } from '@/lib/error-message';
@@ -265,7 +265,8 @@ export function TicketForm({
           clearError('description');
         }}
         placeholder={t('tickets.form.descriptionPlaceholder')}
-        rows={initial ? 9 : undefined}
+        rows={initial ? rowsToFit(initial.description) : undefined}
+        fitContent={initial !== undefined}
         hint={
           <>
             {initial && <span>{initial.descriptionHint} </span>}
