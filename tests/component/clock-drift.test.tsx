@@ -17,7 +17,7 @@ describe('the clock-drift hint at the login code step (DRIFT-1)', () => {
     await user.type(screen.getByLabelText(CODE_LABEL), await phoneCode(BOB_TOTP_SECRET, 4));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('That code is not right.');
+    expect(alert).toHaveTextContent('That code is not right, or it was just used.');
     expect(alert).toHaveTextContent(
       "Your phone's clock seems to be about 120 seconds ahead. Turn on automatic date and time",
     );
@@ -48,7 +48,7 @@ describe('the clock-drift hint at the login code step (DRIFT-1)', () => {
     await user.type(await screen.findByLabelText(CODE_LABEL), await phoneCode(BOB_TOTP_SECRET, 11));
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('That code is not right.');
+    expect(alert).toHaveTextContent('That code is not right, or it was just used.');
     expect(alert).not.toHaveTextContent(/clock/);
   });
 });

@@ -10,7 +10,7 @@ test('a code from a phone 5 steps fast is refused with a hint to use automatic t
   await bobSignsInPastDriftHint(
     page,
     5,
-    /^That code is not right\..* Your phone's clock seems to be about (150|120) seconds ahead\. Turn on automatic date and time/,
+    /^That code is not right, or it was just used\..* Your phone's clock seems to be about (150|120) seconds ahead\. Turn on automatic date and time/,
     expectAccessible,
   );
 });
