@@ -245,6 +245,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     ['/api/v1/mfa/enrollment', paths.enrollment.href],
     ['/api/v1/workspaces/:workspaceId', paths.workspace.href('ws_demo')],
     ['/api/v1/workspaces/:workspaceId/members', paths.workspaceMembers.href('ws_demo')],
+    ['/api/v1/workspaces/:workspaceId/mfa-posture', paths.workspaceMfaPosture.href('ws_demo')],
     ['/api/v1/workspaces/:workspaceId/security', paths.workspaceSecurity.href('ws_demo')],
     ['/api/v1/workspaces/:workspaceId/tickets', paths.workspaceTickets.href('ws_demo')],
     [
