@@ -47,7 +47,7 @@ test('a member without the phone follows the recovery banner to a new app and fr
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   const { codes } = await keepRecoveryCodes(page);
   expect(codes).toHaveLength(10);
-  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByText(/^New recovery codes/)).toBeVisible();
   await page.getByRole('button', { name: 'Return to Account Management' }).click();
   await expect(

@@ -9,7 +9,10 @@ import { expect, type Page } from '@playwright/test';
 export async function keepRecoveryCodes(
   page: Page,
 ): Promise<{ codes: string[]; fileName: string }> {
-  await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
+  // The bind wizard's step, or Regenerate's dialog, which names the new set.
+  await expect(
+    page.getByRole('heading', { name: /^Save your (new )?recovery codes$/ }),
+  ).toBeVisible();
   const shown = await page
     .getByRole('list', { name: 'Your recovery codes' })
     .getByRole('listitem')
