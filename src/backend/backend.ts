@@ -1,3 +1,4 @@
+import type { DevSettings } from '@/api/schemas/dev';
 import { type Clock, cryptoRandomBytes, type DomainContext } from './domain/context';
 import { DomainError } from './domain/errors';
 import type { ServerState } from './domain/state';
@@ -22,6 +23,12 @@ export interface Backend {
   /** The bytes of ticket attachments, beside the state that describes them. */
   readonly attachments: AttachmentStore;
   readonly clock: Clock;
+  /**
+   * MOCK-8: the dev settings as this process's last transaction left them,
+   * or null before its first: the fault switches read them here rather than
+   * in a transaction of their own (ADR 0027).
+   */
+  lastDevSettings(): DevSettings | null;
 }
 
 export function createBackend(options: {
@@ -36,20 +43,29 @@ export function createBackend(options: {
     randomBytes = cryptoRandomBytes,
     attachments = createMemoryAttachmentStore(),
   } = options;
+  let devSettings: DevSettings | null = null;
   return {
     store,
     attachments,
     clock,
+    lastDevSettings: () => devSettings,
     async run(operation, plan) {
       // MOCK-8: the dev tools' clock offset moves the whole server's clock.
       const ctxOf = (state: ServerState): DomainContext => ({
         now: clock() + state.devSettings.clockOffsetMs,
         randomBytes,
       });
+      let seen: DevSettings | null = null;
       const result = await store.transact(
-        (state) => operation(state, ctxOf(state)),
+        (state) => {
+          const outcome = operation(state, ctxOf(state));
+          seen = { ...state.devSettings };
+          return outcome;
+        },
         bindPlan(plan, ctxOf),
       );
+      // Only what a transaction that settled saw: one that threw wrote nothing.
+      devSettings = seen;
       if (result instanceof DomainError) throw result;
       return result;
     },
