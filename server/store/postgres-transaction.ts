@@ -46,6 +46,8 @@ export interface SerializableOptions {
   attempts?: number;
   /** Told of each conflict that made the body run again (tests count them). */
   onRetry?: (error: unknown) => void;
+  /** Told when an attempt has committed or rolled back, before the next one starts. */
+  onAttemptEnd?: () => void;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface SerializableOptions {
  */
 export async function serializable<T>(
   pool: Pool,
-  body: (client: PoolClient) => Promise<T>,
+  body: (client: PoolClient, attempt: number) => Promise<T>,
   failure: () => Promise<unknown>,
   options: SerializableOptions = {},
 ): Promise<T> {
@@ -74,7 +76,7 @@ export async function serializable<T>(
     let broken: unknown;
     try {
       await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-      const result = await body(client);
+      const result = await body(client, attempt);
       await client.query('COMMIT');
       return result;
     } catch (thrown) {
@@ -89,6 +91,7 @@ export async function serializable<T>(
     } finally {
       // A connection that could not roll back is not given to the next request.
       client.release(broken instanceof Error ? broken : undefined);
+      options.onAttemptEnd?.();
     }
     await backoff(attempt);
   }

@@ -140,3 +140,29 @@ describe('a SERIALIZABLE transaction that conflicts (ADR 0025)', () => {
     expect(counter).toBe(1);
   });
 });
+
+describe('a transaction that only reads (ADR 0027)', () => {
+  it("runs beside the process's writer instead of waiting for it, and sees what it committed", async () => {
+    await migratePostgres(poolOf());
+    const backend = createPostgresRecordBackend(poolOf());
+    await backend.transaction([META_STORE], async (tx) => tx.put(META_STORE, 1, 'counter'));
+    let finishWriting: () => void = () => undefined;
+    const writing = new Promise<void>((resolve) => (finishWriting = resolve));
+    let wrote: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const writer = backend.transaction([META_STORE], async (tx) => {
+      tx.put(META_STORE, 2, 'counter');
+      await tx.get(META_STORE, 'counter');
+      wrote();
+      await writing;
+    });
+    await written;
+
+    const read = await backend.transaction([META_STORE], (tx) => tx.get(META_STORE, 'counter'));
+    finishWriting();
+    await writer;
+
+    expect(read).toBe(1);
+    expect(await backend.transaction([META_STORE], (tx) => tx.get(META_STORE, 'counter'))).toBe(2);
+  });
+});
