@@ -1,4 +1,5 @@
 import type { DevSettings } from '@/api/schemas/dev';
+import { createDevSettingsCopy } from './dev-settings-copy';
 import { type Clock, cryptoRandomBytes, type DomainContext } from './domain/context';
 import { DomainError } from './domain/errors';
 import type { ServerState } from './domain/state';
@@ -43,29 +44,31 @@ export function createBackend(options: {
     randomBytes = cryptoRandomBytes,
     attachments = createMemoryAttachmentStore(),
   } = options;
-  let devSettings: DevSettings | null = null;
+  const devSettings = createDevSettingsCopy();
   return {
     store,
     attachments,
     clock,
-    lastDevSettings: () => devSettings,
+    lastDevSettings: devSettings.current,
     async run(operation, plan) {
       // MOCK-8: the dev tools' clock offset moves the whole server's clock.
       const ctxOf = (state: ServerState): DomainContext => ({
         now: clock() + state.devSettings.clockOffsetMs,
         randomBytes,
       });
-      let seen: DevSettings | null = null;
+      const copy = devSettings.begin();
+      const seen: { before?: DevSettings; after?: DevSettings } = {};
       const result = await store.transact(
         (state) => {
+          seen.before = { ...state.devSettings };
           const outcome = operation(state, ctxOf(state));
-          seen = { ...state.devSettings };
+          seen.after = { ...state.devSettings };
           return outcome;
         },
         bindPlan(plan, ctxOf),
       );
       // Only what a transaction that settled saw: one that threw wrote nothing.
-      devSettings = seen;
+      if (seen.before && seen.after) copy.settle(seen.before, seen.after);
       if (result instanceof DomainError) throw result;
       return result;
     },
