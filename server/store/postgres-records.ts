@@ -36,21 +36,27 @@ function attemptOf(
   layoutOf: (store: string) => TableLayout,
   /** Awaited before the attempt's first write is sent: the process's writer slot. */
   beforeWrite: () => Promise<unknown>,
+  /** Told of each read, before it is sent. */
+  onRead: () => void,
 ) {
   let failed: unknown;
   const pending: Promise<unknown>[] = [];
   // One statement at a time, in the order they were made (pg 9 drops its own queue), so a
   // read sees every write made before it.
   let tail: Promise<unknown> = Promise.resolve();
-  const send = (sql: string, values: unknown[], gate?: () => Promise<unknown>) => {
-    const sent = tail.then(gate).then(() => client.query<Row & { n: number }>(sql, values));
+  const send = (sql: string, values: unknown[], gate?: Promise<unknown>) => {
+    const sent = tail.then(() => gate).then(() => client.query<Row & { n: number }>(sql, values));
     tail = sent.catch(() => undefined);
     return sent;
   };
-  const rows = async (sql: string, values: unknown[] = []) => (await send(sql, values)).rows;
+  const rows = async (sql: string, values: unknown[] = []) => {
+    onRead();
+    return (await send(sql, values)).rows;
+  };
   const write = (sql: string, values: unknown[] = []) => {
     pending.push(
-      send(sql, values, beforeWrite).catch((error: unknown) => {
+      // The slot is asked for at once, so no read made after this write counts as unslotted.
+      send(sql, values, beforeWrite()).catch((error: unknown) => {
         failed ??= error;
       }),
     );
@@ -178,7 +184,9 @@ function attemptOf(
  * back; one that only reads never takes it and runs beside the writer
  * (ADR 0027), SERIALIZABLE keeping it consistent. An attempt after a
  * conflict takes the slot before it reads, so writers here conflict at most
- * once with each other.
+ * once with each other, and that first conflict, of an attempt that read
+ * before it asked for the slot, is not counted against the attempts: at
+ * most one attempt more than ADR 0025's bound.
  */
 export function createPostgresRecordBackend(
   pool: Pool,
@@ -192,16 +200,21 @@ export function createPostgresRecordBackend(
       /** The attempt's hold on the writer slot, once it asked for it. */
       let slot: Promise<() => void> | undefined;
       const takeSlot = () => (slot ??= writers.take());
+      /** Whether the attempt read before it asked for the slot: a writer of this process may have met it. */
+      let readUnslotted = false;
       const freeSlot = () => {
         void slot?.then((free) => free());
         slot = undefined;
+        readUnslotted = false;
       };
       return serializable(
         pool,
         async (client, attempt) => {
           if (attempt > 1) await takeSlot();
           const usable = transactionLayouts(layouts, stores);
-          const statements = (current = attemptOf(client, usable.layoutOf, takeSlot));
+          const statements = (current = attemptOf(client, usable.layoutOf, takeSlot, () => {
+            if (!slot) readUnslotted = true;
+          }));
           try {
             const result = await body(statements.tx);
             await statements.settle();
@@ -211,7 +224,7 @@ export function createPostgresRecordBackend(
           }
         },
         async () => current?.failure(),
-        { ...options, onAttemptEnd: freeSlot },
+        { ...options, onAttemptEnd: freeSlot, isUncounted: () => readUnslotted },
       );
     },
   };

@@ -48,6 +48,8 @@ export interface SerializableOptions {
   onRetry?: (error: unknown) => void;
   /** Told when an attempt has committed or rolled back, before the next one starts. */
   onAttemptEnd?: () => void;
+  /** Whether the attempt that just conflicted is not counted against `attempts`. */
+  isUncounted?: () => boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function serializable<T>(
   options: SerializableOptions = {},
 ): Promise<T> {
   const attempts = options.attempts ?? POSTGRES_TRANSACTION_ATTEMPTS;
+  let counted = 0;
   for (let attempt = 1; ; attempt += 1) {
     let client: PoolClient;
     try {
@@ -86,7 +89,8 @@ export async function serializable<T>(
         broken = rollback;
       });
       if (!isRetryable(error)) throw error;
-      if (attempt >= attempts) throw new StoreBusyError({ cause: error });
+      if (!options.isUncounted?.()) counted += 1;
+      if (counted >= attempts) throw new StoreBusyError({ cause: error });
       options.onRetry?.(error);
     } finally {
       // A connection that could not roll back is not given to the next request.

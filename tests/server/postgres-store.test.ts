@@ -108,6 +108,9 @@ describe('a SERIALIZABLE transaction that conflicts (ADR 0025)', () => {
     const barrier = new Promise<void>((resolve) => (bothRead = resolve));
     const increment = (index: number) =>
       backends[index]?.transaction([META_STORE], async (tx) => {
+        // A write first: the attempt holds its process's writer slot before it
+        // reads, so its conflict counts against the attempts (ADR 0027).
+        tx.put(META_STORE, index, `marker-${index}`);
         const before = ((await tx.get(META_STORE, 'counter')) as number | undefined) ?? 0;
         arrived += 1;
         if (arrived === 2) bothRead();
