@@ -10,7 +10,8 @@ import { postgresDialect } from './postgres-dialect';
 import { serializable, type SerializableOptions } from './postgres-transaction';
 import { columnValue, primaryName, primaryOf } from './record-columns';
 import { comparisonSql, rangeComparisons } from './sql-key-range';
-import { type TableLayout, tableLayouts } from './table-layout';
+import { type TableLayout, tableLayouts, transactionLayouts } from './table-layout';
+import { createWriterSlot } from './writer-slot';
 
 const { quote } = postgresDialect;
 
@@ -30,21 +31,32 @@ function parameters() {
 }
 
 /** One attempt's statements on its client; writes are sent at once and awaited before COMMIT. */
-function attemptOf(client: PoolClient, layoutOf: (store: string) => TableLayout) {
+function attemptOf(
+  client: PoolClient,
+  layoutOf: (store: string) => TableLayout,
+  /** Awaited before the attempt's first write is sent: the process's writer slot. */
+  beforeWrite: () => Promise<unknown>,
+  /** Told of each read, before it is sent. */
+  onRead: () => void,
+) {
   let failed: unknown;
   const pending: Promise<unknown>[] = [];
   // One statement at a time, in the order they were made (pg 9 drops its own queue), so a
   // read sees every write made before it.
   let tail: Promise<unknown> = Promise.resolve();
-  const send = (sql: string, values: unknown[]) => {
-    const sent = tail.then(() => client.query<Row & { n: number }>(sql, values));
+  const send = (sql: string, values: unknown[], gate?: Promise<unknown>) => {
+    const sent = tail.then(() => gate).then(() => client.query<Row & { n: number }>(sql, values));
     tail = sent.catch(() => undefined);
     return sent;
   };
-  const rows = async (sql: string, values: unknown[] = []) => (await send(sql, values)).rows;
+  const rows = async (sql: string, values: unknown[] = []) => {
+    onRead();
+    return (await send(sql, values)).rows;
+  };
   const write = (sql: string, values: unknown[] = []) => {
     pending.push(
-      send(sql, values).catch((error: unknown) => {
+      // The slot is asked for at once, so no read made after this write counts as unslotted.
+      send(sql, values, beforeWrite()).catch((error: unknown) => {
         failed ??= error;
       }),
     );
@@ -166,47 +178,54 @@ function attemptOf(client: PoolClient, layoutOf: (store: string) => TableLayout)
  * PostgreSQL as a record backend (ADR 0025), with the memory and SQLite
  * backends' semantics over the same tables (ADR 0021). Each transaction is
  * SERIALIZABLE and runs again when it conflicts with another process's. This
- * process's transactions run one at a time, as SQLite's do: every write
- * updates the meta row, so concurrent ones here could only conflict and retry.
+ * process's writers run one at a time: every write updates the meta row, so
+ * concurrent ones here could only conflict and retry. A transaction takes the
+ * writer slot at its first write and holds it until it commits or rolls
+ * back; one that only reads never takes it and runs beside the writer
+ * (ADR 0027), SERIALIZABLE keeping it consistent. An attempt after a
+ * conflict takes the slot before it reads, so writers here conflict at most
+ * once with each other, and that first conflict, of an attempt that read
+ * before it asked for the slot, is not counted against the attempts: at
+ * most one attempt more than ADR 0025's bound.
  */
 export function createPostgresRecordBackend(
   pool: Pool,
   options: SerializableOptions = {},
 ): RecordBackend {
   const layouts = tableLayouts();
-  let queue: Promise<unknown> = Promise.resolve();
+  const writers = createWriterSlot();
   return {
     transaction(stores, body) {
-      const open = new Set(stores);
-      const run = () => {
-        let current: ReturnType<typeof attemptOf> | undefined;
-        return serializable(
-          pool,
-          async (client) => {
-            let finished = false;
-            const layoutOf = (store: string) => {
-              const layout = layouts.get(store);
-              if (finished) throw new Error(`A transaction over ${store} used after it finished`);
-              if (!layout || !open.has(store))
-                throw new Error(`Store ${store} is not in this transaction`);
-              return layout;
-            };
-            const attempt = (current = attemptOf(client, layoutOf));
-            try {
-              const result = await body(attempt.tx);
-              await attempt.settle();
-              return result;
-            } finally {
-              finished = true;
-            }
-          },
-          async () => current?.failure(),
-          options,
-        );
+      let current: ReturnType<typeof attemptOf> | undefined;
+      /** The attempt's hold on the writer slot, once it asked for it. */
+      let slot: Promise<() => void> | undefined;
+      const takeSlot = () => (slot ??= writers.take());
+      /** Whether the attempt read before it asked for the slot: a writer of this process may have met it. */
+      let readUnslotted = false;
+      const freeSlot = () => {
+        void slot?.then((free) => free());
+        slot = undefined;
+        readUnslotted = false;
       };
-      const next = queue.then(run, run);
-      queue = next.catch(() => undefined);
-      return next;
+      return serializable(
+        pool,
+        async (client, attempt) => {
+          if (attempt > 1) await takeSlot();
+          const usable = transactionLayouts(layouts, stores);
+          const statements = (current = attemptOf(client, usable.layoutOf, takeSlot, () => {
+            if (!slot) readUnslotted = true;
+          }));
+          try {
+            const result = await body(statements.tx);
+            await statements.settle();
+            return result;
+          } finally {
+            usable.finish();
+          }
+        },
+        async () => current?.failure(),
+        { ...options, onAttemptEnd: freeSlot, isUncounted: () => readUnslotted },
+      );
     },
   };
 }

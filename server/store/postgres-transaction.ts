@@ -46,6 +46,10 @@ export interface SerializableOptions {
   attempts?: number;
   /** Told of each conflict that made the body run again (tests count them). */
   onRetry?: (error: unknown) => void;
+  /** Told when an attempt has committed or rolled back, before the next one starts. */
+  onAttemptEnd?: () => void;
+  /** Whether the attempt that just conflicted is not counted against `attempts`. */
+  isUncounted?: () => boolean;
 }
 
 /**
@@ -58,11 +62,12 @@ export interface SerializableOptions {
  */
 export async function serializable<T>(
   pool: Pool,
-  body: (client: PoolClient) => Promise<T>,
+  body: (client: PoolClient, attempt: number) => Promise<T>,
   failure: () => Promise<unknown>,
   options: SerializableOptions = {},
 ): Promise<T> {
   const attempts = options.attempts ?? POSTGRES_TRANSACTION_ATTEMPTS;
+  let counted = 0;
   for (let attempt = 1; ; attempt += 1) {
     let client: PoolClient;
     try {
@@ -74,7 +79,7 @@ export async function serializable<T>(
     let broken: unknown;
     try {
       await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
-      const result = await body(client);
+      const result = await body(client, attempt);
       await client.query('COMMIT');
       return result;
     } catch (thrown) {
@@ -84,11 +89,13 @@ export async function serializable<T>(
         broken = rollback;
       });
       if (!isRetryable(error)) throw error;
-      if (attempt >= attempts) throw new StoreBusyError({ cause: error });
+      if (!options.isUncounted?.()) counted += 1;
+      if (counted >= attempts) throw new StoreBusyError({ cause: error });
       options.onRetry?.(error);
     } finally {
       // A connection that could not roll back is not given to the next request.
       client.release(broken instanceof Error ? broken : undefined);
+      options.onAttemptEnd?.();
     }
     await backoff(attempt);
   }

@@ -11,7 +11,7 @@ import { comparisonSql, rangeComparisons } from './sql-key-range';
 import { sqliteDialect } from './sqlite-dialect';
 import { migrateSqlite } from './sqlite-migrate';
 import { sqliteTransaction, statementOf } from './sqlite-transaction';
-import { type TableLayout, tableLayouts } from './table-layout';
+import { type TableLayout, tableLayouts, transactionLayouts } from './table-layout';
 
 /** How long a writer waits for another process's lock before the request gets 503. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -104,15 +104,7 @@ export function createSqliteRecordBackend(db: Database.Database): RecordBackend 
 
   return {
     transaction(stores, body) {
-      const open = new Set(stores);
-      let finished = false;
-      const layoutOf = (store: string) => {
-        const layout = layouts.get(store);
-        if (finished) throw new Error(`A transaction over ${store} used after it finished`);
-        if (!layout || !open.has(store))
-          throw new Error(`Store ${store} is not in this transaction`);
-        return layout;
-      };
+      const { layoutOf, finish } = transactionLayouts(layouts, stores);
       const tx: RecordTx = {
         async get(store, key) {
           const layout = layoutOf(store);
@@ -167,7 +159,7 @@ export function createSqliteRecordBackend(db: Database.Database): RecordBackend 
         try {
           return await body(tx);
         } finally {
-          finished = true;
+          finish();
         }
       });
     },

@@ -83,3 +83,23 @@ export function tableLayouts(): Map<string, TableLayout> {
   }
   return layouts;
 }
+
+/**
+ * The layouts one transaction may use: the stores it named, until it has
+ * finished; anything else is a bug in the caller, thrown at once.
+ */
+export function transactionLayouts(layouts: Map<string, TableLayout>, stores: Iterable<string>) {
+  const open = new Set(stores);
+  let finished = false;
+  return {
+    layoutOf(store: string): TableLayout {
+      const layout = layouts.get(store);
+      if (finished) throw new Error(`A transaction over ${store} used after it finished`);
+      if (!layout || !open.has(store)) throw new Error(`Store ${store} is not in this transaction`);
+      return layout;
+    },
+    finish(): void {
+      finished = true;
+    },
+  };
+}

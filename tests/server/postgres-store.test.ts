@@ -108,6 +108,9 @@ describe('a SERIALIZABLE transaction that conflicts (ADR 0025)', () => {
     const barrier = new Promise<void>((resolve) => (bothRead = resolve));
     const increment = (index: number) =>
       backends[index]?.transaction([META_STORE], async (tx) => {
+        // A write first: the attempt holds its process's writer slot before it
+        // reads, so its conflict counts against the attempts (ADR 0027).
+        tx.put(META_STORE, index, `marker-${index}`);
         const before = ((await tx.get(META_STORE, 'counter')) as number | undefined) ?? 0;
         arrived += 1;
         if (arrived === 2) bothRead();
@@ -138,5 +141,31 @@ describe('a SERIALIZABLE transaction that conflicts (ADR 0025)', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toBeInstanceOf(StoreBusyError);
     expect(counter).toBe(1);
+  });
+});
+
+describe('a transaction that only reads (ADR 0027)', () => {
+  it("runs beside the process's writer instead of waiting for it, and sees what it committed", async () => {
+    await migratePostgres(poolOf());
+    const backend = createPostgresRecordBackend(poolOf());
+    await backend.transaction([META_STORE], async (tx) => tx.put(META_STORE, 1, 'counter'));
+    let finishWriting: () => void = () => undefined;
+    const writing = new Promise<void>((resolve) => (finishWriting = resolve));
+    let wrote: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const writer = backend.transaction([META_STORE], async (tx) => {
+      tx.put(META_STORE, 2, 'counter');
+      await tx.get(META_STORE, 'counter');
+      wrote();
+      await writing;
+    });
+    await written;
+
+    const read = await backend.transaction([META_STORE], (tx) => tx.get(META_STORE, 'counter'));
+    finishWriting();
+    await writer;
+
+    expect(read).toBe(1);
+    expect(await backend.transaction([META_STORE], (tx) => tx.get(META_STORE, 'counter'))).toBe(2);
   });
 });

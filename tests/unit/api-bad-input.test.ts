@@ -3,6 +3,7 @@ import { ERROR_STATUS } from '@/api/error-codes';
 import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS, SECOND_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { errorBodySchema } from '@/api/schemas/common';
+import { IDLE_SLIDE_STEP_MS } from '@/backend/domain/retention';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/backend/seed';
 import { type ApiClient, type ApiResponse, expectError, setupMockApi } from './support/api-client';
 import { START_MS } from './support/fake-clock';
@@ -380,7 +381,8 @@ describe('the state comparison used above', () => {
 
   it('ignores only the sliding expiry of an active session', async () => {
     const owner = await api.signedIn('owner@example.com');
-    api.time.advance(SECOND_MS);
+    // Far enough for the idle expiry to slide (SESSION-3's step).
+    api.time.advance(IDLE_SLIDE_STEP_MS);
     const before = await comparableState(api.server);
     const rawBefore = await api.server.run((state) => JSON.stringify(state.sessions));
 

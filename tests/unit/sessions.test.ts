@@ -8,6 +8,7 @@ import {
   RETENTION_MAX_DAYS_DEFAULT,
   RETENTION_MAX_DAYS_MAX,
   RETENTION_MAX_DAYS_MIN,
+  SECOND_MS,
 } from '@/api/limits';
 import type { DomainError } from '@/backend/domain/errors';
 import {
@@ -15,6 +16,7 @@ import {
   PASSWORD_MAX_FAILURES,
   PENDING_SESSION_TTL_MS,
 } from '@/backend/domain/limits';
+import { IDLE_SLIDE_STEP_MS } from '@/backend/domain/retention';
 import {
   authenticate,
   type IssuedSession,
@@ -286,6 +288,32 @@ describe('sessions: lifetimes (LOGIN-5)', () => {
     await expect(authenticateToken(token)).resolves.toMatchObject({ state: 'active' });
 
     t.time.advance(30 * MINUTE_MS);
+    await expect(authenticateToken(token)).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+  });
+
+  it('slides the idle expiry only once it has moved by a step, and still ends it at the idle time (SESSION-3)', async () => {
+    const { token } = await logInAs('owner@example.com');
+    const sessionOf = async () =>
+      (await t.snapshot()).sessions.find((session) => session.state === 'active');
+    const loggedIn = await sessionOf();
+
+    t.time.advance(10 * SECOND_MS);
+    await authenticateToken(token);
+    expect(await sessionOf()).toEqual(loggedIn);
+
+    t.time.advance(51 * SECOND_MS);
+    const slidAt = t.time.now;
+    await authenticateToken(token);
+    expect(await sessionOf()).toMatchObject({
+      lastSeenAt: slidAt,
+      expiresAt: slidAt + 30 * MINUTE_MS,
+    });
+
+    t.time.advance(IDLE_SLIDE_STEP_MS - 1);
+    await authenticateToken(token);
+    t.time.advance(slidAt + 30 * MINUTE_MS - 1 - t.time.now);
+    expect(await peekToken(token)).toMatchObject({ state: 'active' });
+    t.time.advance(1);
     await expect(authenticateToken(token)).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
   });
 

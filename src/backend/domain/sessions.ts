@@ -23,7 +23,7 @@ import {
 } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { DECOY_PASSWORD_HASH, hashMatches, type PasswordHash } from './passwords';
-import { activeExpiresAt } from './retention';
+import { activeExpiresAt, slideIdleExpiry } from './retention';
 import type {
   AccountRecord,
   LoginThrottleRecord,
@@ -306,9 +306,7 @@ export function authenticate(
   if (isExpired(session, ctx.now)) throw new DomainError('SESSION_EXPIRED');
   reconcile(state, ctx, session);
   if (session.state === 'active') {
-    // SESSION-3: each use slides the idle time, never past the maximum.
-    session.lastSeenAt = ctx.now;
-    session.expiresAt = activeExpiresAt(accountById(state, session.accountId), session);
+    slideIdleExpiry(accountById(state, session.accountId), session, ctx.now);
   }
   return session;
 }
