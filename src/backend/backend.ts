@@ -1,5 +1,3 @@
-import type { DevSettings } from '@/api/schemas/dev';
-import { createDevSettingsCopy } from './dev-settings-copy';
 import { type Clock, cryptoRandomBytes, type DomainContext } from './domain/context';
 import { DomainError } from './domain/errors';
 import type { ServerState } from './domain/state';
@@ -24,12 +22,6 @@ export interface Backend {
   /** The bytes of ticket attachments, beside the state that describes them. */
   readonly attachments: AttachmentStore;
   readonly clock: Clock;
-  /**
-   * MOCK-8: the dev settings as this process's last transaction left them,
-   * or null before its first: the fault switches read them here rather than
-   * in a transaction of their own (ADR 0027).
-   */
-  lastDevSettings(): DevSettings | null;
 }
 
 export function createBackend(options: {
@@ -44,31 +36,20 @@ export function createBackend(options: {
     randomBytes = cryptoRandomBytes,
     attachments = createMemoryAttachmentStore(),
   } = options;
-  const devSettings = createDevSettingsCopy();
   return {
     store,
     attachments,
     clock,
-    lastDevSettings: devSettings.current,
     async run(operation, plan) {
       // MOCK-8: the dev tools' clock offset moves the whole server's clock.
       const ctxOf = (state: ServerState): DomainContext => ({
         now: clock() + state.devSettings.clockOffsetMs,
         randomBytes,
       });
-      const copy = devSettings.begin();
-      const seen: { before?: DevSettings; after?: DevSettings } = {};
       const result = await store.transact(
-        (state) => {
-          seen.before = { ...state.devSettings };
-          const outcome = operation(state, ctxOf(state));
-          seen.after = { ...state.devSettings };
-          return outcome;
-        },
+        (state) => operation(state, ctxOf(state)),
         bindPlan(plan, ctxOf),
       );
-      // Only what a transaction that settled saw: one that threw wrote nothing.
-      if (seen.before && seen.after) copy.settle(seen.before, seen.after);
       if (result instanceof DomainError) throw result;
       return result;
     },

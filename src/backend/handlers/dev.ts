@@ -28,13 +28,9 @@ export function devHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
   return [
     http.all(`${API}/*`, async () => {
-      // The settings the process's last transaction saw: each request's own
-      // transaction refreshes them, so no transaction of their own (ADR 0027).
       let settings: DevSettings;
       try {
-        settings =
-          server.lastDevSettings() ??
-          (await server.run((state) => state.devSettings, SETTINGS_ONLY));
+        settings = await server.run((state) => state.devSettings, SETTINGS_ONLY);
       } catch (error) {
         // A busy store answers like any endpoint would (503), not as a crash.
         return errorResponse(error);
@@ -124,8 +120,6 @@ export function devHandlers(deps: HandlerDeps) {
       reply: async () => {
         await server.store.reset();
         await server.attachments.clear();
-        // The fault switches' copy follows the seed's settings.
-        await server.run((state) => state.devSettings, SETTINGS_ONLY);
         return { status: 204 };
       },
     }),

@@ -19,7 +19,6 @@ export function everythingByDefault(backend: Backend): TestBackend {
     store: backend.store,
     attachments: backend.attachments,
     clock: backend.clock,
-    lastDevSettings: () => backend.lastDevSettings(),
     run: (operation, plan = EVERYTHING) => backend.run(operation, plan),
   };
 }
