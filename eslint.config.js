@@ -129,9 +129,21 @@ const boundaries = [
         {
           patterns: [
             {
-              group: ['@/features/*', '@/app/*', '@/components/*', '@/lib/*', '@/mocks/*'],
+              group: [
+                '@/features/*',
+                '@/app/*',
+                '@/components/*',
+                '@/lib/*',
+                '!@/lib/i18n',
+                '@/lib/i18n/*',
+                '@/mocks/*',
+                // The emails' words, and the formatting they share with the screens (ADR 0032).
+                '!@/lib/i18n/message-format',
+                '!@/lib/i18n/en-mail',
+                '!@/lib/i18n/zh-cn-mail',
+              ],
               message:
-                'The backend imports only the contract in src/api: it runs in the browser and in Node.',
+                "The backend imports only the contract in src/api, and the emails' catalogues: it runs in the browser and in Node.",
             },
             {
               group: ['node:*'],

@@ -40,11 +40,10 @@ async function boot(): Promise<void> {
     : onLoginPage
       ? firstScreen.then(afterFirstPaint).then(startMock)
       : startMock();
-  const [[{ App }], { holdRequestsUntil }] = await Promise.all([
-    firstScreen,
-    import('./api/client'),
-  ]);
+  const [[{ App }], { holdRequestsUntil, sendLanguageFrom }, { usePreferences }] =
+    await Promise.all([firstScreen, import('./api/client'), import('./lib/preferences')]);
   holdRequestsUntil(mockReady);
+  sendLanguageFrom(() => usePreferences.getState().language);
   mockReady.catch(bootFailed);
   if (!root) return;
   createRoot(root).render(

@@ -1,5 +1,6 @@
 import { ApiError } from './api-error';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
+import type { Language } from './languages';
 import { SESSION_END_CAUSES, type SessionEndCause } from './session-end-causes';
 
 /**
@@ -41,6 +42,17 @@ let recoverFromStrayAnswer: StrayAnswerRecovery | null = null;
  */
 export function recoverStrayAnswersWith(recover: StrayAnswerRecovery): void {
   recoverFromStrayAnswer = recover;
+}
+
+let requestLanguage: () => Language | null = () => null;
+
+/**
+ * Every request names the language the screens show in `Accept-Language`,
+ * which the backend writes its emails in; the browser's own header would
+ * name the browser's language, not the one chosen in the console.
+ */
+export function sendLanguageFrom(current: () => Language): void {
+  requestLanguage = current;
 }
 
 type SessionListener = (error: ApiError) => void;
@@ -117,6 +129,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   });
 }
 
+function languageHeader(): Record<string, string> {
+  const language = requestLanguage();
+  return language === null ? {} : { 'Accept-Language': language };
+}
+
 /** Sends a request; answers the response when it is a success, else throws its ApiError. */
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, signal, headers } = options;
@@ -129,6 +146,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       signal,
       headers: {
         Accept: 'application/json',
+        ...languageHeader(),
         ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
         ...headers,
       },

@@ -1,14 +1,14 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { type Language, languageOfHeader, LANGUAGES } from '@/api/languages';
 
-export type Language = 'en' | 'zh-CN';
+export type { Language };
+export { LANGUAGES };
 export type ThemePreference = 'system' | 'light' | 'dark';
-
-export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
 
 export function browserLanguage(): Language {
   const preferred = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language ?? 'en';
-  return preferred.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return languageOfHeader(preferred) ?? 'en';
 }
 
 interface Preferences {

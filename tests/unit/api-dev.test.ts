@@ -13,7 +13,9 @@ import {
   mailboxSchema,
 } from '@/api/schemas/dev';
 import { sessionSchema } from '@/api/schemas/session';
+import { findAccountByEmail } from '@/backend/domain/accounts';
 import { sendEmail } from '@/backend/domain/mail';
+import type { AccountRecord, ServerState } from '@/backend/domain/state';
 import { BOB_TOTP_SECRET, SUPPORT_TOTP_SECRET } from '@/backend/seed';
 import { expectError, setupMockApi } from './support/api-client';
 import { START_MS } from './support/fake-clock';
@@ -34,6 +36,12 @@ async function settingsNow(): Promise<DevSettings> {
   return devStatusSchema.parse(response.body).settings;
 }
 
+function seedOwner(state: ServerState): AccountRecord {
+  const account = findAccountByEmail(state, 'owner@example.com');
+  if (!account) throw new Error('the seed has no owner@example.com');
+  return account;
+}
+
 async function lockOut(email: string): Promise<void> {
   const client = api.client();
   for (let attempt = 1; attempt <= 5; attempt++) await client.logIn(email, `wrong-${attempt}`);
@@ -50,7 +58,7 @@ describe('GET /api/dev/mailbox (MOCK-8)', () => {
   it('lists every email newest first, with recipient, subject, body and time', async () => {
     for (const subject of ['first', 'second', 'third']) {
       await api.server.run((state, ctx) =>
-        sendEmail(state, ctx, { to: 'owner@example.com', subject, body: `Body of ${subject}` }),
+        sendEmail(state, ctx, seedOwner(state), () => ({ subject, body: `Body of ${subject}` })),
       );
       api.time.advance(MINUTE_MS);
     }

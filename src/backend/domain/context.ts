@@ -1,3 +1,5 @@
+import type { Language } from '@/api/languages';
+
 /** What the domain core needs from the outside world, injected so tests control it. */
 export interface DomainContext {
   /** Milliseconds since the epoch, on the server's clock. */
@@ -14,6 +16,10 @@ export interface DomainContext {
    * server's socket or trusted proxy); null where there is none (the mock).
    */
   readonly clientAddress?: string | null;
+  /** The language the request asked for (`Accept-Language`), if the console has it. */
+  readonly language?: Language | null;
+  /** The account of the request's session, once settled; null for an anonymous request. */
+  readonly callerAccountId?: string | null;
 }
 
 export type Clock = () => number;

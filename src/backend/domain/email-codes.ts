@@ -1,4 +1,5 @@
 import { MINUTE_MS } from '@/api/limits';
+import type { MailKey } from '@/lib/i18n/en-mail';
 import type { DomainContext } from './context';
 import { base64Url, digestsEqual, sha256Hex } from './encoding';
 import { DomainError } from './errors';
@@ -13,30 +14,12 @@ import {
 import { sendEmail } from './mail';
 import type { AccountRecord, EmailCodePurpose, ServerState } from './state';
 
-const IGNORE_UNLESS_PASSWORD =
-  'If you did not ask for it, ignore this email: nobody can use it without your password.';
-
-const PURPOSE_TEXT: Record<EmailCodePurpose, { subject: string; reason: string; ignore: string }> =
-  {
-    bind: {
-      subject: 'Your verification code for binding MFA',
-      reason: 'to bind MFA to your account',
-      ignore: IGNORE_UNLESS_PASSWORD,
-    },
-    ticket: {
-      subject: 'Your verification code for an Unbind MFA ticket',
-      reason: 'to submit an Unbind MFA ticket',
-      ignore: IGNORE_UNLESS_PASSWORD,
-    },
-    // PASSWORD-2: whoever holds this mailbox may set a new password, so say what it does.
-    reset: {
-      subject: 'Your verification code for resetting your password',
-      reason: 'to set a new password for your account',
-      ignore:
-        'If you did not ask for it, ignore this email: your password stays as it is, ' +
-        'and MFA is still asked for at login.',
-    },
-  };
+/** The email of each purpose's code; the reset's says what its code can do (PASSWORD-2). */
+const PURPOSE_MAIL: Record<EmailCodePurpose, { subject: MailKey; body: MailKey }> = {
+  bind: { subject: 'mail.code.bind.subject', body: 'mail.code.bind.body' },
+  ticket: { subject: 'mail.code.ticket.subject', body: 'mail.code.ticket.body' },
+  reset: { subject: 'mail.code.reset.subject', body: 'mail.code.reset.body' },
+};
 
 /** A uniformly random code of EMAIL_CODE_DIGITS digits from the CSPRNG. */
 function randomCode(ctx: DomainContext): string {
@@ -131,15 +114,11 @@ export function sendEmailCode(
   );
   state.emailSends.push({ accountId: account.id, purpose, at: ctx.now, sessionId });
 
-  const text = PURPOSE_TEXT[purpose];
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: text.subject,
-    body:
-      `Your verification code is ${code}. Enter it ${text.reason}. ` +
-      `It is valid for ${EMAIL_CODE_TTL_MS / MINUTE_MS} minutes and can be used once. ` +
-      text.ignore,
-  });
+  const text = PURPOSE_MAIL[purpose];
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t(text.subject),
+    body: t(text.body, { code, minutes: EMAIL_CODE_TTL_MS / MINUTE_MS }),
+  }));
   return { resendAvailableAt: ctx.now + EMAIL_CODE_RESEND_INTERVAL_MS };
 }
 

@@ -1,3 +1,4 @@
+import type { MailKey } from '@/lib/i18n/en-mail';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { DomainError } from './errors';
@@ -100,14 +101,11 @@ function countCodeFailure(
   account.codeFailures = 0;
   account.codeLockedUntil = ctx.now + CODE_LOCKOUT_MS;
   recordAudit(state, ctx, account.id, 'mfa.locked', { until: account.codeLockedUntil });
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'MFA code entry locked after wrong codes',
-    body:
-      `${CODE_MAX_FAILURES} wrong codes were entered for your account in a row. ` +
-      `Code entry is locked until ${formatTimeForEmail(account.codeLockedUntil)}. ` +
-      'If this was not you, someone may know your password: change it as soon as you can.',
-  });
+  const until = formatTimeForEmail(account.codeLockedUntil);
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.codeLocked.subject'),
+    body: t('mail.codeLocked.body', { max: CODE_MAX_FAILURES, until }),
+  }));
   return new DomainError('CODE_LOCKED', { retryAfterMs: CODE_LOCKOUT_MS });
 }
 
@@ -165,23 +163,23 @@ export function checkRecoveryCode(
   reopenCodeEntry(account);
   const left = recoveryCodesLeft(recoveryCodes);
   recordAudit(state, ctx, account.id, 'mfa.recovery_code_used', { use, left });
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'A recovery code was used on your account',
-    body:
-      `A recovery code was used ${RECOVERY_CODE_USE_TEXT[use]} at ${formatTimeForEmail(ctx.now)}. ` +
-      `${left} of your recovery codes ${left === 1 ? 'is' : 'are'} left; each works once. ` +
-      'Make a new set in Account Management > Security Settings. ' +
-      'If this was not you, change your password and contact customer service at once.',
-  });
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.recoveryCodeUsed.subject'),
+    body: t('mail.recoveryCodeUsed.body', {
+      use: t(RECOVERY_CODE_USE_MAIL[use]),
+      at: formatTimeForEmail(ctx.now),
+      count: left,
+    }),
+  }));
   return null;
 }
 
-const RECOVERY_CODE_USE_TEXT: Record<RecoveryCodeUse, string> = {
-  login: 'to sign in to your account',
-  unbind: 'to unbind MFA from your account',
-  change: 'to change the authenticator app of your account',
-  regenerate: 'to make new recovery codes',
+/** How the recovery code email says what the code was used for. */
+const RECOVERY_CODE_USE_MAIL: Record<RecoveryCodeUse, MailKey> = {
+  login: 'mail.recoveryCodeUse.login',
+  unbind: 'mail.recoveryCodeUse.unbind',
+  change: 'mail.recoveryCodeUse.change',
+  regenerate: 'mail.recoveryCodeUse.regenerate',
 };
 
 /** The dynamic code of the account's binding, or one of its recovery codes. */

@@ -50,14 +50,10 @@ export function regenerateRecoveryCodes(
   const { codes, stored } = newRecoveryCodeSet(ctx, RECOVERY_CODE_KEY, account.id);
   binding.recoveryCodes = stored;
   recordAudit(state, ctx, account.id, 'mfa.recovery_codes_generated');
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'New recovery codes were made for your account',
-    body:
-      `A new set of recovery codes was made for your account at ${formatTimeForEmail(ctx.now)}. ` +
-      'The codes of the earlier set no longer work. ' +
-      'If this was not you, change your password and contact customer service at once.',
-  });
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.recoveryCodesMade.subject'),
+    body: t('mail.recoveryCodesMade.body', { at: formatTimeForEmail(ctx.now) }),
+  }));
   return {
     ...endOtherSessions(state, ctx, account.id, session.id, 'recovery_codes_regenerated'),
     recoveryCodes: codes,
@@ -101,13 +97,9 @@ export function replaceAuthenticator(
   if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
   account.mfa = { ...account.mfa, secret, boundAt: ctx.now, lastUsedStep };
   recordAudit(state, ctx, account.id, 'mfa.changed');
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'The authenticator app of your account was changed',
-    body:
-      `A new authenticator app was bound to your account at ${formatTimeForEmail(ctx.now)}; ` +
-      'the codes of the previous one no longer work. Your recovery codes are unchanged. ' +
-      'If this was not you, contact customer service at once.',
-  });
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.authenticatorChanged.subject'),
+    body: t('mail.authenticatorChanged.body', { at: formatTimeForEmail(ctx.now) }),
+  }));
   return endOtherSessions(state, ctx, account.id, session.id, 'authenticator_changed');
 }

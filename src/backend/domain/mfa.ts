@@ -209,15 +209,10 @@ export function confirmEnrollment(
   const { binding, recoveryCodes } = newBinding(ctx, account, pending.secret, step);
   account.mfa = binding;
   recordAudit(state, ctx, account.id, 'mfa.bound');
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'MFA was bound to your account',
-    body:
-      `An authenticator app was bound to your account at ${formatTimeForEmail(ctx.now)}. ` +
-      'From now on, logging in asks for its 6-digit dynamic code. ' +
-      'Keep the recovery codes you were shown somewhere safe. ' +
-      'If this was not you, contact customer service at once.',
-  });
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.mfaBound.subject'),
+    body: t('mail.mfaBound.body', { at: formatTimeForEmail(ctx.now) }),
+  }));
   // A session that owed the binding becomes a full one (LOGIN-4, LOGIN-6); then
   // every other session ends and this one gets a new id (SESSION-2).
   const current =
@@ -272,14 +267,14 @@ export function removeBinding(
     'mfa.unbound',
     by === 'self' ? { by } : { by: 'support', ...agentDetail(by) },
   );
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'MFA was unbound from your account',
+  const at = formatTimeForEmail(ctx.now);
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.mfaUnbound.subject'),
     body:
-      `The authenticator app was unbound from your account at ${formatTimeForEmail(ctx.now)}` +
-      (by === 'self' ? '. ' : ` by customer service (${by.name}), as your ticket asked. `) +
-      'Logging in now needs only your password. Bind MFA again in Account Management > Security Settings.',
-  });
+      by === 'self'
+        ? t('mail.mfaUnbound.bodyBySelf', { at })
+        : t('mail.mfaUnbound.bodyByAgent', { at, agent: by.name }),
+  }));
 }
 
 /** TICKET-11: who acted for customer service, as the member's log names them. */

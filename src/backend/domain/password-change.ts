@@ -69,15 +69,10 @@ export function changePassword(
   account.password = input.next.hash;
   const { issued } = endOtherSessions(state, ctx, account.id, session.id, 'password_changed');
   recordAudit(state, ctx, account.id, 'password.changed');
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'Your password was changed',
-    body:
-      `The password of your account was changed at ${formatTimeForEmail(ctx.now)}, ` +
-      'and every other session of your account was signed out. ' +
-      'If this was not you, reset your password (Forgot password? on the login page) ' +
-      'and contact customer service.',
-  });
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.passwordChanged.subject'),
+    body: t('mail.passwordChanged.body', { at: formatTimeForEmail(ctx.now) }),
+  }));
   return issued;
 }
 
@@ -114,14 +109,11 @@ export function resetPassword(
   reopenCodeEntry(account);
   endAllSessions(state, ctx, account.id, 'password_reset');
   recordAudit(state, ctx, account.id, 'password.reset');
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'Your password was reset',
-    body:
-      `The password of your account was reset with a code sent to this email at ${formatTimeForEmail(ctx.now)}. ` +
-      'Every session of your account was signed out. ' +
-      (account.mfa ? 'Logging in still asks for your MFA dynamic code. ' : '') +
-      'If this was not you, contact customer service at once.',
-  });
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.passwordReset.subject'),
+    body: t(account.mfa ? 'mail.passwordReset.bodyWithMfa' : 'mail.passwordReset.body', {
+      at: formatTimeForEmail(ctx.now),
+    }),
+  }));
   return null;
 }

@@ -151,18 +151,16 @@ export function notifyBlocked(
   recordAudit(state, ctx, account.id, entry === 'password' ? 'password.locked' : 'mfa.locked', {
     until: 'reset',
   });
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject:
-      entry === 'password'
-        ? 'Sign-in blocked after 100 failed attempts'
-        : 'MFA code entry blocked after 100 wrong codes',
-    body:
-      `There were ${FAILURES_IN_A_ROW_MAX} failed ${entry === 'password' ? 'sign-in attempts' : 'dynamic codes'} ` +
-      'on your account in a row, across lockouts. It stays locked until you reset your password ' +
-      'with a code sent to this email (Forgot password? on the login page), or customer service ' +
-      `helps you. If this was not you, someone is trying to get in: reset your password at ${PASSWORD_RESET_PATH}.`,
-  });
+  const password = entry === 'password';
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t(password ? 'mail.passwordBlocked.subject' : 'mail.codeBlocked.subject', {
+      max: FAILURES_IN_A_ROW_MAX,
+    }),
+    body: t(password ? 'mail.passwordBlocked.body' : 'mail.codeBlocked.body', {
+      max: FAILURES_IN_A_ROW_MAX,
+      resetPath: PASSWORD_RESET_PATH,
+    }),
+  }));
 }
 
 function notifyPasswordLockout(
@@ -172,15 +170,14 @@ function notifyPasswordLockout(
   lockedUntil: number,
 ): void {
   recordAudit(state, ctx, account.id, 'password.locked', { until: lockedUntil });
-  sendEmail(state, ctx, {
-    to: account.email,
-    subject: 'Sign-in locked after failed attempts',
-    body:
-      `There were ${PASSWORD_MAX_FAILURES} failed sign-in attempts on your account in a row. ` +
-      `Signing in with a password is locked until ${formatTimeForEmail(lockedUntil)}. ` +
-      'If this was not you, change your password after the lock ends: Account Management > ' +
-      `Security Settings > Change password, or Forgot password? at ${PASSWORD_RESET_PATH}.`,
-  });
+  sendEmail(state, ctx, account, (t) => ({
+    subject: t('mail.passwordLocked.subject'),
+    body: t('mail.passwordLocked.body', {
+      max: PASSWORD_MAX_FAILURES,
+      until: formatTimeForEmail(lockedUntil),
+      resetPath: PASSWORD_RESET_PATH,
+    }),
+  }));
 }
 
 export function openSession(

@@ -1,3 +1,4 @@
+import type { Language } from '@/api/languages';
 import type { DevSettings } from '@/api/schemas/dev';
 import type { AuditEventName } from '@/api/schemas/mfa';
 import type { SessionState, WorkspaceRole } from '@/api/schemas/session';
@@ -32,6 +33,11 @@ export interface AccountRecord {
   codeFailuresInARow: number;
   /** SESSION-3: how long the account's sessions live, idle and at most. */
   retention: LoginRetention;
+  /**
+   * The language the account's last signed-in request asked for, in which it
+   * is emailed when someone else acts (an agent's reply); absent until then.
+   */
+  language?: Language;
 }
 
 /** SESSION-3: applied by the server to every session of the account. */

@@ -1,11 +1,13 @@
 import { http, type HttpHandler, HttpResponse, type JsonBodyType } from 'msw';
 import type * as z from 'zod/mini';
+import { languageOfHeader } from '@/api/languages';
 import type { SessionEndCause } from '@/api/session-end-causes';
 import type { Backend, ServerPlan } from '../backend';
 import type { DomainContext } from '../domain/context';
 import { sha256Hex } from '../domain/encoding';
 import { endedCauseOf } from '../domain/ended-sessions';
 import { DomainError } from '../domain/errors';
+import { rememberCallerLanguage } from '../domain/mail';
 import { requireEnrollmentAccess } from '../domain/mfa';
 import { authenticate, peekSession, requireActive, requirePendingState } from '../domain/sessions';
 import type { ServerState, SessionRecord } from '../domain/state';
@@ -192,13 +194,17 @@ export function endpoints({ server, jar, origin, userAgent, clientAddressOf }: H
             ? (undefined as R)
             : await server.run((state, serverCtx) => {
                 // LOG-1: what the security log records of the request's browser.
-                const ctx = {
+                const requestCtx = {
                   ...serverCtx,
                   userAgent: request.headers.get('user-agent') ?? userAgent ?? null,
                   clientAddress: clientAddressOf?.(request) ?? null,
+                  language: languageOfHeader(request.headers.get('accept-language')),
                 };
-                const admitted = admit(state, ctx, spec.caller, token, params, method);
+                const admitted = admit(state, requestCtx, spec.caller, token, params, method);
                 if (admitted instanceof DomainError) return admitted;
+                // Emails go out in the language of whoever they concern (mailLanguage).
+                const ctx = { ...requestCtx, callerAccountId: admitted.session?.accountId ?? null };
+                rememberCallerLanguage(state, ctx);
                 const call = {
                   state,
                   ctx,

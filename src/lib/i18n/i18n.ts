@@ -1,12 +1,10 @@
 import { useCallback } from 'react';
 import { type Language, usePreferences } from '../preferences';
 import { en, type MessageKey } from './en';
+import { formatMessage, type MessageValues } from './message-format';
 
 export type { MessageKey };
-export type Translate = (
-  key: MessageKey,
-  values?: Record<string, string | number | boolean>,
-) => string;
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 type Catalogue = Record<MessageKey, string>;
 
@@ -31,32 +29,8 @@ export async function chooseLanguage(language: Language): Promise<void> {
   usePreferences.getState().setLanguage(language);
 }
 
-export function translate(
-  language: Language,
-  key: MessageKey,
-  values?: Record<string, string | number | boolean>,
-): string {
-  const catalogue = catalogues[language] ?? en;
-  const template = pluralOf(catalogue, language, key, values?.count) ?? catalogue[key];
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
-}
-
-/**
- * A `{count}` message may have plural forms as extra keys, `key.one` and so on,
- * chosen by the language's plural rules (Chinese has none; English has "one").
- */
-function pluralOf(
-  catalogue: Catalogue,
-  language: Language,
-  key: MessageKey,
-  count: unknown,
-): string | undefined {
-  if (typeof count !== 'number') return undefined;
-  const form = `${key}.${new Intl.PluralRules(language).select(count)}`;
-  return form in catalogue ? catalogue[form as MessageKey] : undefined;
+export function translate(language: Language, key: MessageKey, values?: MessageValues): string {
+  return formatMessage(catalogues[language] ?? en, language, key, values);
 }
 
 /** The translation layer every visible string goes through (SHELL-3). */

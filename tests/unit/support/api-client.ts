@@ -97,6 +97,8 @@ export interface RawRequest {
 export class ApiClient {
   /** The session cookie's value; a test may set it to replay an old one. */
   cookie: string | null = null;
+  /** What it sends as Accept-Language, as the console's client names its language; none by default. */
+  language: string | null = null;
 
   send(method: string, path: string, options: SendOptions = {}): Promise<ApiResponse> {
     let body: string | undefined;
@@ -134,6 +136,7 @@ export class ApiClient {
   fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookie !== null) headers.set('Cookie', `${SESSION_COOKIE}=${this.cookie}`);
+    if (this.language !== null) headers.set('Accept-Language', this.language);
     return fetch(`${target}${path}`, { ...init, headers });
   }
 
