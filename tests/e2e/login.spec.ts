@@ -1,5 +1,6 @@
 import { logInAsAgent } from './support/agent';
 import { expectAccessible, logIn, logOut, open, submitLogin, useDarkTheme } from './support/app';
+import { readLatestEmail } from './support/mailbox';
 import { expect, test } from './support/test';
 
 test.describe('logging in and out as each demo account', () => {
@@ -163,6 +164,31 @@ test('the language is switchable and remembered', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { name: '登录 Guance' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('a reset code asked for from the Chinese console is emailed in Chinese, then in English once switched back (issue 23)', async ({
+  page,
+  context,
+}) => {
+  await open(page, '/password-reset');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await page.getByLabel('邮箱').fill('alice@example.com');
+  await page.getByRole('button', { name: '发送验证码' }).click();
+  expect(await readLatestEmail(context, 'alice@example.com', '重置密码的验证码')).toMatch(
+    /^您的验证码是 \d{6}。/,
+  );
+
+  await open(page, '/password-reset');
+  await page.getByLabel('语言').selectOption('en');
+  await page.getByLabel('Email').fill('bob@example.com');
+  await page.getByRole('button', { name: 'Send verification code' }).click();
+  expect(
+    await readLatestEmail(
+      context,
+      'bob@example.com',
+      'Your verification code for resetting your password',
+    ),
+  ).toMatch(/^Your verification code is \d{6}\./);
 });
 
 test('a crafted returnTo link lands on the home page after login, every time (GUARD-3)', async ({

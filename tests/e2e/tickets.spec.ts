@@ -315,3 +315,29 @@ test('ticket screens pass axe in the dark theme at phone width, in Chinese too',
   await expect(page.getByRole('heading', { name: '工单管理' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a Chinese title of 32 characters takes at most two lines of the ticket list at 1280 px (issue 23)', async ({
+  page,
+}) => {
+  const title = '绑定身份验证器以后每次登录都提示动态码不正确，请帮忙检查一下原因';
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await logIn(page, 'alice@example.com');
+  await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  await fileTicket(page, 'usage_issue', title);
+  await page.getByRole('button', { name: /^Account menu Alice Chen/ }).click();
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await open(page, '/tickets');
+  await expect(page.getByRole('heading', { name: '工单管理' })).toBeVisible();
+
+  // An inline link has one box per line it takes; the cell is the column's width.
+  const link = page.getByRole('link', { name: title });
+  const lines = await link.evaluate((element) => element.getClientRects().length);
+  const cellWidth = await link.evaluate(
+    (element) => element.closest('td')?.getBoundingClientRect().width ?? 0,
+  );
+  expect(
+    lines,
+    `the title wraps to ${lines} lines in a cell ${cellWidth} px wide`,
+  ).toBeLessThanOrEqual(2);
+  expect(cellWidth).toBeGreaterThanOrEqual(300);
+});
