@@ -47,7 +47,7 @@ async function call(
   server: ServerProcess,
   method: string,
   path: string,
-  options: { cookie?: string | null; body?: unknown; from?: string } = {},
+  options: { cookie?: string | null; body?: unknown; from?: string; language?: string } = {},
 ): Promise<Answer> {
   const response = await fetch(`http://127.0.0.1:${server.port}${path}`, {
     method,
@@ -55,6 +55,7 @@ async function call(
       ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(options.cookie ? { Cookie: options.cookie } : {}),
       ...(options.from ? { 'X-Forwarded-For': options.from } : {}),
+      ...(options.language ? { 'Accept-Language': options.language } : {}),
     },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
@@ -169,6 +170,26 @@ describe('two server processes on one PostgreSQL (SERVER-7)', { timeout: 120_000
       body: { email: 'carol@example.com', password: newPassword },
     });
     expect(login.status).toBe(200);
+  });
+
+  it('email in the language an account last used on the other one', async () => {
+    const cookie = await pendingSession(a, 'owner@example.com');
+    expect((await call(a, 'GET', paths.session.href, { cookie, language: 'zh-CN' })).status).toBe(
+      200,
+    );
+
+    // Asked for with no language of the console's: the account's last one decides.
+    const sent = await call(b, 'POST', paths.passwordResetEmailCode.href, {
+      body: { email: 'owner@example.com' },
+      from: '203.0.113.23',
+    });
+    expect(sent.status).toBe(200);
+
+    const mailbox = await call(a, 'GET', paths.devMailbox.href);
+    const messages = (mailbox.body?.messages ?? []) as { to: string; subject: string }[];
+    expect(messages.find((message) => message.to === 'owner@example.com')?.subject).toBe(
+      '重置密码的验证码',
+    );
   });
 
   it('refuse an address once its budget is spent between them, not once on each', async () => {
