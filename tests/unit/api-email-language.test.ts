@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { mailboxSchema } from '@/api/schemas/dev';
 import { DEMO_PASSWORD } from '@/backend/seed';
-import { activeAgent } from './support/agent-api';
+import { activeAgent, unbindAsAgent } from './support/agent-api';
 import { type ApiClient, expectOk, setupMockApi } from './support/api-client';
-import { ticketApiSteps } from './support/ticket-api';
+import { created, ticketApiSteps, unbindRequest } from './support/ticket-api';
 
 /**
  * Issue 23: emails go out in the language of the request, or, when someone
@@ -12,7 +12,7 @@ import { ticketApiSteps } from './support/ticket-api';
  * API_HOST=server the same cases run over HTTP against the Node host.
  */
 const api = setupMockApi();
-const { activeCarol, fileBugReport } = ticketApiSteps(api);
+const { activeCarol, fileBugReport, pendingBob } = ticketApiSteps(api);
 
 async function newestMailTo(email: string) {
   const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox.href)).body);
@@ -100,6 +100,26 @@ describe("emails someone else's action sends", () => {
     expect(mail.body).toBe(
       'Please try again now.\n\n请在工单管理中回复。如无回复，工单将在 7 天后自动关闭。\n\n' +
         `工单 ${ticket.number}：无法登录`,
+    );
+  });
+
+  it('tell a member in their language that customer service unbound their MFA, naming the agent', async () => {
+    const bob = speaking(await pendingBob(), 'zh-CN');
+    expectOk(await bob.post(paths.ticketEmailCode.href));
+    const codeMail = await newestMailTo('bob@example.com');
+    const code = /\b(\d{6})\b/.exec(codeMail.body)?.[1];
+    const ticket = await created(await bob.post(paths.tickets.href, unbindRequest(code)));
+    const support = speaking(await activeAgent(api), 'en');
+
+    expectOk(await support.post(paths.supportTicketAccept.href(ticket.id)));
+    expectOk(await unbindAsAgent(api, support, ticket.id));
+
+    const { messages } = mailboxSchema.parse((await api.client().get(paths.devMailbox.href)).body);
+    const unbound = messages.find((message) => message.subject === '您的账号已解绑 MFA');
+    expect(codeMail.subject).toBe('提交“解绑 MFA”工单的验证码');
+    expect(unbound?.to).toBe('bob@example.com');
+    expect(unbound?.body).toMatch(
+      /^应您的工单请求，客服（.+）于 \d{4}-\d\d-\d\d \d\d:\d\d UTC 为您的账号/,
     );
   });
 
