@@ -23,7 +23,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SRC = join(ROOT, 'src');
 /** The mock backend is the server: its emails and logs are not UI. */
 const NOT_UI = join(SRC, 'mocks');
-/** The rules, whose `t()` calls write emails, from the emails' catalogues (ADR 0032). */
+/** The rules, whose `t()` calls write emails, from the emails' catalogues (ADR 0036). */
 const BACKEND = join(SRC, 'backend');
 
 /** Each set of catalogues: English, the reference, and Chinese, key for key. */
