@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { catalogueParts } from './scripts/vite/catalogue-parts.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -55,7 +56,7 @@ export default defineConfig(({ mode }) => {
       'import.meta.env.MOCK_BACKEND': JSON.stringify(!realBackend),
       'import.meta.env.DEMO_BUILD': JSON.stringify(demoBuild),
     },
-    plugins: [react(), ...(realBackend ? [withoutMockWorker()] : [])],
+    plugins: [react(), catalogueParts(), ...(realBackend ? [withoutMockWorker()] : [])],
     resolve: {
       alias: [{ find: '@', replacement: src }, ...(mode === 'test' ? [] : browserMockAliases)],
     },

@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import { type Plugin, runnerImport } from 'vite';
+import { onFirstScreen } from '../../src/lib/i18n/first-screen.ts';
+
+/** `virtual:catalogue/<language>/<part>`: one part of one language's catalogue. */
+const PREFIX = 'virtual:catalogue/';
+const RESOLVED_PREFIX = `\0${PREFIX}`;
+const PARTS = ['first-screen', 'rest'] as const;
+
+/** Each language's catalogue as written: its module and the object it exports. */
+const CATALOGUES: Readonly<Record<string, { file: string; name: string }>> = {
+  en: { file: '../../src/lib/i18n/en.ts', name: 'en' },
+  'zh-CN': { file: '../../src/lib/i18n/zh-cn.ts', name: 'zhCN' },
+};
+
+interface Loaded {
+  words: Record<string, string>;
+  files: string[];
+}
+
+/**
+ * Splits each language's catalogue into the words of the first screen and the
+ * rest, by `onFirstScreen` (ADR 0034). The catalogue modules run at build time
+ * through Vite's module runner, so the parts are derived from the same objects
+ * the type checker sees, and nobody keeps a second list of strings.
+ */
+export function catalogueParts(): Plugin {
+  const cache = new Map<string, Promise<Loaded>>();
+
+  async function load(language: string): Promise<Loaded> {
+    const source = CATALOGUES[language];
+    if (!source) throw new Error(`No catalogue for ${language}`);
+    const file = fileURLToPath(new URL(source.file, import.meta.url));
+    const { module, dependencies } = await runnerImport<Record<string, Record<string, string>>>(
+      file,
+      { configFile: false, logLevel: 'silent' },
+    );
+    const words = module[source.name];
+    if (!words) throw new Error(`${file} exports no ${source.name}`);
+    return { words, files: [file, ...dependencies] };
+  }
+
+  return {
+    name: 'catalogue-parts',
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? `\0${id}` : undefined;
+    },
+    async load(id) {
+      if (!id.startsWith(RESOLVED_PREFIX)) return undefined;
+      const [language = '', part] = id.slice(RESOLVED_PREFIX.length).split('/');
+      if (!PARTS.some((known) => known === part)) throw new Error(`No catalogue part ${id}`);
+      let loaded = cache.get(language);
+      if (!loaded) {
+        loaded = load(language);
+        cache.set(language, loaded);
+      }
+      const { words, files } = await loaded;
+      for (const file of files) this.addWatchFile(file);
+      const wanted = part === 'first-screen';
+      const picked = Object.entries(words).filter(([key]) => onFirstScreen(key) === wanted);
+      return `export default ${JSON.stringify(Object.fromEntries(picked))};\n`;
+    },
+    watchChange() {
+      // A catalogue file changed: read every language again on the next load.
+      cache.clear();
+    },
+  };
+}
