@@ -189,7 +189,11 @@ async function measure() {
       `running Lighthouse (desktop, mobile) on /login and /account, ${LIGHTHOUSE_RUNS} times`,
     );
     const lighthouse = await runLighthouse(mock.origin, LIGHTHOUSE_RUNS);
-    const serverLighthouse = await measureServerPages(LIGHTHOUSE_RUNS, progress);
+    // The mock's figures stand on their own; the run still fails.
+    const serverLighthouse = await measureServerPages(LIGHTHOUSE_RUNS, progress).catch((error) => {
+      process.exitCode = 1;
+      return { error: error.message };
+    });
 
     return {
       environment: {
@@ -251,7 +255,9 @@ function targetsOf({ realBackendBuild, mockBuild, server }) {
         .join(', '),
     },
     ...lighthouseTargets('mock', mockBuild.lighthouse, TARGET_MOCK_LIGHTHOUSE),
-    ...lighthouseTargets('server', server.lighthouse, TARGET_SERVER_LIGHTHOUSE),
+    ...(server.lighthouse.error
+      ? {}
+      : lighthouseTargets('server', server.lighthouse, TARGET_SERVER_LIGHTHOUSE)),
     bindConfirm: {
       target: `<= ${ms(TARGET_BIND_CONFIRM_MS)}`,
       met: timingsMs.bindConfirmToBoundHeading.median <= TARGET_BIND_CONFIRM_MS,
@@ -317,13 +323,15 @@ function report(results, targets, wallTimeSeconds) {
     ...lighthouseRows('mock', '', mockBuild.lighthouse, targets, (measure, cell, goal) =>
       row(measure, '-', cell, goal),
     ),
-    ...lighthouseRows(
-      'server',
-      ', served by the server',
-      server.lighthouse,
-      targets,
-      (measure, cell, goal) => row(measure, cell, '-', goal),
-    ),
+    ...(server.lighthouse.error
+      ? [row('Lighthouse, served by the server', `not measured: ${server.lighthouse.error}`, '-')]
+      : lighthouseRows(
+          'server',
+          ', served by the server',
+          server.lighthouse,
+          targets,
+          (measure, cell, goal) => row(measure, cell, '-', goal),
+        )),
     timing(
       'Bind: Confirm on a right code -> heading "Save your recovery codes"',
       mockBuild.timingsMs.bindConfirmToBoundHeading,

@@ -57,7 +57,14 @@ export async function measureServerPages(runs, progress) {
   const origin = `http://${LOOPBACK}:${port}`;
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ORIGIN: origin },
+    // Vite's builds in this process set NODE_ENV=production, which would start production mode.
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      PUBLIC_ORIGIN: origin,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

@@ -3,8 +3,8 @@ import { type Plugin, runnerImport } from 'vite';
 import { onFirstScreen } from '../../src/lib/i18n/first-screen.ts';
 
 /** `virtual:catalogue/<language>/<part>`: one part of one language's catalogue. */
-const PREFIX = 'virtual:catalogue/';
-const RESOLVED_PREFIX = `\0${PREFIX}`;
+const VIRTUAL_ID = /^virtual:catalogue\//;
+const RESOLVED_ID = /^\0virtual:catalogue\//;
 const PARTS = ['first-screen', 'rest'] as const;
 
 /** Each language's catalogue as written: its module and the object it exports. */
@@ -42,23 +42,26 @@ export function catalogueParts(): Plugin {
 
   return {
     name: 'catalogue-parts',
-    resolveId(id) {
-      return id.startsWith(PREFIX) ? `\0${id}` : undefined;
+    resolveId: {
+      filter: { id: VIRTUAL_ID },
+      handler: (id) => `\0${id}`,
     },
-    async load(id) {
-      if (!id.startsWith(RESOLVED_PREFIX)) return undefined;
-      const [language = '', part] = id.slice(RESOLVED_PREFIX.length).split('/');
-      if (!PARTS.some((known) => known === part)) throw new Error(`No catalogue part ${id}`);
-      let loaded = cache.get(language);
-      if (!loaded) {
-        loaded = load(language);
-        cache.set(language, loaded);
-      }
-      const { words, files } = await loaded;
-      for (const file of files) this.addWatchFile(file);
-      const wanted = part === 'first-screen';
-      const picked = Object.entries(words).filter(([key]) => onFirstScreen(key) === wanted);
-      return `export default ${JSON.stringify(Object.fromEntries(picked))};\n`;
+    load: {
+      filter: { id: RESOLVED_ID },
+      async handler(id) {
+        const [language = '', part] = id.replace(RESOLVED_ID, '').split('/');
+        if (!PARTS.some((known) => known === part)) throw new Error(`No catalogue part ${id}`);
+        let loaded = cache.get(language);
+        if (!loaded) {
+          loaded = load(language);
+          cache.set(language, loaded);
+        }
+        const { words, files } = await loaded;
+        for (const file of files) this.addWatchFile(file);
+        const wanted = part === 'first-screen';
+        const picked = Object.entries(words).filter(([key]) => onFirstScreen(key) === wanted);
+        return `export default ${JSON.stringify(Object.fromEntries(picked))};\n`;
+      },
     },
     watchChange() {
       // A catalogue file changed: read every language again on the next load.
