@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { catalogueParts } from './scripts/vite/catalogue-parts.ts';
+import { preloadFirstChunks } from './scripts/vite/preload-first-chunks.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -55,7 +57,13 @@ export default defineConfig(({ mode }) => {
       'import.meta.env.MOCK_BACKEND': JSON.stringify(!realBackend),
       'import.meta.env.DEMO_BUILD': JSON.stringify(demoBuild),
     },
-    plugins: [react(), ...(realBackend ? [withoutMockWorker()] : [])],
+    plugins: [
+      react(),
+      catalogueParts(),
+      // What src/main.tsx imports on every route, whatever the page.
+      preloadFirstChunks(['src/app/app.tsx', 'src/lib/i18n/i18n.ts', 'src/api/client.ts']),
+      ...(realBackend ? [withoutMockWorker()] : []),
+    ],
     resolve: {
       alias: [{ find: '@', replacement: src }, ...(mode === 'test' ? [] : browserMockAliases)],
     },

@@ -19,10 +19,15 @@ async function boot(): Promise<void> {
   const onLoginPage = location.pathname === appPaths.login.href;
   // Fetched alongside the app's code rather than after it.
   if (onLoginPage) void import('./app/routes/login-route');
-  const languageReady = import('./lib/i18n/i18n').then(async ({ loadCatalogue }) => {
-    const { usePreferences } = await import('./lib/preferences');
-    await loadCatalogue(usePreferences.getState().language);
-  });
+  // The login page paints with its own words; any other page waits for all of them.
+  const i18n = import('./lib/i18n/i18n');
+  const languageReady = i18n.then(({ loadChosenCatalogue, loadFirstScreenWords }) =>
+    onLoginPage
+      ? import('./lib/preferences').then(({ usePreferences }) =>
+          loadFirstScreenWords(usePreferences.getState().language),
+        )
+      : loadChosenCatalogue(),
+  );
   const appReady = import('./app/app');
   const pageReady = appReady.then((app) => app.preloadPageFor(location.pathname));
   // Elsewhere the page's own lazy load retries a failed preload, and reports it.
@@ -35,6 +40,15 @@ async function boot(): Promise<void> {
     ]);
     recoverStrayAnswersWith(await startMockBackend());
   };
+  // The rest of the words, like the mock, wait for the login page's first frame.
+  if (onLoginPage) {
+    const loadRest = () => i18n.then(({ loadChosenCatalogue }) => loadChosenCatalogue());
+    // A part that fails here loads again, and is reported, where a page waits for it.
+    void firstScreen
+      .then(afterFirstPaint)
+      .then(loadRest)
+      .catch(() => undefined);
+  }
   const mockReady = !import.meta.env.MOCK_BACKEND
     ? Promise.resolve()
     : onLoginPage

@@ -49,9 +49,9 @@ export function collectJavaScript(context) {
     }
   });
   return {
-    /** The files downloaded so far, each with its gzip size, largest first. */
-    async snapshot() {
-      const entries = [...downloads];
+    /** The files downloaded so far (those `wanted` names, if given), each with its gzip size, largest first. */
+    async snapshot(wanted = () => true) {
+      const entries = [...downloads].filter(([url]) => wanted(url));
       const files = await Promise.all(
         entries.map(async ([url, pending]) => {
           const body = await pending;

@@ -56,6 +56,20 @@ function inlineScriptHashesOf(html: string): string[] {
 }
 
 /**
+ * Whether the client takes a content coding, by its Accept-Encoding: named
+ * or by `*`, and not refused with `q=0`.
+ */
+function acceptedCodings(header: string | null): (coding: string) => boolean {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    if (name) weights.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  return (coding) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0;
+}
+
+/**
  * The SPA as built, read and compressed once at start: hashed assets are
  * cached for a year, everything else is revalidated, and any path that names
  * no file and no extension is a route of the app, answered with index.html.
@@ -97,7 +111,7 @@ export async function loadStaticSite(dir: string): Promise<StaticSite> {
         Vary: 'Accept-Encoding',
       });
       if (ifNoneMatch === file.etag) return new Response(null, { status: 304, headers });
-      const accepts = (coding: string) => (acceptEncoding ?? '').includes(coding);
+      const accepts = acceptedCodings(acceptEncoding);
       let body = file.raw;
       if (file.brotli && accepts('br')) {
         body = file.brotli;

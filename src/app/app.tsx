@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
+import { loadChosenCatalogue } from '@/lib/i18n/i18n';
 import { createQueryClient } from './query-client';
 import { AppRoutes, preloadPageFor } from './router';
 import { useDocumentPreferences } from './use-document-preferences';
@@ -15,9 +16,9 @@ function DocumentPreferences() {
 const ResetNotice = !import.meta.env.DEMO_BUILD
   ? null
   : lazy(() =>
-      import('@/features/devtools/reset-notice').then((module) => ({
-        default: module.ResetNotice,
-      })),
+      Promise.all([import('@/features/devtools/reset-notice'), loadChosenCatalogue()]).then(
+        ([module]) => ({ default: module.ResetNotice }),
+      ),
     );
 
 export { preloadPageFor };

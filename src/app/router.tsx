@@ -7,6 +7,7 @@ import {
   useState,
 } from 'react';
 import { matchRoutes, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
+import { loadChosenCatalogue } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
@@ -26,10 +27,11 @@ interface PageModule {
  * otherwise show the fallback and hold the page back for its reveal throttle
  * (300 ms in React 19), which is most of a phone's first paint budget.
  */
-function lazyPage(load: () => Promise<PageModule>) {
+function lazyPage(load: () => Promise<PageModule>, words: 'first-screen' | 'all' = 'all') {
   let loaded: ComponentType | undefined;
+  // Past the first screen a page needs every word, which the login page does not wait for.
   const preload = () =>
-    load().then((module) => {
+    Promise.all([load(), words === 'all' ? loadChosenCatalogue() : null]).then(([module]) => {
       loaded = module.Component;
       return { default: module.Component };
     });
@@ -50,8 +52,11 @@ function withPreload(element: ReactElement, preload: () => Promise<unknown>): Re
   return element;
 }
 
-function page(load: () => Promise<PageModule>): ReactElement {
-  const { element, preload } = lazyPage(load);
+function page(
+  load: () => Promise<PageModule>,
+  words: 'first-screen' | 'all' = 'all',
+): ReactElement {
+  const { element, preload } = lazyPage(load, words);
   return withPreload(element, preload);
 }
 
@@ -118,7 +123,9 @@ export const routes: RouteObject[] = [
             <LoginLayout />
           </RouteGuard>
         ),
-        children: [{ index: true, element: page(() => import('./routes/login-route')) }],
+        children: [
+          { index: true, element: page(() => import('./routes/login-route'), 'first-screen') },
+        ],
       },
       {
         // PASSWORD-2: for whoever is not signed in, also from the lockout emails.

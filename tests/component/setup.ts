@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { loadCatalogue } from '@/lib/i18n/i18n';
 import { usePreferences } from '@/lib/preferences';
 import { useRecoveryNotice } from '@/lib/recovery-notice';
 import { useSessionEnd } from '@/lib/session-end';
@@ -12,6 +13,9 @@ export const mswServer = setupServer();
 // The mock answers at once; this only absorbs a busy machine's first lazy route
 // load and password hash, on two cores shared with the browser suite.
 configure({ asyncUtilTimeout: 8_000 });
+
+// The app loads English past the login page's words after its first paint; screens under test need them all.
+beforeAll(() => loadCatalogue('en'));
 
 beforeAll(() => {
   mswServer.listen({ onUnhandledRequest: 'error' });

@@ -4,24 +4,32 @@ import { PageCard } from '@/components/page-card';
 import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
 import { BRAND_NAME } from '@/lib/brand';
-import { type Translate, useLanguage, useT } from '@/lib/i18n/i18n';
+import { loadChosenCatalogue, type Translate, useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
 import { type SessionEnd, useSessionEnd } from '@/lib/session-end';
 import { DEMO_HINTS } from '../demo-hint';
 import { appPaths } from '../paths';
 
-/** The later steps load only for a session that owes them, so the password form stays light. */
+/**
+ * The later steps load only for a session that owes them, so the password
+ * form stays light; each waits for the words past the first screen's too.
+ */
 const MfaChallenge = lazy(() =>
-  import('@/features/auth/mfa-challenge').then((module) => ({ default: module.MfaChallenge })),
+  Promise.all([import('@/features/auth/mfa-challenge'), loadChosenCatalogue()]).then(
+    ([module]) => ({ default: module.MfaChallenge }),
+  ),
 );
 const ForcedBind = lazy(() =>
-  import('./forced-bind').then((module) => ({ default: module.ForcedBind })),
+  Promise.all([import('./forced-bind'), loadChosenCatalogue()]).then(([module]) => ({
+    default: module.ForcedBind,
+  })),
 );
 /** The ticket form loads only when someone follows Unbind MFA (QUAL-3). */
 const UnbindMfaTicket = lazy(() =>
-  import('@/features/tickets/requester/unbind-mfa-ticket').then((module) => ({
-    default: module.UnbindMfaTicket,
-  })),
+  Promise.all([
+    import('@/features/tickets/requester/unbind-mfa-ticket'),
+    loadChosenCatalogue(),
+  ]).then(([module]) => ({ default: module.UnbindMfaTicket })),
 );
 
 /** What the login page says of a session that ended without the user logging out here. */

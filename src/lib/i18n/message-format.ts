@@ -5,15 +5,16 @@ export type MessageValues = Record<string, string | number | boolean>;
  * A catalogue's message with its placeholders filled (ADR 0001). When `count`
  * is a number and the catalogue has a plural form of the key (`key.one`...),
  * the language's plural rules pick it (Chinese has none; English has "one").
- * Pure, so the screens and the backend's emails share it.
+ * A key with no word shows as the key. Pure, so the screens and the backend's emails share it.
  */
 export function formatMessage<Key extends string>(
-  catalogue: Readonly<Record<Key, string>>,
+  catalogue: Readonly<Partial<Record<Key, string>>>,
   language: string,
   key: Key,
   values?: MessageValues,
 ): string {
-  const template = pluralOf(catalogue, language, key, values?.count) ?? catalogue[key];
+  // A key with no word yet (its part of the catalogue still loading) shows as itself.
+  const template = pluralOf(catalogue, language, key, values?.count) ?? catalogue[key] ?? key;
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in values ? String(values[name]) : match,
@@ -21,7 +22,7 @@ export function formatMessage<Key extends string>(
 }
 
 function pluralOf<Key extends string>(
-  catalogue: Readonly<Record<Key, string>>,
+  catalogue: Readonly<Partial<Record<Key, string>>>,
   language: string,
   key: Key,
   count: unknown,
