@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { PasswordResetRequest } from '@/api/schemas/account';
-import type { EmailCodeSent, SecondFactor } from '@/api/schemas/mfa';
+import type { EmailCodeSent } from '@/api/schemas/mfa';
+import type { LoginSecondFactorRequest } from '@/api/schemas/remember';
 import type { LoginRequest, Session } from '@/api/schemas/session';
 import { discardAllDrafts } from '@/lib/drafts';
 import { useRecoveryNotice } from '@/lib/recovery-notice';
@@ -30,7 +31,7 @@ export function useLogIn() {
 export function useVerifyLoginCode() {
   const cache = useSessionCache();
   return useMutation({
-    mutationFn: (proof: SecondFactor) =>
+    mutationFn: (proof: LoginSecondFactorRequest) =>
       request<Session>(paths.sessionMfa.href, { method: 'POST', body: proof }),
     onSuccess: (session, proof) => {
       if ('recoveryCode' in proof && session.state === 'active') {
