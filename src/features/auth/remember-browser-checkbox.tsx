@@ -4,7 +4,8 @@ import styles from './mfa-challenge.module.css';
 
 /**
  * REMEMBER-1: "Don't ask again on this browser for 30 days". It sits above
- * the code, since a full code submits itself: ticked first, it goes with it.
+ * the code, since a pasted or autofilled code submits itself: ticked first,
+ * it goes with the code.
  */
 export function RememberBrowserCheckbox({
   checked,
