@@ -56,6 +56,21 @@ describe('the login code step (REMEMBER-1)', () => {
     expect(await rememberedCount()).toBe(0);
   });
 
+  it('skips the code on a remembered browser, and the console says so', async () => {
+    await rememberBob();
+    await request(paths.session.href, { method: 'DELETE' });
+    const { user } = renderApp('/login');
+
+    await logIn(user, 'bob@example.com');
+
+    expect(
+      await screen.findByRole('heading', { name: 'Welcome to Demo Workspace' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Signed in on a remembered browser/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/Signed in on a remembered browser/)).not.toBeInTheDocument();
+  });
+
   it('hides the box when a workspace of the account forbids it', async () => {
     await mockApi().server.run((state) => {
       const demo = state.workspaces.find((workspace) => workspace.id === 'ws_demo');

@@ -7,6 +7,8 @@ export const enRemember = {
   'remember.checkbox': "Don't ask again on this browser for 30 days",
   'remember.checkboxHint': 'Your password is still needed. Only on a browser that is yours.',
   'remember.signedIn': 'Signed in on a remembered browser: no code was needed.',
+  'remember.manage': 'Manage remembered browsers',
+  'remember.dismiss': 'Dismiss',
   'remember.title': 'Remembered browsers',
   'remember.description':
     'These browsers skip the dynamic code at login for 30 days. The password is still needed. Changing your password or MFA, or signing out all other sessions, forgets them all.',

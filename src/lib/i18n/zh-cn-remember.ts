@@ -5,6 +5,8 @@ export const zhCNRemember: Record<keyof typeof enRemember, string> = {
   'remember.checkbox': '30 天内在此浏览器上不再询问',
   'remember.checkboxHint': '登录仍需密码。请只在你自己的浏览器上勾选。',
   'remember.signedIn': '已在记住的浏览器上登录，无需动态码。',
+  'remember.manage': '管理记住的浏览器',
+  'remember.dismiss': '关闭',
   'remember.title': '记住的浏览器',
   'remember.description':
     '这些浏览器在 30 天内登录时无需输入动态码，但仍需密码。修改密码或 MFA，或退出所有其他会话，都会忘记全部浏览器。',

@@ -39,6 +39,8 @@ export async function bobSignsInWithoutTheCode(page: Page): Promise<void> {
   await logOut(page, 'Bob Li');
   await logIn(page, 'bob@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
+  await expect(page.getByText(/Signed in on a remembered browser/)).toBeVisible();
+  await expectAccessible(page);
 }
 
 /** Security Settings lists this browser; Forget by keyboard; the next login asks the code. */

@@ -7,6 +7,7 @@ import type { LoginSecondFactorRequest } from '@/api/schemas/remember';
 import type { LoginRequest, Session } from '@/api/schemas/session';
 import { discardAllDrafts } from '@/lib/drafts';
 import { useRecoveryNotice } from '@/lib/recovery-notice';
+import { useRememberedNotice } from '@/lib/remembered-notice';
 import { useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
 
@@ -19,7 +20,13 @@ export function useLogIn() {
   return useMutation({
     mutationFn: (credentials: LoginRequest) =>
       request<Session>(paths.session.href, { method: 'POST', body: credentials }),
-    onSuccess: (session) => cache.replace(session),
+    onSuccess: (session) => {
+      // REMEMBER-1: set before the guards move on, so the console says why no code was asked.
+      useRememberedNotice
+        .getState()
+        .set(session.state === 'active' && session.rememberedBrowser === true);
+      cache.replace(session);
+    },
   });
 }
 
