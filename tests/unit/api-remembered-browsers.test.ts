@@ -7,6 +7,7 @@ import {
   REMEMBERED_BROWSER_TTL_MS,
   REMEMBERED_BROWSERS_MAX_PER_ACCOUNT,
 } from '@/backend/domain/remembered-browsers';
+import { BOB_TOTP_SECRET } from '@/backend/seed';
 import {
   type ApiClient,
   expectError,
@@ -14,6 +15,7 @@ import {
   ON_SERVER,
   setupMockApi,
 } from './support/api-client';
+import { wrongCodes } from './support/mfa';
 import { mfaApiSteps } from './support/mfa-api';
 import { rememberApiSteps } from './support/remember-api';
 import { ticketApiSteps } from './support/ticket-api';
@@ -116,6 +118,21 @@ describe('remembering a browser at the login code step (REMEMBER-1)', () => {
     const browser = api.client();
     browser.rememberCookie = 'made-up-token';
     expect((await logIn(browser, 'bob@example.com')).state).toBe('mfa_required');
+  });
+
+  it('is not stopped by a code lockout: it guesses no code (ADR 0032)', async () => {
+    const browser = await rememberedBrowser('bob@example.com');
+    const guesser = api.client();
+    await logIn(guesser, 'bob@example.com');
+    for (const code of wrongCodes(BOB_TOTP_SECRET, api.time.now, 5)) {
+      await guesser.post(paths.sessionMfa.href, { code });
+    }
+    expectError(
+      await guesser.post(paths.sessionMfa.href, { code: await freshCode('bob@example.com') }),
+      'CODE_LOCKED',
+    );
+
+    expect((await logIn(browser, 'bob@example.com')).state).toBe('active');
   });
 
   it('keeps at most 20 browsers per account, dropping the oldest', async () => {
