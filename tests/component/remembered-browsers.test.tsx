@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
+import { chooseLanguage } from '@/lib/i18n/i18n';
 import { enterCode } from './support/code-entry';
 import { mockApi } from './support/mock-api';
 import { renderApp } from './support/render-app';
@@ -99,6 +100,25 @@ describe('Security Settings: remembered browsers (REMEMBER-1)', () => {
     expect(await card.findByText(/Browser forgotten/)).toBeInTheDocument();
     expect(card.getByText(/No browser is remembered/)).toBeInTheDocument();
     expect(await rememberedCount()).toBe(0);
+    // The security log reads it, and why.
+    expect(await screen.findByText('Remembered browser forgotten')).toBeInTheDocument();
+    expect(screen.getByText('Browser remembered for 30 days')).toBeInTheDocument();
+  });
+
+  it('reads in Chinese, and the log says why they were all forgotten', async () => {
+    await rememberBob();
+    await request(paths.accountSessions.href, { method: 'DELETE' });
+    await rememberBob();
+    await chooseLanguage('zh-CN');
+    renderApp('/account');
+
+    const heading = await screen.findByRole('heading', { name: '记住的浏览器' });
+    const card = within(heading.closest('section')!);
+    expect(await card.findByText('此浏览器')).toBeInTheDocument();
+    expect(card.getByRole('button', { name: /^忘记 / })).toBeInTheDocument();
+    expect(
+      await screen.findByText('已忘记记住的浏览器（1 个）：已退出所有其他会话'),
+    ).toBeInTheDocument();
   });
 });
 
