@@ -160,7 +160,7 @@ export const CALLER_SESSIONS: EndpointPlan = {
   pickFrom: ['sessions', 'rememberedBrowsers'],
   // REMEMBER-1: what ends the other sessions forgets the remembered browsers too.
   stages: [
-    (_v, { accountId }) =>
+    (_view, { accountId }) =>
       accountId ? [sessionsOfAccount(accountId), rememberedOfAccount(accountId)] : [],
   ],
 };
@@ -229,7 +229,8 @@ export const callerEmailCode = (purpose: EmailCodePurpose): EndpointPlan => ({
 /**
  * LOGIN-1: the throttle of the typed email, by its key, and the account with
  * that email, by the index; then that account's sessions (the login purges
- * its expired ones), memberships (where it lands) and security log, and the
+ * its expired ones), remembered browsers (one may skip the code, REMEMBER-1),
+ * memberships (where it lands) and security log, and the
  * workspaces of the memberships (whether one enforces MFA). The throttle is
  * picked for any email, known or not, so a lockout reveals nothing.
  */

@@ -1,3 +1,7 @@
+/**
+ * What the endpoints under /workspaces/{id} read besides admission (ADR 0024),
+ * kept apart from load-plans.ts so neither grows past one screenful of rules.
+ */
 import type { ServerState } from '../domain/state';
 import { mergePlans, type Pick } from '../store/load-plan';
 import {
@@ -7,8 +11,6 @@ import {
   notLoaded,
   type RequestFacts,
 } from './load-plans';
-
-/** What the endpoints under /workspaces/{id} read besides admission (ADR 0024). */
 
 /** Whether the caller is a member of the path's workspace, as admission loaded it. */
 const callerIsMember = (view: ServerState, { params, accountId }: RequestFacts) =>
