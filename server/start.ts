@@ -9,6 +9,7 @@ import { createServerApp } from './app';
 import type { ServerConfig } from './config';
 import { clientAddressFromHeader } from './http/client-address';
 import { createIpLimiter } from './http/ip-limits';
+import { signedRememberJar } from './http/remember-cookie';
 import { signedCookieJar } from './http/session-cookie';
 import { loadStaticSite } from './http/static-site';
 import type { Log } from './log';
@@ -55,6 +56,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const handlers = allHandlers({
     server: backend,
     jar: signedCookieJar({ secure: https, secret: config.cookieSecret }),
+    rememberJar: signedRememberJar({ secure: https, secret: config.cookieSecret }),
     origin: config.publicOrigin,
     passwords: deps.passwords,
     devTools: demo,

@@ -24,8 +24,25 @@ function signatureOf(secret: string, token: string): Buffer {
 export function signedCookieJar(options: { secure: boolean; secret: string }): SessionJar & {
   name: string;
 } {
-  const name = options.secure ? SECURE_SESSION_COOKIE : LOCAL_SESSION_COOKIE;
-  const attributes = `Path=/; ${options.secure ? 'Secure; ' : ''}HttpOnly; SameSite=Lax`;
+  return signedJar({
+    name: options.secure ? SECURE_SESSION_COOKIE : LOCAL_SESSION_COOKIE,
+    attributes: `Path=/; ${options.secure ? 'Secure; ' : ''}HttpOnly; SameSite=Lax`,
+    secret: options.secret,
+  });
+}
+
+/**
+ * A signed cookie under one name and attributes; `maxAgeSeconds` makes it
+ * outlive the browser's session (REMEMBER-1's cookie).
+ */
+export function signedJar(options: {
+  name: string;
+  attributes: string;
+  secret: string;
+  maxAgeSeconds?: number;
+}): SessionJar & { name: string } {
+  const { name, attributes, secret } = options;
+  const lifetime = options.maxAgeSeconds === undefined ? '' : `; Max-Age=${options.maxAgeSeconds}`;
   return {
     name,
     read(request) {
@@ -37,7 +54,7 @@ export function signedCookieJar(options: { secure: boolean; secret: string }): S
         if (dot <= 0) return null;
         const token = value.slice(0, dot);
         const given = Buffer.from(value.slice(dot + 1), 'base64url');
-        const expected = signatureOf(options.secret, token);
+        const expected = signatureOf(secret, token);
         return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
       }
       return null;
@@ -47,7 +64,7 @@ export function signedCookieJar(options: { secure: boolean; secret: string }): S
         'Set-Cookie',
         token === null
           ? `${name}=; ${attributes}; Max-Age=0`
-          : `${name}=${token}.${signatureOf(options.secret, token).toString('base64url')}; ${attributes}`,
+          : `${name}=${token}.${signatureOf(secret, token).toString('base64url')}; ${attributes}${lifetime}`,
       );
     },
   };

@@ -193,6 +193,15 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     steps: [...collectionTable('ended_sessions', { token_hash: 'text' }, { key: ['token_hash'] })],
   },
+  {
+    // REMEMBER-1: browsers that skip the login code, picked by their account.
+    version: 4,
+    steps: collectionTable(
+      'remembered_browsers',
+      { id: 'text', account_id: 'text' },
+      { key: ['id'], account_id: ['account_id'] },
+    ),
+  },
 ];
 
 /** The schema version this code brings a database to. */

@@ -11,6 +11,7 @@ import { DevLinks } from './dev-links';
 import { GraceBanner } from './grace-banner';
 import { appPaths } from './paths';
 import { RecoveryNotice } from './recovery-notice';
+import { RememberedNotice } from './remembered-notice';
 import { AccountMenu } from './shell/account-menu';
 import { HelpMenu } from './shell/help-menu';
 import styles from './shell/shell.module.css';
@@ -112,6 +113,7 @@ export function ConsoleLayout() {
         <DemoServerNotice />
         <div className={styles.content}>
           <RecoveryNotice />
+          <RememberedNotice />
           <GraceBanner workspace={workspace} mfaBound={session.user.mfaBound} />
           <Suspense fallback={<PageSpinner />}>
             <Outlet />

@@ -120,6 +120,7 @@ export function emptyState(): ServerState {
     idempotencyKeys: [],
     addressWindows: [],
     endedSessions: [],
+    rememberedBrowsers: [],
     devSettings: { ...DEFAULT_DEV_SETTINGS },
     notice: null,
   };
@@ -157,6 +158,8 @@ export function seedState(
         mfaRequired: false,
         mfaGraceUntil: null,
         createdAt: now,
+        allowRememberedBrowsers: true,
+        securityProfile: 'standard',
       },
       {
         id: 'ws_secure',
@@ -164,6 +167,8 @@ export function seedState(
         mfaRequired: true,
         mfaGraceUntil: null,
         createdAt: now,
+        allowRememberedBrowsers: false,
+        securityProfile: 'secure',
       },
     ],
     memberships: [

@@ -2,6 +2,7 @@ import { setupWorker } from 'msw/browser';
 import { createBackend } from '@/backend/backend';
 import { systemClock } from '@/backend/domain/context';
 import { allHandlers } from '@/backend/handlers/all-handlers';
+import { profileJar } from '@/backend/handlers/remember-jar';
 import { tabJar } from '@/backend/handlers/session-jar';
 import { createIndexedDbAttachmentStore } from './store/indexeddb-attachment-store';
 import { createIndexedDbStore } from './store/indexeddb-store';
@@ -33,6 +34,7 @@ export async function startMockBackend(): Promise<(response: Response) => Promis
     ...allHandlers({
       server,
       jar: tabJar(sessionStorage),
+      rememberJar: profileJar(localStorage),
       origin: location.origin,
       // Requests the worker hands over carry no User-Agent: the page names its browser (LOG-1).
       userAgent: navigator.userAgent,

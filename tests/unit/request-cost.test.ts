@@ -119,6 +119,11 @@ const SCENARIOS: Scenario[] = [
     request: ({ alice }) => alice.get(paths.accountSessions.href),
   },
   {
+    name: 'GET /account/remembered-browsers',
+    growth: 'none',
+    request: ({ alice }) => alice.get(paths.rememberedBrowsers.href),
+  },
+  {
     name: 'GET /account/audit (a page)',
     growth: 'none',
     request: ({ alice }) => alice.get(`${paths.accountAudit.href}?page=1&pageSize=20`),

@@ -32,28 +32,30 @@ export const recoveryCodeSchema = z
  * RECOVERY-2, RECOVERY-4: what proves the authenticator at login and at a
  * step-up: its dynamic code, or one of the account's recovery codes.
  */
+export const secondFactorFields = {
+  code: z.optional(codeSchema),
+  recoveryCode: z.optional(recoveryCodeSchema),
+};
+
+/** Neither: the code is what is missing. Both: the recovery code is one too many. */
+export const exactlyOneSecondFactor = z.superRefine(
+  (body: { code?: string | undefined; recoveryCode?: string | undefined }, ctx) => {
+    if (body.code === undefined && body.recoveryCode === undefined) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'string', path: ['code'], input: undefined });
+    } else if (body.code !== undefined && body.recoveryCode !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recoveryCode'],
+        message: 'Send either code or recoveryCode.',
+        input: body.recoveryCode,
+      });
+    }
+  },
+);
+
 export const secondFactorRequestSchema = z
-  .strictObject({ code: z.optional(codeSchema), recoveryCode: z.optional(recoveryCodeSchema) })
-  .check(
-    z.superRefine((body, ctx) => {
-      // Neither: the code is what is missing. Both: the recovery code is one too many.
-      if (body.code === undefined && body.recoveryCode === undefined) {
-        ctx.addIssue({
-          code: 'invalid_type',
-          expected: 'string',
-          path: ['code'],
-          input: undefined,
-        });
-      } else if (body.code !== undefined && body.recoveryCode !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['recoveryCode'],
-          message: 'Send either code or recoveryCode.',
-          input: body.recoveryCode,
-        });
-      }
-    }),
-  );
+  .strictObject(secondFactorFields)
+  .check(exactlyOneSecondFactor);
 export type SecondFactor = { code: string } | { recoveryCode: string };
 
 export const enrollmentStatusSchema = z.object({
@@ -97,6 +99,9 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesSchema>;
 export const AUDIT_EVENTS = [
   'signin.password',
   'signin.mfa',
+  'signin.remembered_browser',
+  'browser.remembered',
+  'browser.forgotten',
   'password.locked',
   'password.changed',
   'password.reset',
@@ -111,6 +116,8 @@ export const AUDIT_EVENTS = [
   'workspace.mfa_required_on',
   'workspace.mfa_required_off',
   'workspace.mfa_grace_ended',
+  'workspace.remembered_browsers_on',
+  'workspace.remembered_browsers_off',
   'ticket.unbind_requested',
   'ticket.unbind_processed',
   'ticket.unbind_canceled',
@@ -135,6 +142,9 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 export const AUDIT_EVENT_KINDS: Record<AuditEventName, AuditKind> = {
   'signin.password': 'sign_in',
   'signin.mfa': 'sign_in',
+  'signin.remembered_browser': 'sign_in',
+  'browser.remembered': 'session',
+  'browser.forgotten': 'session',
   'password.locked': 'sign_in',
   'password.changed': 'password',
   'password.reset': 'password',
@@ -149,6 +159,8 @@ export const AUDIT_EVENT_KINDS: Record<AuditEventName, AuditKind> = {
   'workspace.mfa_required_on': 'workspace',
   'workspace.mfa_required_off': 'workspace',
   'workspace.mfa_grace_ended': 'workspace',
+  'workspace.remembered_browsers_on': 'workspace',
+  'workspace.remembered_browsers_off': 'workspace',
   'ticket.unbind_requested': 'ticket',
   'ticket.unbind_processed': 'ticket',
   'ticket.unbind_canceled': 'ticket',

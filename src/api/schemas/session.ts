@@ -44,6 +44,8 @@ export const sessionSchema = z.discriminatedUnion('state', [
     state: z.literal('mfa_required'),
     email: z.string(),
     expiresAt: z.string(),
+    /** REMEMBER-1: every workspace of the account lets this browser skip the code next time. */
+    canRememberBrowser: z.optional(z.boolean()),
   }),
   z.object({
     state: z.literal('mfa_setup_required'),
@@ -56,6 +58,8 @@ export const sessionSchema = z.discriminatedUnion('state', [
     user: userSchema,
     workspaces: z.array(workspaceSummarySchema),
     currentWorkspaceId: z.nullable(idSchema),
+    /** REMEMBER-1: this login skipped the code on a remembered browser. */
+    rememberedBrowser: z.optional(z.boolean()),
   }),
 ]);
 export type Session = z.infer<typeof sessionSchema>;

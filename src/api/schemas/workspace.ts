@@ -33,6 +33,8 @@ export const mfaPolicySchema = z.object({
   unboundMemberCount: z.nullable(z.number()),
   ownerMfaBound: z.boolean(),
   canChange: z.boolean(),
+  /** REMEMBER-1: members may skip the code on a remembered browser; `locked` in a Secure Workspace. */
+  rememberedBrowsers: z.object({ allowed: z.boolean(), locked: z.boolean() }),
 });
 export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
 

@@ -8,6 +8,7 @@ import { ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkDynamicCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newBinding, replaceAuthenticator } from './mfa-recovery';
+import { forgetRememberedBrowsers } from './remembered-browsers';
 import { endOtherSessions } from './session-control';
 import { demoteToSetup, type IssuedSession, promoteSession, requireActive } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
@@ -260,6 +261,8 @@ export function removeBinding(
 ): void {
   account.mfa = null;
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
+  // REMEMBER-1: a browser remembered for the old factor owes the new one.
+  forgetRememberedBrowsers(state, ctx, account.id, 'mfa_unbound');
   recordAudit(
     state,
     ctx,

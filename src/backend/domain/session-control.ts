@@ -4,6 +4,7 @@ import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { rememberEnded } from './ended-sessions';
 import { DomainError } from './errors';
+import { type ForgetReason, forgetRememberedBrowsers } from './remembered-browsers';
 import { activeExpiresAt } from './retention';
 import { endSession, type IssuedSession, purgeExpiredSessions, rotateSession } from './sessions';
 import type { LoginRetention, ServerState, SessionRecord } from './state';
@@ -26,6 +27,31 @@ const CAUSE_OF: Record<SessionEndReason, SessionEndCause> = {
   password_changed: 'password_changed',
   password_reset: 'password_changed',
 };
+
+/**
+ * REMEMBER-1: a change of password or factor forgets the account's remembered
+ * browsers too. New recovery codes are no change of factor: the app that
+ * proved the browser is the same, and the codes stand in for it only when it
+ * is lost (ADR 0032).
+ */
+const FORGETS_BROWSERS: Record<SessionEndReason, ForgetReason | null> = {
+  signed_out: 'signed_out_others',
+  mfa_bound: 'mfa_bound',
+  authenticator_changed: 'authenticator_changed',
+  recovery_codes_regenerated: null,
+  password_changed: 'password_changed',
+  password_reset: 'password_reset',
+};
+
+function forgetBrowsersFor(
+  state: ServerState,
+  ctx: DomainContext,
+  accountId: string,
+  reason: SessionEndReason,
+): void {
+  const forget = FORGETS_BROWSERS[reason];
+  if (forget) forgetRememberedBrowsers(state, ctx, accountId, forget);
+}
 
 /** SESSION-1: the account's live sessions, oldest login first. */
 export function sessionsOf(
@@ -88,6 +114,7 @@ export function endOtherSessions(
   if (!current || current.accountId !== accountId) throw new DomainError('UNAUTHENTICATED');
   const ended = endAllSessionsBut(state, ctx, accountId, currentSessionId, CAUSE_OF[reason]);
   recordEnded(state, ctx, accountId, reason, ended);
+  forgetBrowsersFor(state, ctx, accountId, reason);
   return { issued: rotateSession(state, ctx, current), ended };
 }
 
@@ -99,6 +126,8 @@ export function signOutOtherSessions(
 ): number {
   const ended = endAllSessionsBut(state, ctx, current.accountId, current.id, 'signed_out');
   recordEnded(state, ctx, current.accountId, 'signed_out', ended);
+  // REMEMBER-1: "everywhere else" includes the browsers that would skip the code.
+  forgetBrowsersFor(state, ctx, current.accountId, 'signed_out');
   return ended;
 }
 
@@ -111,6 +140,7 @@ export function endAllSessions(
 ): number {
   const ended = endAllSessionsBut(state, ctx, accountId, null, CAUSE_OF[reason]);
   recordEnded(state, ctx, accountId, reason, ended);
+  forgetBrowsersFor(state, ctx, accountId, reason);
   return ended;
 }
 

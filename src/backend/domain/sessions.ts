@@ -23,6 +23,7 @@ import {
 } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { DECOY_PASSWORD_HASH, hashMatches, type PasswordHash } from './passwords';
+import { redeemRememberedBrowser } from './remembered-browsers';
 import { activeExpiresAt, slideIdleExpiry } from './retention';
 import type {
   AccountRecord,
@@ -87,20 +88,27 @@ export function logIn(
   typed: PasswordHash,
   userAgent: string | null = null,
   ipAddress: string | null = null,
-): IssuedSession | DomainError {
+  rememberedToken: string | null = null,
+): (IssuedSession & { rememberedBrowser: boolean }) | DomainError {
   const account = checkPassword(state, ctx, email, typed);
   if (account instanceof DomainError) return account;
   purgeExpiredSessions(state, ctx);
 
+  // REMEMBER-1: this browser proved the account's second factor within 30 days.
+  const remembered =
+    account.mfa !== null && redeemRememberedBrowser(state, ctx, account.id, rememberedToken);
   const workspaceId = defaultWorkspaceId(state, account);
-  const sessionState: SessionRecordState = account.mfa
-    ? 'mfa_required'
-    : owesMfaSetup(state, account, workspaceId, ctx.now)
-      ? 'mfa_setup_required'
-      : 'active';
+  const sessionState: SessionRecordState =
+    account.mfa && !remembered
+      ? 'mfa_required'
+      : owesMfaSetup(state, account, workspaceId, ctx.now)
+        ? 'mfa_setup_required'
+        : 'active';
   // LOG-1: a sign-in with the password alone; one that owes a code is logged once it is paid.
-  if (sessionState !== 'mfa_required') recordAudit(state, ctx, account.id, 'signin.password');
-  return openSession(state, ctx, account, sessionState, workspaceId, userAgent, ipAddress);
+  if (remembered) recordAudit(state, ctx, account.id, 'signin.remembered_browser');
+  else if (sessionState !== 'mfa_required') recordAudit(state, ctx, account.id, 'signin.password');
+  const issued = openSession(state, ctx, account, sessionState, workspaceId, userAgent, ipAddress);
+  return { ...issued, rememberedBrowser: Boolean(remembered) };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/ticket
 import type { SessionEndCause } from '@/api/session-end-causes';
 import type { PasswordHash } from './passwords';
 import type { StoredRecoveryCode } from './recovery-codes';
+import type { RememberedBrowserRecord } from './remembered-browsers';
 import type { DeviceDescription } from './user-agent';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
@@ -98,6 +99,16 @@ export interface WorkspaceRecord {
    */
   mfaGraceUntil: number | null;
   createdAt: number;
+  /**
+   * REMEMBER-1: the Owner lets members skip the login code on a remembered
+   * browser; absent (workspaces stored before it) means not allowed.
+   */
+  allowRememberedBrowsers?: boolean;
+  /**
+   * A Secure Workspace keeps the strict settings whatever its Owner asks:
+   * remembered browsers stay off (REMEMBER-1). Set where the workspace is made.
+   */
+  securityProfile?: 'standard' | 'secure';
 }
 
 export interface MembershipRecord {
@@ -294,6 +305,8 @@ export interface ServerState {
   attachments: AttachmentRecord[];
   idempotencyKeys: IdempotencyRecord[];
   addressWindows: AddressWindowRecord[];
+  /** REMEMBER-1: browsers that skip the login code, by their token's hash. */
+  rememberedBrowsers: RememberedBrowserRecord[];
   devSettings: DevSettings;
   notice: ResetNotice | null;
 }

@@ -7,6 +7,7 @@ import { accountById, membershipsOf, mfaGraceEndsAt, workspaceById } from './acc
 import { auditKindOf } from './audit';
 import type { DomainContext } from './context';
 import { recoveryCodesLeft } from './recovery-codes';
+import { rememberingAllowed, workspaceAllowsRememberedBrowsers } from './remembered-browsers';
 import type {
   AccountRecord,
   AuditRecord,
@@ -33,7 +34,12 @@ export function sessionView(
   if (!session) return { state: 'anonymous' };
   const account = accountById(state, session.accountId);
   if (session.state === 'mfa_required') {
-    return { state: 'mfa_required', email: account.email, expiresAt: iso(session.expiresAt) };
+    return {
+      state: 'mfa_required',
+      email: account.email,
+      expiresAt: iso(session.expiresAt),
+      canRememberBrowser: rememberingAllowed(state, account.id),
+    };
   }
   if (session.state === 'mfa_setup_required') {
     const workspace = session.workspaceId ? workspaceById(state, session.workspaceId) : undefined;
@@ -136,6 +142,10 @@ export function mfaPolicyView(
     unboundMemberCount: isOwner ? policy.unboundMemberCount : null,
     ownerMfaBound: policy.ownerMfaBound,
     canChange: isOwner,
+    rememberedBrowsers: {
+      allowed: workspaceAllowsRememberedBrowsers(access.workspace),
+      locked: access.workspace.securityProfile === 'secure',
+    },
   };
 }
 

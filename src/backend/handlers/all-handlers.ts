@@ -4,14 +4,17 @@ import { accountHandlers } from './account';
 import type { HandlerDeps } from './deps';
 import { devHandlers } from './dev';
 import { mfaHandlers } from './mfa';
+import { rememberedBrowserHandlers } from './remembered-browsers';
 import { errorResponse } from './respond';
 import { securityHandlers } from './security';
 import { sessionHandlers } from './session';
+import { memoryJar } from './session-jar';
 import { ticketHandlers } from './tickets';
 import { workspaceHandlers } from './workspaces';
 
 /** Every handler of the mock server, in the order they match (fault switches first). */
-export function allHandlers(deps: HandlerDeps) {
+export function allHandlers(given: HandlerDeps) {
+  const deps = { ...given, rememberJar: given.rememberJar ?? memoryJar() };
   return [
     // A path that is not valid percent-encoding names nothing; answer so before
     // the routes try to decode it.
@@ -24,6 +27,7 @@ export function allHandlers(deps: HandlerDeps) {
     ...accountHandlers(deps),
     ...mfaHandlers(deps),
     ...securityHandlers(deps),
+    ...rememberedBrowserHandlers(deps),
     ...workspaceHandlers(deps),
     ...ticketHandlers(deps),
   ];

@@ -6,6 +6,12 @@ import type { SessionJar } from './session-jar';
 export interface HandlerDeps {
   server: Backend;
   jar: SessionJar;
+  /**
+   * REMEMBER-1: where a remembered browser's token lives: an HttpOnly cookie
+   * for 30 days on a server, the browser profile's storage in the demo
+   * (ADR 0032). allHandlers gives a memory one when none is said.
+   */
+  rememberJar?: SessionJar;
   /** The console's origin: the only one whose state-changing requests are taken (GUARD-1). */
   origin: string;
   /**

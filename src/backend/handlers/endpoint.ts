@@ -81,6 +81,10 @@ export type Call<C extends Caller, S, Q, P, D = undefined> = {
   headers: Headers;
   /** The client's session becomes this token (null: none) once the transaction is written. */
   setSessionToken(token: string | null): void;
+  /** REMEMBER-1: the remembered-browser token the request carries, if any. */
+  rememberedToken: string | null;
+  /** REMEMBER-1: the client's remembered-browser cookie becomes this token (null: none). */
+  setRememberedToken(token: string | null): void;
 } & (C extends 'workspace-member' | 'workspace-owner' ? { access: WorkspaceAccess } : unknown) &
   (C extends 'visitor'
     ? {
@@ -147,7 +151,14 @@ type Method = 'get' | 'post' | 'put' | 'delete';
  * error body. A caller without the right session learns nothing about what a
  * valid body looks like (LOGIN-5).
  */
-export function endpoints({ server, jar, origin, userAgent, clientAddressOf }: HandlerDeps) {
+export function endpoints({
+  server,
+  jar,
+  rememberJar,
+  origin,
+  userAgent,
+  clientAddressOf,
+}: HandlerDeps) {
   function endpoint<
     Path extends string,
     C extends Caller,
@@ -188,6 +199,7 @@ export function endpoints({ server, jar, origin, userAgent, clientAddressOf }: H
             })
           : (undefined as D);
         let issued: string | null | undefined;
+        let remembered: string | null | undefined;
         const plan = planOf(admission, spec.load ?? {}, { ...facts, body });
         const result =
           spec.caller === 'anyone' && !spec.run
@@ -217,6 +229,10 @@ export function endpoints({ server, jar, origin, userAgent, clientAddressOf }: H
                   setSessionToken: (next: string | null) => {
                     issued = next;
                   },
+                  rememberedToken: rememberJar?.read(request) ?? null,
+                  setRememberedToken: (next: string | null) => {
+                    remembered = next;
+                  },
                   // The caller's conditional types cannot be followed through admit().
                 } as unknown as Call<C, S, Q, ParamsOf<Path>, D>;
                 return spec.run ? spec.run(call) : (undefined as R);
@@ -228,6 +244,7 @@ export function endpoints({ server, jar, origin, userAgent, clientAddressOf }: H
             : { json: result as JsonBodyType };
         const headers = new Headers(spec.noStore ? NO_STORE : undefined);
         if (issued !== undefined) jar.write(headers, issued);
+        if (remembered !== undefined) rememberJar?.write(headers, remembered);
         return responseOf(reply, headers);
       } catch (error) {
         return errorResponse(error);

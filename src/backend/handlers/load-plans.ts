@@ -7,6 +7,7 @@ const EMAIL_CODE_PURPOSES: readonly EmailCodePurpose[] = ['bind', 'ticket', 'res
 import type { CollectionName } from '../store/collections';
 import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
 import type { Key, KeyRange } from '../store/record-backend';
+import { rememberedOfAccount } from './remember-plans';
 
 /**
  * What every endpoint reads, by name (ADR 0024). A plan may be wrong in two
@@ -156,8 +157,12 @@ export const CALLER_LOG_AND_MAIL = mergePlans(CALLER_LOG, MAIL);
  * ones come too, so the purge on the way drops them.
  */
 export const CALLER_SESSIONS: EndpointPlan = {
-  pickFrom: ['sessions'],
-  stages: [(_view, { accountId }) => (accountId === null ? [] : [sessionsOfAccount(accountId)])],
+  pickFrom: ['sessions', 'rememberedBrowsers'],
+  // REMEMBER-1: what ends the other sessions forgets the remembered browsers too.
+  stages: [
+    (_view, { accountId }) =>
+      accountId ? [sessionsOfAccount(accountId), rememberedOfAccount(accountId)] : [],
+  ],
 };
 
 /** SESSION-1: signing sessions out reads every session of the account, and logs it. */
@@ -224,13 +229,22 @@ export const callerEmailCode = (purpose: EmailCodePurpose): EndpointPlan => ({
 /**
  * LOGIN-1: the throttle of the typed email, by its key, and the account with
  * that email, by the index; then that account's sessions (the login purges
- * its expired ones), memberships (where it lands) and security log, and the
+ * its expired ones), remembered browsers (one may skip the code, REMEMBER-1),
+ * memberships (where it lands) and security log, and the
  * workspaces of the memberships (whether one enforces MFA). The throttle is
  * picked for any email, known or not, so a lockout reveals nothing.
  */
 export const LOGIN: EndpointPlan = {
   append: ['outbox'],
-  pickFrom: ['accounts', 'loginThrottle', 'sessions', 'memberships', 'audit', 'workspaces'],
+  pickFrom: [
+    'accounts',
+    'loginThrottle',
+    'sessions',
+    'memberships',
+    'audit',
+    'workspaces',
+    'rememberedBrowsers',
+  ],
   stages: [
     (_view, { body }) => {
       const email = emailOf(body);
@@ -241,6 +255,7 @@ export const LOGIN: EndpointPlan = {
       return account
         ? [
             sessionsOfAccount(account.id),
+            rememberedOfAccount(account.id),
             { from: 'memberships', index: 'accountId', range: { only: account.id } },
             auditOfAccount(account.id),
           ]
@@ -309,7 +324,7 @@ export const RESET_CODE_SEND: EndpointPlan = {
  */
 export const PASSWORD_RESET: EndpointPlan = {
   append: ['outbox'],
-  pickFrom: ['accounts', 'loginThrottle', 'emailCodes', 'sessions', 'audit'],
+  pickFrom: ['accounts', 'loginThrottle', 'emailCodes', 'sessions', 'audit', 'rememberedBrowsers'],
   stages: [
     (_view, { body }) => {
       const email = emailOf(body);
@@ -321,72 +336,13 @@ export const PASSWORD_RESET: EndpointPlan = {
         ? [
             { from: 'emailCodes', keys: [[account.id, 'reset']] },
             sessionsOfAccount(account.id),
+            rememberedOfAccount(account.id),
             auditOfAccount(account.id),
           ]
         : [];
     },
   ],
 };
-
-/** Whether the caller is a member of the path's workspace, as admission loaded it. */
-const callerIsMember = (view: ServerState, { params, accountId }: RequestFacts) =>
-  view.memberships.some(
-    (membership) =>
-      membership.accountId === accountId && membership.workspaceId === params.workspaceId,
-  );
-
-const membershipsOfPathWorkspace = (view: ServerState, facts: RequestFacts): Pick[] =>
-  callerIsMember(view, facts)
-    ? [{ from: 'memberships', index: 'workspaceId', range: { only: facts.params.workspaceId } }]
-    : [];
-
-/**
- * MANDATORY-1: the workspace's page counts its members and names its Owner:
- * every membership of the workspace, by index (it grows with the workspace's
- * members; a count by index would bound it), and the Owner's account. A
- * caller who is no member reads none of it, and is not found.
- */
-export const WORKSPACE_HEADCOUNT: EndpointPlan = {
-  pickFrom: ['memberships', 'accounts'],
-  stages: [
-    membershipsOfPathWorkspace,
-    (view, { params }) => [
-      accountsByKey(
-        notLoaded(
-          view.accounts,
-          view.memberships
-            .filter((m) => m.workspaceId === params.workspaceId && m.role === 'owner')
-            .map((m) => m.accountId),
-        ),
-      ),
-    ],
-  ],
-};
-
-/**
- * The members list, and the policy's count of unbound members (MANDATORY-1):
- * every membership of the workspace, by index, and each member's account by
- * key. It grows with the workspace's members, and only with them.
- */
-export const WORKSPACE_MEMBERS: EndpointPlan = {
-  pickFrom: ['memberships', 'accounts'],
-  stages: [
-    membershipsOfPathWorkspace,
-    (view, { params }) => [
-      accountsByKey(
-        notLoaded(
-          view.accounts,
-          view.memberships
-            .filter((m) => m.workspaceId === params.workspaceId)
-            .map((m) => m.accountId),
-        ),
-      ),
-    ],
-  ],
-};
-
-/** MANDATORY-1, MANDATORY-5: the policy counts unbound members; the Owner's change is logged. */
-export const POLICY_CHANGE = mergePlans(WORKSPACE_MEMBERS, CALLER_LOG);
 
 /** Some collections whole, nothing picked: the dev tools, which show all of them. */
 export const only = (...names: CollectionName[]): EndpointPlan => ({ whole: names, pickFrom: [] });

@@ -12,8 +12,9 @@ import {
   type SecondFactor,
   secondFactorRequestSchema,
 } from '@/api/schemas/mfa';
+import { loginSecondFactorRequestSchema } from '@/api/schemas/remember';
 import { auditPage } from '../domain/audit';
-import type { DomainError } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import { TOTP_ALGORITHM, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../domain/limits';
 import {
   cancelEnrollment,
@@ -27,7 +28,9 @@ import {
   verifyLoginCode,
 } from '../domain/mfa';
 import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa-recovery';
+import { rememberBrowser, rememberingAllowed } from '../domain/remembered-browsers';
 import { auditView, sessionView } from '../domain/views';
+import { mergePlans } from '../store/load-plan';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
 import {
@@ -39,6 +42,7 @@ import {
   callerEmailCode,
   REISSUES_SESSION,
 } from './load-plans';
+import { CALLER_REMEMBERED } from './remember-plans';
 import { secondsUntil } from './respond';
 
 function enrollmentSecretView(
@@ -61,13 +65,19 @@ export function mfaHandlers(deps: HandlerDeps) {
     // LOGIN-3: the code owed after the password, or a recovery code (RECOVERY-2).
     endpoint.post(paths.sessionMfa.pattern, {
       caller: 'code-owed',
-      body: { kind: 'json', schema: secondFactorRequestSchema },
+      body: { kind: 'json', schema: loginSecondFactorRequestSchema },
       noStore: true,
-      load: CALLER_LOG_AND_MAIL,
-      run: ({ state, ctx, session, body, setSessionToken }) => {
-        const issued = verifyLoginCode(state, ctx, session, proofOf(body));
+      load: mergePlans(CALLER_LOG_AND_MAIL, CALLER_REMEMBERED),
+      run: ({ state, ctx, session, body, setSessionToken, setRememberedToken }) => {
+        const { rememberBrowser: remember = false, ...proof } = body;
+        // REMEMBER-1: refused before the code is looked at, so no code is spent on it.
+        if (remember && !rememberingAllowed(state, session.accountId)) {
+          throw new DomainError('FORBIDDEN');
+        }
+        const issued = verifyLoginCode(state, ctx, session, proofOf(proof));
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
+        if (remember) setRememberedToken(rememberBrowser(state, ctx, session.accountId));
         return sessionView(state, issued.session, ctx);
       },
     }),

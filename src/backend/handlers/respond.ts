@@ -28,6 +28,7 @@ const ERROR_MESSAGES: Record<Exclude<DomainError['code'], 'NETWORK'>, string> = 
   ENROLLMENT_REQUIRED: 'Start the binding again.',
   OWNER_MFA_REQUIRED: 'Bind MFA before switching this on.',
   GRACE_PERIOD_NOT_ACTIVE: 'No grace period is running.',
+  SECURE_WORKSPACE_POLICY: 'A Secure Workspace keeps remembered browsers off.',
   TICKET_STATUS_CONFLICT: 'The ticket is not in a state that allows this.',
   IDEMPOTENCY_KEY_REUSED: 'This key was already used for another request.',
   UNSUPPORTED_MEDIA_TYPE:

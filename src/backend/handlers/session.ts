@@ -33,7 +33,7 @@ export function sessionHandlers(deps: HandlerDeps) {
           await read((state) => loginSaltFor(state, body.email), saltOfEmail(body.email)),
         ),
       load: LOGIN,
-      run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
+      run: ({ state, ctx, session, body, prepared, setSessionToken, rememberedToken }) => {
         // SESSION-1: the request's browser, as the builder read it for its host.
         const issued = logIn(
           state,
@@ -42,12 +42,15 @@ export function sessionHandlers(deps: HandlerDeps) {
           prepared,
           ctx.userAgent ?? null,
           ctx.clientAddress ?? null,
+          rememberedToken,
         );
         if (!('token' in issued)) return issued;
         // A new login replaces whatever session this client held.
         if (session) endSession(state, session);
         setSessionToken(issued.token);
-        return sessionView(state, issued.session, ctx);
+        const view = sessionView(state, issued.session, ctx);
+        // REMEMBER-1: the answer says the code was skipped, so the UI can say why.
+        return issued.rememberedBrowser ? { ...view, rememberedBrowser: true } : view;
       },
     }),
 

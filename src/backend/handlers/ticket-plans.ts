@@ -15,6 +15,7 @@ import {
   underPrefix,
   workspacesByKey,
 } from './load-plans';
+import { rememberedOfAccount } from './remember-plans';
 
 /**
  * What the ticket endpoints read (ADR 0024). Lists, search and export scan
@@ -192,13 +193,18 @@ export const SUPPORT_TICKET = mergePlans(
  * comes first, for its email.
  */
 export const UNBIND_BY_AGENT = mergePlans(SUPPORT_TICKET, CALLER_LOG, {
-  pickFrom: ['accounts', 'sessions', 'enrollments', 'loginThrottle'],
+  pickFrom: ['accounts', 'sessions', 'enrollments', 'loginThrottle', 'rememberedBrowsers'],
   stages: [
     (view, facts) => {
       const requesterId = ticketOf(view, facts)?.requesterId;
       return requesterId === undefined
         ? []
-        : [accountsByKey(notLoaded(view.accounts, [requesterId])), sessionsOfAccount(requesterId)];
+        : [
+            accountsByKey(notLoaded(view.accounts, [requesterId])),
+            sessionsOfAccount(requesterId),
+            // REMEMBER-1: an unbind forgets the requester's remembered browsers.
+            rememberedOfAccount(requesterId),
+          ];
     },
     (view, facts) => {
       const requesterId = ticketOf(view, facts)?.requesterId;

@@ -1,11 +1,13 @@
 import { paths } from '@/api/paths';
+import { rememberPolicyRequestSchema } from '@/api/schemas/remember';
 import { type MemberList, mfaPolicyRequestSchema } from '@/api/schemas/workspace';
 import { mfaPostureView } from '../domain/mfa-posture';
+import { setRememberedBrowsersPolicy } from '../domain/remembered-browsers';
 import { memberView, mfaPolicyView, workspaceView } from '../domain/views';
 import { endMfaGracePeriod, membersOf, setMfaPolicy } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { POLICY_CHANGE, WORKSPACE_HEADCOUNT, WORKSPACE_MEMBERS } from './load-plans';
+import { POLICY_CHANGE, WORKSPACE_HEADCOUNT, WORKSPACE_MEMBERS } from './workspace-plans';
 
 /** Every endpoint here passes the workspace gate first (MANDATORY-3), as the caller says. */
 export function workspaceHandlers(deps: HandlerDeps) {
@@ -47,6 +49,17 @@ export function workspaceHandlers(deps: HandlerDeps) {
       load: POLICY_CHANGE,
       run: ({ state, ctx, session, access, body }) => {
         setMfaPolicy(state, ctx, session, access, body.mfaRequired, body.graceDays);
+        return mfaPolicyView(state, access, ctx);
+      },
+    }),
+
+    // REMEMBER-1: Allow members to skip the code on a remembered browser.
+    endpoint.put(paths.workspaceRememberPolicy.pattern, {
+      caller: 'workspace-owner',
+      body: { kind: 'json', schema: rememberPolicyRequestSchema },
+      load: POLICY_CHANGE,
+      run: ({ state, ctx, session, access, body }) => {
+        setRememberedBrowsersPolicy(state, ctx, session.accountId, access.workspace, body.allowed);
         return mfaPolicyView(state, access, ctx);
       },
     }),

@@ -139,6 +139,12 @@ export const COLLECTIONS = {
     indexes: { endsAt: 'endsAt' },
     columns: { limitName: 'text', address: 'text', endsAt: 'number' },
   },
+  rememberedBrowsers: {
+    store: 'rememberedBrowsers',
+    key: 'id',
+    indexes: { accountId: 'accountId' },
+    columns: { id: 'text', accountId: 'text' },
+  },
 } as const satisfies Partial<Record<keyof ServerState, CollectionSpec>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -10,6 +10,7 @@ import { useAccount } from './api/account-queries';
 import { MfaRow } from './mfa-row';
 import { PasswordRow } from './password-row';
 import { RecoveryCodesRow } from './recovery-codes-row';
+import { RememberedBrowsersCard } from './remembered-browsers-card';
 import { RetentionRow } from './retention-row';
 import { SecurityLog } from './security-log';
 import { SessionsCard } from './sessions-card';
@@ -17,7 +18,7 @@ import { SessionsCard } from './sessions-card';
 /**
  * Account Management: the profile, Security Settings (SEC-1, SEC-2: MFA, the
  * recovery codes (RECOVERY-3), the password, the login retention time), the
- * active sessions and the security log. The actions of the MFA and
+ * active sessions, the remembered browsers (REMEMBER-1) and the security log. The actions of the MFA and
  * recovery-code rows come from the MFA feature, composed in by the app.
  */
 export function AccountPage({
@@ -61,6 +62,7 @@ export function AccountPage({
               </ul>
             </Card>
             <SessionsCard />
+            <RememberedBrowsersCard />
             <SecurityLog />
           </div>
         )}

@@ -23,6 +23,11 @@ const VARIANTS: Partial<Record<string, (detail: AuditEvent['detail']) => Message
       : detail.reason === 'recovery_codes_regenerated'
         ? 'audit.session.endedRecoveryCodes'
         : null,
+  // REMEMBER-1: all of them forgotten says why; one forgotten by hand reads plainly.
+  'browser.forgotten': (detail) => {
+    const key = `audit.browser.forgotten.${String(detail.reason)}`;
+    return isMessageKey(key) ? key : null;
+  },
   'workspace.mfa_required_on': (detail) =>
     typeof detail.graceUntil === 'number' ? 'audit.workspace.mfa_required_onGrace' : null,
 };

@@ -4,8 +4,8 @@ import type { Translate } from '@/lib/i18n/i18n';
 /** The server names what it does not recognise "Unknown"; the screen says it in the reader's language. */
 const UNKNOWN = 'Unknown';
 
-/** SESSION-1: the browser and system of a session, as a phrase of the reader's language. */
-export function deviceOf(t: Translate, session: AccountSession): string {
+/** SESSION-1, REMEMBER-1: the browser and system of a session or a remembered browser. */
+export function deviceOf(t: Translate, session: Pick<AccountSession, 'browser' | 'os'>): string {
   return t('sessions.device', {
     browser: session.browser === UNKNOWN ? t('sessions.unknownBrowser') : session.browser,
     os: session.os === UNKNOWN ? t('sessions.unknownOs') : session.os,

@@ -6,6 +6,7 @@ import { useT } from '@/lib/i18n/i18n';
 import { useVerifyLoginCode } from './api/auth-mutations';
 import { BackToLogin } from './back-to-login';
 import styles from './mfa-challenge.module.css';
+import { RememberBrowserCheckbox } from './remember-browser-checkbox';
 
 /**
  * LOGIN-3: a bound account owes its 6-digit dynamic code, or one of its
@@ -22,6 +23,7 @@ export function MfaChallenge({
   const t = useT();
   const verify = useVerifyLoginCode();
   const [mode, setMode] = useState<'code' | 'recovery'>('code');
+  const [remember, setRemember] = useState(false);
   return (
     <PageCard
       title={mode === 'code' ? t('challenge.title') : t('recovery.challengeTitle')}
@@ -37,8 +39,19 @@ export function MfaChallenge({
         </div>
       }
     >
+      {session.canRememberBrowser && (
+        <RememberBrowserCheckbox
+          checked={remember}
+          onChange={setRemember}
+          disabled={verify.isPending}
+        />
+      )}
       <SecondFactorForm
-        onSubmit={(proof) => verify.mutate(proof)}
+        onSubmit={(proof) =>
+          verify.mutate(
+            remember && session.canRememberBrowser ? { ...proof, rememberBrowser: true } : proof,
+          )
+        }
         pending={verify.isPending}
         error={verify.error}
         deadline={Date.parse(session.expiresAt)}

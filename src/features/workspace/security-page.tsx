@@ -15,9 +15,13 @@ import { useSetMfaPolicy } from './api/workspace-mutations';
 import { useMfaPolicy } from './api/workspace-queries';
 import { type Enforcement, EnforcementChoice, graceDaysOf } from './enforcement-choice';
 import { GraceNotice } from './grace-notice';
+import { RememberPolicyCard } from './remember-policy-card';
 import styles from './workspace.module.css';
 
-/** Workspace Settings > Security > MFA Security Authentication (MANDATORY-1, -2, -5). */
+/**
+ * Workspace Settings > Security > MFA Security Authentication (MANDATORY-1,
+ * -2, -5), and beside it remembered browsers (REMEMBER-1).
+ */
 export function SecurityPage() {
   const t = useT();
   const { workspaceId = '' } = useParams();
@@ -33,7 +37,14 @@ export function SecurityPage() {
       />
       <QueryState query={policy}>
         {(current) => (
-          <MfaPolicyCard workspaceId={workspaceId} workspaceName={workspaceName} policy={current} />
+          <div className={styles.cards}>
+            <MfaPolicyCard
+              workspaceId={workspaceId}
+              workspaceName={workspaceName}
+              policy={current}
+            />
+            <RememberPolicyCard workspaceId={workspaceId} policy={current} />
+          </div>
         )}
       </QueryState>
     </>

@@ -1,5 +1,6 @@
 import { enPosture } from './en-posture';
 import { enRecovery } from './en-recovery';
+import { enRemember } from './en-remember';
 import { enSecurity } from './en-security';
 import { enTickets } from './en-tickets';
 
@@ -378,6 +379,7 @@ export const en = {
   ...enRecovery,
   ...enSecurity,
   ...enPosture,
+  ...enRemember,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { zhCNPosture } from './zh-cn-posture';
 import { zhCNRecovery } from './zh-cn-recovery';
+import { zhCNRemember } from './zh-cn-remember';
 import { zhCNSecurity } from './zh-cn-security';
 import { zhCNTickets } from './zh-cn-tickets';
 
@@ -359,4 +360,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNRecovery,
   ...zhCNSecurity,
   ...zhCNPosture,
+  ...zhCNRemember,
 };

@@ -8,6 +8,7 @@ import { ERROR_STATUS } from '@/api/error-codes';
 import { type ErrorBody, errorBodySchema } from '@/api/schemas/common';
 import { createBackend } from '@/backend/backend';
 import { allHandlers } from '@/backend/handlers/all-handlers';
+import { REMEMBER_COOKIE, rememberCookieJar } from '@/backend/handlers/remember-jar';
 import { cookieJar, SESSION_COOKIE } from '@/backend/handlers/session-jar';
 import { type PasswordHasher, webCryptoPasswordHasher } from '@/backend/password-hashing';
 import { DEMO_PASSWORD } from '@/backend/seed';
@@ -60,14 +61,13 @@ function counted(hasher: PasswordHasher): PasswordHasher & { calls: number } {
  * cookie, msw's copy is expired through this test-only route.
  */
 const FORGET_COOKIES_URL = `${ORIGIN}/__test__/forget-cookies`;
-const forgetCookiesHandler = http.get(
-  FORGET_COOKIES_URL,
-  () =>
-    new HttpResponse(null, {
-      status: 204,
-      headers: { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; Secure; Max-Age=0` },
-    }),
-);
+const forgetCookiesHandler = http.get(FORGET_COOKIES_URL, () => {
+  const headers = new Headers();
+  for (const name of [SESSION_COOKIE, REMEMBER_COOKIE]) {
+    headers.append('Set-Cookie', `${name}=; Path=/; Secure; Max-Age=0`);
+  }
+  return new HttpResponse(null, { status: 204, headers });
+});
 
 export interface ApiResponse {
   status: number;
@@ -99,6 +99,10 @@ export class ApiClient {
   cookie: string | null = null;
   /** What it sends as Accept-Language, as the console's client names its language; none by default. */
   language: string | null = null;
+  /** REMEMBER-1: the remembered-browser cookie's value, kept across logins like a browser's. */
+  rememberCookie: string | null = null;
+  /** The remembered-browser cookie's attributes as last set, for the tests of its flags. */
+  rememberCookieSet: string | null = null;
 
   send(method: string, path: string, options: SendOptions = {}): Promise<ApiResponse> {
     let body: string | undefined;
@@ -135,7 +139,11 @@ export class ApiClient {
   /** The raw answer to a request carrying this browser's cookie (downloads). */
   fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookie !== null) headers.set('Cookie', `${SESSION_COOKIE}=${this.cookie}`);
+    const cookies = [
+      ...(this.cookie === null ? [] : [`${SESSION_COOKIE}=${this.cookie}`]),
+      ...(this.rememberCookie === null ? [] : [`${REMEMBER_COOKIE}=${this.rememberCookie}`]),
+    ];
+    if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));
     if (this.language !== null) headers.set('Accept-Language', this.language);
     return fetch(`${target}${path}`, { ...init, headers });
   }
@@ -163,10 +171,17 @@ export class ApiClient {
   private store(setCookie: string): void {
     const [pair = '', ...attributes] = setCookie.split(';').map((part) => part.trim());
     const separator = pair.indexOf('=');
-    if (pair.slice(0, separator) !== SESSION_COOKIE) return;
+    const name = pair.slice(0, separator);
+    if (name !== SESSION_COOKIE && name !== REMEMBER_COOKIE) return;
     const expired = attributes.some((attribute) => /^max-age=0$/i.test(attribute));
     const value = pair.slice(separator + 1);
-    this.cookie = expired || value === '' ? null : value;
+    const kept = expired || value === '' ? null : value;
+    if (name === SESSION_COOKIE) {
+      this.cookie = kept;
+    } else {
+      this.rememberCookie = kept;
+      this.rememberCookieSet = setCookie;
+    }
   }
 }
 
@@ -207,7 +222,13 @@ export function setupMockApi(
     passwords = counted(webCryptoPasswordHasher);
     msw.resetHandlers(
       forgetCookiesHandler,
-      ...allHandlers({ server: backend, jar: cookieJar, origin: ORIGIN, passwords }),
+      ...allHandlers({
+        server: backend,
+        jar: cookieJar,
+        rememberJar: rememberCookieJar,
+        origin: ORIGIN,
+        passwords,
+      }),
     );
   }
 

@@ -10,4 +10,5 @@ export const accountKeys = {
       ? ([...accountKeys.all, 'audit', query] as const)
       : ([...accountKeys.all, 'audit'] as const),
   sessions: () => [...accountKeys.all, 'sessions'] as const,
+  rememberedBrowsers: () => [...accountKeys.all, 'remembered-browsers'] as const,
 };

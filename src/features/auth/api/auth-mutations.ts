@@ -2,10 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
 import type { PasswordResetRequest } from '@/api/schemas/account';
-import type { EmailCodeSent, SecondFactor } from '@/api/schemas/mfa';
+import type { EmailCodeSent } from '@/api/schemas/mfa';
+import type { LoginSecondFactorRequest } from '@/api/schemas/remember';
 import type { LoginRequest, Session } from '@/api/schemas/session';
 import { discardAllDrafts } from '@/lib/drafts';
 import { useRecoveryNotice } from '@/lib/recovery-notice';
+import { useRememberedNotice } from '@/lib/remembered-notice';
 import { useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
 
@@ -18,7 +20,13 @@ export function useLogIn() {
   return useMutation({
     mutationFn: (credentials: LoginRequest) =>
       request<Session>(paths.session.href, { method: 'POST', body: credentials }),
-    onSuccess: (session) => cache.replace(session),
+    onSuccess: (session) => {
+      // REMEMBER-1: set before the guards move on, so the console says why no code was asked.
+      useRememberedNotice
+        .getState()
+        .set(session.state === 'active' && session.rememberedBrowser === true);
+      cache.replace(session);
+    },
   });
 }
 
@@ -30,7 +38,7 @@ export function useLogIn() {
 export function useVerifyLoginCode() {
   const cache = useSessionCache();
   return useMutation({
-    mutationFn: (proof: SecondFactor) =>
+    mutationFn: (proof: LoginSecondFactorRequest) =>
       request<Session>(paths.sessionMfa.href, { method: 'POST', body: proof }),
     onSuccess: (session, proof) => {
       if ('recoveryCode' in proof && session.state === 'active') {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
+import type { RememberPolicyRequest } from '@/api/schemas/remember';
 import type { MfaPolicy, MfaPolicyRequest } from '@/api/schemas/workspace';
 import { workspaceKeys } from './workspace-keys';
 
@@ -35,6 +36,16 @@ export function useEndGracePeriod(id: string) {
   return useMutation({
     mutationFn: () =>
       request<MfaPolicy>(paths.workspaceSecurityGrace.href(id), { method: 'DELETE' }),
+    onSuccess: changed,
+  });
+}
+
+/** REMEMBER-1: the Owner allows remembered browsers, or switches them off. */
+export function useSetRememberPolicy(id: string) {
+  const changed = usePolicyChanged(id);
+  return useMutation({
+    mutationFn: (body: RememberPolicyRequest) =>
+      request<MfaPolicy>(paths.workspaceRememberPolicy.href(id), { method: 'PUT', body }),
     onSuccess: changed,
   });
 }
