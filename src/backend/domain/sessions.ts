@@ -1,3 +1,4 @@
+import { appPaths } from '@/api/app-paths';
 import {
   accountById,
   canonicalEmail,
@@ -16,7 +17,6 @@ import {
   PASSWORD_FAILURE_MEMORY_MS,
   PASSWORD_LOCKOUT_MS,
   PASSWORD_MAX_FAILURES,
-  PASSWORD_RESET_PATH,
   PENDING_SESSION_TTL_MS,
   SESSION_TOKEN_BYTES,
   USER_AGENT_MAX_LENGTH,
@@ -161,7 +161,7 @@ export function notifyBlocked(
       `There were ${FAILURES_IN_A_ROW_MAX} failed ${entry === 'password' ? 'sign-in attempts' : 'dynamic codes'} ` +
       'on your account in a row, across lockouts. It stays locked until you reset your password ' +
       'with a code sent to this email (Forgot password? on the login page), or customer service ' +
-      `helps you. If this was not you, someone is trying to get in: reset your password at ${PASSWORD_RESET_PATH}.`,
+      `helps you. If this was not you, someone is trying to get in: reset your password at ${appPaths.passwordReset.href}.`,
   });
 }
 
@@ -179,7 +179,7 @@ function notifyPasswordLockout(
       `There were ${PASSWORD_MAX_FAILURES} failed sign-in attempts on your account in a row. ` +
       `Signing in with a password is locked until ${formatTimeForEmail(lockedUntil)}. ` +
       'If this was not you, change your password after the lock ends: Account Management > ' +
-      `Security Settings > Change password, or Forgot password? at ${PASSWORD_RESET_PATH}.`,
+      `Security Settings > Change password, or Forgot password? at ${appPaths.passwordReset.href}.`,
   });
 }
 

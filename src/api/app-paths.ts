@@ -4,8 +4,10 @@
  * router matches, `href` where a link goes, the path itself when it has no
  * parameters and a function of them when it has.
  *
- * Features may import this module and nothing else of src/app, so it imports
- * nothing itself (lint enforces both; docs/decisions/0014).
+ * It lives in the contract (src/api) because both sides read it: the app's
+ * router and links, and the backend's emails, which link to the password reset
+ * and to the cancelling of an Unbind MFA request. src/api is the one layer that
+ * features, the app, the backend and both hosts may all import (docs/decisions/0014).
  */
 
 /** A path without parameters links to itself. */
