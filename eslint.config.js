@@ -57,7 +57,11 @@ const HOST_ONLY_GLOBALS = [
   'Buffer',
 ].map((name) => ({ name, message: `${name} exists in one host only; the backend runs in both.` }));
 
-/** HOUSE rules 1 and 2: features stay apart; the app reaches the mock server only over HTTP. */
+/**
+ * HOUSE rules 1 and 2: features stay apart; the app reaches the mock server only over HTTP.
+ * Import cycles are refused by tests/layout/no-import-cycles.test.ts, as
+ * eslint-plugin-import (import/no-cycle) is not a dependency.
+ */
 const boundaries = [
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],

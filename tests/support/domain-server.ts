@@ -1,6 +1,6 @@
 import { beforeEach } from 'vitest';
 import { createBackend } from '@/backend/backend';
-import { loginSaltFor } from '@/backend/domain/passwords';
+import { loginSaltFor } from '@/backend/domain/accounts';
 import { type IssuedSession, logIn } from '@/backend/domain/sessions';
 import type { ServerState } from '@/backend/domain/state';
 import { DEMO_PASSWORD } from '@/backend/seed';
