@@ -21,6 +21,7 @@ import {
   measureRouteJs,
 } from './bench/page-js.mjs';
 import { startStaticServer } from './bench/static-server.mjs';
+import { kB, ms, targetsOf, times } from './bench/targets.mjs';
 import { timeBindConfirm, timeLoginToHome } from './bench/timings.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,21 +38,6 @@ const TIMING_RUNS = 5;
 const LIGHTHOUSE_RUNS = 3;
 /** Sources kept per initial file in bench.json, as evidence of what a chunk carries. */
 const SOURCES_PER_FILE = 5;
-/** What a missed size target names as its cost: the files and sources that weigh. */
-const FILE_BYTES_WORTH_NAMING = 5_000;
-const SOURCE_SHARE_WORTH_NAMING = 0.2;
-const AUDITS_WORTH_NAMING = 2;
-
-/** SPEC 13's targets. */
-const TARGET_REAL_LOGIN_RATIO = 1.6;
-const TARGET_SCORES = {
-  desktop: { performance: 95, accessibility: 100, 'best-practices': 100 },
-  mobile: { performance: 90 },
-};
-const TARGET_MOBILE_LCP_MS = 2_500;
-const TARGET_BIND_CONFIRM_MS = 150;
-const TARGET_LOGIN_MS = 250;
-const TARGET_LONGEST_TASK_MS = 50;
 
 /** The two tools from Debian the bench needs besides node_modules; say so before building anything. */
 function checkTools() {
@@ -77,9 +63,6 @@ const median = (values) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-const times = (value) => `${value.toFixed(2)}x`;
-const ms = (value) => `${value.toFixed(1)} ms`;
 
 async function repeat(count, measure) {
   const runs = [];
@@ -219,84 +202,6 @@ async function measure() {
     await Promise.all(servers.map((server) => server.close()));
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-/** `/assets/app-BtbxXevl.js` -> `app`. */
-const chunkName = (path) => path.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
-const mainSources = (file) =>
-  file.sources
-    .filter((source) => source.share >= SOURCE_SHARE_WORTH_NAMING)
-    .map((source) => `${source.source} ${Math.round(source.share * 100)}%`)
-    .join(', ');
-
-/** SPEC 13's targets, each with whether this run met it and, if not, what cost it. */
-function targetsOf({ realBackendBuild, mockBuild }) {
-  const { ratioToEmptyApp } = realBackendBuild.loginInitialJs;
-  const { timingsMs } = mockBuild;
-  const lostPerformance = (page) => {
-    const [longest] = page.longTasks;
-    const lost = page.lost
-      .filter((audit) => audit.category === 'performance')
-      .sort((a, b) => a.score - b.score)
-      .slice(0, AUDITS_WORTH_NAMING)
-      .map((audit) => `${audit.audit} ${audit.value} (score ${audit.score})`);
-    const task = longest
-      ? `; longest task ${longest.durationMs.toLocaleString('en-US')} ms in ${longest.file}`
-      : '';
-    return `lost most on ${lost.join(', ')}${task}`;
-  };
-  const failedAudits = (page, category) =>
-    `failed ${page.lost
-      .filter((audit) => audit.category === category)
-      .map((audit) => audit.audit)
-      .join(', ')}`;
-  const scoreTargets = Object.entries(TARGET_SCORES).flatMap(([preset, targets]) =>
-    Object.entries(mockBuild.lighthouse[preset]).flatMap(([page, result]) =>
-      Object.entries(targets).map(([category, target]) => [
-        `${preset}:${page}:${category}`,
-        {
-          target: category === 'performance' ? `>= ${target}` : `${target}`,
-          met: result.scores[category] >= target,
-          cost:
-            category === 'performance' ? lostPerformance(result) : failedAudits(result, category),
-        },
-      ]),
-    ),
-  );
-  const lcpTargets = Object.entries(mockBuild.lighthouse.mobile).map(([page, result]) => [
-    `mobile:${page}:lcp`,
-    {
-      target: `<= ${ms(TARGET_MOBILE_LCP_MS)}`,
-      met: result.largestContentfulPaintMs <= TARGET_MOBILE_LCP_MS,
-      cost: lostPerformance(result),
-    },
-  ]);
-  return {
-    realLoginRatio: {
-      target: `real <= ${times(TARGET_REAL_LOGIN_RATIO)}`,
-      met: ratioToEmptyApp <= TARGET_REAL_LOGIN_RATIO,
-      cost: realBackendBuild.loginInitialJs.files
-        .filter((file) => file.gzipBytes >= FILE_BYTES_WORTH_NAMING)
-        .map((file) => `${chunkName(file.file)} ${kB(file.gzipBytes)} (${mainSources(file)})`)
-        .join(', '),
-    },
-    ...Object.fromEntries([...scoreTargets, ...lcpTargets]),
-    bindConfirm: {
-      target: `<= ${ms(TARGET_BIND_CONFIRM_MS)}`,
-      met: timingsMs.bindConfirmToBoundHeading.median <= TARGET_BIND_CONFIRM_MS,
-      cost: 'the median of the runs',
-    },
-    login: {
-      target: `<= ${ms(TARGET_LOGIN_MS)}`,
-      met: timingsMs.loginSubmitToWorkspaceHome.median <= TARGET_LOGIN_MS,
-      cost: 'the median of the runs',
-    },
-    longestTask: {
-      target: `<= ${ms(TARGET_LONGEST_TASK_MS)}`,
-      met: timingsMs.longestMainThreadTaskDuringLogin.max <= TARGET_LONGEST_TASK_MS,
-      cost: 'a task of the page during a login ran long',
-    },
-  };
 }
 
 function renderTable(header, rows) {
