@@ -27,9 +27,8 @@ const featurePatterns = (feature) => [
     message: 'A feature does not import another feature; compose them in src/app.',
   },
   {
-    // The one exception: the app's paths, a leaf that imports nothing (docs/decisions/0014).
-    group: ['@/app/*', '!@/app/paths'],
-    message: 'Features do not import the app shell; of src/app they may import only @/app/paths.',
+    group: ['@/app/*'],
+    message: 'Features do not import the app shell; in-app URLs come from @/api/app-paths.',
   },
   { group: ['@/mocks/*', '@/backend/*'], message: 'Features use the HTTP API, not the backend.' },
 ];
@@ -58,7 +57,11 @@ const HOST_ONLY_GLOBALS = [
   'Buffer',
 ].map((name) => ({ name, message: `${name} exists in one host only; the backend runs in both.` }));
 
-/** HOUSE rules 1 and 2: features stay apart; the app reaches the mock server only over HTTP. */
+/**
+ * HOUSE rules 1 and 2: features stay apart; the app reaches the mock server only over HTTP.
+ * Import cycles are refused by tests/layout/no-import-cycles.test.ts, as
+ * eslint-plugin-import (import/no-cycle) is not a dependency.
+ */
 const boundaries = [
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
@@ -197,28 +200,6 @@ const boundaries = [
   },
 ];
 
-/**
- * Features may import src/app/paths.ts, so it must stay a leaf: an import there
- * would hand every feature whatever it imports (docs/decisions/0014).
- */
-const LEAF_MESSAGE = 'src/app/paths.ts imports nothing, so features may depend on it.';
-const appPathsIsALeaf = {
-  files: ['src/app/paths.ts'],
-  rules: {
-    'no-restricted-syntax': [
-      'error',
-      ...[
-        'ImportDeclaration',
-        'ImportExpression',
-        'ExportAllDeclaration',
-        'ExportNamedDeclaration[source]',
-        'TSImportEqualsDeclaration',
-        'TSImportType',
-      ].map((selector) => ({ selector, message: LEAF_MESSAGE })),
-    ],
-  },
-};
-
 export default tseslint.config(
   {
     ignores: [
@@ -268,5 +249,4 @@ export default tseslint.config(
   },
   { files: ['src/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   ...boundaries,
-  appPathsIsALeaf,
 );

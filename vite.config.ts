@@ -25,6 +25,12 @@ const POSTGRES_TESTS = [
   'tests/server/two-processes.test.ts',
 ];
 
+/** Console errors fail a test in every Node project (HOUSE rule 10). */
+const NODE_SETUP = 'tests/support/node-setup.ts';
+
+/** The API's tests, which run twice: through the handlers in-process, and against the server. */
+const API_TESTS = ['tests/api/**/*.test.ts'];
+
 /** The mock's service worker and MSW's script inside it, which `public/` holds for the mock builds. */
 const MOCK_WORKER_FILES = ['mock-service-worker.js', 'mockServiceWorker.js'];
 
@@ -76,26 +82,59 @@ export default defineConfig(({ mode }) => {
       testTimeout: 20_000,
       projects: [
         {
+          // The rules (src/backend/domain) and the stores they run on.
           extends: true,
           test: {
-            name: 'unit',
+            name: 'domain',
             environment: 'node',
-            include: ['tests/unit/**/*.test.ts'],
-            setupFiles: ['tests/unit/setup.ts'],
+            include: ['tests/domain/**/*.test.ts'],
+            setupFiles: [NODE_SETUP],
+          },
+        },
+        {
+          // The HTTP API through the handlers, in-process over msw/node.
+          extends: true,
+          test: {
+            name: 'api',
+            environment: 'node',
+            include: API_TESTS,
+            setupFiles: [NODE_SETUP],
           },
         },
         {
           // SERVER-11: the same API contract tests over real HTTP against the
           // Node host on SQLite. api-dev.test.ts replaces the browser's stored
-          // state, which a server never does.
+          // state, which a server never does; request-cost.test.ts meters the
+          // memory store and docs-api-contract.test.ts reads the handlers.
           extends: true,
           test: {
             name: 'api-on-server',
             environment: 'node',
-            include: ['tests/unit/api-*.test.ts', 'tests/unit/store-plans.test.ts'],
-            exclude: ['tests/unit/api-dev.test.ts'],
-            setupFiles: ['tests/unit/setup.ts'],
+            include: API_TESTS,
+            exclude: [
+              'tests/api/api-dev.test.ts',
+              'tests/api/request-cost.test.ts',
+              'tests/api/docs-api-contract.test.ts',
+            ],
+            setupFiles: [NODE_SETUP],
             env: { API_HOST: 'server' },
+          },
+        },
+        {
+          // The browser host (IndexedDB, the worker's readiness), the app's
+          // logic without a DOM, the docs and catalogues against the code, and
+          // the import graph (no cycles).
+          extends: true,
+          test: {
+            name: 'mock-app-docs',
+            environment: 'node',
+            include: [
+              'tests/mock/**/*.test.ts',
+              'tests/app/**/*.test.ts',
+              'tests/docs/**/*.test.ts',
+              'tests/layout/**/*.test.ts',
+            ],
+            setupFiles: [NODE_SETUP],
           },
         },
         {
@@ -106,7 +145,7 @@ export default defineConfig(({ mode }) => {
             environment: 'node',
             include: ['tests/server/**/*.test.ts'],
             exclude: POSTGRES_TESTS,
-            setupFiles: ['tests/unit/setup.ts'],
+            setupFiles: [NODE_SETUP],
           },
         },
         // SERVER-7, SERVER-8: only where a PostgreSQL is (PG_TEST_URL, which .ci/run sets).
@@ -118,7 +157,7 @@ export default defineConfig(({ mode }) => {
                   name: 'postgres',
                   environment: 'node' as const,
                   include: POSTGRES_TESTS,
-                  setupFiles: ['tests/unit/setup.ts'],
+                  setupFiles: [NODE_SETUP],
                 },
               },
             ]

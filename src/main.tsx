@@ -2,7 +2,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appPaths } from './app/paths';
+import { appPaths } from '@/api/app-paths';
 
 const root = document.getElementById('root');
 

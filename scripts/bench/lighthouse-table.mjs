@@ -1,7 +1,7 @@
+import { ms } from './units.mjs';
+
 /** What a missed score names as its cost: this many of the audits that lost the most. */
 const AUDITS_WORTH_NAMING = 2;
-
-const ms = (value) => `${value.toFixed(1)} ms`;
 
 function lostPerformance(page) {
   const [longest] = page.longTasks;

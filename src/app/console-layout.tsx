@@ -1,5 +1,6 @@
 import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation, useParams } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { Icon } from '@/components/icon';
 import { PageSpinner } from '@/components/page-spinner';
 import { BRAND_NAME } from '@/lib/brand';
@@ -9,7 +10,6 @@ import { BrandMark } from './brand-mark';
 import { DemoServerNotice } from './demo-server-notice';
 import { DevLinks } from './dev-links';
 import { GraceBanner } from './grace-banner';
-import { appPaths } from './paths';
 import { RecoveryNotice } from './recovery-notice';
 import { RememberedNotice } from './remembered-notice';
 import { AccountMenu } from './shell/account-menu';

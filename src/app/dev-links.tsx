@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { Icon } from '@/components/icon';
 import { useT } from '@/lib/i18n/i18n';
-import { appPaths } from './paths';
 import styles from './shell/shell.module.css';
 
 /** MOCK-8: links to the dev tools; compiled out of a production build. */

@@ -1,9 +1,9 @@
 import { Link, useLocation } from 'react-router-dom';
+import { appPaths, returningTo } from '@/api/app-paths';
 import type { WorkspaceSummary } from '@/api/schemas/session';
 import { Alert } from '@/components/alert';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
-import { appPaths, returningTo } from './paths';
 import styles from './shell/shell.module.css';
 
 /**

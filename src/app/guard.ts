@@ -1,7 +1,7 @@
+import { appPaths, RETURN_TO_PARAM } from '@/api/app-paths';
 import type { Session } from '@/api/schemas/session';
 import type { SessionEnd } from '@/lib/session-end';
 import { homePathFor } from './home-path';
-import { appPaths, RETURN_TO_PARAM } from './paths';
 import { loginPathFor, safeReturnTo } from './return-to';
 
 /** What a route needs from the session. */

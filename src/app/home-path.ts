@@ -1,5 +1,5 @@
+import { appPaths } from '@/api/app-paths';
 import type { Session } from '@/api/schemas/session';
-import { appPaths } from './paths';
 
 /** Where an active session lands when it has nowhere else to go. */
 export function homePathFor(session: Extract<Session, { state: 'active' }>): string {

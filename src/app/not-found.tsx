@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { PageCard } from '@/components/page-card';
 import { useT } from '@/lib/i18n/i18n';
 import styles from './login-layout.module.css';
-import { appPaths } from './paths';
 
 export function NotFound() {
   const t = useT();

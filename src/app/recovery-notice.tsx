@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { RECOVERY_CODES_LOW } from '@/api/limits';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useT } from '@/lib/i18n/i18n';
 import { useRecoveryNotice } from '@/lib/recovery-notice';
-import { appPaths } from './paths';
 
 /** What to do next, for someone without their app first, then for someone with it. */
 const NEXT_STEPS: readonly { situation: MessageKey; to: string; action: MessageKey }[] = [

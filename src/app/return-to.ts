@@ -1,4 +1,4 @@
-import { appPaths, RETURN_TO_PARAM } from './paths';
+import { appPaths, RETURN_TO_PARAM } from '@/api/app-paths';
 
 /** The query parameter of the login page that holds where to go after it (LOGIN-6). */
 

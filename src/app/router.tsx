@@ -7,13 +7,13 @@ import {
   useState,
 } from 'react';
 import { matchRoutes, Navigate, Outlet, type RouteObject, useRoutes } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { loadChosenCatalogue } from '@/lib/i18n/i18n';
 import { useActiveSession } from '@/lib/session';
 import { homePathFor } from './home-path';
 import { LoginLayout } from './login-layout';
 import { NotFound } from './not-found';
 import { PagePreloadContext } from './page-preload';
-import { appPaths } from './paths';
 import { RouteGuard } from './route-guard';
 import { BootSpinner, SessionBoundary } from './session-boundary';
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Outlet, useMatch } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { onSessionInterrupted } from '@/api/client';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -9,7 +10,6 @@ import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSession, useSessionCache } from '@/lib/session';
 import { useSessionEnd } from '@/lib/session-end';
-import { appPaths } from './paths';
 import styles from './session-boundary.module.css';
 
 /**

@@ -1,8 +1,7 @@
 import { matchRoutes, type RouteObject } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import { appPaths } from '@/app/paths';
+import { appPaths } from '@/api/app-paths';
 import { routes } from '@/app/router';
-import { PASSWORD_RESET_PATH, UNBIND_CANCEL_PATH } from '@/backend/domain/limits';
 
 /** Ids a link must carry through as one segment each: a slash, a space, a percent sign. */
 const AWKWARD_IDS = ['ws_demo', 'a/b', 'two words', '100%', 'ü?#'];
@@ -41,10 +40,5 @@ describe('the app paths (HOUSE rule 12)', () => {
     expect([...patterns].filter((pattern) => !routed.includes(pattern))).toEqual([
       appPaths.home.pattern,
     ]);
-  });
-
-  it('are where the emails of the mock server point (TICKET-12, PASSWORD-2)', () => {
-    expect(PASSWORD_RESET_PATH).toBe(appPaths.passwordReset.href);
-    expect(UNBIND_CANCEL_PATH).toBe(appPaths.unbindRequestCancel.href);
   });
 });

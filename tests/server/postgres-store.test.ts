@@ -9,8 +9,8 @@ import { migratePostgres } from '../../server/store/postgres-migrate';
 import { createPostgresRecordBackend } from '../../server/store/postgres-records';
 import { createPostgresPool } from '../../server/store/postgres-transaction';
 import { openServerStore } from '../../server/store/server-store';
-import { createFakeClock } from '../unit/support/fake-clock';
-import { createTestSchema, type TestSchema } from '../unit/support/postgres-schema';
+import { createFakeClock } from '../support/fake-clock';
+import { createTestSchema, type TestSchema } from '../support/postgres-schema';
 import { TEST_SCRYPT_COST } from './support/test-server';
 
 // This file runs only in the postgres project, which exists when PG_TEST_URL is set.

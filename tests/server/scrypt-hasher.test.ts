@@ -1,6 +1,6 @@
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createScryptHasher } from '../../server/passwords/scrypt-hasher';
+import { createScryptHasher, PRODUCTION_SCRYPT_COST } from '../../server/passwords/scrypt-hasher';
 
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -30,5 +30,15 @@ describe("the server's password hasher (SERVER-4)", () => {
     const hasher = createScryptHasher(CHEAP);
     const decoy = await hasher.hash('a password', 'decoy');
     expect(decoy.hash).toBe(scryptSync('a password', 'decoy', 32, CHEAP).toString('hex'));
+  });
+});
+
+describe("the server's production cost", () => {
+  it('is what a hasher made without a cost uses, as server/main.ts makes it', () => {
+    const salt = createScryptHasher().newSalt('r4nd0m');
+    const { N, r, p } = PRODUCTION_SCRYPT_COST;
+    expect(salt).toBe(`scrypt$${N}$${r}$${p}$r4nd0m`);
+    // At least OWASP's 2^15 x 8 (32 MiB); tests run at 2^10 through createScryptHasher(cost).
+    expect(128 * N * r).toBeGreaterThanOrEqual(32 * 1024 * 1024);
   });
 });

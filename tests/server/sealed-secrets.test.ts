@@ -11,7 +11,7 @@ import { createScryptHasher } from '../../server/passwords/scrypt-hasher';
 import { DEMO_DATA_KEY_FILE } from '../../server/store/data-key';
 import { openServerStore } from '../../server/store/server-store';
 import { createSqliteRecordBackend, openSqliteDatabase } from '../../server/store/sqlite-records';
-import { totpAt } from '../unit/support/mfa';
+import { totpAt } from '../support/mfa';
 import { startTestServer, TEST_SCRYPT_COST, type TestServer } from './support/test-server';
 
 /** ADR 0028 on the server: what the SQLite file holds, and who may open it. */

@@ -4,7 +4,7 @@ import { paths } from '@/api/paths';
 import { codeAt, stepAt } from '@/backend/domain/totp';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD, SUPPORT_TOTP_SECRET } from '@/backend/seed';
 import { IP_EMAIL_LIMIT } from '../../server/http/ip-limits';
-import { createTestSchema, type TestSchema } from '../unit/support/postgres-schema';
+import { createTestSchema, type TestSchema } from '../support/postgres-schema';
 import { type ServerProcess, startServerProcess } from './support/server-process';
 
 // SERVER-7 on SERVER-8: two server processes on one PostgreSQL behave as one server.

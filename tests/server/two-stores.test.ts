@@ -11,9 +11,9 @@ import {
   type OpenedBackend,
   postgresKind,
   sqliteKind,
-} from '../unit/support/backend-kinds';
-import { createFakeClock, type FakeClock } from '../unit/support/fake-clock';
-import { PG_TEST_URL } from '../unit/support/postgres-schema';
+} from '../support/backend-kinds';
+import { createFakeClock, type FakeClock } from '../support/fake-clock';
+import { PG_TEST_URL } from '../support/postgres-schema';
 
 // SERVER-7: what two server processes share through one database, here as two
 // stores, each with its own connection, on one SQLite file or one PostgreSQL schema.

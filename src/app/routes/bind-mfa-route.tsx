@@ -1,6 +1,6 @@
 import { matchPath, useSearchParams } from 'react-router-dom';
+import { appPaths, RETURN_TO_PARAM } from '@/api/app-paths';
 import { type BindOrigin, BindPage } from '@/features/mfa/bind-page';
-import { appPaths, RETURN_TO_PARAM } from '../paths';
 import { safeReturnTo } from '../return-to';
 
 /**

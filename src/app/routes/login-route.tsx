@@ -1,5 +1,6 @@
 import { lazy, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { PageCard } from '@/components/page-card';
 import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
@@ -8,7 +9,6 @@ import { loadChosenCatalogue, type Translate, useLanguage, useT } from '@/lib/i1
 import { useSession } from '@/lib/session';
 import { type SessionEnd, useSessionEnd } from '@/lib/session-end';
 import { DEMO_HINTS } from '../demo-hint';
-import { appPaths } from '../paths';
 
 /**
  * The later steps load only for a session that owes them, so the password

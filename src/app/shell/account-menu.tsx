@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import type { User } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import itemStyles from '@/components/menu-item.module.css';
 import { useLogOut } from '@/features/auth/api/auth-mutations';
 import { useT } from '@/lib/i18n/i18n';
 import { LanguageSelect } from '../language-select';
-import { appPaths } from '../paths';
 import { ThemeSelect } from '../theme-select';
 import styles from './shell.module.css';
 

@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import { Icon } from '@/components/icon';
 import itemStyles from '@/components/menu-item.module.css';
 import { DOCS_URL } from '@/lib/brand';
 import { useT } from '@/lib/i18n/i18n';
-import { appPaths } from '../paths';
 import styles from './shell.module.css';
 
 /** SHELL-1: Help > Ticket Management, and the documentation. */

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import type { WorkspaceSummary } from '@/api/schemas/session';
 import { DisclosureMenu } from '@/components/disclosure-menu';
 import { Icon } from '@/components/icon';
@@ -6,7 +7,6 @@ import itemStyles from '@/components/menu-item.module.css';
 import { useSwitchWorkspace } from '@/features/auth/api/auth-mutations';
 import { useT } from '@/lib/i18n/i18n';
 import { useSessionEnd } from '@/lib/session-end';
-import { appPaths } from '../paths';
 import styles from './shell.module.css';
 
 /** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */

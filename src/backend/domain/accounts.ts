@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { DECOY_PASSWORD_HASH } from './passwords';
 import type { AccountRecord, MembershipRecord, ServerState, WorkspaceRecord } from './state';
 
 /** An email as accounts keep it, and as the `email` index of the registry finds it. */
@@ -57,4 +58,12 @@ export function owesMfaSetup(
   if (workspaceId === null || account.mfa !== null) return false;
   const workspace = workspaceById(state, workspaceId);
   return workspace !== undefined && enforcesMfa(workspace, now);
+}
+
+/**
+ * GUARD-7, first transaction of a login: the salt a typed password is hashed
+ * with. An unknown email gets the decoy's, and is hashed all the same.
+ */
+export function loginSaltFor(state: ServerState, email: string): string {
+  return (findAccountByEmail(state, email)?.password ?? DECOY_PASSWORD_HASH).salt;
 }

@@ -81,11 +81,8 @@ export const ATTACHMENT_MAX_UNUSED_PER_ACCOUNT = 20;
 /** GUARD-5: tickets one account may file in any window of this length, and how many. */
 export const TICKET_RATE_WINDOW_MS = HOUR_MS;
 export const TICKET_MAX_PER_WINDOW = 10;
-/** TICKET-12: the random bytes of the link that cancels an Unbind MFA request, and its page. */
+/** TICKET-12: the random bytes of the link that cancels an Unbind MFA request. */
 export const CANCEL_TOKEN_BYTES = 24;
-export const UNBIND_CANCEL_PATH = '/unbind-requests/cancel';
-/** PASSWORD-2: the page that emails named when they say to reset or change the password. */
-export const PASSWORD_RESET_PATH = '/password-reset';
 /** The first ticket number handed out. */
 export const TICKET_NUMBER_FIRST = 100_001;
 /** An export never grows beyond this many rows. */

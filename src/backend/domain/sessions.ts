@@ -1,3 +1,4 @@
+import { appPaths } from '@/api/app-paths';
 import {
   accountById,
   canonicalEmail,
@@ -16,7 +17,6 @@ import {
   PASSWORD_FAILURE_MEMORY_MS,
   PASSWORD_LOCKOUT_MS,
   PASSWORD_MAX_FAILURES,
-  PASSWORD_RESET_PATH,
   PENDING_SESSION_TTL_MS,
   SESSION_TOKEN_BYTES,
   USER_AGENT_MAX_LENGTH,
@@ -166,7 +166,7 @@ export function notifyBlocked(
     }),
     body: t(password ? 'mail.passwordBlocked.body' : 'mail.codeBlocked.body', {
       max: FAILURES_IN_A_ROW_MAX,
-      resetPath: PASSWORD_RESET_PATH,
+      resetPath: appPaths.passwordReset.href,
     }),
   }));
 }
@@ -183,7 +183,7 @@ function notifyPasswordLockout(
     body: t('mail.passwordLocked.body', {
       max: PASSWORD_MAX_FAILURES,
       until: formatTimeForEmail(lockedUntil),
-      resetPath: PASSWORD_RESET_PATH,
+      resetPath: appPaths.passwordReset.href,
     }),
   }));
 }

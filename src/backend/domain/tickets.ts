@@ -1,3 +1,4 @@
+import { appPaths } from '@/api/app-paths';
 import type { CreateTicketRequest, RateRequest, ReplyRequest } from '@/api/schemas/tickets';
 import { accountById } from './accounts';
 import { claimAttachments, usableAttachments } from './attachments';
@@ -11,7 +12,6 @@ import {
   TICKET_MAX_PER_WINDOW,
   TICKET_NUMBER_FIRST,
   TICKET_RATE_WINDOW_MS,
-  UNBIND_CANCEL_PATH,
 } from './limits';
 import { agentDetail, removeBinding } from './mfa';
 import { checkBoundCode, reopenCodeEntry } from './mfa-codes';
@@ -127,7 +127,7 @@ export function submitTicket(
     ticket.cancelTokenHash = sha256Hex(token);
     notifyRequester(state, ctx, ticket, {
       kind: 'unbind_requested',
-      cancelPath: `${UNBIND_CANCEL_PATH}?token=${token}`,
+      cancelPath: `${appPaths.unbindRequestCancel.href}?token=${token}`,
     });
   }
   return { ticket, created: true };

@@ -27,27 +27,32 @@ import {
 import { errorResponse, NO_STORE } from './respond';
 
 /**
- * Who may call an endpoint, by the state of their session (LOGIN-2, LOGIN-5).
- * It is settled before anything the request carries is judged.
+ * Who may call an endpoint, by the state of their session (LOGIN-2, LOGIN-5):
+ * each key is one kind of caller, settled by admit() below before anything the
+ * request carries is judged.
  */
-export type Caller =
+interface Callers {
   /** No session is looked at: the dev tools (MOCK-8). */
-  | 'anyone'
+  anyone: true;
   /** The request's session if it holds a live one, else none: log in, log out, read the session. */
-  | 'visitor'
+  visitor: true;
   /** A login that owes its MFA code (LOGIN-3). */
-  | 'code-owed'
+  'code-owed': true;
   /** An account binding MFA: active, or owing the binding (BIND-1 to BIND-5, LOGIN-4). */
-  | 'enrolling'
+  enrolling: true;
   /** Active, or owing the MFA code: the Unbind MFA ticket from the login (TICKET-8). */
-  | 'ticket-submitter'
-  | 'active'
+  'ticket-submitter': true;
+  /** An active session, owing nothing. */
+  active: true;
   /** Active customer service (TICKET-7). */
-  | 'agent'
+  agent: true;
   /** Active, a member of the path's `:workspaceId`, owing it no binding (MANDATORY-3). */
-  | 'workspace-member'
+  'workspace-member': true;
   /** The same, and its Owner (MANDATORY-1). */
-  | 'workspace-owner';
+  'workspace-owner': true;
+}
+
+export type Caller = keyof Callers;
 
 /** The `:name` parameters of a route pattern. */
 export type ParamsOf<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
@@ -68,6 +73,9 @@ type SessionOf<C extends Caller> = C extends 'anyone'
     ? SessionRecord | null
     : SessionRecord;
 
+/** Why the token's session was ended from elsewhere, when it names no live one. */
+type EndedBy = SessionEndCause | null;
+
 /** What an operation is given: the transaction, the settled caller and the judged input. */
 export type Call<C extends Caller, S, Q, P, D = undefined> = {
   state: ServerState;
@@ -86,11 +94,7 @@ export type Call<C extends Caller, S, Q, P, D = undefined> = {
   /** REMEMBER-1: the client's remembered-browser cookie becomes this token (null: none). */
   setRememberedToken(token: string | null): void;
 } & (C extends 'workspace-member' | 'workspace-owner' ? { access: WorkspaceAccess } : unknown) &
-  (C extends 'visitor'
-    ? {
-        /** Why the token's session was ended from elsewhere, when it names no live one. */ endedBy: SessionEndCause | null;
-      }
-    : unknown);
+  (C extends 'visitor' ? { endedBy: EndedBy } : unknown);
 
 /** What an endpoint answers when it succeeds; refusals are DomainErrors. */
 export type Reply =
@@ -137,19 +141,18 @@ export type EndpointSpec<
       /** The operation: one transaction, run once the caller is settled and the input judged. */
       run: (call: Call<C, S, Q, P, D>) => R | DomainError;
     }
-  /** No transaction at all: the reply is the whole of it (the dev tools' reset). */
-  | { load?: never; run?: never }
+  | {
+      /** No transaction at all: the reply is the whole of it (the dev tools' reset). */
+      load?: never;
+      run?: never;
+    }
 );
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
 /**
- * The one way an endpoint of the mock server is made (HOUSE rule 12): it reads
- * the session token, settles who the caller is, then judges the body and the
- * query against the contract (MOCK-1), runs one transaction, writes the new
- * session token if one was issued, and maps every refusal to the contract's
- * error body. A caller without the right session learns nothing about what a
- * valid body looks like (LOGIN-5).
+ * The endpoint builders of one host, by method (`get`, `post`, `put`,
+ * `delete`), bound to its backend, session jar and origin.
  */
 export function endpoints({
   server,
@@ -159,6 +162,14 @@ export function endpoints({
   userAgent,
   clientAddressOf,
 }: HandlerDeps) {
+  /**
+   * The one way an endpoint is made, in either host (HOUSE rule 12): it reads
+   * the session token, settles who the caller is, then judges the body and the
+   * query against the contract (MOCK-1), runs one transaction, writes the new
+   * session token if one was issued, and maps every refusal to the contract's
+   * error body. A caller without the right session learns nothing about what a
+   * valid body looks like (LOGIN-5).
+   */
   function endpoint<
     Path extends string,
     C extends Caller,
@@ -318,9 +329,7 @@ function admit(
   token: string | null,
   params: Record<string, string>,
   method: Method,
-):
-  | { session: SessionRecord | null; access?: WorkspaceAccess; endedBy?: SessionEndCause | null }
-  | DomainError {
+): { session: SessionRecord | null; access?: WorkspaceAccess; endedBy?: EndedBy } | DomainError {
   if (caller === 'anyone') return { session: null };
   if (caller === 'visitor') {
     const session = peekSession(state, ctx, token);

@@ -11,12 +11,12 @@ import {
 } from '@/api/schemas/account';
 import type { EmailCodeSent } from '@/api/schemas/mfa';
 import type { Backend } from '../backend';
-import { accountById } from '../domain/accounts';
+import { accountById, loginSaltFor } from '../domain/accounts';
 import { base64Url } from '../domain/encoding';
 import { DomainError } from '../domain/errors';
 import { EMAIL_CODE_RESEND_INTERVAL_MS } from '../domain/limits';
 import { changePassword, resetPassword, sendPasswordResetCode } from '../domain/password-change';
-import { DECOY_PASSWORD_HASH, loginSaltFor } from '../domain/passwords';
+import { DECOY_PASSWORD_HASH } from '../domain/passwords';
 import {
   sessionsOf,
   setRetention,

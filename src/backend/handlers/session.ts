@@ -1,6 +1,6 @@
 import { paths } from '@/api/paths';
 import { loginRequestSchema, switchWorkspaceRequestSchema } from '@/api/schemas/session';
-import { loginSaltFor } from '../domain/passwords';
+import { loginSaltFor } from '../domain/accounts';
 import { endSession, logIn } from '../domain/sessions';
 import { sessionView } from '../domain/views';
 import { switchWorkspace } from '../domain/workspaces';

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/context';
-import { createCollectionStore } from './collection-store';
+import { type CollectionStoreOptions, createCollectionStore } from './collection-store';
 import { LEGACY_KEY, META_STORE, stateSchema } from './collections';
 import { createFieldSealer, type FieldSealer, generateSealingKey } from './field-sealer';
 import { createMemoryBackend, type MemorySchema } from './record-backend';
@@ -26,15 +26,20 @@ export function memorySealer(records: object): FieldSealer {
  * The store of tests and of Node: the same collections, plans and write-back
  * as the browser's (ADR 0017), over maps. `initial` is a whole state as the
  * single-record layout kept it, converted by the first transaction like one
- * found in IndexedDB; `records` lets two stores share one backend, as two tabs share a database.
+ * found in IndexedDB; `records` lets two stores share one backend, as two tabs share a database;
+ * `seed` replaces the demo seed (tests seed passwords hashed at a cheap cost).
  */
 export function createMemoryStore(
   clock: Clock,
   initial?: unknown,
   records = createMemoryRecords(),
+  seed?: CollectionStoreOptions['seed'],
 ): StateStore {
   if (initial !== undefined) {
     void records.transaction([META_STORE], async (tx) => tx.put(META_STORE, initial, LEGACY_KEY));
   }
-  return createCollectionStore(records, clock, { sealer: memorySealer(records) });
+  return createCollectionStore(records, clock, {
+    sealer: memorySealer(records),
+    ...(seed ? { seed } : {}),
+  });
 }

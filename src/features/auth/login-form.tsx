@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isApiError } from '@/api/api-error';
-import { appPaths } from '@/app/paths';
+import { appPaths } from '@/api/app-paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { TextField } from '@/components/text-field';

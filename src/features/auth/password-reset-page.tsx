@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { isApiError } from '@/api/api-error';
-import { appPaths } from '@/app/paths';
+import { appPaths } from '@/api/app-paths';
 import { Alert } from '@/components/alert';
 import { Button, buttonClassName } from '@/components/button';
 import { CodeInput } from '@/components/code-input';

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
-import { appPaths } from '@/app/paths';
+import { appPaths } from '@/api/app-paths';
 import { PageSpinner } from '@/components/page-spinner';
 import { useT } from '@/lib/i18n/i18n';
 import styles from './devtools.module.css';

@@ -12,13 +12,17 @@ import { formatTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { PHONE_QUERY, useMediaQuery } from '@/lib/use-media-query';
 import { useIssueSecret, useRotateSecret } from './api/mfa-mutations';
-import type { HeldSecret } from './bind-wizard';
 import styles from './bind-wizard.module.css';
 import { SetupKey } from './setup-key';
 
 /** Quiet zone of four modules (the QR standard's minimum), white even in dark mode. */
 const QR_MARGIN_MODULES = 4;
 const QR_SIZE_PX = 192;
+
+/** The secret on screen and when it expires, in client time; memory only (BIND-5). */
+export interface HeldSecret extends EnrollmentSecret {
+  expiresAt: number;
+}
 
 function held(issued: EnrollmentSecret): HeldSecret {
   return { ...issued, expiresAt: Date.now() + issued.expiresInSeconds * 1000 };

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import type { EnrollmentConfirmed, EnrollmentSecret } from '@/api/schemas/mfa';
+import type { EnrollmentConfirmed } from '@/api/schemas/mfa';
 import type { Session } from '@/api/schemas/session';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
@@ -8,7 +8,7 @@ import { Steps } from '@/components/steps';
 import { useT } from '@/lib/i18n/i18n';
 import { useCancelEnrollment } from './api/mfa-mutations';
 import { useEnrollmentStatus } from './api/mfa-queries';
-import { AppStep, useAppStepName } from './app-step';
+import { AppStep, type HeldSecret, useAppStepName } from './app-step';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
 import { IdentityStep } from './identity-step';
@@ -25,11 +25,6 @@ function afterConfirm(confirmed: EnrollmentConfirmed): Stage {
   return recoveryCodes
     ? { step: 'codes', confirmed: { ...confirmed, recoveryCodes } }
     : { step: 'done', session: confirmed.session };
-}
-
-/** The secret on screen and when it expires, in client time; memory only (BIND-5). */
-export interface HeldSecret extends EnrollmentSecret {
-  expiresAt: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { appPaths } from '@/app/paths';
+import { appPaths } from '@/api/app-paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
@@ -11,8 +11,8 @@ import { Steps } from '@/components/steps';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession, useSessionCache } from '@/lib/session';
 import { useCancelEnrollment, useStartAuthenticatorChange } from './api/mfa-mutations';
+import type { HeldSecret } from './app-step';
 import { AppStep, useAppStepName } from './app-step';
-import type { HeldSecret } from './bind-wizard';
 import styles from './bind-wizard.module.css';
 import { CodeStep } from './code-step';
 import { RegenerateRecoveryCodes } from './regenerate-recovery-codes';

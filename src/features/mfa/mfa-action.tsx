@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import type { Account } from '@/api/schemas/account';
-import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { buttonClassName } from '@/components/button';
 import { useT } from '@/lib/i18n/i18n';

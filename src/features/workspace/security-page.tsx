@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { appPaths, returningTo } from '@/api/app-paths';
 import type { MfaPolicy } from '@/api/schemas/workspace';
-import { appPaths, returningTo } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/confirm-dialog';

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { RECOVERY_CODES_LOW } from '@/api/limits';
-import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';

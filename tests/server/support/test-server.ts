@@ -7,7 +7,7 @@ import type { LogLine } from '../../../server/log';
 import { createScryptHasher } from '../../../server/passwords/scrypt-hasher';
 import { type ServerDeps, type StartedServer, startServer } from '../../../server/start';
 import { DATABASE_FILE } from '../../../server/store/server-store';
-import { createFakeClock, type FakeClock } from '../../unit/support/fake-clock';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock';
 
 /** A scrypt cheap enough for tests; production's cost is PRODUCTION_SCRYPT_COST. */
 export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 };

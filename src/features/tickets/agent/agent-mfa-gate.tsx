@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { appPaths, returningTo } from '@/app/paths';
+import { appPaths, returningTo } from '@/api/app-paths';
 import { buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';

@@ -1,4 +1,4 @@
-import { appPaths } from '@/app/paths';
+import { appPaths } from '@/api/app-paths';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';

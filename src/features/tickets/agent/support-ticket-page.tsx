@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import type { SupportTicket } from '@/api/schemas/tickets';
-import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';

@@ -1,6 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import { TICKET_TYPES, type TicketType } from '@/api/schemas/tickets';
-import { appPaths } from '@/app/paths';
 import { buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
+import { appPaths } from '@/api/app-paths';
 import type { TicketDetail } from '@/api/schemas/tickets';
-import { appPaths } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { isApiError } from '@/api/api-error';
+import { staticFiles } from '@/api/app-paths';
 import {
   ATTACHMENTS_MAX_PER_SUBMISSION,
   TICKET_DESCRIPTION_MAX_LENGTH,
@@ -12,7 +13,6 @@ import {
   type TicketCreated,
   type TicketType,
 } from '@/api/schemas/tickets';
-import { staticFiles } from '@/app/paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { FormActions } from '@/components/form-actions';

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { appPaths } from '@/app/paths';
+import { appPaths } from '@/api/app-paths';
 import { Alert } from '@/components/alert';
 import { Button, buttonClassName } from '@/components/button';
 import { Card } from '@/components/card';
