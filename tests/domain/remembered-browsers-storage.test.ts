@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cryptoRandomBytes, type DomainContext } from '@/backend/domain/context';
 import { sha256Hex } from '@/backend/domain/encoding';
 import { redeemRememberedBrowser, rememberBrowser } from '@/backend/domain/remembered-browsers';
-import { rememberedOfAccount } from '@/backend/handlers/remember-plans';
+import { rememberedOfAccount } from '@/backend/handlers/load-plans';
 import { createCollectionStore } from '@/backend/store/collection-store';
 import { createFieldSealer, generateSealingKey } from '@/backend/store/field-sealer';
 import type { RecordBackend, Stored } from '@/backend/store/record-backend';

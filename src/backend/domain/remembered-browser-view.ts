@@ -1,5 +1,5 @@
 import type { RememberedBrowser } from '@/api/schemas/remember';
-import type { RememberedBrowserRecord } from './remembered-browsers';
+import type { RememberedBrowserRecord } from './state';
 import { describeUserAgent } from './user-agent';
 import { iso } from './views';
 

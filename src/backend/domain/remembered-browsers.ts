@@ -5,7 +5,7 @@ import type { DomainContext } from './context';
 import { base64Url, randomId, sha256Hex } from './encoding';
 import { DomainError } from './errors';
 import { USER_AGENT_MAX_LENGTH } from './limits';
-import type { ServerState, WorkspaceRecord } from './state';
+import type { RememberedBrowserRecord, ServerState, WorkspaceRecord } from './state';
 
 /** REMEMBER-1: a remembered browser skips the login code this long after it was remembered. */
 export const REMEMBERED_BROWSER_TTL_MS = 30 * DAY_MS;
@@ -13,23 +13,6 @@ export const REMEMBERED_BROWSER_TTL_MS = 30 * DAY_MS;
 export const REMEMBERED_BROWSERS_MAX_PER_ACCOUNT = 20;
 /** The token's randomness, as a session token's. */
 export const REMEMBERED_BROWSER_TOKEN_BYTES = 32;
-
-/**
- * REMEMBER-1: a browser that skips the login code of one account. Only the
- * SHA-256 of the token its cookie holds is kept, as for sessions; the token
- * alone proves nothing without the account's password (ADR 0032).
- */
-export interface RememberedBrowserRecord {
-  id: string;
-  accountId: string;
-  tokenHash: string;
-  createdAt: number;
-  lastUsedAt: number;
-  /** createdAt + REMEMBERED_BROWSER_TTL_MS; using it does not extend it. */
-  expiresAt: number;
-  /** The browser's user agent when it was remembered; shown only as names. */
-  userAgent: string | null;
-}
 
 /**
  * Why an account's remembered browsers were all forgotten, as the security

@@ -6,7 +6,6 @@ import type { TicketEvent, TicketStatus, TicketType } from '@/api/schemas/ticket
 import type { SessionEndCause } from '@/api/session-end-causes';
 import type { PasswordHash } from './passwords';
 import type { StoredRecoveryCode } from './recovery-codes';
-import type { RememberedBrowserRecord } from './remembered-browsers';
 import type { DeviceDescription } from './user-agent';
 
 /** Bumped whenever the stored shape changes; older stored state is reset. */
@@ -277,6 +276,23 @@ export interface AddressWindowRecord {
   /** startedAt plus the limit's window: from then on the address starts afresh. */
   endsAt: number;
   count: number;
+}
+
+/**
+ * REMEMBER-1: a browser that skips the login code of one account. Only the
+ * SHA-256 of the token its cookie holds is kept, as for sessions; the token
+ * alone proves nothing without the account's password (ADR 0032).
+ */
+export interface RememberedBrowserRecord {
+  id: string;
+  accountId: string;
+  tokenHash: string;
+  createdAt: number;
+  lastUsedAt: number;
+  /** createdAt + REMEMBERED_BROWSER_TTL_MS; using it does not extend it. */
+  expiresAt: number;
+  /** The browser's user agent when it was remembered; shown only as names. */
+  userAgent: string | null;
 }
 
 export interface ServerState {

@@ -7,7 +7,6 @@ const EMAIL_CODE_PURPOSES: readonly EmailCodePurpose[] = ['bind', 'ticket', 'res
 import type { CollectionName } from '../store/collections';
 import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
 import type { Key, KeyRange } from '../store/record-backend';
-import { rememberedOfAccount } from './remember-plans';
 
 /**
  * What every endpoint reads, by name (ADR 0024). A plan may be wrong in two
@@ -65,6 +64,17 @@ export const auditOfAccount = (accountId: string): Pick => ({
   index: 'accountAt',
   range: underPrefix(accountId),
 });
+/**
+ * REMEMBER-1: an account's remembered browsers, by index. There are at most
+ * REMEMBERED_BROWSERS_MAX_PER_ACCOUNT, so whatever checks a cookie, keeps
+ * the cap or forgets them all reads a bounded number.
+ */
+export const rememberedOfAccount = (accountId: string): Pick => ({
+  from: 'rememberedBrowsers',
+  index: 'accountId',
+  range: { only: accountId },
+});
+
 export const throttleOfEmail = (email: string): Pick => ({
   from: 'loginThrottle',
   keys: [loginThrottleKey(email)],
@@ -135,6 +145,12 @@ export const ADMISSION_PLAN: EndpointPlan = {
 
 /** What settling the caller loads is all the operation reads. */
 export const CALLER_ONLY: EndpointPlan = {};
+
+/** The caller's remembered browsers: to list, forget, or add one at the code step. */
+export const CALLER_REMEMBERED: EndpointPlan = {
+  pickFrom: ['rememberedBrowsers'],
+  stages: [(_view, { accountId }) => (accountId === null ? [] : [rememberedOfAccount(accountId)])],
+};
 
 /** The meta record alone, which every transaction loads: dev settings, notice, ticket sequence. */
 export const SETTINGS_ONLY: LoadPlan<unknown> = {};

@@ -39,10 +39,10 @@ import {
   CALLER_LOG,
   CALLER_LOG_AND_MAIL,
   CALLER_ONLY,
+  CALLER_REMEMBERED,
   callerEmailCode,
   REISSUES_SESSION,
 } from './load-plans';
-import { CALLER_REMEMBERED } from './remember-plans';
 import { secondsUntil } from './respond';
 
 function enrollmentSecretView(

@@ -9,8 +9,7 @@ import {
 import { mergePlans } from '../store/load-plan';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { CALLER_LOG } from './load-plans';
-import { CALLER_REMEMBERED } from './remember-plans';
+import { CALLER_LOG, CALLER_REMEMBERED } from './load-plans';
 
 /** REMEMBER-1: Security Settings lists the account's remembered browsers, each with Forget. */
 export function rememberedBrowserHandlers(deps: HandlerDeps) {

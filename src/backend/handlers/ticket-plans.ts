@@ -9,13 +9,13 @@ import {
   CALLER_LOG,
   type EndpointPlan,
   notLoaded,
+  rememberedOfAccount,
   type RequestFacts,
   sessionsOfAccount,
   throttleOfEmail,
   underPrefix,
   workspacesByKey,
 } from './load-plans';
-import { rememberedOfAccount } from './remember-plans';
 
 /**
  * What the ticket endpoints read (ADR 0024). Lists, search and export scan
