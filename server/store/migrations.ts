@@ -81,6 +81,24 @@ function splitTable(table: string): MigrationStep {
 }
 
 /**
+ * KEY-1, KEY-3: security keys, unique by credential ID across accounts, and
+ * the WebAuthn challenges handed out, by session. Named apart from its
+ * version so that it can be renumbered when branches meet.
+ */
+const SECURITY_KEYS_STEPS: readonly MigrationStep[] = [
+  ...collectionTable(
+    'security_keys',
+    { id: 'text', credential_id: 'text', account_id: 'text' },
+    { key: ['id'], credential_id: ['credential_id'], account_id: ['account_id'] },
+  ),
+  ...collectionTable(
+    'key_challenges',
+    { challenge: 'text', session_id: 'text' },
+    { key: ['challenge'], session_id: ['session_id'] },
+  ),
+];
+
+/**
  * Every migration, in order. A migration once released never changes: a new
  * collection, column or index is a new migration at the end, and a test
  * fails until the schema holds everything the registry names.
@@ -193,6 +211,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     steps: [...collectionTable('ended_sessions', { token_hash: 'text' }, { key: ['token_hash'] })],
   },
+  // Meant as version 5: 4 is "remember this browser", on another branch. Versions
+  // are consecutive (LATEST_MIGRATION counts them), so this one is 4 until the
+  // two meet, and then becomes 5.
+  { version: 4, steps: SECURITY_KEYS_STEPS },
 ];
 
 /** The schema version this code brings a database to. */

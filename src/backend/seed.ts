@@ -120,6 +120,8 @@ export function emptyState(): ServerState {
     idempotencyKeys: [],
     addressWindows: [],
     endedSessions: [],
+    securityKeys: [],
+    keyChallenges: [],
     devSettings: { ...DEFAULT_DEV_SETTINGS },
     notice: null,
   };

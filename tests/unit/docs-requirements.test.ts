@@ -32,6 +32,7 @@ const PREFIXES = [
   'SERVER',
   'DRIFT',
   'POSTURE',
+  'KEY',
 ] as const;
 const CITATION = new RegExp(`\\b(?:${PREFIXES.join('|')})-\\d+\\b`, 'g');
 /** One line per ID: `- **LOGIN-5**: what it asks, in our words.` */

@@ -77,7 +77,7 @@ export function startAuthenticatorChange(
   proof: SecondFactor,
 ): null | DomainError {
   const { account } = requireBound(state, session);
-  const refusal = checkSecondFactor(state, ctx, account, proof, 'change');
+  const refusal = checkSecondFactor(state, ctx, account, session, proof, 'change');
   if (refusal) return refusal;
   openEnrollment(state, ctx, account, session, 'change');
   return null;

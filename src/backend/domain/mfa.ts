@@ -8,6 +8,7 @@ import { ENROLLMENT_SECRET_TTL_MS } from './limits';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkDynamicCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newBinding, replaceAuthenticator } from './mfa-recovery';
+import { removeAllSecurityKeys } from './security-keys';
 import { endOtherSessions } from './session-control';
 import { demoteToSetup, type IssuedSession, promoteSession, requireActive } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
@@ -25,7 +26,7 @@ export function verifyLoginCode(
 ): IssuedSession | DomainError {
   if (session.state !== 'mfa_required') throw new DomainError('FORBIDDEN');
   const account = accountById(state, session.accountId);
-  const refusal = checkSecondFactor(state, ctx, account, proof, 'login');
+  const refusal = checkSecondFactor(state, ctx, account, session, proof, 'login');
   if (refusal) return refusal;
   account.lastMfaLoginAt = ctx.now;
   recordAudit(
@@ -33,7 +34,11 @@ export function verifyLoginCode(
     ctx,
     session.accountId,
     'signin.mfa',
-    'recoveryCode' in proof ? { factor: 'recovery' } : {},
+    'recoveryCode' in proof
+      ? { factor: 'recovery' }
+      : 'securityKey' in proof
+        ? { factor: 'security_key' }
+        : {},
   );
   return promoteSession(state, ctx, session);
 }
@@ -246,7 +251,7 @@ export function unbindWithCode(
 ): null | DomainError {
   requireActive(session);
   const account = accountById(state, session.accountId);
-  const refusal = checkSecondFactor(state, ctx, account, proof, 'unbind');
+  const refusal = checkSecondFactor(state, ctx, account, session, proof, 'unbind');
   if (refusal) return refusal;
   removeBinding(state, ctx, account, 'self');
   if (owesMfaSetup(state, account, session.workspaceId, ctx.now)) demoteToSetup(session, ctx);
@@ -265,6 +270,8 @@ export function removeBinding(
 ): void {
   account.mfa = null;
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
+  // KEY-4: a key is a second factor beside the app; with no binding there is none.
+  const keysRemoved = removeAllSecurityKeys(state, ctx, account);
   recordAudit(
     state,
     ctx,
@@ -278,6 +285,9 @@ export function removeBinding(
     body:
       `The authenticator app was unbound from your account at ${formatTimeForEmail(ctx.now)}` +
       (by === 'self' ? '. ' : ` by customer service (${by.name}), as your ticket asked. `) +
+      (keysRemoved === 0
+        ? ''
+        : `Your ${keysRemoved === 1 ? 'security key was' : `${keysRemoved} security keys were`} removed with it. `) +
       'Logging in now needs only your password. Bind MFA again in Account Management > Security Settings.',
   });
 }

@@ -262,6 +262,42 @@ export interface AddressWindowRecord {
   count: number;
 }
 
+/**
+ * KEY-1: a security key added to an account as a second factor. Its
+ * credential ID names it across every account (KEY-3): two accounts never
+ * hold the same one.
+ */
+export interface SecurityKeyRecord {
+  id: string;
+  accountId: string;
+  /** base64url, as the authenticator gave it. */
+  credentialId: string;
+  /** The COSE public key, base64url: public, so kept as it is. */
+  publicKey: string;
+  /** The signature counter last seen; one that goes backwards is refused (KEY-3). */
+  counter: number;
+  transports: string[];
+  name: string;
+  addedAt: number;
+  lastUsedAt: number | null;
+}
+
+/** What a WebAuthn challenge was issued for (KEY-3). */
+export type KeyChallengePurpose = 'register' | 'login' | 'step-up';
+
+/**
+ * KEY-3: a challenge handed to a browser for one ceremony: it answers only
+ * for the session and the purpose it was issued to, once, before it expires.
+ */
+export interface KeyChallengeRecord {
+  /** base64url of random bytes; what the client data names. */
+  challenge: string;
+  sessionId: string;
+  accountId: string;
+  purpose: KeyChallengePurpose;
+  expiresAt: number;
+}
+
 export interface ServerState {
   version: number;
   accounts: AccountRecord[];
@@ -288,6 +324,8 @@ export interface ServerState {
   attachments: AttachmentRecord[];
   idempotencyKeys: IdempotencyRecord[];
   addressWindows: AddressWindowRecord[];
+  securityKeys: SecurityKeyRecord[];
+  keyChallenges: KeyChallengeRecord[];
   devSettings: DevSettings;
   notice: ResetNotice | null;
 }

@@ -6,6 +6,7 @@ import { devHandlers } from './dev';
 import { mfaHandlers } from './mfa';
 import { errorResponse } from './respond';
 import { securityHandlers } from './security';
+import { securityKeyHandlers } from './security-keys';
 import { sessionHandlers } from './session';
 import { ticketHandlers } from './tickets';
 import { workspaceHandlers } from './workspaces';
@@ -24,6 +25,7 @@ export function allHandlers(deps: HandlerDeps) {
     ...accountHandlers(deps),
     ...mfaHandlers(deps),
     ...securityHandlers(deps),
+    ...securityKeyHandlers(deps),
     ...workspaceHandlers(deps),
     ...ticketHandlers(deps),
   ];

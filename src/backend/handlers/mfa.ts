@@ -9,7 +9,6 @@ import {
   type EnrollmentSecret,
   type EnrollmentStatus,
   type RecoveryCodes,
-  type SecondFactor,
   secondFactorRequestSchema,
 } from '@/api/schemas/mfa';
 import { auditPage } from '../domain/audit';
@@ -30,11 +29,12 @@ import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa
 import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { SECOND_FACTOR, UNBINDING } from './key-plans';
+import { keyVerification } from './key-verification';
 import {
   BINDING_CHANGE,
   CALLER_EMAIL_SENDS,
   CALLER_LOG,
-  CALLER_LOG_AND_MAIL,
   CALLER_ONLY,
   callerEmailCode,
   REISSUES_SESSION,
@@ -57,15 +57,18 @@ function enrollmentSecretView(
 
 export function mfaHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
+  const keys = keyVerification(deps);
   return [
     // LOGIN-3: the code owed after the password, or a recovery code (RECOVERY-2).
     endpoint.post(paths.sessionMfa.pattern, {
       caller: 'code-owed',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: CALLER_LOG_AND_MAIL,
-      run: ({ state, ctx, session, body, setSessionToken }) => {
-        const issued = verifyLoginCode(state, ctx, session, proofOf(body));
+      // KEY-2: a key's assertion is verified before the transaction, which re-checks it.
+      prepare: ({ body, read }) => keys.secondFactorOf(read, body),
+      load: SECOND_FACTOR,
+      run: ({ state, ctx, session, prepared, setSessionToken }) => {
+        const issued = verifyLoginCode(state, ctx, session, prepared);
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
         return sessionView(state, issued.session, ctx);
@@ -151,9 +154,11 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: BINDING_CHANGE,
-      run: ({ state, ctx, session, body }) =>
-        unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session, ctx),
+      prepare: ({ body, read }) => keys.secondFactorOf(read, body),
+      // KEY-4: the keys go with the binding.
+      load: UNBINDING,
+      run: ({ state, ctx, session, prepared }) =>
+        unbindWithCode(state, ctx, session, prepared) ?? sessionView(state, session, ctx),
     }),
 
     // RECOVERY-4: the old app proven, the bind wizard's app and code steps follow.
@@ -161,9 +166,10 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: CALLER_LOG_AND_MAIL,
-      run: ({ state, ctx, session, body }) =>
-        startAuthenticatorChange(state, ctx, session, proofOf(body)) ?? undefined,
+      prepare: ({ body, read }) => keys.secondFactorOf(read, body),
+      load: SECOND_FACTOR,
+      run: ({ state, ctx, session, prepared }) =>
+        startAuthenticatorChange(state, ctx, session, prepared) ?? undefined,
     }),
 
     // RECOVERY-3: a new set for a dynamic code; the old set dies with this write.
@@ -198,11 +204,4 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
   ];
-}
-
-/** The schema lets exactly one of the two through. */
-function proofOf(body: { code?: string; recoveryCode?: string }): SecondFactor {
-  return body.recoveryCode !== undefined
-    ? { recoveryCode: body.recoveryCode }
-    : { code: body.code ?? '' };
 }

@@ -3,6 +3,7 @@ import { sha256Hex } from '../domain/encoding';
 import { TICKET_AUTO_CLOSE_MS, TICKET_RATE_WINDOW_MS } from '../domain/limits';
 import type { ServerState } from '../domain/state';
 import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
+import { keysOfAccount } from './key-plans';
 import {
   accountsByKey,
   auditOfAccount,
@@ -188,17 +189,21 @@ export const SUPPORT_TICKET = mergePlans(
  * TICKET-9: an agent unbinding the requester's MFA checks the agent's own
  * code (their log), and ends every session of the requester, drops every
  * bind wizard of theirs (keyed by those sessions) and reopens their
- * password entry (the throttle of their email). The requester's account
- * comes first, for its email.
+ * password entry (the throttle of their email), and removes their security
+ * keys (KEY-4). The requester's account comes first, for its email.
  */
 export const UNBIND_BY_AGENT = mergePlans(SUPPORT_TICKET, CALLER_LOG, {
-  pickFrom: ['accounts', 'sessions', 'enrollments', 'loginThrottle'],
+  pickFrom: ['accounts', 'sessions', 'enrollments', 'loginThrottle', 'securityKeys'],
   stages: [
     (view, facts) => {
       const requesterId = ticketOf(view, facts)?.requesterId;
       return requesterId === undefined
         ? []
-        : [accountsByKey(notLoaded(view.accounts, [requesterId])), sessionsOfAccount(requesterId)];
+        : [
+            accountsByKey(notLoaded(view.accounts, [requesterId])),
+            sessionsOfAccount(requesterId),
+            keysOfAccount(requesterId),
+          ];
     },
     (view, facts) => {
       const requesterId = ticketOf(view, facts)?.requesterId;

@@ -139,6 +139,18 @@ export const COLLECTIONS = {
     indexes: { endsAt: 'endsAt' },
     columns: { limitName: 'text', address: 'text', endsAt: 'number' },
   },
+  securityKeys: {
+    store: 'securityKeys',
+    key: 'id',
+    indexes: { credentialId: 'credentialId', accountId: 'accountId' },
+    columns: { id: 'text', credentialId: 'text', accountId: 'text' },
+  },
+  keyChallenges: {
+    store: 'keyChallenges',
+    key: 'challenge',
+    indexes: { sessionId: 'sessionId' },
+    columns: { challenge: 'text', sessionId: 'text' },
+  },
 } as const satisfies Partial<Record<keyof ServerState, CollectionSpec>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

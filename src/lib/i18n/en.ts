@@ -1,3 +1,4 @@
+import { enKeys } from './en-keys';
 import { enPosture } from './en-posture';
 import { enRecovery } from './en-recovery';
 import { enSecurity } from './en-security';
@@ -378,6 +379,7 @@ export const en = {
   ...enRecovery,
   ...enSecurity,
   ...enPosture,
+  ...enKeys,
 } as const;
 
 export type MessageKey = keyof typeof en;

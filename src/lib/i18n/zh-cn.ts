@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNKeys } from './zh-cn-keys';
 import { zhCNPosture } from './zh-cn-posture';
 import { zhCNRecovery } from './zh-cn-recovery';
 import { zhCNSecurity } from './zh-cn-security';
@@ -359,4 +360,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNRecovery,
   ...zhCNSecurity,
   ...zhCNPosture,
+  ...zhCNKeys,
 };
