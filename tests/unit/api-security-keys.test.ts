@@ -120,6 +120,10 @@ describe('logging in with a security key (KEY-2, KEY-3)', () => {
   it('passes the code step with a key; the key shows when it was last used', async () => {
     const { authenticator } = await bobWithKey();
     const login = await api.signedIn('bob@example.com');
+    expect(sessionSchema.parse((await login.get(paths.session.href)).body)).toMatchObject({
+      state: 'mfa_required',
+      hasSecurityKey: true,
+    });
     const challenge = await loginChallenge(login);
     const assertion = await authenticator.assert({ challenge, origin: ORIGIN });
     const response = await login.post(paths.sessionMfa.href, { securityKey: assertion });
@@ -135,7 +139,11 @@ describe('logging in with a security key (KEY-2, KEY-3)', () => {
   });
 
   it('offers no key challenge to an account without keys', async () => {
-    const login = await api.signedIn('bob@example.com');
+    const login = api.client();
+    expect(sessionSchema.parse((await login.logIn('bob@example.com')).body)).toMatchObject({
+      state: 'mfa_required',
+      hasSecurityKey: false,
+    });
     expectError(await login.post(paths.sessionMfaKeyOptions.href), 'NOT_FOUND');
   });
 });

@@ -226,7 +226,7 @@ describe('POST /api/v1/session: success', () => {
   });
 
   it.each([
-    ['bob@example.com', { state: 'mfa_required', email: 'bob@example.com' }],
+    ['bob@example.com', { state: 'mfa_required', email: 'bob@example.com', hasSecurityKey: false }],
     [
       'carol@example.com',
       {

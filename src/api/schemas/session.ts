@@ -44,6 +44,8 @@ export const sessionSchema = z.discriminatedUnion('state', [
     state: z.literal('mfa_required'),
     email: z.string(),
     expiresAt: z.string(),
+    /** KEY-2: the account has a security key, which the code step offers first. */
+    hasSecurityKey: z.boolean(),
   }),
   z.object({
     state: z.literal('mfa_setup_required'),

@@ -33,7 +33,13 @@ export function sessionView(
   if (!session) return { state: 'anonymous' };
   const account = accountById(state, session.accountId);
   if (session.state === 'mfa_required') {
-    return { state: 'mfa_required', email: account.email, expiresAt: iso(session.expiresAt) };
+    return {
+      state: 'mfa_required',
+      email: account.email,
+      expiresAt: iso(session.expiresAt),
+      // KEY-2: the code step offers the key first when there is one.
+      hasSecurityKey: state.securityKeys.some((key) => key.accountId === account.id),
+    };
   }
   if (session.state === 'mfa_setup_required') {
     const workspace = session.workspaceId ? workspaceById(state, session.workspaceId) : undefined;

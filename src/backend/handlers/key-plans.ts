@@ -1,7 +1,12 @@
 import { challengeInClientData } from '@/api/schemas/security-keys';
 import type { ServerState } from '../domain/state';
 import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
-import { BINDING_CHANGE, CALLER_LOG_AND_MAIL, type EndpointPlan } from './load-plans';
+import {
+  BINDING_CHANGE,
+  CALLER_LOG_AND_MAIL,
+  type EndpointPlan,
+  keysOfAccount,
+} from './load-plans';
 
 /**
  * What the security-key endpoints read (ADR 0024, 0033), by key or by index:
@@ -9,12 +14,6 @@ import { BINDING_CHANGE, CALLER_LOG_AND_MAIL, type EndpointPlan } from './load-p
  * by its credential ID across every account (the uniqueness of KEY-3), a
  * challenge by itself, and a session's challenges by the session index.
  */
-export const keysOfAccount = (accountId: string): Pick => ({
-  from: 'securityKeys',
-  index: 'accountId',
-  range: { only: accountId },
-});
-
 const keyWithCredentialId = (credentialId: string): Pick => ({
   from: 'securityKeys',
   index: 'credentialId',

@@ -54,6 +54,12 @@ export const sessionsOfAccount = (accountId: string): Pick => ({
   index: 'accountId',
   range: { only: accountId },
 });
+/** An account's security keys, by index: at most SECURITY_KEYS_MAX (KEY-1). */
+export const keysOfAccount = (accountId: string): Pick => ({
+  from: 'securityKeys',
+  index: 'accountId',
+  range: { only: accountId },
+});
 /**
  * An account's whole security log, by index: recordAudit keeps at most
  * AUDIT_MAX_ENTRIES_PER_ACCOUNT per account by counting them, so a step that
@@ -100,7 +106,15 @@ const accountNamedBy = (view: ServerState, body: unknown) => {
  */
 export const ADMISSION_PLAN: EndpointPlan = {
   append: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
-  pickFrom: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
+  pickFrom: [
+    'sessions',
+    'accounts',
+    'memberships',
+    'enrollments',
+    'workspaces',
+    'endedSessions',
+    'securityKeys',
+  ],
   stages: [
     (_view, { tokenHash }) =>
       tokenHash === null
@@ -119,6 +133,10 @@ export const ADMISSION_PLAN: EndpointPlan = {
         ...accountIds.map(
           (id) => ({ from: 'memberships', index: 'accountId', range: { only: id } }) as const,
         ),
+        // KEY-2: a session owing its code says whether a key may answer it.
+        ...view.sessions
+          .filter((session) => session.state === 'mfa_required')
+          .map((session) => keysOfAccount(session.accountId)),
       ];
     },
     (view) => [
@@ -230,7 +248,15 @@ export const callerEmailCode = (purpose: EmailCodePurpose): EndpointPlan => ({
  */
 export const LOGIN: EndpointPlan = {
   append: ['outbox'],
-  pickFrom: ['accounts', 'loginThrottle', 'sessions', 'memberships', 'audit', 'workspaces'],
+  pickFrom: [
+    'accounts',
+    'loginThrottle',
+    'sessions',
+    'memberships',
+    'audit',
+    'workspaces',
+    'securityKeys',
+  ],
   stages: [
     (_view, { body }) => {
       const email = emailOf(body);
@@ -243,6 +269,8 @@ export const LOGIN: EndpointPlan = {
             sessionsOfAccount(account.id),
             { from: 'memberships', index: 'accountId', range: { only: account.id } },
             auditOfAccount(account.id),
+            // KEY-2: the code step says whether a key may answer it.
+            keysOfAccount(account.id),
           ]
         : [];
     },

@@ -3,12 +3,12 @@ import { sha256Hex } from '../domain/encoding';
 import { TICKET_AUTO_CLOSE_MS, TICKET_RATE_WINDOW_MS } from '../domain/limits';
 import type { ServerState } from '../domain/state';
 import { type LoadPlan, mergePlans, type Pick } from '../store/load-plan';
-import { keysOfAccount } from './key-plans';
 import {
   accountsByKey,
   auditOfAccount,
   CALLER_LOG,
   type EndpointPlan,
+  keysOfAccount,
   notLoaded,
   type RequestFacts,
   sessionsOfAccount,

@@ -4,6 +4,42 @@
  * lines. Spread into the English catalogue.
  */
 export const enKeys = {
+  'keys.use': 'Use a security key',
+  'keys.tryAgain': 'Try the security key again',
+  'keys.promptText':
+    'Insert or touch your security key when your browser asks. Nothing to type: the key proves it is you.',
+  'keys.promptFailed':
+    'The security key prompt was closed or timed out. Try again, or use a code instead.',
+  'keys.challengeTitle': 'Use your security key',
+  'keys.challengeSubtitle': 'Confirm it is you, {email}, with one of your security keys.',
+  'keys.rowTitle': 'Security keys',
+  'keys.rowDescription':
+    'A security key or passkey stands in for the dynamic code when you sign in, and cannot be phished.',
+  'keys.bindFirst': 'Bind an authenticator app first; then you can add security keys.',
+  'keys.none': 'No security keys yet.',
+  'keys.listLabel': 'Your security keys',
+  'keys.added': 'Added {time}',
+  'keys.lastUsed': 'last used {time}',
+  'keys.neverUsed': 'not used yet',
+  'keys.add': 'Add a security key',
+  'keys.full':
+    'You have added as many security keys as an account may hold. Remove one to add another.',
+  'keys.addTitle': 'Add a security key',
+  'keys.addText':
+    'Name the key, confirm it is you with a dynamic code (or a key you already added), then follow your browser.',
+  'keys.name': 'Name',
+  'keys.nameHint': 'So you can tell your keys apart, for example "YubiKey on my keyring".',
+  'keys.rename': 'Rename',
+  'keys.renameLabel': 'Rename {name}',
+  'keys.renameTitle': 'Rename security key',
+  'keys.save': 'Save',
+  'keys.remove': 'Remove',
+  'keys.removeLabel': 'Remove {name}',
+  'keys.removeTitle': 'Remove {name}',
+  'keys.removeText':
+    'Confirm it is you with a second factor. The key stops working for this account at once.',
+  'keys.unbindRemovesKeys':
+    'Your security keys ({count}) will be removed too: a key works only beside a bound authenticator app.',
   'errors.SECURITY_KEY_REFUSED':
     'The security key was not accepted. Try again, or use a code instead.',
   'errors.SECURITY_KEY_LIMIT': 'You have added as many security keys as an account may hold.',
