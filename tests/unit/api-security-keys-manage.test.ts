@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
-import { auditListSchema } from '@/api/schemas/mfa';
+import { auditListSchema, recoveryCodesSchema } from '@/api/schemas/mfa';
 import { securityKeySchema } from '@/api/schemas/security-keys';
 import { activeAgent, unbindAsAgent } from './support/agent-api';
 import { expectError, expectOk, ORIGIN, setupMockApi } from './support/api-client';
@@ -66,6 +66,26 @@ describe('renaming and removing security keys (KEY-1)', () => {
       'NOT_FOUND',
     );
     expect(await storedKeys()).toHaveLength(1);
+  });
+});
+
+describe('step-ups answered by a key (KEY-2)', () => {
+  it('regenerates the recovery codes, and starts a change of authenticator', async () => {
+    const { bob, authenticator } = await bobWithKey();
+    const regenerated = await bob.post(
+      paths.recoveryCodes.href,
+      await stepUpProof(bob, authenticator),
+    );
+    expectOk(regenerated);
+    expect(recoveryCodesSchema.parse(regenerated.body).recoveryCodes).toHaveLength(10);
+    expectError(
+      await bob.post(paths.recoveryCodes.href, { recoveryCode: 'bob2a-demo1' }),
+      'VALIDATION_FAILED',
+    );
+    expectOk(
+      await bob.post(paths.changeAuthenticator.href, await stepUpProof(bob, authenticator)),
+      204,
+    );
   });
 });
 

@@ -63,6 +63,33 @@ export const secondFactorRequestSchema = z
     }),
   );
 const SECOND_FACTOR_FIELDS = ['code', 'recoveryCode', 'securityKey'] as const;
+
+/**
+ * KEY-1, KEY-2: a step-up a recovery code does not do (adding a key,
+ * regenerating the recovery codes): a fresh dynamic code, or a key's assertion.
+ */
+export const keyStepUpRequestSchema = z
+  .strictObject({ code: z.optional(codeSchema), securityKey: z.optional(assertionSchema) })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.code === undefined && body.securityKey === undefined) {
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          path: ['code'],
+          input: undefined,
+        });
+      } else if (body.code !== undefined && body.securityKey !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['securityKey'],
+          message: 'Send one of code or securityKey.',
+          input: body.securityKey,
+        });
+      }
+    }),
+  );
+export type KeyStepUpRequest = z.infer<typeof keyStepUpRequestSchema>;
 export type SecondFactor = { code: string } | { recoveryCode: string } | { securityKey: Assertion };
 
 export const enrollmentStatusSchema = z.object({

@@ -76,40 +76,6 @@ export const securityKeyNameSchema = z
     z.maxLength(SECURITY_KEY_NAME_MAX_LENGTH),
   );
 
-/**
- * KEY-1: adding a key is proved by a fresh dynamic code or a key already
- * added; a recovery code does not add a factor.
- */
-export const keyStepUpRequestSchema = z
-  .strictObject({ code: z.optional(z.string()), securityKey: z.optional(assertionSchema) })
-  .check(
-    z.superRefine((body, ctx) => {
-      if (body.code === undefined && body.securityKey === undefined) {
-        ctx.addIssue({
-          code: 'invalid_type',
-          expected: 'string',
-          path: ['code'],
-          input: undefined,
-        });
-      } else if (body.code !== undefined && body.securityKey !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['securityKey'],
-          message: 'Send either code or securityKey.',
-          input: body.securityKey,
-        });
-      } else if (body.code !== undefined && !/^\d{6}$/.test(body.code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['code'],
-          message: 'invalid_format',
-          input: body.code,
-        });
-      }
-    }),
-  );
-export type KeyStepUpRequest = z.infer<typeof keyStepUpRequestSchema>;
-
 export const addSecurityKeyRequestSchema = z.strictObject({
   name: securityKeyNameSchema,
   credential: attestationSchema,

@@ -6,6 +6,7 @@ import {
   CALLER_LOG_AND_MAIL,
   type EndpointPlan,
   keysOfAccount,
+  REISSUES_SESSION,
 } from './load-plans';
 
 /**
@@ -83,6 +84,9 @@ export const CALLER_KEYS: EndpointPlan = {
 
 /** LOGIN-3 and the step-ups that now take a key too (KEY-2): the proof may be a key's. */
 export const SECOND_FACTOR = mergePlans(CALLER_LOG_AND_MAIL, ASSERTION_IN_BODY);
+
+/** RECOVERY-3 with a key (KEY-2): the other sessions end, the proof may be a key's. */
+export const REGENERATION = mergePlans(REISSUES_SESSION, ASSERTION_IN_BODY);
 
 /** KEY-4: unbinding removes the keys with the binding. */
 export const UNBINDING = mergePlans(BINDING_CHANGE, ASSERTION_IN_BODY, CALLER_KEYS);

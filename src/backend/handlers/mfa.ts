@@ -8,6 +8,7 @@ import {
   type EnrollmentConfirmed,
   type EnrollmentSecret,
   type EnrollmentStatus,
+  keyStepUpRequestSchema,
   type RecoveryCodes,
   secondFactorRequestSchema,
 } from '@/api/schemas/mfa';
@@ -29,7 +30,7 @@ import { regenerateRecoveryCodes, startAuthenticatorChange } from '../domain/mfa
 import { auditView, sessionView } from '../domain/views';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { SECOND_FACTOR, UNBINDING } from './key-plans';
+import { REGENERATION, SECOND_FACTOR, UNBINDING } from './key-plans';
 import { keyVerification } from './key-verification';
 import {
   BINDING_CHANGE,
@@ -37,7 +38,6 @@ import {
   CALLER_LOG,
   CALLER_ONLY,
   callerEmailCode,
-  REISSUES_SESSION,
 } from './load-plans';
 import { secondsUntil } from './respond';
 
@@ -175,11 +175,12 @@ export function mfaHandlers(deps: HandlerDeps) {
     // RECOVERY-3: a new set for a dynamic code; the old set dies with this write.
     endpoint.post(paths.recoveryCodes.pattern, {
       caller: 'active',
-      body: { kind: 'json', schema: codeRequestSchema },
+      body: { kind: 'json', schema: keyStepUpRequestSchema },
       noStore: true,
-      load: REISSUES_SESSION,
-      run: ({ state, ctx, session, body, setSessionToken }): RecoveryCodes | DomainError => {
-        const result = regenerateRecoveryCodes(state, ctx, session, body.code);
+      prepare: ({ body, read }) => keys.keyStepUpOf(read, body),
+      load: REGENERATION,
+      run: ({ state, ctx, session, prepared, setSessionToken }): RecoveryCodes | DomainError => {
+        const result = regenerateRecoveryCodes(state, ctx, session, prepared);
         if (!('issued' in result)) return result;
         // The other sessions end and this one goes on under a new id (SESSION-2).
         setSessionToken(result.issued.token);

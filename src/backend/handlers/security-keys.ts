@@ -1,8 +1,7 @@
 import { paths } from '@/api/paths';
-import { secondFactorRequestSchema } from '@/api/schemas/mfa';
+import { keyStepUpRequestSchema, secondFactorRequestSchema } from '@/api/schemas/mfa';
 import {
   addSecurityKeyRequestSchema,
-  keyStepUpRequestSchema,
   renameSecurityKeyRequestSchema,
 } from '@/api/schemas/security-keys';
 import {

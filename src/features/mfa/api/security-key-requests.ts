@@ -5,13 +5,8 @@ import {
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { SecondFactor } from '@/api/schemas/mfa';
-import type {
-  Attestation,
-  KeyStepUpRequest,
-  SecurityKey,
-  SecurityKeyList,
-} from '@/api/schemas/security-keys';
+import type { KeyStepUpRequest, SecondFactor } from '@/api/schemas/mfa';
+import type { Attestation, SecurityKey, SecurityKeyList } from '@/api/schemas/security-keys';
 import { useSessionCache } from '@/lib/session';
 import { mfaKeys } from './mfa-keys';
 
