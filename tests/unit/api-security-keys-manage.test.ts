@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { auditListSchema, recoveryCodesSchema } from '@/api/schemas/mfa';
 import { securityKeySchema } from '@/api/schemas/security-keys';
-import { activeAgent, unbindAsAgent } from './support/agent-api';
+import { DEMO_PASSWORD } from '@/backend/seed';
+import { activeAgent, agentCode, unbindAsAgent } from './support/agent-api';
 import { expectError, expectOk, ORIGIN, setupMockApi } from './support/api-client';
 import { keysApiSteps } from './support/keys-api';
 import { SoftAuthenticator } from './support/soft-authenticator';
@@ -86,6 +87,48 @@ describe('step-ups answered by a key (KEY-2)', () => {
       await bob.post(paths.changeAuthenticator.href, await stepUpProof(bob, authenticator)),
       204,
     );
+  });
+});
+
+describe("the password change and the agent's unbind take a key too (KEY-2)", () => {
+  it('changes the password with a key instead of the dynamic code', async () => {
+    const { bob, authenticator } = await bobWithKey();
+    const change = { currentPassword: DEMO_PASSWORD, newPassword: 'a-brand-new-passphrase-24' };
+    const both = { ...change, code: '123456', ...(await stepUpProof(bob, authenticator)) };
+    expectError(await bob.post(paths.accountPassword.href, both), 'VALIDATION_FAILED');
+    const proof = await stepUpProof(bob, authenticator);
+    expectOk(await bob.post(paths.accountPassword.href, { ...change, ...proof }), 204);
+    // The same assertion does not change it twice.
+    expectError(
+      await bob.post(paths.accountPassword.href, {
+        currentPassword: change.newPassword,
+        newPassword: 'yet-another-passphrase-25',
+        ...proof,
+      }),
+      'SECURITY_KEY_REFUSED',
+    );
+  });
+
+  it("unbinds a member's MFA with the agent's own key, not the member's", async () => {
+    const bobs = await bobWithKey();
+    const bob = await tickets.pendingBob();
+    const ticket = await created(
+      await bob.post(paths.tickets.href, unbindRequest(await tickets.ticketCode(bob))),
+    );
+    const support = await activeAgent(api);
+    expectOk(await support.post(paths.supportTicketAccept.href(ticket.id)));
+    const agentKey = await steps.addKey(support, { proof: { code: await agentCode(api) } });
+    expectOk(agentKey.response, 201);
+
+    const path = paths.supportTicketUnbindMfa.href(ticket.id);
+    const withBobsKey = await stepUpProof(support, bobs.authenticator);
+    expectError(
+      await support.post(path, { reply: 'Done.', ...withBobsKey }),
+      'SECURITY_KEY_REFUSED',
+    );
+    const withOwnKey = await stepUpProof(support, agentKey.authenticator);
+    expectOk(await support.post(path, { reply: 'Done.', ...withOwnKey }));
+    expect((await storedKeys()).map((key) => key.accountId)).toEqual(['acc_support']);
   });
 });
 

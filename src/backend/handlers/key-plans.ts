@@ -6,8 +6,10 @@ import {
   CALLER_LOG_AND_MAIL,
   type EndpointPlan,
   keysOfAccount,
+  PASSWORD_CHANGE,
   REISSUES_SESSION,
 } from './load-plans';
+import { UNBIND_BY_AGENT } from './ticket-plans';
 
 /**
  * What the security-key endpoints read (ADR 0024, 0033), by key or by index:
@@ -87,6 +89,12 @@ export const SECOND_FACTOR = mergePlans(CALLER_LOG_AND_MAIL, ASSERTION_IN_BODY);
 
 /** RECOVERY-3 with a key (KEY-2): the other sessions end, the proof may be a key's. */
 export const REGENERATION = mergePlans(REISSUES_SESSION, ASSERTION_IN_BODY);
+
+/** PASSWORD-1 with a key instead of the code (KEY-2). */
+export const PASSWORD_CHANGE_BY_CODE_OR_KEY = mergePlans(PASSWORD_CHANGE, ASSERTION_IN_BODY);
+
+/** TICKET-9: the agent's step-up may be the agent's key (KEY-2). */
+export const UNBIND_BY_AGENT_WITH_KEY = mergePlans(UNBIND_BY_AGENT, ASSERTION_IN_BODY);
 
 /** KEY-4: unbinding removes the keys with the binding. */
 export const UNBINDING = mergePlans(BINDING_CHANGE, ASSERTION_IN_BODY, CALLER_KEYS);
