@@ -5,6 +5,7 @@
  */
 export const enKeys = {
   'keys.use': 'Use a security key',
+  'keys.useInstead': 'Confirm with a security key instead',
   'keys.tryAgain': 'Try the security key again',
   'keys.promptText':
     'Insert or touch your security key when your browser asks. Nothing to type: the key proves it is you.',

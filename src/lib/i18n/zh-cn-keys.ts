@@ -3,6 +3,7 @@ import type { enKeys } from './en-keys';
 /** Simplified Chinese for security keys; typed against English so none is missing. */
 export const zhCNKeys: Record<keyof typeof enKeys, string> = {
   'keys.use': '使用安全密钥',
+  'keys.useInstead': '改用安全密钥确认',
   'keys.tryAgain': '重试安全密钥',
   'keys.promptText': '浏览器提示时，请插入或触摸你的安全密钥。无需输入：密钥会证明是你本人。',
   'keys.promptFailed': '安全密钥提示已关闭或超时。请重试，或改用验证码。',
