@@ -17,6 +17,14 @@ export function securityKeysSupported(): boolean {
   return browserSupportsWebAuthn();
 }
 
+/** KEY-2: fetches a challenge with `requestOptions` and runs the browser's prompt for a key's answer. */
+export async function promptSecurityKey(
+  requestOptions: () => Promise<unknown>,
+): Promise<Assertion> {
+  const optionsJSON = (await requestOptions()) as PublicKeyCredentialRequestOptionsJSON;
+  return (await startAuthentication({ optionsJSON })) as Assertion;
+}
+
 /**
  * KEY-2: **Use a security key**: fetches a challenge from the host, runs the
  * browser's prompt, and hands the key's answer to `onAssertion`. A prompt
@@ -46,9 +54,7 @@ export function SecurityKeyPrompt({
     setFailure(null);
     setPrompting(true);
     try {
-      const optionsJSON = (await requestOptions()) as PublicKeyCredentialRequestOptionsJSON;
-      const assertion = await startAuthentication({ optionsJSON });
-      onAssertion(assertion as Assertion);
+      onAssertion(await promptSecurityKey(requestOptions));
     } catch (caught) {
       setFailure(caught);
     } finally {

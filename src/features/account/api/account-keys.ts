@@ -10,4 +10,6 @@ export const accountKeys = {
       ? ([...accountKeys.all, 'audit', query] as const)
       : ([...accountKeys.all, 'audit'] as const),
   sessions: () => [...accountKeys.all, 'sessions'] as const,
+  /** KEY-2: whether the password change may offer a key. */
+  securityKeys: () => [...accountKeys.all, 'security-keys'] as const,
 };

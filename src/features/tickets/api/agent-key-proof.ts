@@ -1,12 +1,8 @@
-import {
-  type PublicKeyCredentialRequestOptionsJSON,
-  startAuthentication,
-} from '@simplewebauthn/browser';
 import { useQuery } from '@tanstack/react-query';
 import { request } from '@/api/client';
 import { paths } from '@/api/paths';
-import type { Assertion, SecurityKeyList } from '@/api/schemas/security-keys';
-import { securityKeysSupported } from '@/components/security-key-prompt';
+import type { SecurityKeyList } from '@/api/schemas/security-keys';
+import { promptSecurityKey, securityKeysSupported } from '@/components/security-key-prompt';
 import { ticketKeys } from './ticket-keys';
 
 /**
@@ -21,12 +17,7 @@ export function useAgentKeyProof() {
   });
   return {
     available: (keys.data?.keys.length ?? 0) > 0 && securityKeysSupported(),
-    async prove(): Promise<Assertion> {
-      const optionsJSON = await request<PublicKeyCredentialRequestOptionsJSON>(
-        paths.securityKeyStepUpOptions.href,
-        { method: 'POST' },
-      );
-      return (await startAuthentication({ optionsJSON })) as Assertion;
-    },
+    prove: () =>
+      promptSecurityKey(() => request(paths.securityKeyStepUpOptions.href, { method: 'POST' })),
   };
 }
