@@ -36,7 +36,7 @@ export function UnbindButton({ onUnbound }: { onUnbound: () => void }) {
         description={
           // KEY-4: the user is told before confirming that the keys go too.
           keyCount > 0
-            ? `${t('unbind.text')} ${t('keys.unbindRemovesKeys', { count: keyCount })}`
+            ? `${t('keys.unbindText')} ${t('keys.unbindRemovesKeys', { count: keyCount })}`
             : t('unbind.text')
         }
         onClose={() => setOpen(false)}

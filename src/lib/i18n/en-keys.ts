@@ -39,6 +39,7 @@ export const enKeys = {
   'keys.removeTitle': 'Remove {name}',
   'keys.removeText':
     'Confirm it is you with a second factor. The key stops working for this account at once.',
+  'keys.unbindText': 'Confirm it is you with a security key or a code to unbind MFA.',
   'keys.unbindRemovesKeys':
     'Your security keys ({count}) will be removed too: a key works only beside a bound authenticator app.',
   'errors.SECURITY_KEY_REFUSED':

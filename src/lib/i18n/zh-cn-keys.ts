@@ -31,6 +31,7 @@ export const zhCNKeys: Record<keyof typeof enKeys, string> = {
   'keys.removeLabel': '移除 {name}',
   'keys.removeTitle': '移除 {name}',
   'keys.removeText': '请用第二重验证确认是你本人。移除后，该密钥将立即无法用于此账号。',
+  'keys.unbindText': '请使用安全密钥或验证码确认是你本人，以解绑 MFA。',
   'keys.unbindRemovesKeys':
     '你的安全密钥（{count} 把）也将被移除：密钥只能与已绑定的身份验证器应用一起使用。',
   'errors.SECURITY_KEY_REFUSED': '安全密钥未通过验证。请重试，或改用验证码。',

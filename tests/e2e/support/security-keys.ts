@@ -52,6 +52,27 @@ export async function addSecurityKey(page: Page, name: string, code: string): Pr
 }
 
 /**
+ * KEY-2, KEY-4: bob adds a key, and unbinds MFA with it; the dialog says first
+ * that the key goes too, and the row then asks for a binding before keys.
+ */
+export async function unbindWithKeyJourney(page: Page): Promise<void> {
+  await attachVirtualKey(page);
+  await logIn(page, BOB);
+  await enterCode(page, '6-digit dynamic security code', phoneCode(BOB_SECRET));
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeHidden();
+  await open(page, '/account');
+  await addSecurityKey(page, 'Desk key', await bobCodeAtStep(page, 1));
+
+  await page.getByRole('button', { name: 'Unbind', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Unbind MFA' });
+  await expect(dialog).toContainText('Your security keys (1) will be removed too');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Use a security key' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(keysRow(page)).toContainText('Bind an authenticator app first');
+}
+
+/**
  * KEY-5, the same on the mock and on the server: bob adds a key, logs in with
  * it (offered first), logs in with a code instead, and removes the key with it.
  */
@@ -60,6 +81,7 @@ export async function securityKeyJourney(page: Page): Promise<void> {
   await logIn(page, BOB);
   // No key yet: the code step asks for the dynamic code, as before.
   await enterCode(page, '6-digit dynamic security code', phoneCode(BOB_SECRET));
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeHidden();
   await open(page, '/account');
   await expect(keysRow(page)).toContainText('No security keys yet.');
 
