@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { setServerClockOffset } from './agent';
-import { expectAccessible, logIn, logOut, open, useDarkTheme } from './app';
+import { expectAccessible, logIn, logOut, open } from './app';
 import { enterCode } from './bind-wizard';
 import { phoneCode } from './totp';
 
@@ -89,7 +89,7 @@ export async function securityKeyJourney(page: Page): Promise<void> {
   await addSecurityKey(page, 'Desk key', await bobCodeAtStep(page, 1));
   await expect(keysRow(page)).toContainText('not used yet');
   await expectAccessible(page);
-  await useDarkTheme(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page);
 
   // KEY-2: the next login offers the key first, and the key alone passes the code step.
