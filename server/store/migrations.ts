@@ -202,6 +202,23 @@ export const MIGRATIONS: readonly Migration[] = [
       { key: ['id'], account_id: ['account_id'] },
     ),
   },
+  {
+    // KEY-1, KEY-3: security keys, unique by credential ID across accounts, and
+    // the WebAuthn challenges handed out, by session.
+    version: 5,
+    steps: [
+      ...collectionTable(
+        'security_keys',
+        { id: 'text', credential_id: 'text', account_id: 'text' },
+        { key: ['id'], credential_id: ['credential_id'], account_id: ['account_id'] },
+      ),
+      ...collectionTable(
+        'key_challenges',
+        { challenge: 'text', session_id: 'text' },
+        { key: ['challenge'], session_id: ['session_id'] },
+      ),
+    ],
+  },
 ];
 
 /** The schema version this code brings a database to. */

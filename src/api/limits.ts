@@ -78,3 +78,13 @@ export const RETENTION_IDLE_MINUTES_DEFAULT = 30;
 export const RETENTION_MAX_DAYS_MIN = 0;
 export const RETENTION_MAX_DAYS_MAX = 7;
 export const RETENTION_MAX_DAYS_DEFAULT = 7;
+
+/** KEY-1: how many security keys an account holds at most. */
+export const SECURITY_KEYS_MAX = 10;
+/** KEY-1: the longest name a security key may be given. */
+export const SECURITY_KEY_NAME_MAX_LENGTH = 64;
+/**
+ * KEY-3: the longest base64url field of an attestation or assertion the
+ * contract takes; an RSA key's attestation with a certificate chain fits well.
+ */
+export const WEBAUTHN_FIELD_MAX_LENGTH = 16_384;

@@ -121,6 +121,8 @@ export function emptyState(): ServerState {
     addressWindows: [],
     endedSessions: [],
     rememberedBrowsers: [],
+    securityKeys: [],
+    keyChallenges: [],
     devSettings: { ...DEFAULT_DEV_SETTINGS },
     notice: null,
   };

@@ -4,12 +4,17 @@ import { useT } from '@/lib/i18n/i18n';
 import { Button } from './button';
 import { CodeForm } from './code-form';
 import { RecoveryCodeForm } from './recovery-code-form';
+import { SecurityKeyPrompt, securityKeysSupported } from './security-key-prompt';
+
+export type SecondFactorMode = 'key' | 'code' | 'recovery';
 
 /**
  * The 6-digit dynamic code, or, after **Use a recovery code**, one of the
  * account's recovery codes (RECOVERY-2): at login and at every step-up that
- * takes either (unbind, change authenticator). `onModeChange` lets the host
- * reword what it says around the form.
+ * takes either (unbind, change authenticator). When the host can fetch a key
+ * challenge (the account has a key) and the browser speaks WebAuthn, a
+ * security key is offered first, the codes one click away (KEY-2).
+ * `onModeChange` lets the host reword what it says around the form.
  */
 export function SecondFactorForm({
   onSubmit,
@@ -20,6 +25,8 @@ export function SecondFactorForm({
   focusOnMount = true,
   onModeChange,
   onSwitch,
+  securityKey,
+  allowRecovery = true,
 }: {
   onSubmit: (proof: SecondFactor) => void;
   pending: boolean;
@@ -27,32 +34,45 @@ export function SecondFactorForm({
   secondary?: ReactNode;
   deadline?: number;
   focusOnMount?: boolean;
-  onModeChange?: (mode: 'code' | 'recovery') => void;
+  onModeChange?: (mode: SecondFactorMode) => void;
   /** Called when the user switches, so the host can forget the other form's refusal. */
   onSwitch?: () => void;
+  /** How to fetch a key challenge; absent when the account has no key. */
+  securityKey?: { requestOptions: () => Promise<unknown> } | undefined;
+  /** False where a recovery code does not do (adding a key, KEY-1). */
+  allowRecovery?: boolean;
 }) {
   const t = useT();
-  const [mode, setMode] = useState<'code' | 'recovery'>('code');
+  const keyOffered = securityKey !== undefined && securityKeysSupported();
+  const [mode, setMode] = useState<SecondFactorMode>(keyOffered ? 'key' : 'code');
 
-  function switchTo(next: 'code' | 'recovery') {
+  function switchTo(next: SecondFactorMode) {
     setMode(next);
     onSwitch?.();
     onModeChange?.(next);
   }
 
-  const toggle = (
-    <Button
-      variant="link"
-      onClick={() => switchTo(mode === 'code' ? 'recovery' : 'code')}
-      disabled={pending}
-    >
-      {mode === 'code' ? t('recovery.use') : t('recovery.useApp')}
+  const switchLink = (to: SecondFactorMode) => (
+    <Button key={to} variant="link" onClick={() => switchTo(to)} disabled={pending}>
+      {to === 'key' ? t('keys.use') : to === 'recovery' ? t('recovery.use') : t('recovery.useApp')}
     </Button>
+  );
+  const others = (['key', 'code', 'recovery'] as const).filter(
+    (other) =>
+      other !== mode && (other !== 'key' || keyOffered) && (other !== 'recovery' || allowRecovery),
   );
 
   return (
     <>
-      {mode === 'code' ? (
+      {mode === 'key' && securityKey ? (
+        <SecurityKeyPrompt
+          requestOptions={securityKey.requestOptions}
+          onAssertion={(assertion) => onSubmit({ securityKey: assertion })}
+          pending={pending}
+          error={error}
+          secondary={secondary}
+        />
+      ) : mode === 'code' ? (
         <CodeForm
           label={t('code.dynamicLabel')}
           onSubmit={(code) => onSubmit({ code })}
@@ -73,7 +93,7 @@ export function SecondFactorForm({
           {...(deadline !== undefined ? { deadline } : {})}
         />
       )}
-      {toggle}
+      {others.map(switchLink)}
     </>
   );
 }

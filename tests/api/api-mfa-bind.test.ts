@@ -254,6 +254,7 @@ describe('the secret never leaves the server once bound (BIND-5, MOCK-6)', () =>
     ],
     ['/api/v1/account/sessions', paths.accountSessions.href],
     ['/api/v1/account/remembered-browsers', paths.rememberedBrowsers.href],
+    ['/api/v1/account/security-keys', paths.securityKeys.href],
     ['/api/v1/tickets', paths.tickets.href],
     ['/api/v1/tickets/export', paths.ticketsExport.href],
     ['/api/v1/tickets/email-code', paths.ticketEmailCode.href],

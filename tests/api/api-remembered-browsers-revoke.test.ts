@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { enrollmentSecretSchema } from '@/api/schemas/mfa';
-import { forgetRememberedBrowsers } from '@/backend/domain/remembered-browsers';
 import { activeAgent, unbindAsAgent } from '../support/agent-api';
 import { type ApiClient, expectOk, setupMockApi } from '../support/api-client';
+import { keysApiSteps } from '../support/keys-api';
 import { totpAt } from '../support/mfa';
 import { mfaApiSteps } from '../support/mfa-api';
 import { rememberApiSteps } from '../support/remember-api';
@@ -12,6 +12,7 @@ import { created, ticketApiSteps, unbindRequest } from '../support/ticket-api';
 const api = setupMockApi();
 const { mailboxCode } = mfaApiSteps(api);
 const { ticketCode } = ticketApiSteps(api);
+const { addKey, bobWithKey, listKeys } = keysApiSteps(api);
 const { freshCode, logIn, rememberedLogIn, rememberedBrowser, eventsOf, storedFor } =
   rememberApiSteps(api);
 
@@ -110,10 +111,22 @@ describe('what forgets every remembered browser of the account (REMEMBER-1)', ()
     expect(await storedFor('acc_bob')).toEqual([]);
   });
 
-  it('the one domain function the security keys call', async () => {
-    const { remembered } = await rememberedAndActiveBob();
-    await api.server.run((state, ctx) =>
-      forgetRememberedBrowsers(state, ctx, 'acc_bob', 'security_key_changed'),
+  it('adding a security key', async () => {
+    const { remembered, active } = await rememberedAndActiveBob();
+    const { response } = await addKey(active);
+    expect(response.status, response.text).toBe(201);
+    await expectForgotten(remembered, 'security_key_changed');
+  });
+
+  it('removing a security key', async () => {
+    const { bob } = await bobWithKey();
+    const [key] = await listKeys(bob);
+    const { remembered, active } = await rememberedAndActiveBob();
+    expectOk(
+      await active.post(paths.securityKeyRemove.href(key?.id ?? ''), {
+        code: await freshCode('bob@example.com'),
+      }),
+      204,
     );
     await expectForgotten(remembered, 'security_key_changed');
   });

@@ -228,7 +228,12 @@ describe('POST /api/v1/session: success', () => {
   it.each([
     [
       'bob@example.com',
-      { state: 'mfa_required', email: 'bob@example.com', canRememberBrowser: true },
+      {
+        state: 'mfa_required',
+        email: 'bob@example.com',
+        canRememberBrowser: true,
+        hasSecurityKey: false,
+      },
     ],
     [
       'carol@example.com',

@@ -7,6 +7,7 @@ const codeOwed: Session = {
   state: 'mfa_required',
   email: 'bob@example.com',
   expiresAt: '2026-03-02T09:10:00Z',
+  hasSecurityKey: false,
 };
 const bindOwed: Session = {
   state: 'mfa_setup_required',

@@ -33,6 +33,7 @@ const PREFIXES = [
   'DRIFT',
   'POSTURE',
   'REMEMBER',
+  'KEY',
 ] as const;
 const CITATION = new RegExp(`\\b(?:${PREFIXES.join('|')})-\\d+\\b`, 'g');
 /** One line per ID: `- **LOGIN-5**: what it asks, in our words.` */

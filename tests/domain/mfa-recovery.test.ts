@@ -151,13 +151,13 @@ describe('regenerating (RECOVERY-3)', () => {
     t.time.advance(STEP_MS);
     const wrongRegenerate = await refusalOf(
       runAs(t.server, active.token, (state, ctx, session) =>
-        regenerateRecoveryCodes(state, ctx, session, '000000'),
+        regenerateRecoveryCodes(state, ctx, session, { code: '000000' }),
       ),
     );
     expect(wrongRegenerate.code).toBe('INVALID_CODE');
 
     const { recoveryCodes } = await runAs(t.server, active.token, (state, ctx, session) =>
-      regenerateRecoveryCodes(state, ctx, session, bobCode()),
+      regenerateRecoveryCodes(state, ctx, session, { code: bobCode() }),
     );
     expect(recoveryCodes).toHaveLength(10);
     expect(recoveryCodes).not.toContain(BOB_RECOVERY_CODES[0]);

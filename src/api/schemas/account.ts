@@ -8,6 +8,7 @@ import {
 } from '../limits';
 import { emailSchema, idSchema } from './common';
 import { codeSchema } from './mfa';
+import { assertionSchema } from './security-keys';
 
 /** SESSION-3: whole minutes idle, whole days at most (0: no limit). */
 export const retentionSchema = z.strictObject({
@@ -53,12 +54,29 @@ export type SessionsEnded = z.infer<typeof sessionsEndedSchema>;
 /** A password as typed; the policy (PASSWORD-1) is judged by the server with passwordProblem. */
 const typedPasswordSchema = z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_LENGTH));
 
-/** PASSWORD-1: the code is owed only by an account with MFA bound. */
-export const changePasswordRequestSchema = z.strictObject({
-  currentPassword: typedPasswordSchema,
-  newPassword: typedPasswordSchema,
-  code: z.optional(codeSchema),
-});
+/**
+ * PASSWORD-1: the code is owed only by an account with MFA bound; one of its
+ * security keys may answer instead (KEY-2), never both.
+ */
+export const changePasswordRequestSchema = z
+  .strictObject({
+    currentPassword: typedPasswordSchema,
+    newPassword: typedPasswordSchema,
+    code: z.optional(codeSchema),
+    securityKey: z.optional(assertionSchema),
+  })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.code !== undefined && body.securityKey !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['securityKey'],
+          message: 'Send one of code or securityKey.',
+          input: body.securityKey,
+        });
+      }
+    }),
+  );
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 /** PASSWORD-2, step 1: the email to send a reset code to. */

@@ -6,6 +6,7 @@ import {
   RECOVERY_CODE_INPUT_MAX_LENGTH,
 } from '../limits';
 import { listQueryFrom, listQueryParams } from './common';
+import { type Assertion, assertionSchema } from './security-keys';
 import { sessionSchema } from './session';
 
 /** A 6-digit code as typed; spaces and dashes from a paste are the client's to strip. */
@@ -29,25 +30,37 @@ export const recoveryCodeSchema = z
   );
 
 /**
- * RECOVERY-2, RECOVERY-4: what proves the authenticator at login and at a
- * step-up: its dynamic code, or one of the account's recovery codes.
+ * RECOVERY-2, RECOVERY-4, KEY-2: what proves the second factor at login and at
+ * a step-up: the dynamic code, one of the account's recovery codes, or a
+ * security key's assertion.
  */
 export const secondFactorFields = {
   code: z.optional(codeSchema),
   recoveryCode: z.optional(recoveryCodeSchema),
+  securityKey: z.optional(assertionSchema),
 };
+const SECOND_FACTOR_FIELDS = ['code', 'recoveryCode', 'securityKey'] as const;
 
-/** Neither: the code is what is missing. Both: the recovery code is one too many. */
+/** Neither: the code is what is missing. More than one: each after the first is one too many. */
 export const exactlyOneSecondFactor = z.superRefine(
-  (body: { code?: string | undefined; recoveryCode?: string | undefined }, ctx) => {
-    if (body.code === undefined && body.recoveryCode === undefined) {
+  (
+    body: {
+      code?: string | undefined;
+      recoveryCode?: string | undefined;
+      securityKey?: Assertion | undefined;
+    },
+    ctx,
+  ) => {
+    const given = SECOND_FACTOR_FIELDS.filter((field) => body[field] !== undefined);
+    if (given.length === 0) {
       ctx.addIssue({ code: 'invalid_type', expected: 'string', path: ['code'], input: undefined });
-    } else if (body.code !== undefined && body.recoveryCode !== undefined) {
+    }
+    for (const extra of given.slice(1)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['recoveryCode'],
-        message: 'Send either code or recoveryCode.',
-        input: body.recoveryCode,
+        path: [extra],
+        message: 'Send one of code, recoveryCode or securityKey.',
+        input: body[extra],
       });
     }
   },
@@ -56,7 +69,34 @@ export const exactlyOneSecondFactor = z.superRefine(
 export const secondFactorRequestSchema = z
   .strictObject(secondFactorFields)
   .check(exactlyOneSecondFactor);
-export type SecondFactor = { code: string } | { recoveryCode: string };
+export type SecondFactor = { code: string } | { recoveryCode: string } | { securityKey: Assertion };
+
+/**
+ * KEY-1, KEY-2: a step-up a recovery code does not do (adding a key,
+ * regenerating the recovery codes): a fresh dynamic code, or a key's assertion.
+ */
+export const keyStepUpRequestSchema = z
+  .strictObject({ code: z.optional(codeSchema), securityKey: z.optional(assertionSchema) })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.code === undefined && body.securityKey === undefined) {
+        ctx.addIssue({
+          code: 'invalid_type',
+          expected: 'string',
+          path: ['code'],
+          input: undefined,
+        });
+      } else if (body.code !== undefined && body.securityKey !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['securityKey'],
+          message: 'Send one of code or securityKey.',
+          input: body.securityKey,
+        });
+      }
+    }),
+  );
+export type KeyStepUpRequest = z.infer<typeof keyStepUpRequestSchema>;
 
 export const enrollmentStatusSchema = z.object({
   stage: z.enum(['identity', 'app']),
@@ -113,6 +153,9 @@ export const AUDIT_EVENTS = [
   'mfa.recovery_code_used',
   'mfa.code_failed',
   'mfa.locked',
+  'mfa.key_added',
+  'mfa.key_removed',
+  'mfa.key_counter_rejected',
   'workspace.mfa_required_on',
   'workspace.mfa_required_off',
   'workspace.mfa_grace_ended',
@@ -156,6 +199,9 @@ export const AUDIT_EVENT_KINDS: Record<AuditEventName, AuditKind> = {
   'mfa.recovery_code_used': 'mfa',
   'mfa.code_failed': 'sign_in',
   'mfa.locked': 'sign_in',
+  'mfa.key_added': 'mfa',
+  'mfa.key_removed': 'mfa',
+  'mfa.key_counter_rejected': 'sign_in',
   'workspace.mfa_required_on': 'workspace',
   'workspace.mfa_required_off': 'workspace',
   'workspace.mfa_grace_ended': 'workspace',

@@ -46,6 +46,8 @@ export const sessionSchema = z.discriminatedUnion('state', [
     expiresAt: z.string(),
     /** REMEMBER-1: every workspace of the account lets this browser skip the code next time. */
     canRememberBrowser: z.optional(z.boolean()),
+    /** KEY-2: the account has a security key, which the code step offers first. */
+    hasSecurityKey: z.boolean(),
   }),
   z.object({
     state: z.literal('mfa_setup_required'),

@@ -97,3 +97,8 @@ export const USER_AGENT_MAX_LENGTH = 512;
 
 /** SESSION-1: the longest address kept: an IPv6 address with an IPv4 tail is 45 characters. */
 export const IP_ADDRESS_MAX_LENGTH = 45;
+
+/** KEY-3: a WebAuthn challenge answers within this long of being issued, once. */
+export const KEY_CHALLENGE_TTL_MS = 5 * MINUTE_MS;
+/** KEY-3: random bytes in a WebAuthn challenge (the spec asks for at least 16). */
+export const KEY_CHALLENGE_BYTES = 32;

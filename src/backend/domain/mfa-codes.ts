@@ -2,6 +2,7 @@ import type { MailKey } from '@/lib/i18n/en-mail';
 import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { DomainError } from './errors';
+import { type AssertionProof, checkSecurityKey } from './key-proofs';
 import {
   CODE_LOCKOUT_MS,
   CODE_MAX_FAILURES,
@@ -12,7 +13,7 @@ import { formatTimeForEmail, sendEmail } from './mail';
 import { recoveryCodesLeft, redeemRecoveryCode } from './recovery-codes';
 import { RECOVERY_CODE_KEY } from './server-keys';
 import { notifyBlocked } from './sessions';
-import type { AccountRecord, ServerState } from './state';
+import type { AccountRecord, ServerState, SessionRecord } from './state';
 import { driftInSteps, matchingStep } from './totp';
 
 /**
@@ -20,7 +21,14 @@ import { driftInSteps, matchingStep } from './totp';
  * `support_unbind` is an agent's step-up (TICKET-11).
  */
 export type CodeUse =
-  'login' | 'bind' | 'unbind' | 'support_unbind' | 'password' | 'change' | 'regenerate';
+  | 'login'
+  | 'bind'
+  | 'unbind'
+  | 'support_unbind'
+  | 'password'
+  | 'change'
+  | 'regenerate'
+  | 'security_key';
 /**
  * Where a recovery code may stand in for the dynamic code (RECOVERY-2). Not a
  * bind (there is no binding yet), not an agent's step-up to unbind a member
@@ -28,8 +36,13 @@ export type CodeUse =
  * change (PASSWORD-1 asks for the dynamic code).
  */
 export type RecoveryCodeUse = Exclude<CodeUse, 'bind' | 'support_unbind' | 'password'>;
-/** What proves the authenticator: its dynamic code, or a recovery code (RECOVERY-2). */
-export type SecondFactor = { code: string } | { recoveryCode: string };
+/**
+ * What proves the second factor: the dynamic code, a recovery code
+ * (RECOVERY-2), or a security key's assertion as verified off the
+ * transaction (KEY-2).
+ */
+export type SecondFactor =
+  { code: string } | { recoveryCode: string } | { securityKey: AssertionProof };
 
 /** CODE-4 / MOCK-4: refuses any code, right or wrong, while the account is locked. */
 export function requireCodeEntryOpen(account: AccountRecord, ctx: DomainContext): void {
@@ -180,16 +193,26 @@ const RECOVERY_CODE_USE_MAIL: Record<RecoveryCodeUse, MailKey> = {
   unbind: 'mail.recoveryCodeUse.unbind',
   change: 'mail.recoveryCodeUse.change',
   regenerate: 'mail.recoveryCodeUse.regenerate',
+  security_key: 'mail.recoveryCodeUse.securityKey',
 };
 
-/** The dynamic code of the account's binding, or one of its recovery codes. */
+/**
+ * The dynamic code of the account's binding, one of its recovery codes, or
+ * one of its security keys, answering a challenge of this session (KEY-2).
+ */
 export function checkSecondFactor(
   state: ServerState,
   ctx: DomainContext,
   account: AccountRecord,
+  session: SessionRecord,
   proof: SecondFactor,
   use: RecoveryCodeUse,
 ): DomainError | null {
+  if ('securityKey' in proof) {
+    if (!account.mfa) throw new DomainError('MFA_NOT_BOUND');
+    const purpose = use === 'login' ? 'login' : 'step-up';
+    return checkSecurityKey(state, ctx, account, session, proof.securityKey, purpose);
+  }
   return 'recoveryCode' in proof
     ? checkRecoveryCode(state, ctx, account, proof.recoveryCode, use)
     : checkBoundCode(state, ctx, account, proof.code, use);

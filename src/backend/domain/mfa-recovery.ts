@@ -4,8 +4,9 @@ import type { DomainContext } from './context';
 import { openEnrollment } from './enrollments';
 import { DomainError } from './errors';
 import { formatTimeForEmail, sendEmail } from './mail';
-import { checkBoundCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
+import { checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newRecoveryCodeSet } from './recovery-codes';
+import type { KeyStepUp } from './security-keys';
 import { RECOVERY_CODE_KEY } from './server-keys';
 import { endOtherSessions } from './session-control';
 import { type IssuedSession, requireActive } from './sessions';
@@ -33,7 +34,7 @@ function requireBound(state: ServerState, session: SessionRecord) {
 }
 
 /**
- * RECOVERY-3: a dynamic code makes a new set; the old set stops working in the
+ * RECOVERY-3: a dynamic code (or a key, KEY-2) makes a new set; the old set stops working in the
  * same transaction. The codes are returned this once. Every other session of
  * the account ends and this one goes on under a new token (SESSION-2): one of
  * them may have signed in with a code of the old set.
@@ -42,10 +43,11 @@ export function regenerateRecoveryCodes(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
-  code: string,
+  proof: KeyStepUp,
 ): { issued: IssuedSession; ended: number; recoveryCodes: string[] } | DomainError {
   const { account, binding } = requireBound(state, session);
-  const refusal = checkBoundCode(state, ctx, account, code, 'regenerate');
+  // A dynamic code or a key (KEY-2); a recovery code does not make new ones.
+  const refusal = checkSecondFactor(state, ctx, account, session, proof, 'regenerate');
   if (refusal) return refusal;
   const { codes, stored } = newRecoveryCodeSet(ctx, RECOVERY_CODE_KEY, account.id);
   binding.recoveryCodes = stored;
@@ -73,7 +75,7 @@ export function startAuthenticatorChange(
   proof: SecondFactor,
 ): null | DomainError {
   const { account } = requireBound(state, session);
-  const refusal = checkSecondFactor(state, ctx, account, proof, 'change');
+  const refusal = checkSecondFactor(state, ctx, account, session, proof, 'change');
   if (refusal) return refusal;
   openEnrollment(state, ctx, account, session, 'change');
   return null;

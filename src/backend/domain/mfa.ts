@@ -9,6 +9,7 @@ import { formatTimeForEmail, sendEmail } from './mail';
 import { checkDynamicCode, checkSecondFactor, type SecondFactor } from './mfa-codes';
 import { newBinding, replaceAuthenticator } from './mfa-recovery';
 import { forgetRememberedBrowsers } from './remembered-browsers';
+import { removeAllSecurityKeys } from './security-keys';
 import { endOtherSessions } from './session-control';
 import { demoteToSetup, type IssuedSession, promoteSession, requireActive } from './sessions';
 import type { AccountRecord, EnrollmentRecord, ServerState, SessionRecord } from './state';
@@ -26,7 +27,7 @@ export function verifyLoginCode(
 ): IssuedSession | DomainError {
   if (session.state !== 'mfa_required') throw new DomainError('FORBIDDEN');
   const account = accountById(state, session.accountId);
-  const refusal = checkSecondFactor(state, ctx, account, proof, 'login');
+  const refusal = checkSecondFactor(state, ctx, account, session, proof, 'login');
   if (refusal) return refusal;
   account.lastMfaLoginAt = ctx.now;
   recordAudit(
@@ -34,7 +35,11 @@ export function verifyLoginCode(
     ctx,
     session.accountId,
     'signin.mfa',
-    'recoveryCode' in proof ? { factor: 'recovery' } : {},
+    'recoveryCode' in proof
+      ? { factor: 'recovery' }
+      : 'securityKey' in proof
+        ? { factor: 'security_key' }
+        : {},
   );
   return promoteSession(state, ctx, session);
 }
@@ -242,7 +247,7 @@ export function unbindWithCode(
 ): null | DomainError {
   requireActive(session);
   const account = accountById(state, session.accountId);
-  const refusal = checkSecondFactor(state, ctx, account, proof, 'unbind');
+  const refusal = checkSecondFactor(state, ctx, account, session, proof, 'unbind');
   if (refusal) return refusal;
   removeBinding(state, ctx, account, 'self');
   if (owesMfaSetup(state, account, session.workspaceId, ctx.now)) demoteToSetup(session, ctx);
@@ -263,6 +268,8 @@ export function removeBinding(
   state.enrollments = state.enrollments.filter((entry) => entry.accountId !== account.id);
   // REMEMBER-1: a browser remembered for the old factor owes the new one.
   forgetRememberedBrowsers(state, ctx, account.id, 'mfa_unbound');
+  // KEY-4: a key is a second factor beside the app; with no binding there is none.
+  const keysRemoved = removeAllSecurityKeys(state, ctx, account);
   recordAudit(
     state,
     ctx,
@@ -274,9 +281,10 @@ export function removeBinding(
   sendEmail(state, ctx, account, (t) => ({
     subject: t('mail.mfaUnbound.subject'),
     body:
-      by === 'self'
+      (by === 'self'
         ? t('mail.mfaUnbound.bodyBySelf', { at })
-        : t('mail.mfaUnbound.bodyByAgent', { at, agent: by.name }),
+        : t('mail.mfaUnbound.bodyByAgent', { at, agent: by.name })) +
+      (keysRemoved === 0 ? '' : ` ${t('mail.mfaUnbound.keysRemoved', { count: keysRemoved })}`),
   }));
 }
 

@@ -4,9 +4,11 @@ import { recordAudit } from './audit';
 import type { DomainContext } from './context';
 import { consumeEmailCode, nextEmailCodeAt, sendEmailCode } from './email-codes';
 import { DomainError } from './errors';
+import { checkSecurityKey } from './key-proofs';
 import { formatTimeForEmail, sendEmail } from './mail';
 import { checkBoundCode, reopenCodeEntry } from './mfa-codes';
 import { hashMatches, type PasswordHash } from './passwords';
+import type { KeyStepUp } from './security-keys';
 import { endAllSessions, endOtherSessions } from './session-control';
 import { checkPassword, clearLoginThrottle, type IssuedSession } from './sessions';
 import type { ServerState, SessionRecord } from './state';
@@ -49,11 +51,11 @@ export function changePassword(
   state: ServerState,
   ctx: DomainContext,
   session: SessionRecord,
-  input: { current: PasswordHash; next: NewPassword; code: string | undefined },
+  input: { current: PasswordHash; next: NewPassword; proof: KeyStepUp | undefined },
 ): IssuedSession | DomainError {
   const account = accountById(state, session.accountId);
   requireAcceptable(input.next.typed, account.email);
-  if (account.mfa && input.code === undefined) {
+  if (account.mfa && input.proof === undefined) {
     throw new DomainError('VALIDATION_FAILED', { fieldErrors: { code: 'required' } });
   }
   const checked = checkPassword(state, ctx, account.email, input.current);
@@ -62,8 +64,12 @@ export function changePassword(
   }
   // Before the dynamic code, so that a refusal here does not use its step up (MOCK-3).
   requireNotCurrent(account.password, input.next);
-  if (account.mfa && input.code !== undefined) {
-    const refusal = checkBoundCode(state, ctx, account, input.code, 'password');
+  if (account.mfa && input.proof !== undefined) {
+    // A key stands in for the dynamic code (KEY-2); a recovery code does not (PASSWORD-1).
+    const refusal =
+      'code' in input.proof
+        ? checkBoundCode(state, ctx, account, input.proof.code, 'password')
+        : checkSecurityKey(state, ctx, account, session, input.proof.securityKey, 'step-up');
     if (refusal) return refusal;
   }
   account.password = input.next.hash;

@@ -17,7 +17,7 @@ export const REMEMBERED_BROWSER_TOKEN_BYTES = 32;
 /**
  * Why an account's remembered browsers were all forgotten, as the security
  * log says it: a change of password or factor, or signing the others out.
- * `security_key_changed` is for the security keys (KEY-1), when they land.
+ * `security_key_changed`: a security key was added or removed (KEY-1).
  */
 export type ForgetReason =
   | 'password_changed'

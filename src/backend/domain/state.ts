@@ -295,6 +295,42 @@ export interface RememberedBrowserRecord {
   userAgent: string | null;
 }
 
+/**
+ * KEY-1: a security key added to an account as a second factor. Its
+ * credential ID names it across every account (KEY-3): two accounts never
+ * hold the same one.
+ */
+export interface SecurityKeyRecord {
+  id: string;
+  accountId: string;
+  /** base64url, as the authenticator gave it. */
+  credentialId: string;
+  /** The COSE public key, base64url: public, so kept as it is. */
+  publicKey: string;
+  /** The signature counter last seen; one that goes backwards is refused (KEY-3). */
+  counter: number;
+  transports: string[];
+  name: string;
+  addedAt: number;
+  lastUsedAt: number | null;
+}
+
+/** What a WebAuthn challenge was issued for (KEY-3). */
+export type KeyChallengePurpose = 'register' | 'login' | 'step-up';
+
+/**
+ * KEY-3: a challenge handed to a browser for one ceremony: it answers only
+ * for the session and the purpose it was issued to, once, before it expires.
+ */
+export interface KeyChallengeRecord {
+  /** base64url of random bytes; what the client data names. */
+  challenge: string;
+  sessionId: string;
+  accountId: string;
+  purpose: KeyChallengePurpose;
+  expiresAt: number;
+}
+
 export interface ServerState {
   version: number;
   accounts: AccountRecord[];
@@ -323,6 +359,8 @@ export interface ServerState {
   addressWindows: AddressWindowRecord[];
   /** REMEMBER-1: browsers that skip the login code, by their token's hash. */
   rememberedBrowsers: RememberedBrowserRecord[];
+  securityKeys: SecurityKeyRecord[];
+  keyChallenges: KeyChallengeRecord[];
   devSettings: DevSettings;
   notice: ResetNotice | null;
 }

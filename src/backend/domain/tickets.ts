@@ -7,6 +7,7 @@ import type { DomainContext } from './context';
 import { consumeEmailCode } from './email-codes';
 import { base64Url, digestsEqual, randomId, sha256Hex } from './encoding';
 import { DomainError } from './errors';
+import { checkSecurityKey } from './key-proofs';
 import {
   CANCEL_TOKEN_BYTES,
   TICKET_MAX_PER_WINDOW,
@@ -15,6 +16,7 @@ import {
 } from './limits';
 import { agentDetail, removeBinding } from './mfa';
 import { checkBoundCode, reopenCodeEntry } from './mfa-codes';
+import type { KeyStepUp } from './security-keys';
 import { endSessionsForAgent } from './session-control';
 import { clearLoginThrottle } from './sessions';
 import type { AccountRecord, ServerState, SessionRecord, TicketRecord } from './state';
@@ -321,7 +323,7 @@ export function unbindRequesterMfa(
   ctx: DomainContext,
   session: SessionRecord,
   ticketId: string,
-  input: { reply: string; code: string },
+  input: { reply: string; proof: KeyStepUp },
 ): TicketRecord | DomainError {
   const { agent, ticket } = processableTicket(state, ctx, session, ticketId);
   if (ticket.type !== 'unbind_mfa' || ticket.mfaUnboundAt !== null)
@@ -331,7 +333,11 @@ export function unbindRequesterMfa(
   // A wrong code is written with nothing else changed, so the status is only checked here.
   if (nextStatus(ticket.status, 'unbind_mfa') === null)
     throw new DomainError('TICKET_STATUS_CONFLICT');
-  const refusal = checkBoundCode(state, ctx, agent, input.code, 'support_unbind');
+  // The agent's own app, or the agent's own key (KEY-2); never a recovery code.
+  const refusal =
+    'code' in input.proof
+      ? checkBoundCode(state, ctx, agent, input.proof.code, 'support_unbind')
+      : checkSecurityKey(state, ctx, agent, session, input.proof.securityKey, 'step-up');
   if (refusal) return refusal;
   moveTicket(ticket, 'unbind_mfa', ctx.now);
 

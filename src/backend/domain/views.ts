@@ -39,6 +39,8 @@ export function sessionView(
       email: account.email,
       expiresAt: iso(session.expiresAt),
       canRememberBrowser: rememberingAllowed(state, account.id),
+      // KEY-2: the code step offers the key first when there is one.
+      hasSecurityKey: state.securityKeys.some((key) => key.accountId === account.id),
     };
   }
   if (session.state === 'mfa_setup_required') {

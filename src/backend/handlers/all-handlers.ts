@@ -7,6 +7,7 @@ import { mfaHandlers } from './mfa';
 import { rememberedBrowserHandlers } from './remembered-browsers';
 import { errorResponse } from './respond';
 import { securityHandlers } from './security';
+import { securityKeyHandlers } from './security-keys';
 import { sessionHandlers } from './session';
 import { memoryJar } from './session-jar';
 import { ticketHandlers } from './tickets';
@@ -28,6 +29,7 @@ export function allHandlers(given: HandlerDeps) {
     ...mfaHandlers(deps),
     ...securityHandlers(deps),
     ...rememberedBrowserHandlers(deps),
+    ...securityKeyHandlers(deps),
     ...workspaceHandlers(deps),
     ...ticketHandlers(deps),
   ];

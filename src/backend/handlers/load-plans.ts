@@ -54,6 +54,12 @@ export const sessionsOfAccount = (accountId: string): Pick => ({
   index: 'accountId',
   range: { only: accountId },
 });
+/** An account's security keys, by index: at most SECURITY_KEYS_MAX (KEY-1). */
+export const keysOfAccount = (accountId: string): Pick => ({
+  from: 'securityKeys',
+  index: 'accountId',
+  range: { only: accountId },
+});
 /**
  * An account's whole security log, by index: recordAudit keeps at most
  * AUDIT_MAX_ENTRIES_PER_ACCOUNT per account by counting them, so a step that
@@ -111,7 +117,15 @@ const accountNamedBy = (view: ServerState, body: unknown) => {
  */
 export const ADMISSION_PLAN: EndpointPlan = {
   append: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
-  pickFrom: ['sessions', 'accounts', 'memberships', 'enrollments', 'workspaces', 'endedSessions'],
+  pickFrom: [
+    'sessions',
+    'accounts',
+    'memberships',
+    'enrollments',
+    'workspaces',
+    'endedSessions',
+    'securityKeys',
+  ],
   stages: [
     (_view, { tokenHash }) =>
       tokenHash === null
@@ -130,6 +144,10 @@ export const ADMISSION_PLAN: EndpointPlan = {
         ...accountIds.map(
           (id) => ({ from: 'memberships', index: 'accountId', range: { only: id } }) as const,
         ),
+        // KEY-2: a session owing its code says whether a key may answer it.
+        ...view.sessions
+          .filter((session) => session.state === 'mfa_required')
+          .map((session) => keysOfAccount(session.accountId)),
       ];
     },
     (view) => [
@@ -260,6 +278,7 @@ export const LOGIN: EndpointPlan = {
     'audit',
     'workspaces',
     'rememberedBrowsers',
+    'securityKeys',
   ],
   stages: [
     (_view, { body }) => {
@@ -274,6 +293,8 @@ export const LOGIN: EndpointPlan = {
             rememberedOfAccount(account.id),
             { from: 'memberships', index: 'accountId', range: { only: account.id } },
             auditOfAccount(account.id),
+            // KEY-2: the code step says whether a key may answer it.
+            keysOfAccount(account.id),
           ]
         : [];
     },

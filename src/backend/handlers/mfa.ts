@@ -8,8 +8,8 @@ import {
   type EnrollmentConfirmed,
   type EnrollmentSecret,
   type EnrollmentStatus,
+  keyStepUpRequestSchema,
   type RecoveryCodes,
-  type SecondFactor,
   secondFactorRequestSchema,
 } from '@/api/schemas/mfa';
 import { loginSecondFactorRequestSchema } from '@/api/schemas/remember';
@@ -33,15 +33,15 @@ import { auditView, sessionView } from '../domain/views';
 import { mergePlans } from '../store/load-plan';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { REGENERATION, SECOND_FACTOR, UNBINDING } from './key-plans';
+import { keyVerification } from './key-verification';
 import {
   BINDING_CHANGE,
   CALLER_EMAIL_SENDS,
   CALLER_LOG,
-  CALLER_LOG_AND_MAIL,
   CALLER_ONLY,
   CALLER_REMEMBERED,
   callerEmailCode,
-  REISSUES_SESSION,
 } from './load-plans';
 import { secondsUntil } from './respond';
 
@@ -61,20 +61,23 @@ function enrollmentSecretView(
 
 export function mfaHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
+  const keys = keyVerification(deps);
   return [
     // LOGIN-3: the code owed after the password, or a recovery code (RECOVERY-2).
     endpoint.post(paths.sessionMfa.pattern, {
       caller: 'code-owed',
       body: { kind: 'json', schema: loginSecondFactorRequestSchema },
       noStore: true,
-      load: mergePlans(CALLER_LOG_AND_MAIL, CALLER_REMEMBERED),
-      run: ({ state, ctx, session, body, setSessionToken, setRememberedToken }) => {
-        const { rememberBrowser: remember = false, ...proof } = body;
+      // KEY-2: a key's assertion is verified before the transaction, which re-checks it.
+      prepare: ({ body, read }) => keys.secondFactorOf(read, body),
+      load: mergePlans(SECOND_FACTOR, CALLER_REMEMBERED),
+      run: ({ state, ctx, session, body, prepared, setSessionToken, setRememberedToken }) => {
+        const remember = body.rememberBrowser ?? false;
         // REMEMBER-1: refused before the code is looked at, so no code is spent on it.
         if (remember && !rememberingAllowed(state, session.accountId)) {
           throw new DomainError('FORBIDDEN');
         }
-        const issued = verifyLoginCode(state, ctx, session, proofOf(proof));
+        const issued = verifyLoginCode(state, ctx, session, prepared);
         if (!('token' in issued)) return issued;
         setSessionToken(issued.token);
         if (remember) setRememberedToken(rememberBrowser(state, ctx, session.accountId));
@@ -161,9 +164,11 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: BINDING_CHANGE,
-      run: ({ state, ctx, session, body }) =>
-        unbindWithCode(state, ctx, session, proofOf(body)) ?? sessionView(state, session, ctx),
+      prepare: ({ body, read }) => keys.secondFactorOf(read, body),
+      // KEY-4: the keys go with the binding.
+      load: UNBINDING,
+      run: ({ state, ctx, session, prepared }) =>
+        unbindWithCode(state, ctx, session, prepared) ?? sessionView(state, session, ctx),
     }),
 
     // RECOVERY-4: the old app proven, the bind wizard's app and code steps follow.
@@ -171,19 +176,21 @@ export function mfaHandlers(deps: HandlerDeps) {
       caller: 'active',
       body: { kind: 'json', schema: secondFactorRequestSchema },
       noStore: true,
-      load: CALLER_LOG_AND_MAIL,
-      run: ({ state, ctx, session, body }) =>
-        startAuthenticatorChange(state, ctx, session, proofOf(body)) ?? undefined,
+      prepare: ({ body, read }) => keys.secondFactorOf(read, body),
+      load: SECOND_FACTOR,
+      run: ({ state, ctx, session, prepared }) =>
+        startAuthenticatorChange(state, ctx, session, prepared) ?? undefined,
     }),
 
     // RECOVERY-3: a new set for a dynamic code; the old set dies with this write.
     endpoint.post(paths.recoveryCodes.pattern, {
       caller: 'active',
-      body: { kind: 'json', schema: codeRequestSchema },
+      body: { kind: 'json', schema: keyStepUpRequestSchema },
       noStore: true,
-      load: REISSUES_SESSION,
-      run: ({ state, ctx, session, body, setSessionToken }): RecoveryCodes | DomainError => {
-        const result = regenerateRecoveryCodes(state, ctx, session, body.code);
+      prepare: ({ body, read }) => keys.keyStepUpOf(read, body),
+      load: REGENERATION,
+      run: ({ state, ctx, session, prepared, setSessionToken }): RecoveryCodes | DomainError => {
+        const result = regenerateRecoveryCodes(state, ctx, session, prepared);
         if (!('issued' in result)) return result;
         // The other sessions end and this one goes on under a new id (SESSION-2).
         setSessionToken(result.issued.token);
@@ -208,11 +215,4 @@ export function mfaHandlers(deps: HandlerDeps) {
       },
     }),
   ];
-}
-
-/** The schema lets exactly one of the two through. */
-function proofOf(body: { code?: string; recoveryCode?: string }): SecondFactor {
-  return body.recoveryCode !== undefined
-    ? { recoveryCode: body.recoveryCode }
-    : { code: body.code ?? '' };
 }

@@ -36,6 +36,9 @@ const ERROR_MESSAGES: Record<Exclude<DomainError['code'], 'NETWORK'>, string> = 
   ORIGIN_NOT_ALLOWED: 'Requests from this origin are not accepted.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
   RESET_REQUIRED: 'Too many failed attempts. Reset the password by email to unlock.',
+  SECURITY_KEY_REFUSED: 'The security key was not accepted.',
+  SECURITY_KEY_LIMIT: 'The account holds as many security keys as it may.',
+  SECURITY_KEY_EXISTS: 'This security key is already added.',
   SERVICE_UNAVAILABLE: 'The service is unavailable.',
   INTERNAL: 'Something went wrong.',
 };

@@ -27,9 +27,10 @@ import { accountSessionView } from '../domain/views';
 import { type PasswordHasher, webCryptoPasswordHasher } from '../password-hashing';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
+import { PASSWORD_CHANGE_BY_CODE_OR_KEY } from './key-plans';
+import { keyVerification } from './key-verification';
 import {
   CALLER_SESSIONS,
-  PASSWORD_CHANGE,
   PASSWORD_RESET,
   RESET_CODE_SEND,
   saltOfAccount,
@@ -54,6 +55,7 @@ async function freshSalt(read: Backend['run'], passwords: PasswordHasher): Promi
  */
 export function securityHandlers(deps: HandlerDeps) {
   const endpoint = endpoints(deps);
+  const keys = keyVerification(deps);
   const passwords = deps.passwords ?? webCryptoPasswordHasher;
   return [
     endpoint.get(paths.accountSessions.pattern, {
@@ -102,19 +104,23 @@ export function securityHandlers(deps: HandlerDeps) {
               saltOfAccount(session.accountId),
             )
           : DECOY_PASSWORD_HASH.salt;
-        const [current, next, asCurrent] = await Promise.all([
+        const [current, next, asCurrent, proof] = await Promise.all([
           passwords.hash(body.currentPassword, salt),
           passwords.hash(body.newPassword, await freshSalt(read, passwords)),
           passwords.hash(body.newPassword, salt),
+          // KEY-2: a key's assertion is verified here too, and re-checked by the transaction.
+          body.code === undefined && body.securityKey === undefined
+            ? undefined
+            : keys.keyStepUpOf(read, body),
         ]);
-        return { current, next, asCurrent };
+        return { current, next, asCurrent, proof };
       },
-      load: PASSWORD_CHANGE,
+      load: PASSWORD_CHANGE_BY_CODE_OR_KEY,
       run: ({ state, ctx, session, body, prepared, setSessionToken }) => {
         const issued = changePassword(state, ctx, session, {
           current: prepared.current,
           next: { typed: body.newPassword, hash: prepared.next, asCurrent: prepared.asCurrent },
-          code: body.code,
+          proof: prepared.proof,
         });
         if (issued instanceof DomainError) return issued;
         // SESSION-2: this session goes on under a new id.

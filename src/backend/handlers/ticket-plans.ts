@@ -8,6 +8,7 @@ import {
   auditOfAccount,
   CALLER_LOG,
   type EndpointPlan,
+  keysOfAccount,
   notLoaded,
   rememberedOfAccount,
   type RequestFacts,
@@ -189,11 +190,18 @@ export const SUPPORT_TICKET = mergePlans(
  * TICKET-9: an agent unbinding the requester's MFA checks the agent's own
  * code (their log), and ends every session of the requester, drops every
  * bind wizard of theirs (keyed by those sessions) and reopens their
- * password entry (the throttle of their email). The requester's account
- * comes first, for its email.
+ * password entry (the throttle of their email), and removes their security
+ * keys (KEY-4). The requester's account comes first, for its email.
  */
 export const UNBIND_BY_AGENT = mergePlans(SUPPORT_TICKET, CALLER_LOG, {
-  pickFrom: ['accounts', 'sessions', 'enrollments', 'loginThrottle', 'rememberedBrowsers'],
+  pickFrom: [
+    'accounts',
+    'sessions',
+    'enrollments',
+    'loginThrottle',
+    'rememberedBrowsers',
+    'securityKeys',
+  ],
   stages: [
     (view, facts) => {
       const requesterId = ticketOf(view, facts)?.requesterId;
@@ -204,6 +212,7 @@ export const UNBIND_BY_AGENT = mergePlans(SUPPORT_TICKET, CALLER_LOG, {
             sessionsOfAccount(requesterId),
             // REMEMBER-1: an unbind forgets the requester's remembered browsers.
             rememberedOfAccount(requesterId),
+            keysOfAccount(requesterId),
           ];
     },
     (view, facts) => {

@@ -25,6 +25,7 @@ import {
   recordUpload,
 } from '../domain/attachments';
 import { DomainError } from '../domain/errors';
+import type { KeyStepUp } from '../domain/security-keys';
 import type { TicketRecord } from '../domain/state';
 import { readTicket, ticketForAgent } from '../domain/ticket-access';
 import { sendTicketEmailCode, ticketEmailCodeStatus } from '../domain/ticket-email-code';
@@ -51,6 +52,8 @@ import {
 } from '../domain/tickets';
 import type { HandlerDeps } from './deps';
 import { type Call, endpoints, type EndpointSpec } from './endpoint';
+import { UNBIND_BY_AGENT_WITH_KEY } from './key-plans';
+import { keyVerification } from './key-verification';
 import { CALLER_EMAIL_SENDS, callerEmailCode, type EndpointPlan } from './load-plans';
 import type { BodySpec, QuerySpec } from './request-input';
 import { secondsUntil } from './respond';
@@ -63,7 +66,6 @@ import {
   QUEUE,
   SUBMIT,
   SUPPORT_TICKET,
-  UNBIND_BY_AGENT,
   uploadById,
   WORKSPACE_LIST,
 } from './ticket-plans';
@@ -110,14 +112,16 @@ function requesterStep<S extends BodySpec | undefined>(
  * An agent's step on a ticket, answered with the ticket as the console shows it
  * (TICKET-7); a returned refusal (a wrong step-up code) is written, then thrown.
  */
-function agentStep<S extends BodySpec | undefined>(
+function agentStep<S extends BodySpec | undefined, D = undefined>(
   body: S,
   load: EndpointPlan,
-  act: (call: Call<'agent', S, unknown, TicketParams>) => TicketRecord | DomainError,
-): EndpointSpec<'agent', S, unknown, TicketParams, SupportTicket> {
+  act: (call: Call<'agent', S, unknown, TicketParams, D>) => TicketRecord | DomainError,
+  prepare?: EndpointSpec<'agent', S, unknown, TicketParams, SupportTicket, D>['prepare'],
+): EndpointSpec<'agent', S, unknown, TicketParams, SupportTicket, D> {
   return {
     caller: 'agent',
     body,
+    ...(prepare ? { prepare } : {}),
     load,
     run: (call) => {
       const ticket = act(call);
@@ -131,6 +135,7 @@ function agentStep<S extends BodySpec | undefined>(
 export function ticketHandlers(deps: HandlerDeps) {
   const { server } = deps;
   const endpoint = endpoints(deps);
+  const keys = keyVerification(deps);
   return [
     // TICKET-4: the email code of an Unbind MFA ticket; open to a login owing its code (LOGIN-5).
     endpoint.get(paths.ticketEmailCode.pattern, {
@@ -354,13 +359,18 @@ export function ticketHandlers(deps: HandlerDeps) {
       ),
     ),
 
+    // TICKET-9: the agent's step-up may be a key of the agent's (KEY-2), verified off the transaction.
     endpoint.post(
       paths.supportTicketUnbindMfa.pattern,
-      agentStep(
+      agentStep<{ kind: 'json'; schema: typeof supportUnbindRequestSchema }, KeyStepUp>(
         { kind: 'json', schema: supportUnbindRequestSchema },
-        UNBIND_BY_AGENT,
-        ({ state, ctx, session, params, body }) =>
-          unbindRequesterMfa(state, ctx, session, params.ticketId, body),
+        UNBIND_BY_AGENT_WITH_KEY,
+        ({ state, ctx, session, params, body, prepared }) =>
+          unbindRequesterMfa(state, ctx, session, params.ticketId, {
+            reply: body.reply,
+            proof: prepared,
+          }),
+        ({ body, read }) => keys.keyStepUpOf(read, body),
       ),
     ),
   ];

@@ -145,6 +145,18 @@ export const COLLECTIONS = {
     indexes: { accountId: 'accountId' },
     columns: { id: 'text', accountId: 'text' },
   },
+  securityKeys: {
+    store: 'securityKeys',
+    key: 'id',
+    indexes: { credentialId: 'credentialId', accountId: 'accountId' },
+    columns: { id: 'text', credentialId: 'text', accountId: 'text' },
+  },
+  keyChallenges: {
+    store: 'keyChallenges',
+    key: 'challenge',
+    indexes: { sessionId: 'sessionId' },
+    columns: { challenge: 'text', sessionId: 'text' },
+  },
 } as const satisfies Partial<Record<keyof ServerState, CollectionSpec>>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

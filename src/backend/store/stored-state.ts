@@ -51,6 +51,8 @@ const storedShape = z.looseObject({
   idempotencyKeys: z.array(z.unknown()),
   addressWindows: z.optional(z.array(z.unknown())),
   endedSessions: z.array(z.unknown()),
+  securityKeys: z.optional(z.array(z.unknown())),
+  keyChallenges: z.optional(z.array(z.unknown())),
   devSettings: z.looseObject({ latencyMs: z.number(), clockOffsetMs: z.number() }),
 });
 

@@ -12,6 +12,7 @@ import { PasswordRow } from './password-row';
 import { RecoveryCodesRow } from './recovery-codes-row';
 import { RememberedBrowsersCard } from './remembered-browsers-card';
 import { RetentionRow } from './retention-row';
+import { SecurityKeysRow } from './security-keys-row';
 import { SecurityLog } from './security-log';
 import { SessionsCard } from './sessions-card';
 
@@ -24,9 +25,12 @@ import { SessionsCard } from './sessions-card';
 export function AccountPage({
   mfaAction,
   recoveryCodesAction,
+  securityKeys,
 }: {
   mfaAction: (account: Account) => ReactNode;
   recoveryCodesAction: (account: Account) => ReactNode;
+  /** KEY-1: the Security keys row's list and actions. */
+  securityKeys: (account: Account) => ReactNode;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -57,6 +61,7 @@ export function AccountPage({
               <ul className={styles.rows}>
                 <MfaRow account={data} action={mfaAction(data)} />
                 <RecoveryCodesRow account={data} action={recoveryCodesAction(data)} />
+                <SecurityKeysRow>{securityKeys(data)}</SecurityKeysRow>
                 <PasswordRow account={data} />
                 <RetentionRow retention={data.retention} />
               </ul>

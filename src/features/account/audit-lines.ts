@@ -16,7 +16,14 @@ const VARIANTS: Partial<Record<string, (detail: AuditEvent['detail']) => Message
       : detail.by === 'support'
         ? 'audit.mfa.unboundBySupport'
         : null,
-  'signin.mfa': (detail) => (detail.factor === 'recovery' ? 'audit.signin.recovery_code' : null),
+  'signin.mfa': (detail) =>
+    detail.factor === 'recovery'
+      ? 'audit.signin.recovery_code'
+      : detail.factor === 'security_key'
+        ? 'audit.signin.security_key'
+        : null,
+  'mfa.key_removed': (detail) =>
+    detail.reason === 'unbound' ? 'audit.mfa.key_removedWithBinding' : null,
   'session.ended': (detail) =>
     detail.reason === 'authenticator_changed'
       ? 'audit.session.endedAuthenticatorChanged'

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { isApiError } from '@/api/api-error';
-import type { Account } from '@/api/schemas/account';
+import type { Account, ChangePasswordRequest } from '@/api/schemas/account';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { CodeInput } from '@/components/code-input';
@@ -12,6 +12,7 @@ import { errorMessage, fieldMessage, isFormError } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { checkNewPassword, type NewPasswordErrors } from '@/lib/new-password';
 import styles from './account.module.css';
+import { useAccountKeyProof } from './api/account-key-proof';
 import { useChangePassword } from './api/account-mutations';
 
 /** PASSWORD-1: the login password, and Change password. */
@@ -75,17 +76,40 @@ function ChangePasswordDialog({
   const [shown, setShown] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const needsCode = account.mfa.bound;
+  const key = useAccountKeyProof();
+  const [keyPromptFailed, setKeyPromptFailed] = useState(false);
+
+  /** The passwords as typed, once they pass the form's own checks; the code's too, unless a key answers. */
+  function checked(withKey: boolean): boolean {
+    const found: Errors = checkNewPassword(password, repeat, account.email);
+    if (current === '') found.currentPassword = 'required';
+    if (needsCode && !withKey && code.length !== 6) {
+      found.code = code === '' ? 'required' : 'too_small';
+    }
+    setErrors(found);
+    return Object.keys(found).length === 0;
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (change.isPending) return;
-    const found: Errors = checkNewPassword(password, repeat, account.email);
-    if (current === '') found.currentPassword = 'required';
-    if (needsCode && code.length !== 6) found.code = code === '' ? 'required' : 'too_small';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (change.isPending || !checked(false)) return;
+    send(needsCode ? { code } : {});
+  }
+
+  // KEY-2: a key of the account instead of the dynamic code; a closed prompt changes nothing.
+  async function submitWithKey() {
+    if (change.isPending || !checked(true)) return;
+    setKeyPromptFailed(false);
+    try {
+      send({ securityKey: await key.prove() });
+    } catch {
+      setKeyPromptFailed(true);
+    }
+  }
+
+  function send(proof: Pick<ChangePasswordRequest, 'code' | 'securityKey'>) {
     change.mutate(
-      { currentPassword: current, newPassword: password, ...(needsCode ? { code } : {}) },
+      { currentPassword: current, newPassword: password, ...proof },
       {
         onSuccess: onChanged,
         onError: (failure) => setErrors(isApiError(failure) ? failure.fieldErrors : {}),
@@ -137,6 +161,14 @@ function ChangePasswordDialog({
             onChange={setCode}
             error={fieldMessage(t, errors.code)}
           />
+        )}
+        {keyPromptFailed && <Alert tone="danger">{t('keys.promptFailed')}</Alert>}
+        {needsCode && key.available && (
+          <div>
+            <Button variant="link" onClick={() => void submitWithKey()} disabled={change.isPending}>
+              {t('keys.useInstead')}
+            </Button>
+          </div>
         )}
         <FormActions>
           <Button onClick={onClose} disabled={change.isPending}>

@@ -11,6 +11,7 @@ import { Steps } from '@/components/steps';
 import { useT } from '@/lib/i18n/i18n';
 import { useActiveSession, useSessionCache } from '@/lib/session';
 import { useCancelEnrollment, useStartAuthenticatorChange } from './api/mfa-mutations';
+import { useStepUpKey } from './api/security-key-requests';
 import type { HeldSecret } from './app-step';
 import { AppStep, useAppStepName } from './app-step';
 import styles from './bind-wizard.module.css';
@@ -130,6 +131,7 @@ function ProveStep({
 }) {
   const t = useT();
   const start = useStartAuthenticatorChange();
+  const securityKey = useStepUpKey();
   return (
     <div className={styles.step}>
       <StepHeading>{t('change.proveTitle')}</StepHeading>
@@ -143,6 +145,7 @@ function ProveStep({
         focusOnMount={false}
         onSwitch={() => start.reset()}
         secondary={secondary}
+        securityKey={securityKey}
       />
     </div>
   );

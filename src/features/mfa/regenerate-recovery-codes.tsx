@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
-import { CodeForm } from '@/components/code-form';
 import { Dialog } from '@/components/dialog';
+import { SecondFactorForm } from '@/components/second-factor-form';
 import { useT } from '@/lib/i18n/i18n';
 import { useRegenerateRecoveryCodes } from './api/mfa-mutations';
+import { useStepUpKey } from './api/security-key-requests';
 import { RecoveryCodesStep } from './recovery-codes-step';
 
 /**
- * RECOVERY-3: Regenerate asks for a dynamic code; the answer's new set is
+ * RECOVERY-3: Regenerate asks for a dynamic code (or a key, KEY-2); the answer's new set is
  * shown once, like RECOVERY-1, and the dialog stays until the user says the
  * codes are saved.
  */
@@ -18,6 +19,7 @@ export function RegenerateRecoveryCodes({ label }: { label?: string }) {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [done, setDone] = useState(false);
   const regenerate = useRegenerateRecoveryCodes();
+  const securityKey = useStepUpKey();
 
   function close() {
     setOpen(false);
@@ -58,11 +60,14 @@ export function RegenerateRecoveryCodes({ label }: { label?: string }) {
             }}
           />
         ) : (
-          <CodeForm
-            label={t('code.dynamicLabel')}
-            onSubmit={(code) =>
-              regenerate.mutate(code, { onSuccess: (result) => setCodes(result.recoveryCodes) })
-            }
+          <SecondFactorForm
+            allowRecovery={false}
+            securityKey={securityKey}
+            onSubmit={(proof) => {
+              if ('recoveryCode' in proof) return;
+              regenerate.mutate(proof, { onSuccess: (result) => setCodes(result.recoveryCodes) });
+            }}
+            onSwitch={() => regenerate.reset()}
             pending={regenerate.isPending}
             error={regenerate.error}
             secondary={

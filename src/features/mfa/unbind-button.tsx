@@ -4,8 +4,12 @@ import { Dialog } from '@/components/dialog';
 import { SecondFactorForm } from '@/components/second-factor-form';
 import { useT } from '@/lib/i18n/i18n';
 import { useUnbindMfa } from './api/mfa-mutations';
+import { useSecurityKeys, useStepUpKey } from './api/security-key-requests';
 
-/** UNBIND-1: Unbind, and the dialog that asks for the current dynamic code. */
+/**
+ * UNBIND-1: Unbind, and the dialog that asks for the current dynamic code, or
+ * a key (KEY-2); it says first that the keys are removed too (KEY-4).
+ */
 export function UnbindButton({ onUnbound }: { onUnbound: () => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -13,6 +17,8 @@ export function UnbindButton({ onUnbound }: { onUnbound: () => void }) {
     setOpen(false);
     onUnbound();
   });
+  const securityKey = useStepUpKey();
+  const keyCount = useSecurityKeys().data?.keys.length ?? 0;
 
   return (
     <>
@@ -27,7 +33,12 @@ export function UnbindButton({ onUnbound }: { onUnbound: () => void }) {
       <Dialog
         open={open}
         title={t('unbind.title')}
-        description={t('unbind.text')}
+        description={
+          // KEY-4: the user is told before confirming that the keys go too.
+          keyCount > 0
+            ? `${t('keys.unbindText')} ${t('keys.unbindRemovesKeys', { count: keyCount })}`
+            : t('unbind.text')
+        }
         onClose={() => setOpen(false)}
         dismissible={!unbind.isPending}
       >
@@ -36,6 +47,7 @@ export function UnbindButton({ onUnbound }: { onUnbound: () => void }) {
           pending={unbind.isPending}
           error={unbind.error}
           onSwitch={() => unbind.reset()}
+          securityKey={securityKey}
           secondary={
             <Button onClick={() => setOpen(false)} disabled={unbind.isPending}>
               {t('common.cancel')}

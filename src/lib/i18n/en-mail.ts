@@ -52,11 +52,27 @@ export const enMail = {
     'From now on, logging in asks for its 6-digit dynamic code. ' +
     'Keep the recovery codes you were shown somewhere safe. ' +
     'If this was not you, contact customer service at once.',
+  'mail.keyAdded.subject': 'A security key was added to your account',
+  'mail.keyAdded.body':
+    'The security key "{name}" was added to your account at {at}. ' +
+    'It can now stand in for your dynamic code. ' +
+    'If this was not you, remove it in Account Management > Security Settings and change your password.',
+  'mail.keyRemoved.subject': 'A security key was removed from your account',
+  'mail.keyRemoved.body':
+    'The security key "{name}" was removed from your account at {at}. ' +
+    'If this was not you, change your password and contact customer service at once.',
+  'mail.keyCounterRejected.subject': 'A security key was refused: it may have been copied',
+  'mail.keyCounterRejected.body':
+    'At {at} your security key "{name}" answered with a signature count lower than before, ' +
+    'which a genuine key never does, so it was refused. If you did not restore or reset this key, ' +
+    'remove it in Account Management > Security Settings and change your password.',
   'mail.mfaUnbound.subject': 'MFA was unbound from your account',
   'mail.mfaUnbound.bodyBySelf':
     'The authenticator app was unbound from your account at {at}. ' +
     'Logging in now needs only your password. ' +
     'Bind MFA again in Account Management > Security Settings.',
+  'mail.mfaUnbound.keysRemoved': 'Your {count} security keys were removed with it.',
+  'mail.mfaUnbound.keysRemoved.one': 'Your security key was removed with it.',
   'mail.mfaUnbound.bodyByAgent':
     'The authenticator app was unbound from your account at {at} by customer service ' +
     '({agent}), as your ticket asked. Logging in now needs only your password. ' +
@@ -86,6 +102,7 @@ export const enMail = {
   'mail.recoveryCodeUse.unbind': 'to unbind MFA from your account',
   'mail.recoveryCodeUse.change': 'to change the authenticator app of your account',
   'mail.recoveryCodeUse.regenerate': 'to make new recovery codes',
+  'mail.recoveryCodeUse.securityKey': 'to remove a security key from your account',
 
   'mail.passwordChanged.subject': 'Your password was changed',
   'mail.passwordChanged.body':

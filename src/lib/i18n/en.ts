@@ -1,3 +1,4 @@
+import { enKeys } from './en-keys';
 import { enPosture } from './en-posture';
 import { enRecovery } from './en-recovery';
 import { enRemember } from './en-remember';
@@ -380,6 +381,7 @@ export const en = {
   ...enSecurity,
   ...enPosture,
   ...enRemember,
+  ...enKeys,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -46,11 +46,25 @@ export const zhCNMail: Record<MailKey, string> = {
     '今后登录时需要输入其中的 6 位动态码。' +
     '请妥善保存绑定时显示的恢复码。' +
     '如果这不是您本人的操作，请立即联系客服。',
+  'mail.keyAdded.subject': '您的账号添加了一个安全密钥',
+  'mail.keyAdded.body':
+    '安全密钥“{name}”已于 {at} 添加到您的账号，现在可以代替动态码使用。' +
+    '如果这不是您本人的操作，请在 账号管理 > 安全设置 中移除它并修改密码。',
+  'mail.keyRemoved.subject': '您的账号移除了一个安全密钥',
+  'mail.keyRemoved.body':
+    '安全密钥“{name}”已于 {at} 从您的账号移除。' +
+    '如果这不是您本人的操作，请立即修改密码并联系客服。',
+  'mail.keyCounterRejected.subject': '一个安全密钥被拒绝：它可能已被复制',
+  'mail.keyCounterRejected.body':
+    '{at}，您的安全密钥“{name}”返回的签名计数低于之前的值，真实的密钥不会这样，因此已被拒绝。' +
+    '如果您没有恢复或重置过这个密钥，请在 账号管理 > 安全设置 中移除它并修改密码。',
   'mail.mfaUnbound.subject': '您的账号已解绑 MFA',
   'mail.mfaUnbound.bodyBySelf':
     '您的账号于 {at} 解绑了身份验证器应用。' +
     '现在登录只需要密码。' +
     '您可以在 账号管理 > 安全设置 中重新绑定 MFA。',
+  'mail.mfaUnbound.keysRemoved': '您的 {count} 个安全密钥也已一并移除。',
+  'mail.mfaUnbound.keysRemoved.one': '您的安全密钥也已一并移除。',
   'mail.mfaUnbound.bodyByAgent':
     '应您的工单请求，客服（{agent}）于 {at} 为您的账号解绑了身份验证器应用。' +
     '现在登录只需要密码。' +
@@ -78,6 +92,7 @@ export const zhCNMail: Record<MailKey, string> = {
   'mail.recoveryCodeUse.unbind': '为您的账号解绑了 MFA',
   'mail.recoveryCodeUse.change': '更换了您账号的身份验证器应用',
   'mail.recoveryCodeUse.regenerate': '生成了新的恢复码',
+  'mail.recoveryCodeUse.securityKey': '从您的账号移除了一个安全密钥',
 
   'mail.passwordChanged.subject': '您的密码已修改',
   'mail.passwordChanged.body':

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCNKeys } from './zh-cn-keys';
 import { zhCNPosture } from './zh-cn-posture';
 import { zhCNRecovery } from './zh-cn-recovery';
 import { zhCNRemember } from './zh-cn-remember';
@@ -361,4 +362,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhCNSecurity,
   ...zhCNPosture,
   ...zhCNRemember,
+  ...zhCNKeys,
 };

@@ -11,4 +11,6 @@ export const accountKeys = {
       : ([...accountKeys.all, 'audit'] as const),
   sessions: () => [...accountKeys.all, 'sessions'] as const,
   rememberedBrowsers: () => [...accountKeys.all, 'remembered-browsers'] as const,
+  /** KEY-2: whether the password change may offer a key. */
+  securityKeys: () => [...accountKeys.all, 'security-keys'] as const,
 };

@@ -14,6 +14,11 @@ import { useSessionEnd } from '@/lib/session-end';
 // Auth keeps no cache of its own, so it has no key factory: each answer below is
 // the new session, written through useSessionCache, and the guards follow it.
 
+/** KEY-2: a challenge for the login's code step, answered by one of the account's keys. */
+export function requestLoginKeyOptions(): Promise<unknown> {
+  return request(paths.sessionMfaKeyOptions.href, { method: 'POST' });
+}
+
 /** LOGIN-1: email and password; the answer says which step the session is at (LOGIN-2). */
 export function useLogIn() {
   const cache = useSessionCache();

@@ -2,4 +2,5 @@
 export const mfaKeys = {
   all: ['mfa'] as const,
   enrollment: () => [...mfaKeys.all, 'enrollment'] as const,
+  securityKeys: () => [...mfaKeys.all, 'security-keys'] as const,
 };

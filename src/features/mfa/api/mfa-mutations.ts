@@ -5,6 +5,7 @@ import type {
   EmailCodeSent,
   EnrollmentConfirmed,
   EnrollmentSecret,
+  KeyStepUpRequest,
   RecoveryCodes,
   SecondFactor,
 } from '@/api/schemas/mfa';
@@ -107,12 +108,12 @@ export function useStartAuthenticatorChange() {
   });
 }
 
-/** RECOVERY-3: a new set, held by the dialog that shows it, never cached. */
+/** RECOVERY-3: a new set, held by the dialog that shows it, never cached; a key may prove it (KEY-2). */
 export function useRegenerateRecoveryCodes() {
   const cache = useSessionCache();
   return useMutation({
-    mutationFn: (code: string) =>
-      request<RecoveryCodes>(paths.recoveryCodes.href, { method: 'POST', body: { code } }),
+    mutationFn: (proof: KeyStepUpRequest) =>
+      request<RecoveryCodes>(paths.recoveryCodes.href, { method: 'POST', body: proof }),
     gcTime: 0,
     onSuccess: () => void cache.refetchAll(),
   });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { isApiError } from '@/api/api-error';
 import { CODE_LENGTH, TICKET_REPLY_MAX_LENGTH } from '@/api/limits';
-import { type SupportTicket } from '@/api/schemas/tickets';
+import { type SupportTicket, type SupportUnbindRequest } from '@/api/schemas/tickets';
+import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
@@ -11,6 +12,7 @@ import { TextAreaField } from '@/components/text-area-field';
 import { errorMessage } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
+import { useAgentKeyProof } from '../api/agent-key-proof';
 import { useTicketAction } from '../api/ticket-mutations';
 import styles from './review-panel.module.css';
 import { ReviewSignals } from './review-signals';
@@ -41,24 +43,54 @@ export function ReviewPanel({
   const canUnbind = ticket.actions.includes('unbind_mfa');
   const codeRefused = isApiError(unbind.error) && CODE_REFUSALS.has(unbind.error.code);
 
+  const agentKey = useAgentKeyProof();
+  const [keyPromptFailed, setKeyPromptFailed] = useState(false);
+
+  /** The reply as it will be sent, or null once its problem is shown. */
+  function replyToSend(): string | null {
+    const body = message.trim();
+    if (body.length === 0) {
+      setProblem(t('field.required'));
+      return null;
+    }
+    if (body.length > TICKET_REPLY_MAX_LENGTH) {
+      setProblem(t('tickets.form.tooLong', { max: TICKET_REPLY_MAX_LENGTH }));
+      return null;
+    }
+    return body;
+  }
+
   // TICKET-11: the agent proves it is them with a fresh code of their own (step-up).
   function confirm(digits = code) {
     if (unbind.isPending) return;
-    const body = message.trim();
-    if (body.length === 0) return setProblem(t('field.required'));
-    if (body.length > TICKET_REPLY_MAX_LENGTH)
-      return setProblem(t('tickets.form.tooLong', { max: TICKET_REPLY_MAX_LENGTH }));
+    const body = replyToSend();
+    if (body === null) return;
     if (digits.length !== CODE_LENGTH) return setCodeIncomplete(true);
-    unbind.mutate(
-      { reply: body, code: digits },
-      {
-        onSuccess: () => {
-          setOpen(false);
-          setCode('');
-          onDone(t('support.unbound', { email: review.accountEmail }));
-        },
+    send({ reply: body, code: digits });
+  }
+
+  // KEY-2: or with a security key of their own; a closed prompt leaves the dialog as it was.
+  async function confirmWithKey() {
+    if (unbind.isPending) return;
+    const body = replyToSend();
+    if (body === null) return;
+    setKeyPromptFailed(false);
+    unbind.reset();
+    try {
+      send({ reply: body, securityKey: await agentKey.prove() });
+    } catch {
+      setKeyPromptFailed(true);
+    }
+  }
+
+  function send(request: SupportUnbindRequest) {
+    unbind.mutate(request, {
+      onSuccess: () => {
+        setOpen(false);
+        setCode('');
+        onDone(t('support.unbound', { email: review.accountEmail }));
       },
-    );
+    });
   }
 
   return (
@@ -181,6 +213,18 @@ export function ReviewPanel({
             // eslint-disable-next-line jsx-a11y/no-autofocus -- the code is what this dialog adds to a yes
             autoFocus
           />
+          {keyPromptFailed && <Alert tone="danger">{t('keys.promptFailed')}</Alert>}
+          {agentKey.available && (
+            <div>
+              <Button
+                variant="link"
+                onClick={() => void confirmWithKey()}
+                disabled={unbind.isPending}
+              >
+                {t('keys.useInstead')}
+              </Button>
+            </div>
+          )}
         </form>
       </ConfirmDialog>
     </Card>

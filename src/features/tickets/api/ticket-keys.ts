@@ -14,6 +14,8 @@ export const ticketKeys = {
   emailCode: () => [...ticketKeys.all, 'email-code'] as const,
   agent: () => [...ticketKeys.all, 'agent'] as const,
   queues: () => [...ticketKeys.agent(), 'queue'] as const,
+  /** KEY-2: the agent's own security keys, for the unbind step-up. */
+  agentSecurityKeys: () => [...ticketKeys.agent(), 'security-keys'] as const,
   queue: (query: TicketListQuery) => [...ticketKeys.queues(), query] as const,
   agentDetail: (id: string) => [...ticketKeys.agent(), 'detail', id] as const,
 };
