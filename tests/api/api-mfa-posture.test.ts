@@ -5,6 +5,7 @@ import { type MfaPosture, mfaPostureSchema } from '@/api/schemas/workspace';
 import { BOB_RECOVERY_CODES } from '@/backend/seed';
 import { type ApiClient, expectError, expectOk, setupMockApi } from '../support/api-client';
 import { graceApiSteps } from '../support/grace-api';
+import { keysApiSteps } from '../support/keys-api';
 
 const api = setupMockApi();
 const { boundOwner, switchOn } = graceApiSteps(api);
@@ -33,8 +34,10 @@ describe('GET /workspaces/{id}/mfa-posture (POSTURE-1)', () => {
       boundCount: 1,
       unboundCount: 2,
       fewRecoveryCodesCount: 0,
+      securityKeyCount: 0,
       graceEndsAt: null,
     });
+    expect(posture.members.every((member) => !member.hasSecurityKey)).toBe(true);
     expect(
       posture.members.map(({ email, mfaBound, recoveryCodesLeft }) => ({
         email,
@@ -85,6 +88,20 @@ describe('GET /workspaces/{id}/mfa-posture (POSTURE-1)', () => {
     expect(posture.members.filter((m) => !m.mfaBound).map((m) => m.email)).toEqual([
       'alice@example.com',
     ]);
+  });
+
+  it('says who has a security key, and counts them (KEY-1)', async () => {
+    await keysApiSteps(api).bobWithKey();
+    const owner = await api.signedIn('owner@example.com');
+    const posture = await postureAs(owner);
+    expect(posture.securityKeyCount).toBe(1);
+    expect(posture.members.map(({ email, hasSecurityKey }) => ({ email, hasSecurityKey }))).toEqual(
+      [
+        { email: 'owner@example.com', hasSecurityKey: false },
+        { email: 'alice@example.com', hasSecurityKey: false },
+        { email: 'bob@example.com', hasSecurityKey: true },
+      ],
+    );
   });
 
   it('refuses members who are not the Owner, and anyone signed out', async () => {

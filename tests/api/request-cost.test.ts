@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
 import { ticketExportSchema, ticketPageSchema } from '@/api/schemas/tickets';
-import { memberListSchema, mfaPolicySchema, workspaceSchema } from '@/api/schemas/workspace';
+import {
+  memberListSchema,
+  mfaPolicySchema,
+  mfaPostureSchema,
+  workspaceSchema,
+} from '@/api/schemas/workspace';
 import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { activeAgent } from '../support/agent-api';
 import { type ApiClient, type ApiResponse, expectOk, setupMockApi } from '../support/api-client';
@@ -195,6 +200,16 @@ const SCENARIOS: Scenario[] = [
     growth: 'every ticket',
     request: ({ support }) => support.get(paths.supportTickets.href),
     counts: { of: (body) => ticketPageSchema.parse(body).total, added: (crowd) => crowd.tickets },
+  },
+  {
+    // POSTURE-1: each member's keys by the accountId index, a few per member at most.
+    name: 'GET /workspaces/:id/mfa-posture',
+    growth: 'workspace members',
+    request: ({ owner }) => owner.get(paths.workspaceMfaPosture.href(WORKSPACE)),
+    counts: {
+      of: (body) => mfaPostureSchema.parse(body).members.length,
+      added: (crowd) => here(crowd).members,
+    },
   },
   // Last: it switches mandatory MFA on, with a grace period, for the requests above.
   {

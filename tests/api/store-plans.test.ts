@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { paths } from '@/api/paths';
+import type { ServerState } from '@/backend/domain/state';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import type { LoadPlan } from '@/backend/store/load-plan';
 import { expectError, expectOk, setupMockApi } from '../support/api-client';
@@ -65,6 +66,34 @@ describe('what the hot endpoints load (ADR 0017)', () => {
     });
     expect(plans.filter(loadsTickets)).toEqual([]);
     expect(plans.every((plan) => !(plan.whole ?? []).includes('audit'))).toBe(true);
+  });
+
+  it("reads the workspace members' security keys for the posture by the accountId index only", async () => {
+    const owner = await api.signedIn('owner@example.com');
+    const plans = await plansOf(async () => {
+      expectOk(await owner.get(paths.workspaceMfaPosture.href('ws_demo')));
+    });
+    expect(plans.some((plan) => (plan.whole ?? []).includes('securityKeys'))).toBe(false);
+    // The stages, given the workspace's memberships as the first stage loads them.
+    const memberships = ['acc_owner', 'acc_alice', 'acc_bob'].map((accountId) => ({
+      accountId,
+      workspaceId: 'ws_demo',
+      role: 'member',
+    }));
+    const view = new Proxy({ memberships } as unknown as ServerState, {
+      get: (target, name) => (name in target ? target[name as keyof ServerState] : []),
+    });
+    const picks = plans
+      .flatMap((plan) => plan.stages ?? [])
+      .flatMap((stage) => stage(view))
+      .filter((pick) => pick.from === 'securityKeys');
+    expect(picks).toEqual(
+      ['acc_owner', 'acc_alice', 'acc_bob'].map((accountId) => ({
+        from: 'securityKeys',
+        index: 'accountId',
+        range: { only: accountId },
+      })),
+    );
   });
 });
 

@@ -63,6 +63,8 @@ export const postureMemberSchema = z.extend(memberSchema, {
   recoveryCodesLeft: z.nullable(z.number()),
   /** Bound, with RECOVERY_CODES_LOW or fewer unused recovery codes left. */
   fewRecoveryCodes: z.boolean(),
+  /** KEY-1: at least one security key added. */
+  hasSecurityKey: z.boolean(),
 });
 export type PostureMember = z.infer<typeof postureMemberSchema>;
 
@@ -71,6 +73,8 @@ export const mfaPostureSchema = z.object({
   boundCount: z.number(),
   unboundCount: z.number(),
   fewRecoveryCodesCount: z.number(),
+  /** Members with at least one security key (KEY-1). */
+  securityKeyCount: z.number(),
   /** MANDATORY-5: while a grace period runs, when enforcement starts; null otherwise. */
   graceEndsAt: z.nullable(z.string()),
   members: z.array(postureMemberSchema),

@@ -3,6 +3,7 @@ import type { MfaPosture, PostureMember } from '@/api/schemas/workspace';
 import { accountById, mfaGraceEndsAt } from './accounts';
 import type { DomainContext } from './context';
 import { recoveryCodesLeft } from './recovery-codes';
+import { keysOf } from './security-keys';
 import type { ServerState, WorkspaceRecord } from './state';
 import { iso, memberView } from './views';
 import { membersOf } from './workspaces';
@@ -10,7 +11,8 @@ import { membersOf } from './workspaces';
 /**
  * POSTURE-1: how well the workspace's members are covered by MFA, derived from
  * the records at hand (no stored tally to drift): who is bound, who is not, who
- * is down to RECOVERY_CODES_LOW recovery codes or fewer, and the grace deadline.
+ * is down to RECOVERY_CODES_LOW recovery codes or fewer, who has a security
+ * key (KEY-1), and the grace deadline.
  */
 export function mfaPostureView(
   state: ServerState,
@@ -24,6 +26,7 @@ export function mfaPostureView(
       ...memberView(state, membership),
       recoveryCodesLeft: left,
       fewRecoveryCodes: left !== null && left <= RECOVERY_CODES_LOW,
+      hasSecurityKey: keysOf(state, membership.accountId).length > 0,
     };
   });
   const graceEndsAt = mfaGraceEndsAt(workspace, ctx.now);
@@ -32,6 +35,7 @@ export function mfaPostureView(
     boundCount,
     unboundCount: members.length - boundCount,
     fewRecoveryCodesCount: members.filter((member) => member.fewRecoveryCodes).length,
+    securityKeyCount: members.filter((member) => member.hasSecurityKey).length,
     graceEndsAt: graceEndsAt === null ? null : iso(graceEndsAt),
     members,
   };

@@ -8,6 +8,7 @@ import {
   accountsByKey,
   CALLER_LOG,
   type EndpointPlan,
+  keysOfAccount,
   notLoaded,
   type RequestFacts,
 } from './load-plans';
@@ -68,6 +69,21 @@ export const WORKSPACE_MEMBERS: EndpointPlan = {
     ],
   ],
 };
+
+/**
+ * POSTURE-1: the members list, and each member's security keys by the
+ * accountId index (at most SECURITY_KEYS_MAX each), to say who has one.
+ * A caller who is no member loads no membership, so no keys either.
+ */
+export const WORKSPACE_POSTURE = mergePlans(WORKSPACE_MEMBERS, {
+  pickFrom: ['securityKeys'],
+  stages: [
+    (view, { params }) =>
+      view.memberships
+        .filter((m) => m.workspaceId === params.workspaceId)
+        .map((m) => keysOfAccount(m.accountId)),
+  ],
+});
 
 /** MANDATORY-1, MANDATORY-5: the policy counts unbound members; the Owner's change is logged. */
 export const POLICY_CHANGE = mergePlans(WORKSPACE_MEMBERS, CALLER_LOG);

@@ -7,7 +7,12 @@ import { memberView, mfaPolicyView, workspaceView } from '../domain/views';
 import { endMfaGracePeriod, membersOf, setMfaPolicy } from '../domain/workspaces';
 import type { HandlerDeps } from './deps';
 import { endpoints } from './endpoint';
-import { POLICY_CHANGE, WORKSPACE_HEADCOUNT, WORKSPACE_MEMBERS } from './workspace-plans';
+import {
+  POLICY_CHANGE,
+  WORKSPACE_HEADCOUNT,
+  WORKSPACE_MEMBERS,
+  WORKSPACE_POSTURE,
+} from './workspace-plans';
 
 /** Every endpoint here passes the workspace gate first (MANDATORY-3), as the caller says. */
 export function workspaceHandlers(deps: HandlerDeps) {
@@ -33,7 +38,7 @@ export function workspaceHandlers(deps: HandlerDeps) {
     // POSTURE-1: only the Owner learns who is short of recovery codes.
     endpoint.get(paths.workspaceMfaPosture.pattern, {
       caller: 'workspace-owner',
-      load: WORKSPACE_MEMBERS,
+      load: WORKSPACE_POSTURE,
       run: ({ state, ctx, access }) => mfaPostureView(state, ctx, access.workspace),
     }),
 
