@@ -26,6 +26,23 @@ async function setUpDemo({ left, aliceName }: { left: number; aliceName?: string
   });
 }
 
+/** Bob with one security key (KEY-1), as if he had added it. */
+async function bobHasKey() {
+  await mockApi().server.run((state) => {
+    state.securityKeys.push({
+      id: 'key_test',
+      accountId: 'acc_bob',
+      credentialId: 'Y3JlZGVudGlhbA',
+      publicKey: 'cHVibGlj',
+      counter: 0,
+      transports: ['usb'],
+      name: 'YubiKey',
+      addedAt: TEST_START_MS,
+      lastUsedAt: null,
+    });
+  });
+}
+
 /** Demo Workspace with mandatory MFA on and `days` of grace from the test's start. */
 async function graceOf(days: number): Promise<number> {
   await mockApi().server.run((state) => {
@@ -71,6 +88,10 @@ describe("the Owner's MFA posture on the Members page (POSTURE-1)", () => {
     expect(statValue(card, 'Not bound')).toBe('2');
     expect(statValue(card, '2 or fewer recovery codes')).toBe('1');
     expect(statValue(card, 'Grace period ends')).toBe(deadline);
+    expect(statValue(card, 'With a security key')).toBe('0');
+    expect(within(card).getByRole('region', { name: 'Have a security key' })).toHaveTextContent(
+      'No member has added a security key yet.',
+    );
 
     const unbound = within(card).getByRole('region', {
       name: `Still unbound, bind by ${deadline}`,
@@ -89,6 +110,21 @@ describe("the Owner's MFA posture on the Members page (POSTURE-1)", () => {
     expect(bob).toHaveTextContent('2 left');
   });
 
+  it('counts the members with a security key and marks who they are (KEY-1)', async () => {
+    await setUpDemo({ left: 5 });
+    await bobHasKey();
+    await signIn('owner@example.com');
+    renderApp(MEMBERS_PATH);
+
+    const card = (await screen.findByRole('heading', { name: 'MFA posture' })).closest('section')!;
+    expect(statValue(card, 'With a security key')).toBe('1');
+    const withKey = within(card).getByRole('region', { name: 'Have a security key' });
+    const items = within(withKey).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('bob@example.com');
+    expect(items[0]).toHaveTextContent('Security key');
+  });
+
   it('leaves a member with 3 codes off the short list, and says so', async () => {
     await setUpDemo({ left: 3 });
     await signIn('owner@example.com');
@@ -101,6 +137,7 @@ describe("the Owner's MFA posture on the Members page (POSTURE-1)", () => {
 
   it('exports the posture as CSV with a BOM, a formula in a name made harmless', async () => {
     await setUpDemo({ left: 1, aliceName: '=HYPERLINK("http://x")' });
+    await bobHasKey();
     await signIn('owner@example.com');
     const { user } = renderApp(MEMBERS_PATH);
     await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
@@ -112,12 +149,12 @@ describe("the Owner's MFA posture on the Members page (POSTURE-1)", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Email,Role,MFA,Recovery codes left,2 or fewer recovery codes,Bind by',
+      'Name,Email,Role,MFA,Recovery codes left,2 or fewer recovery codes,Bind by,Security key',
     );
     expect(lines).toContain(
-      `"'=HYPERLINK(""http://x"")",alice@example.com,Standard member,Not Bound,,No,`,
+      `"'=HYPERLINK(""http://x"")",alice@example.com,Standard member,Not Bound,,No,,No`,
     );
-    expect(lines).toContain('Bob Li,bob@example.com,Standard member,Bound,1,Yes,');
+    expect(lines).toContain('Bob Li,bob@example.com,Standard member,Bound,1,Yes,,Yes');
   });
 
   it('gives the unbound, and only them, the grace deadline in the CSV', async () => {
@@ -130,23 +167,37 @@ describe("the Owner's MFA posture on the Members page (POSTURE-1)", () => {
     const [blob] = vi.mocked(saveBlob).mock.calls[0]!;
     const lines = new TextDecoder().decode(await bytesOf(blob)).split('\r\n');
     const alice = lines.find((line) => line.includes('alice@example.com'));
-    const bindBy = alice?.split(',').at(-1) ?? '';
+    const bindBy = alice?.split(',').at(-2) ?? '';
     expect(bindBy).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     expect(Date.parse(bindBy)).toBe(deadline);
-    expect(lines.find((line) => line.includes('bob@example.com'))).toMatch(/,Bound,2,Yes,$/);
+    expect(lines.find((line) => line.includes('bob@example.com'))).toMatch(/,Bound,2,Yes,,No$/);
   });
 
   it('reads in Chinese', async () => {
     await chooseLanguage('zh-CN');
     await setUpDemo({ left: 2 });
+    await bobHasKey();
     await signIn('owner@example.com');
-    renderApp(MEMBERS_PATH);
+    const { user } = renderApp(MEMBERS_PATH);
     const card = (await screen.findByRole('heading', { name: 'MFA 安全状况' })).closest('section')!;
     expect(statValue(card, '已绑定')).toBe('1');
     expect(statValue(card, '未绑定')).toBe('2');
     expect(within(card).getByRole('region', { name: '恢复码即将用完' })).toHaveTextContent(
       '剩余 2 个',
     );
-    expect(within(card).getByRole('button', { name: '导出 CSV' })).toBeInTheDocument();
+    expect(statValue(card, '已添加安全密钥')).toBe('1');
+    expect(within(card).getByRole('region', { name: '已添加安全密钥的成员' })).toHaveTextContent(
+      'bob@example.com',
+    );
+    await user.click(within(card).getByRole('button', { name: '导出 CSV' }));
+    const [blob] = vi.mocked(saveBlob).mock.calls[0]!;
+    const lines = new TextDecoder().decode(await bytesOf(blob)).split('\r\n');
+    expect(lines[0]?.split(',').at(-1)).toBe('安全密钥');
+    expect(
+      lines
+        .find((line) => line.includes('bob@example.com'))
+        ?.split(',')
+        .at(-1),
+    ).toBe('是');
   });
 });

@@ -34,6 +34,7 @@ test.describe('on a 375 px phone, in Chinese', () => {
     const card = postureCard(page, 'MFA 安全状况');
     await expect(card).toBeVisible();
     await expect(figure(page, '未绑定')).toHaveText('2');
+    await expect(figure(page, '已添加安全密钥')).toHaveText('0');
     await expect(card.getByRole('region', { name: '尚未绑定' })).toContainText('alice@example.com');
     await expect(card.getByRole('button', { name: '导出 CSV' })).toBeVisible();
     const overflow = await page.evaluate(

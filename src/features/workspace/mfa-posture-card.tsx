@@ -14,8 +14,8 @@ import workspaceStyles from './workspace.module.css';
 
 /**
  * POSTURE-1: the Owner's MFA posture at a glance: the counts, the grace
- * deadline, who is still unbound and who is short of recovery codes, and the
- * same as CSV. The API answers it to the Owner only.
+ * deadline, who is still unbound, who is short of recovery codes and who has
+ * a security key, and the same as CSV. The API answers it to the Owner only.
  */
 export function MfaPostureCard({
   workspaceId,
@@ -45,6 +45,7 @@ function PostureSummary({
     posture.graceEndsAt === null ? null : formatDateTime(posture.graceEndsAt, language);
   const unbound = posture.members.filter((member) => !member.mfaBound);
   const fewCodes = posture.members.filter((member) => member.fewRecoveryCodes);
+  const withKey = posture.members.filter((member) => member.hasSecurityKey);
 
   function exportCsv() {
     saveBlob(
@@ -63,6 +64,7 @@ function PostureSummary({
         <Stat label={t('posture.bound')} value={posture.boundCount} />
         <Stat label={t('posture.unbound')} value={posture.unboundCount} />
         <Stat label={t('posture.fewCodes')} value={posture.fewRecoveryCodesCount} />
+        <Stat label={t('posture.securityKeys')} value={posture.securityKeyCount} />
         {deadline !== null && <Stat label={t('posture.graceDeadline')} value={deadline} />}
       </dl>
       <div className={styles.lists}>
@@ -82,6 +84,12 @@ function PostureSummary({
               {t('posture.codesLeft', { count: member.recoveryCodesLeft ?? 0 })}
             </Badge>
           )}
+        />
+        <PeopleList
+          title={t('posture.securityKeysList')}
+          people={withKey}
+          empty={t('posture.securityKeysNone')}
+          note={() => <Badge tone="success">{t('posture.securityKeyMark')}</Badge>}
         />
       </div>
     </Card>

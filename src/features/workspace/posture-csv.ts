@@ -4,7 +4,8 @@ import type { Translate } from '@/lib/i18n/i18n';
 
 /**
  * POSTURE-1: one row per member, with the headings and words in the user's
- * language; a bind-by date only for the unbound, while a grace period runs.
+ * language; a bind-by date only for the unbound, while a grace period runs;
+ * whether the member has a security key (KEY-1).
  */
 export function postureCsv(posture: MfaPosture, t: Translate): string {
   const header = [
@@ -15,6 +16,7 @@ export function postureCsv(posture: MfaPosture, t: Translate): string {
     t('posture.csv.recoveryCodesLeft'),
     t('posture.csv.fewRecoveryCodes'),
     t('posture.csv.bindBy'),
+    t('posture.csv.securityKey'),
   ];
   const bindBy = posture.graceEndsAt === null ? '' : isoWithOffset(posture.graceEndsAt);
   const rows = posture.members.map((member) => [
@@ -25,6 +27,7 @@ export function postureCsv(posture: MfaPosture, t: Translate): string {
     member.recoveryCodesLeft === null ? '' : String(member.recoveryCodesLeft),
     member.fewRecoveryCodes ? t('common.yes') : t('common.no'),
     member.mfaBound ? '' : bindBy,
+    member.hasSecurityKey ? t('common.yes') : t('common.no'),
   ]);
   return csvDocument([header, ...rows]);
 }

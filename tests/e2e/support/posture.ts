@@ -36,7 +36,8 @@ export function figure(page: Page, label: string) {
 
 /**
  * POSTURE-1 as the Owner of Demo Workspace sees it once bob is down to 2
- * recovery codes: the figures, both lists, axe, and the CSV download.
+ * recovery codes, and no one has a security key: the figures, the lists, axe,
+ * and the CSV download.
  */
 export async function expectOwnerSeesDemoPosture(owner: Page): Promise<void> {
   await logIn(owner, 'owner@example.com');
@@ -46,6 +47,7 @@ export async function expectOwnerSeesDemoPosture(owner: Page): Promise<void> {
   await expect(figure(owner, 'Bound')).toHaveText('1');
   await expect(figure(owner, 'Not bound')).toHaveText('2');
   await expect(figure(owner, '2 or fewer recovery codes')).toHaveText('1');
+  await expect(figure(owner, 'With a security key')).toHaveText('0');
   const few = card.getByRole('region', { name: 'Few recovery codes left' });
   await expect(few.getByRole('listitem')).toHaveCount(1);
   await expect(few.getByRole('listitem')).toContainText('bob@example.com');
@@ -61,7 +63,9 @@ export async function expectOwnerSeesDemoPosture(owner: Page): Promise<void> {
   expect(download.suggestedFilename()).toMatch(/^mfa-posture-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(bytes.toString('utf8')).toContain('bob@example.com,Standard member,Bound,2,Yes,');
+  const text = bytes.toString('utf8');
+  expect(text.split('\r\n')[0]).toMatch(/,Bind by,Security key$/);
+  expect(text).toContain('bob@example.com,Standard member,Bound,2,Yes,,No\r\n');
 }
 
 /** The API answers the Owner only, whatever a member's browser asks. */
