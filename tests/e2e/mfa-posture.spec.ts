@@ -1,5 +1,6 @@
-import { DEMO_PASSWORD, expectAccessible, open } from './support/app';
+import { DEMO_PASSWORD, expectAccessible, logIn, open } from './support/app';
 import {
+  bobAddsAKey,
   bobSpendsAllButTwoRecoveryCodes,
   expectMemberRefused,
   expectOwnerSeesDemoPosture,
@@ -17,6 +18,23 @@ test("the Owner reads the workspace's MFA posture and exports it; a member may n
   await bobSpendsAllButTwoRecoveryCodes(() => context.newPage());
   await expectOwnerSeesDemoPosture(owner);
   await expectMemberRefused(await context.newPage());
+});
+
+test('the Owner sees who has a security key, counted and marked (POSTURE-1, KEY-1)', async ({
+  page,
+}) => {
+  await bobAddsAKey(page);
+  await logIn(page, 'owner@example.com');
+  await open(page, MEMBERS_PATH);
+  const card = postureCard(page, 'MFA posture');
+  await expect(figure(page, 'With a security key')).toHaveText('1');
+  const withKey = card.getByRole('region', { name: 'Have a security key' });
+  await expect(withKey.getByRole('listitem')).toHaveCount(1);
+  await expect(withKey.getByRole('listitem')).toContainText('bob@example.com');
+  await expect(withKey.getByRole('listitem')).toContainText('Security key');
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
 });
 
 test.describe('on a 375 px phone, in Chinese', () => {

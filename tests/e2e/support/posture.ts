@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { BOB_RECOVERY_CODES } from '@/backend/seed';
-import { expectAccessible, logIn, open } from './app';
+import { setServerClockOffset } from './agent';
+import { expectAccessible, logIn, logOut, open } from './app';
+import { enterCode } from './bind-wizard';
+import { addSecurityKey, attachVirtualKey } from './security-keys';
+import { phoneCode } from './totp';
 
 export const MEMBERS_PATH = '/w/ws_demo/members';
 
@@ -20,6 +24,22 @@ export async function bobSpendsAllButTwoRecoveryCodes(newPage: () => Promise<Pag
     await expect(bob.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
     await bob.close();
   }
+}
+
+/**
+ * Set-up, not the subject: bob signs in with his dynamic code, adds a key from
+ * Chromium's virtual authenticator (KEY-1) with the next step's code, and logs out.
+ */
+export async function bobAddsAKey(page: Page) {
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  await attachVirtualKey(page);
+  await logIn(page, 'bob@example.com');
+  await enterCode(page, '6-digit dynamic security code', phoneCode(secret));
+  await expect(page.getByRole('heading', { name: 'Enter your dynamic code' })).toBeHidden();
+  await open(page, '/account');
+  await setServerClockOffset(page, 30);
+  await addSecurityKey(page, 'Desk key', phoneCode(secret, 1));
+  await logOut(page, 'Bob');
 }
 
 /** The posture card: the section its heading names. */
