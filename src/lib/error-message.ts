@@ -15,8 +15,11 @@ export function errorMessage(t: Translate, language: Language, error: unknown): 
     sentences.push(t('errors.lockedUntil', { time: formatTime(error.retryAt, language) }));
   }
   if (error.driftSeconds !== null) sentences.push(clockDriftMessage(t, error.driftSeconds));
-  return sentences.join(' ');
+  return sentences.join(SENTENCE_GAP[language]);
 }
+
+/** Chinese sentences end in a full-width stop and follow each other without a space. */
+const SENTENCE_GAP: Record<Language, string> = { en: ' ', 'zh-CN': '' };
 
 /** DRIFT-1: which way the phone's clock is off, by about how much, and the fix. */
 function clockDriftMessage(t: Translate, driftSeconds: number): string {

@@ -29,7 +29,7 @@ describe('the clock-drift hint at the login code step (DRIFT-1)', () => {
     expect(screen.queryByText(/clock seems/)).not.toBeInTheDocument();
   });
 
-  it('says in Chinese that a phone 9 steps behind is about 270 seconds slow', async () => {
+  it('says in Chinese, with no space between the sentences, that a phone 9 steps behind is about 270 seconds slow', async () => {
     await chooseLanguage('zh-CN');
     await signIn('bob@example.com', 'mfa_required');
     const { user } = renderApp('/login');
@@ -38,7 +38,7 @@ describe('the clock-drift hint at the login code step (DRIFT-1)', () => {
     await user.type(field, await phoneCode(BOB_TOTP_SECRET, -9));
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      '您手机的时间似乎慢了约 270 秒。请在手机设置中开启“自动设置日期和时间”',
+      '再输入。您手机的时间似乎慢了约 270 秒。请在手机设置中开启“自动设置日期和时间”',
     );
   });
 
