@@ -4,10 +4,10 @@ import { appPaths } from '@/api/app-paths';
 import { PageCard } from '@/components/page-card';
 import { BackToLogin } from '@/features/auth/back-to-login';
 import { LoginForm } from '@/features/auth/login-form';
+import { type SessionEnd, useSessionEnd } from '@/features/auth/session-end';
 import { BRAND_NAME } from '@/lib/brand';
 import { loadChosenCatalogue, type Translate, useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSession } from '@/lib/session';
-import { type SessionEnd, useSessionEnd } from '@/lib/session-end';
 import { DEMO_HINTS } from '../demo-hint';
 
 /**
