@@ -1,8 +1,8 @@
 import { appPaths, RETURN_TO_PARAM } from '@/api/app-paths';
 import type { Session } from '@/api/schemas/session';
-import type { SessionEnd } from '@/lib/session-end';
+import { loginPathFor, safeReturnTo } from '@/features/auth/return-to';
+import type { SessionEnd } from '@/features/auth/session-end';
 import { homePathFor } from './home-path';
-import { loginPathFor, safeReturnTo } from './return-to';
 
 /** What a route needs from the session. */
 export type Requirement = 'login-page' | 'member' | 'agent' | 'active';

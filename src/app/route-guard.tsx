@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { useSessionEnd } from '@/features/auth/session-end';
 import { useSession } from '@/lib/session';
-import { useSessionEnd } from '@/lib/session-end';
 import { decide, type Requirement } from './guard';
 import { usePagePreload } from './page-preload';
 

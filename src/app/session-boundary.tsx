@@ -6,10 +6,10 @@ import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { PageCard } from '@/components/page-card';
 import { Spinner } from '@/components/spinner';
+import { useSessionEnd } from '@/features/auth/session-end';
 import { errorMessage } from '@/lib/error-message';
 import { useLanguage, useT } from '@/lib/i18n/i18n';
 import { useSession, useSessionCache } from '@/lib/session';
-import { useSessionEnd } from '@/lib/session-end';
 import styles from './session-boundary.module.css';
 
 /**

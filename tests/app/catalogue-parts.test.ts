@@ -11,7 +11,8 @@ import { zhCN } from '@/lib/i18n/zh-cn';
 
 /** What the login page draws before the words past the first screen have loaded (ADR 0034). */
 const FIRST_SCREEN_SOURCES = [
-  'app/routes/login-route.tsx',
+  'features/auth/login-page.tsx',
+  'features/auth/session-end.ts',
   'app/login-layout.tsx',
   'app/language-select.tsx',
   'app/demo-server-notice.tsx',
@@ -22,7 +23,7 @@ const FIRST_SCREEN_SOURCES = [
   'components/page-spinner.tsx',
   'lib/error-message.ts',
 ];
-/** Shown by login-route.tsx only beside a later step, which waits for every word. */
+/** Shown by login-page.tsx only beside a later step, which waits for every word. */
 const BESIDE_A_LATER_STEP = new Set(['recovery.lostBoth', 'tickets.lost.link']);
 
 const keysIn = (path: string) =>

@@ -2,10 +2,10 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { useRecoveryNotice } from '@/features/auth/recovery-notice-store';
+import { useSessionEnd } from '@/features/auth/session-end';
 import { loadCatalogue } from '@/lib/i18n/i18n';
 import { usePreferences } from '@/lib/preferences';
-import { useRecoveryNotice } from '@/lib/recovery-notice';
-import { useSessionEnd } from '@/lib/session-end';
 import { mockApi, resetMockApi } from './support/mock-api';
 
 export const mswServer = setupServer();

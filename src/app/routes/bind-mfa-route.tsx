@@ -1,7 +1,7 @@
 import { matchPath, useSearchParams } from 'react-router-dom';
 import { appPaths, RETURN_TO_PARAM } from '@/api/app-paths';
+import { safeReturnTo } from '@/features/auth/return-to';
 import { type BindOrigin, BindPage } from '@/features/mfa/bind-page';
-import { safeReturnTo } from '../return-to';
 
 /**
  * Account Management > Security Settings > Bind, the MFA feature's wizard as a

@@ -2,11 +2,11 @@ import type { Session } from '@/api/schemas/session';
 import { Button } from '@/components/button';
 import { PageCard } from '@/components/page-card';
 import { useLogOut } from '@/features/auth/api/auth-mutations';
+import { useSessionEnd } from '@/features/auth/session-end';
 import { BindWizard } from '@/features/mfa/bind-wizard';
 import { BoundPanel } from '@/features/mfa/bound-panel';
 import { useT } from '@/lib/i18n/i18n';
 import { useSessionCache } from '@/lib/session';
-import { useSessionEnd } from '@/lib/session-end';
 
 type SetupSession = Extract<Session, { state: 'mfa_setup_required' }>;
 

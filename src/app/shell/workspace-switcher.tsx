@@ -5,8 +5,8 @@ import { DisclosureMenu } from '@/components/disclosure-menu';
 import { Icon } from '@/components/icon';
 import itemStyles from '@/components/menu-item.module.css';
 import { useSwitchWorkspace } from '@/features/auth/api/auth-mutations';
+import { useSessionEnd } from '@/features/auth/session-end';
 import { useT } from '@/lib/i18n/i18n';
-import { useSessionEnd } from '@/lib/session-end';
 import styles from './shell.module.css';
 
 /** SHELL-1: the workspace name at the top of the navigation, and the switch between them. */

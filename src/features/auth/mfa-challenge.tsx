@@ -6,6 +6,7 @@ import { securityKeysSupported } from '@/components/security-key-prompt';
 import { type Translate, useT } from '@/lib/i18n/i18n';
 import { requestLoginKeyOptions, useVerifyLoginCode } from './api/auth-mutations';
 import { BackToLogin } from './back-to-login';
+import { firstSecondFactor, offersRememberBrowser } from './login-steps';
 import styles from './mfa-challenge.module.css';
 import { RememberBrowserCheckbox } from './remember-browser-checkbox';
 
@@ -39,9 +40,10 @@ export function MfaChallenge({
   const securityKey = session.hasSecurityKey
     ? { requestOptions: requestLoginKeyOptions }
     : undefined;
-  const [mode, setMode] = useState<SecondFactorMode>(
-    securityKey && securityKeysSupported() ? 'key' : 'code',
+  const [mode, setMode] = useState<SecondFactorMode>(() =>
+    firstSecondFactor(session, Boolean(securityKey) && securityKeysSupported()),
   );
+  const canRemember = offersRememberBrowser(session);
   const [remember, setRemember] = useState(false);
   return (
     <PageCard
@@ -54,7 +56,7 @@ export function MfaChallenge({
         </div>
       }
     >
-      {session.canRememberBrowser && (
+      {canRemember && (
         <RememberBrowserCheckbox
           checked={remember}
           onChange={setRemember}
@@ -63,9 +65,7 @@ export function MfaChallenge({
       )}
       <SecondFactorForm
         onSubmit={(proof) =>
-          verify.mutate(
-            remember && session.canRememberBrowser ? { ...proof, rememberBrowser: true } : proof,
-          )
+          verify.mutate(remember && canRemember ? { ...proof, rememberBrowser: true } : proof)
         }
         pending={verify.isPending}
         error={verify.error}

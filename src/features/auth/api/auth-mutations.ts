@@ -6,10 +6,10 @@ import type { EmailCodeSent } from '@/api/schemas/mfa';
 import type { LoginSecondFactorRequest } from '@/api/schemas/remember';
 import type { LoginRequest, Session } from '@/api/schemas/session';
 import { discardAllDrafts } from '@/lib/drafts';
-import { useRecoveryNotice } from '@/lib/recovery-notice';
-import { useRememberedNotice } from '@/lib/remembered-notice';
 import { useSessionCache } from '@/lib/session';
-import { useSessionEnd } from '@/lib/session-end';
+import { useRecoveryNotice } from '../recovery-notice-store';
+import { useRememberedNotice } from '../remembered-notice-store';
+import { useSessionEnd } from '../session-end';
 
 // Auth keeps no cache of its own, so it has no key factory: each answer below is
 // the new session, written through useSessionCache, and the guards follow it.

@@ -5,7 +5,7 @@ import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import type { MessageKey } from '@/lib/i18n/en';
 import { useT } from '@/lib/i18n/i18n';
-import { useRecoveryNotice } from '@/lib/recovery-notice';
+import { useRecoveryNotice } from './recovery-notice-store';
 
 /** What to do next, for someone without their app first, then for someone with it. */
 const NEXT_STEPS: readonly { situation: MessageKey; to: string; action: MessageKey }[] = [

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SessionEndCause } from '@/api/session-end-causes';
+import type { Translate } from '@/lib/i18n/i18n';
 
 /**
  * Why the last session ended, if it did: it decides what the login page says
@@ -33,3 +34,29 @@ export const useSessionEnd = create<SessionEndState>()((set) => ({
   setDestination: (destination) => set({ destination }),
   setBindCancelledFor: (bindCancelledFor) => set({ bindCancelledFor }),
 }));
+
+/**
+ * What the password step says of a session that ended without the user
+ * logging out here: the reason first, else a forced bind they cancelled.
+ */
+export function endNotice(
+  t: Translate,
+  reason: SessionEnd,
+  bindCancelledFor: string | null,
+): string | undefined {
+  switch (reason) {
+    case 'expired':
+      return t('login.sessionExpired');
+    case 'signed_out':
+      return t('login.endedSignedOut');
+    case 'password_changed':
+      return t('login.endedPasswordChanged');
+    case 'security_changed':
+      return t('login.endedSecurityChanged');
+    case 'customer_service':
+      return t('login.endedCustomerService');
+  }
+  return bindCancelledFor !== null
+    ? t('forced.cancelledNotice', { workspace: bindCancelledFor })
+    : undefined;
+}

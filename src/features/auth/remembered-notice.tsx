@@ -3,7 +3,7 @@ import { appPaths } from '@/api/app-paths';
 import { Alert } from '@/components/alert';
 import { Button } from '@/components/button';
 import { useT } from '@/lib/i18n/i18n';
-import { useRememberedNotice } from '@/lib/remembered-notice';
+import { useRememberedNotice } from './remembered-notice-store';
 
 /**
  * REMEMBER-1: a login that skipped the code says so on the page it led to, so
