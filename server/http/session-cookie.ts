@@ -53,7 +53,11 @@ export function signedJar(options: {
         const dot = value.lastIndexOf('.');
         if (dot <= 0) return null;
         const token = value.slice(0, dot);
-        const given = Buffer.from(value.slice(dot + 1), 'base64url');
+        const spelled = value.slice(dot + 1);
+        const given = Buffer.from(spelled, 'base64url');
+        // Base64url decoding overlooks a last character's spare bits and stray
+        // characters: only the one spelling the server writes is taken.
+        if (given.toString('base64url') !== spelled) return null;
         const expected = signatureOf(secret, token);
         return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
       }

@@ -24,6 +24,8 @@ function logIn(
 const cookieOf = (response: Response) =>
   (response.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
 describe('the session cookie (SERVER-3)', () => {
   it('over HTTPS is __Host-, Secure, HttpOnly and SameSite=Lax, and holds no more than an id and its signature', async () => {
     const server = await startTestServer({ publicOrigin: 'https://console.example.com' });
@@ -51,12 +53,26 @@ describe('the session cookie (SERVER-3)', () => {
   it('turns away a cookie whose signature is not the server’s', async () => {
     const server = await startTestServer();
     const cookie = cookieOf(await logIn(server, 'alice@example.com'));
-    const tampered = `${cookie.slice(0, -2)}AA`;
+    const signature = cookie.lastIndexOf('.') + 1;
+    // The signature's first character carries six whole bits: another one is another signature.
+    const other = cookie[signature] === 'A' ? 'B' : 'A';
+    const tampered = `${cookie.slice(0, signature)}${other}${cookie.slice(signature + 1)}`;
 
     const signedIn = await fetch(server.url(paths.session.href), { headers: { Cookie: cookie } });
     const forged = await fetch(server.url(paths.session.href), { headers: { Cookie: tampered } });
     expect(await signedIn.json()).toMatchObject({ state: 'active' });
     expect(await forged.json()).toEqual({ state: 'anonymous' });
+  });
+
+  it('takes only the spelling of the signature it wrote, not another of the same bytes', async () => {
+    const server = await startTestServer();
+    const cookie = cookieOf(await logIn(server, 'alice@example.com'));
+    // 16 bytes are 22 base64url characters; the last carries 2 bits and 4 spare ones.
+    const last = BASE64URL.indexOf(cookie.at(-1) ?? '');
+    const respelled = `${cookie.slice(0, -1)}${BASE64URL[last ^ 0b000001]}`;
+
+    const answer = await fetch(server.url(paths.session.href), { headers: { Cookie: respelled } });
+    expect(await answer.json()).toEqual({ state: 'anonymous' });
   });
 });
 
