@@ -324,9 +324,10 @@ test('a Chinese title of 32 characters takes at most two lines of the ticket lis
   await logIn(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
   await fileTicket(page, 'usage_issue', title);
+  await open(page, '/tickets');
+  // The language is chosen once its catalogue is in: the heading says when.
   await page.getByRole('button', { name: /^Account menu Alice Chen/ }).click();
   await page.getByLabel('Language').selectOption('zh-CN');
-  await open(page, '/tickets');
   await expect(page.getByRole('heading', { name: '工单管理' })).toBeVisible();
 
   // An inline link has one box per line it takes; the cell is the column's width.
