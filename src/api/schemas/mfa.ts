@@ -73,29 +73,31 @@ export type SecondFactor = { code: string } | { recoveryCode: string } | { secur
 
 /**
  * KEY-1, KEY-2: a step-up a recovery code does not do (adding a key,
- * regenerating the recovery codes): a fresh dynamic code, or a key's assertion.
+ * regenerating the recovery codes, the agent's unbind): a fresh dynamic code,
+ * or a key's assertion, exactly one of them.
  */
-export const keyStepUpRequestSchema = z
-  .strictObject({ code: z.optional(codeSchema), securityKey: z.optional(assertionSchema) })
-  .check(
-    z.superRefine((body, ctx) => {
-      if (body.code === undefined && body.securityKey === undefined) {
-        ctx.addIssue({
-          code: 'invalid_type',
-          expected: 'string',
-          path: ['code'],
-          input: undefined,
-        });
-      } else if (body.code !== undefined && body.securityKey !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['securityKey'],
-          message: 'Send one of code or securityKey.',
-          input: body.securityKey,
-        });
-      }
-    }),
-  );
+export const codeOrKeyFields = {
+  code: z.optional(codeSchema),
+  securityKey: z.optional(assertionSchema),
+};
+
+/** Neither: the code is what is missing. Both: the key is one too many. */
+export const exactlyCodeOrKey = z.superRefine(
+  (body: { code?: string | undefined; securityKey?: Assertion | undefined }, ctx) => {
+    if (body.code === undefined && body.securityKey === undefined) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'string', path: ['code'], input: undefined });
+    } else if (body.code !== undefined && body.securityKey !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['securityKey'],
+        message: 'Send one of code or securityKey.',
+        input: body.securityKey,
+      });
+    }
+  },
+);
+
+export const keyStepUpRequestSchema = z.strictObject(codeOrKeyFields).check(exactlyCodeOrKey);
 export type KeyStepUpRequest = z.infer<typeof keyStepUpRequestSchema>;
 
 export const enrollmentStatusSchema = z.object({

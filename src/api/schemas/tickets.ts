@@ -14,8 +14,7 @@ import {
 } from '../limits';
 import { cleanFreeText } from '../visible-text';
 import { idSchema, listQueryFrom, listQueryParams } from './common';
-import { codeSchema } from './mfa';
-import { assertionSchema } from './security-keys';
+import { codeOrKeyFields, codeSchema, exactlyCodeOrKey } from './mfa';
 
 /** TICKET-2: the eight types, in the order the form offers them. */
 export const TICKET_TYPES = [
@@ -280,33 +279,10 @@ export const rateRequestSchema = z.strictObject({
 });
 export type RateRequest = z.infer<typeof rateRequestSchema>;
 
-/** TICKET-11: the agent's reply, and a fresh dynamic code of their own (step-up). */
-/** TICKET-11: the agent's own dynamic code, or one of the agent's security keys (KEY-2). */
+/** TICKET-11: the agent's reply, and the agent's own dynamic code or security key (KEY-2). */
 export const supportUnbindRequestSchema = z
-  .strictObject({
-    reply: replyBodySchema,
-    code: z.optional(codeSchema),
-    securityKey: z.optional(assertionSchema),
-  })
-  .check(
-    z.superRefine((body, ctx) => {
-      if (body.code === undefined && body.securityKey === undefined) {
-        ctx.addIssue({
-          code: 'invalid_type',
-          expected: 'string',
-          path: ['code'],
-          input: undefined,
-        });
-      } else if (body.code !== undefined && body.securityKey !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['securityKey'],
-          message: 'Send one of code or securityKey.',
-          input: body.securityKey,
-        });
-      }
-    }),
-  );
+  .strictObject({ reply: replyBodySchema, ...codeOrKeyFields })
+  .check(exactlyCodeOrKey);
 export type SupportUnbindRequest = z.infer<typeof supportUnbindRequestSchema>;
 
 export const ticketEmailCodeStatusSchema = z.object({
