@@ -159,7 +159,7 @@ const boundaries = [
     },
   },
   {
-    // The browser host: the worker and IndexedDB around the backend.
+    // The browser host: the in-page transport and IndexedDB around the backend.
     files: ['src/mocks/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -206,7 +206,6 @@ export default tseslint.config(
       'dist',
       'dist-*',
       'node_modules',
-      'public/mockServiceWorker.js',
       'test-results',
       'playwright-report',
       'bench-results',
@@ -214,13 +213,6 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  {
-    // The mock's service worker, around MSW's script, whose globals it shares.
-    files: ['public/mock-service-worker.js'],
-    languageOptions: {
-      globals: { ...globals.serviceworker, activeClientIds: 'readonly' },
-    },
-  },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -1,9 +1,7 @@
 /// <reference types="vitest/config" />
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import { catalogueParts } from './scripts/vite/catalogue-parts.ts';
 import { preloadFirstChunks } from './scripts/vite/preload-first-chunks.ts';
 
@@ -31,27 +29,6 @@ const NODE_SETUP = 'tests/support/node-setup.ts';
 /** The API's tests, which run twice: through the handlers in-process, and against the server. */
 const API_TESTS = ['tests/api/**/*.test.ts'];
 
-/** The mock's service worker and MSW's script inside it, which `public/` holds for the mock builds. */
-const MOCK_WORKER_FILES = ['mock-service-worker.js', 'mockServiceWorker.js'];
-
-/**
- * A build against a real backend carries no mock code (SPEC 1, 13): not even
- * the worker scripts that `public/` would copy into it.
- */
-function withoutMockWorker(): Plugin {
-  let outDir = '';
-  return {
-    name: 'without-mock-worker',
-    apply: 'build',
-    configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    async closeBundle() {
-      await Promise.all(MOCK_WORKER_FILES.map((file) => rm(join(outDir, file), { force: true })));
-    },
-  };
-}
-
 export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, process.cwd()), ...process.env };
   const realBackend = Boolean(env.VITE_API_BASE_URL);
@@ -68,7 +45,6 @@ export default defineConfig(({ mode }) => {
       catalogueParts(),
       // What src/main.tsx imports on every route, whatever the page.
       preloadFirstChunks(['src/app/app.tsx', 'src/lib/i18n/i18n.ts', 'src/api/client.ts']),
-      ...(realBackend ? [withoutMockWorker()] : []),
     ],
     resolve: {
       alias: [{ find: '@', replacement: src }, ...(mode === 'test' ? [] : browserMockAliases)],
@@ -105,7 +81,8 @@ export default defineConfig(({ mode }) => {
           // SERVER-11: the same API contract tests over real HTTP against the
           // Node host on SQLite. api-dev.test.ts replaces the browser's stored
           // state, which a server never does; request-cost.test.ts meters the
-          // memory store and docs-api-contract.test.ts reads the handlers.
+          // memory store; docs-api-contract.test.ts and handler-routes.test.ts
+          // read the handlers.
           extends: true,
           test: {
             name: 'api-on-server',
@@ -115,13 +92,14 @@ export default defineConfig(({ mode }) => {
               'tests/api/api-dev.test.ts',
               'tests/api/request-cost.test.ts',
               'tests/api/docs-api-contract.test.ts',
+              'tests/api/handler-routes.test.ts',
             ],
             setupFiles: [NODE_SETUP],
             env: { API_HOST: 'server' },
           },
         },
         {
-          // The browser host (IndexedDB, the worker's readiness), the app's
+          // The browser host (IndexedDB, the in-page transport), the app's
           // logic without a DOM, the docs and catalogues against the code, and
           // the import graph (no cycles).
           extends: true,

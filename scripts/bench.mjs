@@ -296,7 +296,7 @@ function report(results, targets, wallTimeSeconds) {
     growthTable(mockBuild.growth, renderTable),
     '',
     ...missed,
-    'JS: gzip -9 of each JS file Chromium downloaded; for /login, those the page asked for before its heading entered the document. Routes: cold load (no HTTP cache, no service worker), signed in as owner, until the heading shows and the network is idle.',
+    'JS: gzip -9 of each JS file Chromium downloaded; for /login, those the page asked for before its heading entered the document. Routes: cold load (no HTTP cache), signed in as owner, until the heading shows and the network is idle.',
     `Lighthouse ${environment.lighthouse}, desktop and mobile presets (simulated throttling; mobile: slow 4G, CPU 4x slower), Chromium ${environment.chromium}: /login cold first visit; /account cold, in the tab owner logged in to. Served by the server: npm run build:server, then node dist-server/node/main.js in demo mode on a fresh data folder, no mock, compressed and long-cached assets.`,
     'Times: performance.now() in the page from the click to the heading in the DOM; mock latency 0; fresh browser context and demo data per run. [min..max] for times, [each run] for scores.',
     `Load average (1 min) ${atStart} at start, ${atEnd} at end, on ${environment.cpus} CPUs${busy ? ': the machine was busy, so the times run long and the performance scores low' : ''}.`,

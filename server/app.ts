@@ -1,14 +1,14 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import { getResponse, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { ATTACHMENT_MAX_BYTES, MULTIPART_FRAMING_MAX_BYTES, SECOND_MS } from '@/api/limits';
 import type { Backend } from '@/backend/backend';
 import { DomainError } from '@/backend/domain/errors';
+import { requestAnswerer } from '@/backend/handlers/answer-requests';
 import { errorResponse } from '@/backend/handlers/respond';
+import { routeOf } from '@/backend/handlers/routes';
 import { clientAddressOf, withClientAddress } from './http/client-address';
-import { handlersForPaths } from './http/handler-routes';
 import type { createIpLimiter } from './http/ip-limits';
-import { routeOf } from './http/routes';
 import { securityHeaders } from './http/security-headers';
 import type { StaticSite } from './http/static-site';
 import type { Log } from './log';
@@ -37,7 +37,7 @@ const requestIdOf = () => `${process.pid.toString(36)}-${(++requestCount).toStri
 /**
  * The Node host's HTTP layer (SERVER-1): health checks, the hardening of
  * SERVER-9 around every answer, the API answered by the backend's handlers
- * through msw's getResponse, and the SPA's files.
+ * (the same answerer the page's mock uses), and the SPA's files.
  */
 export function createServerApp(options: ServerAppOptions): Hono {
   const { backend, handlers, site, log } = options;
@@ -45,7 +45,7 @@ export function createServerApp(options: ServerAppOptions): Hono {
     inlineScriptHashes: site?.inlineScriptHashes ?? [],
     https: options.https,
   });
-  const handlersFor = handlersForPaths(handlers);
+  const answer = requestAnswerer(handlers);
   const app = new Hono();
 
   app.use(async (c, next) => {
@@ -100,15 +100,8 @@ export function createServerApp(options: ServerAppOptions): Hono {
         new DomainError('RATE_LIMITED', { retryAfterMs: Math.max(SECOND_MS, waitMs) }),
       );
     }
-    const response = await getResponse(
-      handlersFor(c.req.path),
-      withClientAddress(request, address),
-      {
-        baseUrl: new URL(request.url).origin,
-      },
-    );
+    const response = await answer(withClientAddress(request, address));
     if (request.method !== 'GET' && request.method !== 'HEAD') options.afterWrite?.();
-    if (!response) return errorResponse(new DomainError('NOT_FOUND'));
     // The dev tools' "offline" switch: a network error is what a browser would see.
     if (response.type === 'error') return errorResponse(new DomainError('SERVICE_UNAVAILABLE'));
     return response;

@@ -8,11 +8,11 @@ const root = document.getElementById('root');
 
 /**
  * Boot: the app's code, the chosen language's words and the first page's code
- * load, and the mock backend (when no real backend is configured) starts. The
- * login page paints as soon as its code and words are there, and the mock's
- * code waits for that first frame so it does not compete with it; every other
- * page needs the session, so there the mock starts at once. Requests wait in the API
- * client until the mock answers (QUAL-3, SPEC 13).
+ * load, and the mock backend (when no real backend is configured) starts in
+ * the page. The login page paints as soon as its code and words are there,
+ * and the mock's code waits for that first frame so it does not compete with
+ * it; every other page needs the session, so there the mock starts at once.
+ * Requests wait in the API client for the mock's transport (QUAL-3, SPEC 13).
  */
 async function boot(): Promise<void> {
   // The page nearly every first visit opens: it paints before the session is known.
@@ -33,13 +33,7 @@ async function boot(): Promise<void> {
   // Elsewhere the page's own lazy load retries a failed preload, and reports it.
   pageReady.catch(() => undefined);
   const firstScreen = Promise.all([appReady, languageReady, onLoginPage ? pageReady : null]);
-  const startMock = async () => {
-    const [{ startMockBackend }, { recoverStrayAnswersWith }] = await Promise.all([
-      import('./mocks/browser'),
-      import('./api/client'),
-    ]);
-    recoverStrayAnswersWith(await startMockBackend());
-  };
+  const startMock = () => import('./mocks/browser').then((loaded) => loaded.startMockBackend());
   // The rest of the words, like the mock, wait for the login page's first frame.
   if (onLoginPage) {
     const loadRest = () => i18n.then(({ loadChosenCatalogue }) => loadChosenCatalogue());
@@ -49,16 +43,18 @@ async function boot(): Promise<void> {
       .then(loadRest)
       .catch(() => undefined);
   }
-  const mockReady = !import.meta.env.MOCK_BACKEND
-    ? Promise.resolve()
+  const mock = !import.meta.env.MOCK_BACKEND
+    ? null
     : onLoginPage
       ? firstScreen.then(afterFirstPaint).then(startMock)
       : startMock();
-  const [[{ App }], { holdRequestsUntil, sendLanguageFrom }, { usePreferences }] =
+  const [[{ App }], { sendLanguageFrom, sendRequestsThrough }, { usePreferences }] =
     await Promise.all([firstScreen, import('./api/client'), import('./lib/preferences')]);
-  holdRequestsUntil(mockReady);
+  if (mock) {
+    sendRequestsThrough(mock);
+    mock.catch(bootFailed);
+  }
   sendLanguageFrom(() => usePreferences.getState().language);
-  mockReady.catch(bootFailed);
   if (!root) return;
   createRoot(root).render(
     <StrictMode>

@@ -31,10 +31,9 @@ function isJavaScript(response) {
 }
 
 /**
- * Records every JavaScript file the browser downloads in a context, the
- * service worker's own fetches included. Once MSW's worker controls the page,
- * each chunk shows up twice: the worker's network fetch and the page's copy
- * handed over by the worker; only the first is a download.
+ * Records every JavaScript file the browser downloads in a context, once per
+ * URL. A response a service worker handed over is a copy of one already
+ * counted (the demo has none since ADR 0038; another build might).
  */
 export function collectJavaScript(context) {
   const downloads = new Map();

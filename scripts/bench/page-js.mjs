@@ -51,8 +51,7 @@ function noteWhenShown(name) {
  * render), by the page's own resource timing. Files asked for after it (the
  * words past the first screen, the mock) are not counted however fast the
  * bench notices the form: counting until the bench's wait returned made them
- * count or not by a race. A fresh context has an empty cache and no service
- * worker.
+ * count or not by a race. A fresh context has an empty cache.
  */
 export async function measureInitialJs(browser, url, shown) {
   const context = await browser.newContext();
@@ -76,20 +75,16 @@ export async function measureInitialJs(browser, url, shown) {
   }
 }
 
-/** Forgets the HTTP cache and the service worker, but not the tab's session or the demo data. */
+/** Forgets the HTTP cache, but not the tab's session or the demo data. */
 async function makeNextLoadCold(page) {
-  await page.evaluate(async () => {
-    const registrations = await navigator.serviceWorker.getRegistrations();
-    await Promise.all(registrations.map((registration) => registration.unregister()));
-  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.clearBrowserCache');
   await cdp.detach();
 }
 
 /**
- * Total JavaScript per route: a cold load of each route (empty HTTP cache, no
- * service worker installed) in one tab that stays signed in as owner, counted
+ * Total JavaScript per route: a cold load of each route (empty HTTP cache)
+ * in one tab that stays signed in as owner, counted
  * until the route's heading is visible and the network has gone quiet, so
  * chunks loaded right after the first paint count too. /login is measured
  * signed out, before owner logs in; the dev tools need no session but are

@@ -19,29 +19,20 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-let backendReady: Promise<unknown> = Promise.resolve();
+/** What sends a request to the backend, as `fetch` does: the network, or the mock in this page. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+const network: Transport = (url, init) => fetch(url, init);
+let transport: Promise<Transport> = Promise.resolve(network);
 
 /**
- * The in-browser mock backend answers only once it has started, so the first
- * screen may paint while it starts: requests wait here until `ready` settles,
- * and never reach the network before the mock does (QUAL-3, SPEC 13).
+ * The in-browser mock backend answers in the page (ADR 0038): once its code
+ * has loaded it gives the transport its handlers answer through. The first
+ * screen may paint before that, so requests wait here for it, and none ever
+ * reaches the network in place of the mock (QUAL-3, SPEC 13).
  */
-export function holdRequestsUntil(ready: Promise<unknown>): void {
-  backendReady = ready;
-}
-
-/** Says whether an answer came from something other than the backend, after making it answer again. */
-type StrayAnswerRecovery = (response: Response) => Promise<boolean>;
-let recoverFromStrayAnswer: StrayAnswerRecovery | null = null;
-
-/**
- * The in-browser mock can stop answering a tab that it answered before (its
- * service worker restarted and forgot the tab): the request then reaches the
- * static server instead. The mock sets a recovery that re-attaches the tab;
- * such an answer changed nothing, so the request is sent once more.
- */
-export function recoverStrayAnswersWith(recover: StrayAnswerRecovery): void {
-  recoverFromStrayAnswer = recover;
+export function sendRequestsThrough(ready: Promise<Transport>): void {
+  transport = ready;
 }
 
 let requestLanguage: () => Language | null = () => null;
@@ -139,26 +130,21 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, signal, headers } = options;
   // Multipart bodies carry their own Content-Type, with the boundary.
   const multipart = body instanceof FormData;
-  const sendOnce = () =>
-    fetch(urlOf(path), {
-      method,
-      credentials: 'include',
-      signal,
-      headers: {
-        Accept: 'application/json',
-        ...languageHeader(),
-        ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
-    });
+  const init: RequestInit = {
+    method,
+    credentials: 'include',
+    signal,
+    headers: {
+      Accept: 'application/json',
+      ...languageHeader(),
+      ...(body === undefined || multipart ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+  };
   let response: Response;
   try {
-    await backendReady;
-    response = await sendOnce();
-    if (recoverFromStrayAnswer && (await recoverFromStrayAnswer(response))) {
-      response = await sendOnce();
-    }
+    response = await (await transport)(urlOf(path), init);
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError({ status: 0, code: 'NETWORK', message: 'Network request failed' });

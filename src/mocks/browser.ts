@@ -1,74 +1,57 @@
-import { setupWorker } from 'msw/browser';
+import type { Transport } from '@/api/client';
 import { createBackend } from '@/backend/backend';
 import { systemClock } from '@/backend/domain/context';
 import { allHandlers } from '@/backend/handlers/all-handlers';
 import { profileJar } from '@/backend/handlers/remember-jar';
 import { tabJar } from '@/backend/handlers/session-jar';
+import { inPageTransport } from './in-page-transport';
 import { createIndexedDbAttachmentStore } from './store/indexeddb-attachment-store';
 import { createIndexedDbStore } from './store/indexeddb-store';
-import {
-  claimTab,
-  isStrayAnswer,
-  probeMockBackend,
-  untilControlled,
-  untilMockAnswers,
-  WORKER_CONTROL_TIMEOUT_MS,
-} from './worker-readiness';
 
-/** The mock's service worker: MSW's, kept registered when the last tab closes (see the script). */
-const MOCK_WORKER_URL = '/mock-service-worker.js';
+declare global {
+  interface Window {
+    /**
+     * MOCK-8: the mock's API for the browser's console and for tests, as this
+     * tab's session: `await mockFetch('/api/v1/session')`.
+     */
+    mockFetch?: (path: string, init?: RequestInit) => Promise<Response>;
+  }
+}
 
 /**
- * Starts the in-page server: IndexedDB state shared by the tabs of this origin.
- * Resolves only once a request from this tab is answered by it (never, when
- * the tab is reloading to get there), with the recovery for an answer that
- * did not come from it.
+ * Starts the mock backend in this page: its state in IndexedDB, which every
+ * tab of this origin reads and writes in its own transactions, and the
+ * transport through which the API client's requests reach its handlers.
  */
-export async function startMockBackend(): Promise<(response: Response) => Promise<boolean>> {
+export function startMockBackend(): Transport {
+  retireEarlierWorker();
   const server = createBackend({
     store: createIndexedDbStore(systemClock),
     attachments: createIndexedDbAttachmentStore(),
     clock: systemClock,
   });
-  const worker = setupWorker(
-    ...allHandlers({
+  const transport = inPageTransport(
+    allHandlers({
       server,
       jar: tabJar(sessionStorage),
       rememberJar: profileJar(localStorage),
       origin: location.origin,
-      // Requests the worker hands over carry no User-Agent: the page names its browser (LOG-1).
+      // A request made in the page carries no User-Agent header: the page names its browser (LOG-1).
       userAgent: navigator.userAgent,
     }),
   );
-  const attach = async () => {
-    await claimTab(WORKER_CONTROL_TIMEOUT_MS);
-    await worker.start({
-      serviceWorker: { url: MOCK_WORKER_URL },
-      onUnhandledRequest: 'bypass',
-      quiet: true,
-    });
-    const outcome = await untilMockAnswers({
-      probe: probeMockBackend,
-      untilControlled,
-      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      reload: () => location.reload(),
-      storage: sessionStorage,
-    });
-    if (outcome === 'reloading') await new Promise<never>(() => undefined);
-  };
-  await attach();
+  window.mockFetch = (path, init = {}) => transport(new URL(path, location.origin).href, init);
+  return transport;
+}
 
-  // One re-attachment at a time, however many answers strayed meanwhile.
-  let reattaching: Promise<void> | null = null;
-  return async (response) => {
-    if (!isStrayAnswer(response)) return false;
-    reattaching ??= (async () => {
-      worker.stop();
-      await attach();
-    })().finally(() => {
-      reattaching = null;
-    });
-    await reattaching;
-    return true;
-  };
+/**
+ * Versions before ADR 0038 answered through a service worker. A browser that
+ * still has it registered would go on starting it for every page of the
+ * demo, to pass every request through: it is let go.
+ */
+function retireEarlierWorker(): void {
+  navigator.serviceWorker
+    ?.getRegistrations()
+    .then((registrations) => Promise.all(registrations.map((each) => each.unregister())))
+    .catch(() => undefined);
 }

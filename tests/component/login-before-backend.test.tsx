@@ -1,16 +1,18 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { holdRequestsUntil } from '@/api/client';
+import { sendRequestsThrough, type Transport } from '@/api/client';
 import { renderApp } from './support/render-app';
+
+const network: Transport = (url, init) => fetch(url, init);
 
 /** A backend that answers only once the test lets it, like the mock starting in a new tab. */
 function startingBackend() {
   let ready = () => {};
-  holdRequestsUntil(new Promise<void>((resolve) => (ready = resolve)));
+  sendRequestsThrough(new Promise<Transport>((resolve) => (ready = () => resolve(network))));
   return { ready: () => ready() };
 }
 
-afterEach(() => holdRequestsUntil(Promise.resolve()));
+afterEach(() => sendRequestsThrough(Promise.resolve(network)));
 
 describe('the login page before the backend answers (SPEC 13)', () => {
   it('paints the form at once, holds only the submit, and logs in once the backend is there', async () => {

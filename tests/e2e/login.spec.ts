@@ -1,4 +1,5 @@
 import { logInAsAgent } from './support/agent';
+import { askTheApi } from './support/api';
 import { expectAccessible, logIn, logOut, open, submitLogin, useDarkTheme } from './support/app';
 import { readLatestEmail } from './support/mailbox';
 import { expect, test } from './support/test';
@@ -87,8 +88,7 @@ test.describe('logging in and out as each demo account', () => {
     await expect(page).toHaveURL(/\/login\?returnTo=%2Fw%2Fws_demo$/);
     await expect(page.getByRole('heading', { name: /Welcome/ })).toHaveCount(0);
 
-    const status = await page.evaluate(async () => (await fetch('/api/v1/account')).status);
-    expect(status).toBe(403);
+    expect((await askTheApi(page, '/api/v1/account')).status).toBe(403);
 
     await page.getByRole('button', { name: 'Back to login' }).click();
     await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
@@ -101,10 +101,8 @@ test.describe('logging in and out as each demo account', () => {
     ).toBeVisible();
     await open(page, '/w/ws_secure');
     await expect(page).toHaveURL(/\/login\?returnTo=/);
-    const body = await page.evaluate(async () =>
-      (await fetch('/api/v1/workspaces/ws_secure')).json(),
-    );
-    expect(body.error.code).toBe('MFA_SETUP_REQUIRED');
+    const { body } = await askTheApi(page, '/api/v1/workspaces/ws_secure');
+    expect(body?.error?.code).toBe('MFA_SETUP_REQUIRED');
   });
 });
 

@@ -1,3 +1,4 @@
+import { askTheApi } from './support/api';
 import { expectAccessible, logIn, open, submitLogin } from './support/app';
 import { bindThroughWizard } from './support/bind-wizard';
 import { expect, test } from './support/test';
@@ -23,10 +24,7 @@ test('carol is forced through the bind wizard before she sees Secure Workspace',
   await expect(page.getByRole('heading', { name: /Welcome to/ })).toHaveCount(0);
   await open(page, '/w/ws_secure');
   await expect(wizardTitle).toBeVisible();
-  const status = await page.evaluate(
-    async () => (await fetch('/api/v1/workspaces/ws_secure')).status,
-  );
-  expect(status).toBe(403);
+  expect((await askTheApi(page, '/api/v1/workspaces/ws_secure')).status).toBe(403);
 
   await bindThroughWizard(page, context, 'carol@example.com');
   await expectAccessible(page);
@@ -41,12 +39,8 @@ test('the owner opening Secure Workspace by URL enters it on purpose, and so bin
   await logIn(page, 'owner@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
   // A bare read changes nothing: the session is still active in Demo Workspace.
-  const read = await page.evaluate(async () => {
-    const workspace = await fetch('/api/v1/workspaces/ws_secure');
-    const session = await (await fetch('/api/v1/session')).json();
-    return { status: workspace.status, state: session.state };
-  });
-  expect(read).toEqual({ status: 403, state: 'active' });
+  expect((await askTheApi(page, '/api/v1/workspaces/ws_secure')).status).toBe(403);
+  expect((await askTheApi(page, '/api/v1/session')).body?.state).toBe('active');
 
   await open(page, '/w/ws_secure/members');
   await expect(

@@ -173,56 +173,27 @@ async function countLoads(context: BrowserContext): Promise<(tab: Page) => Promi
   return (tab) => tab.evaluate(() => Number(sessionStorage.getItem('e2e:loads')));
 }
 
-/**
- * Resolves on the page's first API answer past the boot's probe of the mock:
- * the app asks only once the mock answers, after any reload of the page's own.
- */
-function appAnswered(tab: Page): Promise<unknown> {
-  return tab.waitForResponse((response) => {
-    const { pathname } = new URL(response.url());
-    return pathname.startsWith('/api/') && pathname !== '/api/dev/status';
-  });
-}
-
-test('tabs opened, reloaded and closed in any order are each answered by the mock from their first request, and never reload themselves', async ({
-  context,
-}) => {
-  test.slow();
-  // Tabs that open or reload as the last other tab closes are where requests
-  // used to slip past the mock, and where the page reloaded itself to get
-  // control back, under the user's hands.
-  const loadsOf = await countLoads(context);
-  let page = await context.newPage();
-  await open(page, '/login');
-  for (let round = 0; round < 4; round++) {
-    const answered = appAnswered(page);
-    await page.reload();
-    await answered;
-    expect(await loadsOf(page)).toBe(2);
-    const next = await context.newPage();
-    const opening = open(next, round % 2 === 0 ? '/dev/mailbox' : '/login');
-    await page.close();
-    await opening;
-    page = next;
-  }
-  // The fixture in support/test.ts fails this test on any API answer that is not the mock's.
-  await expect(page.locator('h1')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
-  expect(await loadsOf(page)).toBe(1);
-});
-
-test('a hard reload, which bypasses the worker, is taken back by it without the page reloading itself', async ({
+test('a hard reload, and a tab opened as the last one closes, are answered by the mock in the page, which never reloads them (ADR 0038)', async ({
   page,
   context,
 }) => {
   const loadsOf = await countLoads(context);
   await logIn(page, 'alice@example.com');
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
-  const answered = appAnswered(page);
+  // A reload that bypasses every cache: the session in this tab is read again from the mock.
   const devtools = await context.newCDPSession(page);
   await devtools.send('Page.reload', { ignoreCache: true });
-  await answered;
   await expect(page.getByRole('heading', { name: 'Welcome to Demo Workspace' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   expect(await loadsOf(page)).toBe(2);
+
+  const next = await context.newPage();
+  const opening = open(next, '/account');
+  await page.close();
+  await opening;
+  // A new tab has no session: only the mock's answer sends it from Account Management to the login.
+  await expect(next.getByRole('heading', { name: 'Log in to Guance' })).toBeVisible();
+  await expect(next).toHaveURL(/\/login/);
+  expect(await loadsOf(next)).toBe(1);
+  expect(await next.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  expect(context.serviceWorkers()).toEqual([]);
 });

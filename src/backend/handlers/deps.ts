@@ -16,9 +16,9 @@ export interface HandlerDeps {
   origin: string;
   /**
    * LOG-1: the User-Agent of the browser the in-page mock serves. A request
-   * that reaches it through the service worker carries no User-Agent header
-   * (the browser adds it on the network, which these requests never reach),
-   * so the page's own stands in; a real server reads the header.
+   * the page answers itself carries no User-Agent header (the browser adds it
+   * on the network, which these requests never reach), so the page's own
+   * stands in; a real server reads the header.
    */
   userAgent?: string;
   /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { BOB_RECOVERY_CODES } from '@/backend/seed';
 import { setServerClockOffset } from './agent';
+import { askTheApi } from './api';
 import { expectAccessible, logIn, logOut, open } from './app';
 import { enterCode } from './bind-wizard';
 import { addSecurityKey, attachVirtualKey } from './security-keys';
@@ -91,9 +92,5 @@ export async function expectOwnerSeesDemoPosture(owner: Page): Promise<void> {
 /** The API answers the Owner only, whatever a member's browser asks. */
 export async function expectMemberRefused(alice: Page): Promise<void> {
   await logIn(alice, 'alice@example.com');
-  const status = await alice.evaluate(
-    async (path) => (await fetch(path, { credentials: 'include' })).status,
-    '/api/v1/workspaces/ws_demo/mfa-posture',
-  );
-  expect(status).toBe(403);
+  expect((await askTheApi(alice, '/api/v1/workspaces/ws_demo/mfa-posture')).status).toBe(403);
 }

@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/api/paths';
-import { handlersForPaths } from '../../server/http/handler-routes';
+import { handlersForPaths } from '@/backend/handlers/handler-routes';
 
 const answer = () => undefined;
 const guard = http.all(() => false, answer);
