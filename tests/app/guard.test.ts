@@ -1,41 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '@/api/schemas/session';
 import { decide } from '@/app/guard';
+import { aliceActive, bindOwed, codeOwed } from '../support/sessions';
 
 const anonymous: Session = { state: 'anonymous' };
-const codeOwed: Session = {
-  state: 'mfa_required',
-  email: 'bob@example.com',
-  expiresAt: '2026-03-02T09:10:00Z',
-  hasSecurityKey: false,
-};
-const bindOwed: Session = {
-  state: 'mfa_setup_required',
-  email: 'carol@example.com',
-  expiresAt: '2026-03-02T09:10:00Z',
-  workspace: { id: 'ws_secure', name: 'Secure Workspace' },
-};
-const member: Session = {
-  state: 'active',
-  user: {
-    id: 'acc_alice',
-    email: 'alice@example.com',
-    name: 'Alice Chen',
-    kind: 'member',
-    mfaBound: false,
-    recoveryCodesLeft: null,
+const member = aliceActive([
+  {
+    id: 'ws_demo',
+    name: 'Demo Workspace',
+    role: 'member',
+    mfaRequired: false,
+    mfaGraceEndsAt: null,
   },
-  workspaces: [
-    {
-      id: 'ws_demo',
-      name: 'Demo Workspace',
-      role: 'member',
-      mfaRequired: false,
-      mfaGraceEndsAt: null,
-    },
-  ],
-  currentWorkspaceId: 'ws_demo',
-};
+]);
 const agent: Session = {
   state: 'active',
   user: {

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '@/api/schemas/session';
 import { firstSecondFactor, loginStep, offersRememberBrowser } from '@/features/auth/login-steps';
-
-type CodeOwed = Extract<Session, { state: 'mfa_required' }>;
+import { aliceActive, bindOwed, codeOwed } from '../support/sessions';
 
 const anonymous: Session = { state: 'anonymous', endedBy: 'signed_out' };
-const codeOwed: CodeOwed = {
-  state: 'mfa_required',
-  email: 'bob@example.com',
-  expiresAt: '2026-03-02T09:10:00Z',
-  hasSecurityKey: false,
-};
-const bindOwed: Session = {
-  state: 'mfa_setup_required',
-  email: 'carol@example.com',
-  expiresAt: '2026-03-02T09:10:00Z',
-  workspace: { id: 'ws_secure', name: 'Secure Workspace' },
-};
-const active: Session = {
-  state: 'active',
-  user: {
-    id: 'acc_alice',
-    email: 'alice@example.com',
-    name: 'Alice Chen',
-    kind: 'member',
-    mfaBound: false,
-    recoveryCodesLeft: null,
-  },
-  workspaces: [],
-  currentWorkspaceId: null,
-};
+const active = aliceActive();
 
 describe('what /login shows for each session state (LOGIN-2)', () => {
   it('shows the password form while the session is not known yet', () => {
@@ -60,7 +35,7 @@ describe('what /login shows for each session state (LOGIN-2)', () => {
 });
 
 describe('the code step', () => {
-  const withKey: CodeOwed = { ...codeOwed, hasSecurityKey: true };
+  const withKey = { ...codeOwed, hasSecurityKey: true };
 
   it('offers a key first only to an account with one, in a browser that can use it (KEY-2)', () => {
     expect(firstSecondFactor(withKey, true)).toBe('key');
