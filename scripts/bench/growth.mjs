@@ -36,12 +36,15 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** One request from the page, timed there: fetch to the last byte of the answer. */
+/**
+ * One request from the page, timed there: the mock's in-page fetch (ADR 0038)
+ * to the last byte of the answer.
+ */
 function timeRequest(page, { method = 'GET', url, body }) {
   return page.evaluate(
     async ({ method, url, body }) => {
       const startedAt = performance.now();
-      const response = await fetch(url, {
+      const response = await window.mockFetch(url, {
         method,
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -91,13 +94,10 @@ export async function measureGrowth(browser, origin, progress) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    // The login form is there before the mock: the app's first request says the mock answers.
-    const mockAnswers = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === '/api/v1/session',
-    );
     await page.goto(`${origin}/login`);
     await waitForLoginForm(page);
-    await mockAnswers;
+    // The login form paints before the mock has started; it sets mockFetch once it has.
+    await page.waitForFunction(() => window.mockFetch !== undefined);
     await timeRequest(page, { method: 'POST', url: '/api/dev/reset' });
     const levels = [];
     let loaded = 0;
@@ -208,6 +208,6 @@ export function growthTable(growth, renderTable) {
   ];
   return [
     renderTable(header, rows),
-    `Growth: in-page fetch to the last byte, median of ${growth.runs} after a warm-up (3 for POST /tickets and the export), ${SETTLE_MS / 1000} s after the tickets were loaded; tickets from Load a large demo, all in ${WORKSPACE}; export rows at the last level: ${growth.levels.at(-1).exportRows}.`,
+    `Growth: the mock's in-page fetch to the last byte, median of ${growth.runs} after a warm-up (3 for POST /tickets and the export), ${SETTLE_MS / 1000} s after the tickets were loaded; tickets from Load a large demo, all in ${WORKSPACE}; export rows at the last level: ${growth.levels.at(-1).exportRows}.`,
   ].join('\n');
 }

@@ -69,7 +69,8 @@ async function assertNoMockLatency(page) {
   const settings = await page.evaluate(async (timeoutMs) => {
     const giveUpAt = performance.now() + timeoutMs;
     for (;;) {
-      const response = await fetch('/api/dev/status').catch(() => null);
+      // The mock answers in the page, through the mockFetch it sets once it has started (ADR 0038).
+      const response = await window.mockFetch?.('/api/dev/status').catch(() => null);
       const body = await response?.json().catch(() => null);
       if (body?.settings) return body.settings;
       if (performance.now() > giveUpAt) throw new Error('The mock backend did not answer');
