@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { paths } from '@/api/paths';
 import type { ServerState } from '@/backend/domain/state';
+import type { EndpointPlan, RequestFacts } from '@/backend/handlers/load-plans';
+import { MY_LIST, ONE_TICKET, QUEUE, WORKSPACE_LIST } from '@/backend/handlers/ticket-plans';
 import { DEMO_PASSWORD } from '@/backend/seed';
 import type { LoadPlan } from '@/backend/store/load-plan';
 import { expectError, expectOk, setupMockApi } from '../support/api-client';
@@ -101,6 +103,38 @@ describe('what the hot endpoints load (ADR 0017)', () => {
  * A plan that picks too little is not refused: the rules find nothing and go
  * on. These are the picks whose miss would change an answer (ADR 0024).
  */
+describe('where the ticket plans name their people from (ADR 0017)', () => {
+  /** A view with one loaded ticket, and what the plan's last stage picks for it. */
+  function lastPicks(plan: EndpointPlan) {
+    const view = {
+      tickets: [{ id: 'tk_1', requesterId: 'acc_x', workspaceId: 'ws_demo', entries: [] }],
+      accounts: [],
+      workspaces: [],
+    } as unknown as ServerState;
+    const facts = {
+      params: { ticketId: 'tk_1' },
+      accountId: 'acc_owner',
+    } as unknown as RequestFacts;
+    return plan.stages?.at(-1)?.(view, facts) ?? [];
+  }
+
+  it("reads a list's requesters and workspaces from the frozen copies: a list changes none", () => {
+    for (const plan of [WORKSPACE_LIST, MY_LIST, QUEUE]) {
+      expect(lastPicks(plan)).toEqual([
+        { from: 'accounts', keys: ['acc_x'], readOnly: true },
+        { from: 'workspaces', keys: ['ws_demo'], readOnly: true },
+      ]);
+    }
+  });
+
+  it("reads one ticket's people to write: its processing may change the requester", () => {
+    expect(lastPicks(ONE_TICKET)).toEqual([
+      { from: 'accounts', keys: ['acc_x'] },
+      { from: 'workspaces', keys: ['ws_demo'] },
+    ]);
+  });
+});
+
 describe('what the narrow plans must not miss', () => {
   it('no request loads a collection whole, but the dev tools', async () => {
     const alice = await api.signedIn('alice@example.com');
