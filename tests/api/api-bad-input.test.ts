@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_STATUS } from '@/api/error-codes';
 import { MAX_CLOCK_OFFSET_MS, MAX_ERROR_RATE, MAX_LATENCY_MS, SECOND_MS } from '@/api/limits';
 import { paths } from '@/api/paths';
 import { errorBodySchema } from '@/api/schemas/common';
 import { IDLE_SLIDE_STEP_MS } from '@/backend/domain/retention';
 import { BOB_TOTP_SECRET, DEMO_PASSWORD } from '@/backend/seed';
-import { type ApiClient, type ApiResponse, expectError, setupMockApi } from '../support/api-client';
+import { type ApiClient, expectError, setupMockApi } from '../support/api-client';
+import { expectNoEcho, MARKUP, submittedStrings, TEN_KB } from '../support/bad-input';
 import { START_MS } from '../support/fake-clock';
 import { latestEmailCode, totpAt, wrongCodes } from '../support/mfa';
 import { comparableState } from '../support/state-snapshot';
@@ -18,8 +18,6 @@ import { comparableState } from '../support/state-snapshot';
  */
 const api = setupMockApi();
 
-const TEN_KB = 10 * 1024;
-const MARKUP = '<img src=x onerror=alert(1)>';
 const CONTROL_CHARACTERS = [
   ['NUL', '\u0000'],
   ['BEL', '\u0007'],
@@ -188,27 +186,6 @@ function casesFor(endpoint: Endpoint): Case[] {
     { label: 'a JSON number', raw: '42', field: '_' },
   );
   return cases;
-}
-
-/** Strings worth looking for in an answer: anything long enough not to occur by chance. */
-function submittedStrings(value: unknown): string[] {
-  if (typeof value === 'string') return value.length >= 5 ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(submittedStrings);
-  if (value !== null && typeof value === 'object') {
-    return Object.values(value).flatMap(submittedStrings);
-  }
-  return [];
-}
-
-/** MOCK-6: an error body never repeats what was sent, raw or JSON-escaped. */
-function expectNoEcho(response: ApiResponse, submitted: readonly string[]): void {
-  for (const value of submitted) {
-    for (const form of [value, JSON.stringify(value).slice(1, -1)]) {
-      expect(response.text.includes(form.slice(0, 64)), `echoed ${JSON.stringify(form)}`).toBe(
-        false,
-      );
-    }
-  }
 }
 
 async function activeBob(): Promise<ApiClient> {
@@ -391,56 +368,4 @@ describe('the state comparison used above', () => {
     expect(await api.server.run((state) => JSON.stringify(state.sessions))).not.toBe(rawBefore);
     expect(await comparableState(api.server)).toBe(before);
   });
-});
-
-const BAD_WORKSPACE_IDS: ReadonlyArray<readonly [label: string, id: string]> = [
-  ['markup', MARKUP],
-  ['300 characters', 'w'.repeat(300)],
-  ['300 characters of markup', MARKUP.repeat(11).slice(0, 300)],
-  ['10 kB', 'w'.repeat(TEN_KB)],
-  ['a NUL', 'ws_demo\u0000'],
-  ['CR LF', 'ws_demo\r\n'],
-  ['Arabic-Indic digits', '١٢٣٤٥٦'],
-  ['an encoded slash', 'ws_demo/../ws_secure'],
-  ['a quote', "ws_demo' OR '1'='1"],
-  ['a percent sign', '%'],
-];
-
-const WORKSPACE_ROUTES: ReadonlyArray<
-  readonly [label: string, call: (client: ApiClient, id: string) => Promise<ApiResponse>]
-> = [
-  ['GET /api/v1/workspaces/:workspaceId', (client, id) => client.get(paths.workspace.href(id))],
-  [
-    'GET /api/v1/workspaces/:workspaceId/members',
-    (client, id) => client.get(paths.workspaceMembers.href(id)),
-  ],
-  [
-    'GET /api/v1/workspaces/:workspaceId/security',
-    (client, id) => client.get(paths.workspaceSecurity.href(id)),
-  ],
-  [
-    'PUT /api/v1/workspaces/:workspaceId/security',
-    (client, id) => client.put(paths.workspaceSecurity.href(id), { mfaRequired: false }),
-  ],
-];
-
-describe.each(WORKSPACE_ROUTES)('%s with a bad workspace id (MOCK-1)', (_label, call) => {
-  it.each(BAD_WORKSPACE_IDS)(
-    'answers 404 NOT_FOUND or 400, never 500, for %s, and changes nothing',
-    async (_idLabel, id) => {
-      const owner = await api.signedIn('owner@example.com');
-      api.time.advance(SECOND_MS);
-      const before = await comparableState(api.server);
-
-      const response = await call(owner, id);
-
-      const parsed = errorBodySchema.safeParse(response.body);
-      expect(parsed.success, response.text).toBe(true);
-      const code = parsed.data?.error.code;
-      expect(['NOT_FOUND', 'VALIDATION_FAILED'], response.text).toContain(code);
-      expect(response.status).toBe(ERROR_STATUS[code as 'NOT_FOUND' | 'VALIDATION_FAILED']);
-      expectNoEcho(response, submittedStrings(id));
-      expect(await comparableState(api.server)).toBe(before);
-    },
-  );
 });

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Backend, createBackend } from '@/backend/backend';
 import { checkBoundCode } from '@/backend/domain/mfa-codes';
-import type { TicketRecord } from '@/backend/domain/state';
 import { codeAt, stepAt } from '@/backend/domain/totp';
 import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { createCollectionStore } from '@/backend/store/collection-store';
@@ -12,6 +11,7 @@ import type { KeyRange, RecordBackend, Stored } from '@/backend/store/record-bac
 import { NotLoadedError } from '@/backend/store/store-errors';
 import { KINDS, type OpenedBackend } from '../support/backend-kinds';
 import { recording } from '../support/recording-backend';
+import { ticketRecord } from '../support/store-records';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const clock = () => NOW;
@@ -37,27 +37,7 @@ const MAILS = [
 
 const ids = (rows: unknown[]) => rows.map((row) => (row as { v: { id: string } }).v.id);
 
-function ticket(n: number, workspaceId: string): TicketRecord {
-  return {
-    id: `tkt_${n}`,
-    number: `TK${100_000 + n}`,
-    workspaceId,
-    requesterId: 'acc_alice',
-    type: 'other',
-    title: `Ticket ${n}`,
-    status: 'waiting_assignment',
-    createdAt: NOW + n,
-    updatedAt: NOW + n,
-    assigneeId: null,
-    feedbackAt: null,
-    closedAt: null,
-    rating: null,
-    verification: null,
-    cancelTokenHash: null,
-    mfaUnboundAt: null,
-    entries: [{ kind: 'event', id: `tev_${n}`, event: 'canceled', at: NOW + n }],
-  };
-}
+const ticket = (n: number, workspaceId: string) => ticketRecord(n, NOW, workspaceId);
 
 const inWorkspace = (workspaceId: string): LoadPlan => ({
   pickFrom: ['tickets'],

@@ -2,14 +2,6 @@ import { HOTP, Secret, TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import type { DomainContext } from '@/backend/domain/context';
 import { cryptoRandomBytes } from '@/backend/domain/context';
-import {
-  TOTP_ALGORITHM,
-  TOTP_DIGITS,
-  TOTP_ISSUER,
-  TOTP_PERIOD_SECONDS,
-  TOTP_SECRET_BYTES,
-  TOTP_WINDOW_STEPS,
-} from '@/backend/domain/limits';
 import { codeAt, generateSecret, matchingStep, otpauthUri, stepAt } from '@/backend/domain/totp';
 import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { START_MS } from '../support/fake-clock';
@@ -67,26 +59,6 @@ const T = stepAt(START_MS);
 function contextWith(randomBytes: (length: number) => Uint8Array): DomainContext {
   return { now: START_MS, randomBytes };
 }
-
-describe('limits (HOUSE rule 7, MOCK-3, BIND-5)', () => {
-  it('is TOTP with SHA1, 6 digits, 30 s, one step either side, 160-bit secrets, issuer Guance', () => {
-    expect({
-      TOTP_ALGORITHM,
-      TOTP_DIGITS,
-      TOTP_PERIOD_SECONDS,
-      TOTP_WINDOW_STEPS,
-      TOTP_SECRET_BYTES,
-      TOTP_ISSUER,
-    }).toEqual({
-      TOTP_ALGORITHM: 'SHA1',
-      TOTP_DIGITS: 6,
-      TOTP_PERIOD_SECONDS: 30,
-      TOTP_WINDOW_STEPS: 1,
-      TOTP_SECRET_BYTES: 20,
-      TOTP_ISSUER: 'Guance',
-    });
-  });
-});
 
 describe('otpauth computes the RFC 6238 Appendix B vectors', () => {
   it('has the seeds of the lengths the RFC uses', () => {

@@ -5,16 +5,11 @@ import { BOB_TOTP_SECRET } from '@/backend/seed';
 import { createIndexedDbStore } from '@/mocks/store/indexeddb-store';
 import { KEY_STORE } from '@/mocks/store/install-key';
 import { storeWithEverythingByDefault } from '../support/everything-by-default';
+import { deleteMockDatabase } from '../support/store-records';
 
 const clock = () => Date.parse('2026-03-02T09:00:00Z');
 
-afterEach(async () => {
-  await new Promise<void>((resolve) => {
-    const deleting = indexedDB.deleteDatabase('guance-mock-server');
-    deleting.onsuccess = () => resolve();
-    deleting.onerror = () => resolve();
-  });
-});
+afterEach(deleteMockDatabase);
 
 /** What another tab, or an older version of the app, left in storage. */
 function writeRaw(stored: unknown): Promise<void> {
