@@ -4,7 +4,6 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { catalogueParts } from './scripts/vite/catalogue-parts.ts';
 import { preloadFirstChunks } from './scripts/vite/preload-first-chunks.ts';
-import { appPaths } from './src/api/app-paths.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -45,10 +44,7 @@ export default defineConfig(({ mode }) => {
       react(),
       catalogueParts(),
       // What src/main.tsx imports on every route, whatever the page.
-      preloadFirstChunks(['src/app/app.tsx', 'src/lib/i18n/i18n.ts', 'src/api/client.ts'], {
-        // The page nearly every first visit opens (src/main.tsx imports it at once there).
-        [appPaths.login.href]: 'src/app/routes/login-route.tsx',
-      }),
+      preloadFirstChunks(['src/app/app.tsx', 'src/lib/i18n/i18n.ts', 'src/api/client.ts']),
     ],
     resolve: {
       alias: [{ find: '@', replacement: src }, ...(mode === 'test' ? [] : browserMockAliases)],
